@@ -1,0 +1,2 @@
+/** Placeholder barrel: filled in by the issue that builds this folder. */
+export {};

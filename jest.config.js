@@ -1,0 +1,54 @@
+// One transformer for every project: @swc/jest, which does not need the TypeScript compiler API
+// (TypeScript itself is pinned to 5.9 for `tsc --noEmit` type checking only).
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { decoratorVersion: '2022-03' },
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const shared = {
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper: {
+    '^rxcharm$': '<rootDir>/framework/index.ts',
+    '^rxcharm/testing$': '<rootDir>/framework/testing/index.ts',
+    '^layer:(.*)$': '<rootDir>/layers/$1/lib/index.ts',
+    '^interface:(.*)$': '<rootDir>/interfaces/$1/index.ts',
+  },
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/build/', '/\\.rxcharm/'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '/build/'],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: [
+        '<rootDir>/framework/**/*.test.ts',
+        '<rootDir>/layers/**/*.test.ts',
+        '<rootDir>/interfaces/**/*.test.ts',
+        '<rootDir>/charms/**/*.test.ts',
+        '<rootDir>/test/unit/**/*.test.ts',
+        '<rootDir>/docs/**/*.test.ts',
+      ],
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      testTimeout: 180000,
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      testTimeout: 600000,
+    },
+  ],
+};
