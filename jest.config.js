@@ -24,7 +24,9 @@ const shared = {
   modulePathIgnorePatterns: ['<rootDir>/dist/', '/build/'],
 };
 
+// testTimeout is a global option (jest ignores it inside `projects`): Docker suites need minutes.
 module.exports = {
+  testTimeout: 300000,
   projects: [
     {
       ...shared,
@@ -42,13 +44,11 @@ module.exports = {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
-      testTimeout: 180000,
     },
     {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-      testTimeout: 600000,
     },
   ],
 };

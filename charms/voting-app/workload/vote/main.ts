@@ -1,0 +1,43 @@
+/**
+ * vote: the voting front end. Listens on PORT (default 80) and pushes each ballot onto the Redis
+ * list `votes`. Environment: REDIS_HOST, REDIS_PORT, REDIS_PASSWORD, OPTION_A, OPTION_B, PORT.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import { hostname } from 'node:os';
+import { options, port, redisSettings } from '../shared/env';
+import { closeServer } from '../shared/http';
+import { describeError, makeLogger } from '../shared/log';
+import { exitOnSignals } from '../shared/shutdown';
+import { createVoteApp } from './app';
+import { BallotQueue } from './redis-queue';
+
+const log = makeLogger('vote');
+
+function main(): void {
+  const redis = redisSettings(process.env);
+  const listenPort = port(process.env, 'PORT', 80);
+  const queue = new BallotQueue(redis);
+  const handle = createVoteApp({
+    options: options(process.env),
+    hostname: hostname(),
+    push: (ballot) => queue.push(ballot),
+    newVoterId: () => randomBytes(8).toString('hex'),
+    log,
+  });
+  const server = createServer((req, res) => void handle(req, res));
+  server.listen(listenPort, () => {
+    log(`listening on port ${listenPort}; redis at ${redis.host}:${redis.port}${redis.password ? ' (with password)' : ''}`);
+  });
+  exitOnSignals(log, async () => {
+    queue.close();
+    await closeServer(server);
+  });
+}
+
+try {
+  main();
+} catch (error) {
+  log(`fatal: ${describeError(error)}`);
+  process.exit(2);
+}
