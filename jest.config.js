@@ -20,8 +20,8 @@ const shared = {
     '^layer:(.*)$': '<rootDir>/layers/$1/lib/index.ts',
     '^interface:(.*)$': '<rootDir>/interfaces/$1/index.ts',
   },
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/build/', '/\\.rxcharm/'],
-  modulePathIgnorePatterns: ['<rootDir>/dist/', '/build/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/build/', '/charms/[^/]+/build/', '/layers/[^/]+/build/', '/\\.rxcharm/'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/build/'],
 };
 
 // testTimeout is a global option (jest ignores it inside `projects`): Docker suites need minutes.

@@ -1,4 +1,13 @@
 import type { Command } from 'commander';
+import { registerBuildCommand } from './build/build-command';
+import { registerCreateCommand } from './build/create-command';
+import { registerPackCommand } from './build/pack-command';
+import { registerProofCommand } from './build/proof-command';
 
-/** Placeholder for rxcharm build, proof, create, pack (issue: layered build); replaced by the work that builds it. */
-export function registerBuild(_program: Command): void {}
+/** Registers `rxcharm build`, `proof`, `create` and `pack` (the layered build family). */
+export function registerBuild(program: Command): void {
+  registerBuildCommand(program);
+  registerProofCommand(program);
+  registerCreateCommand(program);
+  registerPackCommand(program);
+}

@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { build, type Plugin } from 'esbuild';
+import { BundleError } from './errors';
+
+/** Where the bundler finds `rxcharm`, `layer:<name>` and `interface:<name>`. */
+export interface BundleAliases {
+  /** Absolute path of the framework barrel (`<pkg>/framework/index.ts`). */
+  readonly framework: string;
+  /** Layer name → layer directory (its `lib/index.ts` is `layer:<name>`). */
+  readonly layers: Readonly<Record<string, string>>;
+  /** Interface name → interface directory (its `index.ts` is `interface:<name>`). */
+  readonly interfaces: Readonly<Record<string, string>>;
+  /** Extra `node_modules` directories for bare imports (the rxcharm package's own). */
+  readonly nodePaths: readonly string[];
+}
+
+/** The bundled charm: `lib/charm.js` and its source map. */
+export interface BundleOutput {
+  readonly code: Uint8Array;
+  readonly map: Uint8Array;
+}
+
+/**
+ * Bundles a generated entry into one self-contained CommonJS file for Node 20: no
+ * `node_modules` needed at run time. Native addons (`*.node`) stay external; dependencies that
+ * load them optionally (dockerode's ssh2) fall back at run time as they do unbundled.
+ *
+ * @throws BundleError listing esbuild's messages (file:line: text).
+ */
+export async function bundleCharm(entrySource: string, resolveDir: string, aliases: BundleAliases): Promise<BundleOutput> {
+  try {
+    const result = await build({
+      stdin: { contents: entrySource, resolveDir, loader: 'ts', sourcefile: 'rxcharm-entry.ts' },
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      write: false,
+      outfile: 'lib/charm.js',
+      sourcemap: 'linked',
+      // Stack traces need the mappings only; the sources themselves stay out of the charm.
+      sourcesContent: false,
+      // TC39 decorators whatever tsconfig.json a layer carries (experimentalDecorators would
+      // compile the legacy form the runtime does not understand); aliases come from the plugin.
+      tsconfigRaw: { compilerOptions: { experimentalDecorators: false } },
+      external: ['*.node'],
+      nodePaths: [...aliases.nodePaths],
+      plugins: [aliasPlugin(aliases)],
+      logLevel: 'silent',
+      legalComments: 'none',
+      // Handler ids use class names: keep them even where bundling renames a clashing class.
+      keepNames: true,
+      minifyWhitespace: true,
+      minifySyntax: true,
+    });
+    const code = result.outputFiles.find((file) => file.path.endsWith('.js'));
+    const map = result.outputFiles.find((file) => file.path.endsWith('.js.map'));
+    if (code === undefined || map === undefined) throw new BundleError(['esbuild produced no output']);
+    return { code: code.contents, map: map.contents };
+  } catch (error) {
+    if (error instanceof BundleError) throw error;
+    const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } | null }> }).errors;
+    const messages = errors?.map((e) => (e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ${e.text}` : e.text)) ?? [String(error)];
+    throw new BundleError(messages, error);
+  }
+}
+
+function aliasPlugin(aliases: BundleAliases): Plugin {
+  return {
+    name: 'rxcharm-aliases',
+    setup(b) {
+      b.onResolve({ filter: /^rxcharm$/ }, () => ({ path: aliases.framework }));
+      b.onResolve({ filter: /^layer:/ }, (args) => {
+        const name = args.path.slice('layer:'.length);
+        const dir = aliases.layers[name];
+        const file = dir === undefined ? undefined : join(dir, 'lib', 'index.ts');
+        if (file === undefined || !existsSync(file)) {
+          return { errors: [{ text: `${args.path}: ${dir === undefined ? 'the layer is not included by this charm (add it to includes in layer.yaml)' : `${file} does not exist`}` }] };
+        }
+        return { path: file };
+      });
+      b.onResolve({ filter: /^interface:/ }, (args) => {
+        const name = args.path.slice('interface:'.length);
+        const dir = aliases.interfaces[name];
+        const file = dir === undefined ? undefined : join(dir, 'index.ts');
+        if (file === undefined || !existsSync(file)) {
+          return { errors: [{ text: `${args.path}: ${dir === undefined ? 'the interface is not included by this charm (add it to includes in layer.yaml)' : `${file} does not exist`}` }] };
+        }
+        return { path: file };
+      });
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * `framework/build`: turns a layer stack into a deployable charm, and lints it.
+ *
+ * Used by the `rxcharm build / proof / create / pack` commands and by the local agent (to build
+ * a layer on deploy). Not part of the `rxcharm` runtime barrel: a built charm never contains it.
+ * Stability: the functions below are public API; everything under `internal/` is not.
+ *
+ * @example
+ * ```ts
+ * import { buildCharm, findPackageRoot, proofCharm, searchPathFromEnv } from './framework/build';
+ * const searchPath = searchPathFromEnv(process.env, findPackageRoot());
+ * const { outputDir } = await buildCharm({ layerDir: 'charms/voting-app', searchPath });
+ * const findings = proofCharm(outputDir, searchPath);
+ * ```
+ */
+export { findPackageRoot, searchPathFromEnv, type LayerSearchPath } from './search-path';
+export { resolveLayers, type LayerStack, type ResolvedLayer } from './resolve-layers';
+export { deepMerge, deletePaths } from './deep-merge';
+export { mergeLayers, type LayerDocuments, type MergedLayers } from './merge-layers';
+export { validateLayerOptions, type LayerOptions } from './layer-options';
+export { planFiles, DEFAULT_IGNORES, type PlannedFile } from './plan-files';
+export { planCharm, loadLayerDocuments, type CharmPlan, type OutputFile } from './plan-charm';
+export {
+  STANDARD_HOOKS,
+  RELATION_HOOK_KINDS,
+  endpointsOf,
+  hookNames,
+  actionNames,
+  hookStub,
+  dispatchScript,
+  type EndpointInfo,
+  type DispatchOptions,
+} from './hook-scripts';
+export { bundleEntrySource, type EntrySpec, type EntryModule, type EntryInterface } from './bundle-entry';
+export { bundleCharm, type BundleAliases, type BundleOutput } from './bundle-charm';
+export {
+  MANIFEST_FILE,
+  readManifest,
+  manifestConflicts,
+  diffManifests,
+  sha256,
+  type BuildManifest,
+  type ManifestEntry,
+  type BuildChanges,
+} from './build-manifest';
+export { buildCharm, type BuildOptions, type BuildResult } from './build-charm';
+export {
+  proofCharm,
+  proofFiles,
+  formatFinding,
+  proofExitCode,
+  scanHandlers,
+  templateKeys,
+  type ProofFinding,
+  type ProofSeverity,
+  type ScannedHandler,
+  type ScanResult,
+  type FlagSite,
+} from './proof';
+export { createLayer, type CreateLayerOptions } from './create/create-layer';
+export { packCharm, manifestYaml, CHARM_BASES, type PackOptions } from './pack-charm';
+export {
+  BuildError,
+  LayerNotFoundError,
+  IncludeCycleError,
+  LayerFileError,
+  LayerOptionsError,
+  OutputModifiedError,
+  BundleError,
+  CharmDirError,
+} from './errors';

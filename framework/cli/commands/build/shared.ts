@@ -1,0 +1,20 @@
+import { BuildError, findPackageRoot, searchPathFromEnv, type LayerSearchPath } from '../../../build';
+import { CliError } from '../../cli-error';
+
+/** Exit code of a failed build, proof or pack (charm-tools' "error" level). */
+export const BUILD_ERROR_EXIT = 200;
+
+/** The layer search path from the environment: read once, here at the CLI edge. */
+export function cliSearchPath(): LayerSearchPath {
+  return searchPathFromEnv(process.env, findPackageRoot(__dirname));
+}
+
+/** Runs a build step, turning build errors into a `CliError` with exit code 200. */
+export async function withBuildErrors<T>(step: () => T | Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof BuildError) throw new CliError(error.message, BUILD_ERROR_EXIT, { cause: error });
+    throw error;
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * `layer:basic`: status helpers shared by every layer above it.
+ *
+ * Import from a layer's reactive code as `import { reportStatus } from 'layer:basic'`. Stable.
+ */
+export { summarizeStatus, checksFromRules } from './status-summary';
+export type { PendingStatus, StatusCheck, StatusRule, StatusSummary } from './status-summary';
+export { reportStatus, reportStatusFromRules } from './report-status';
+export type { RuleStatusTarget, StatusTarget } from './report-status';
