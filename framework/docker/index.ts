@@ -1,2 +1,74 @@
-/** Placeholder barrel: filled in by the issue that builds this folder. */
-export {};
+/**
+ * rxcharm's compose engine and Docker client.
+ *
+ * For charm authors (through `layer:docker` or `rxcharm`) and for the `rxcharm compose` CLI.
+ * `Compose` converges a compose project as observe → plan → execute; `plan` is pure and can be
+ * used on its own for dry runs; `DockerClient` is the seam for tests (wrap `DockerodeClient`).
+ * Stability: the names below are the public API; anything not exported here is internal.
+ */
+
+// Compose projects
+/** A compose project in a workspace directory with the charms.docker verbs (`up`, `down`, `ps`...). */
+export { Compose } from './compose';
+export type { ComposeOptions, ComposeContainer } from './compose';
+/** Locates a workspace's compose file; reads its `.env`. */
+export { locateComposeFile, readDotEnv, DEFAULT_COMPOSE_FILES } from './compose-file';
+
+// Model
+/** Parses, interpolates and normalizes a compose file into a {@link ComposeModel}. */
+export { parseCompose } from './model/parse-compose';
+export type { ParseComposeOptions } from './model/parse-compose';
+/** Compose keys a service may use. */
+export { SUPPORTED_SERVICE_KEYS } from './model/parse-service';
+/** `${VAR}` interpolation of one string. */
+export { interpolate } from './model/interpolate';
+export type {
+  ComposeModel, ServiceConfig, PortBinding, VolumeMount, Dependency, DependencyCondition, Healthcheck, RestartPolicy,
+  ServiceNetwork, NetworkConfig, VolumeConfig,
+} from './model/types';
+
+// Engine
+/** Pure planner: desired vs observed → actions with reasons. */
+export { plan, isWrite, formatPlan } from './engine/plan';
+export type { PlanAction, PlanOptions } from './engine/plan';
+/** Observes a project's containers, networks, volumes and images (reads only). */
+export { observe, toObservedContainer } from './engine/observed-state';
+export type { ObservedState, ObservedContainer, ObserveRequest } from './engine/observed-state';
+/** Computes the desired state of a parsed project (pure). */
+export { desiredState } from './engine/desired-state';
+export type { DesiredState, DesiredService, DesiredResource, DesiredStateOptions } from './engine/desired-state';
+/** Runs a plan against a daemon. */
+export { execute } from './engine/execute';
+export type { ExecuteOptions } from './engine/execute';
+/** rxcharm's canonical config hash and the labels it writes. */
+export { configHash } from './engine/config-hash';
+export { canonicalJson } from './engine/canonical-json';
+export { composeLabels, resourceLabels } from './engine/container-labels';
+export { serviceTemplate } from './engine/service-template';
+export type { ServiceTemplate } from './engine/service-template';
+export { normalizeProjectName, projectName, containerName } from './engine/naming';
+export type { ComposeEvent, ComposeEventListener } from './engine/compose-event';
+export * from './labels';
+
+// Client
+/** The Engine operations rxcharm uses, in its own types; `DockerodeClient` implements it. */
+export type { DockerClient } from './client/docker-client';
+export { DOCKER_WRITE_METHODS } from './client/docker-client';
+export { DockerodeClient } from './client/dockerode-client';
+export type { DockerodeClientOptions } from './client/dockerode-client';
+/** Interprets `docker_host` values (unix socket path/URL or tcp URL). */
+export { parseDockerHost, DEFAULT_DOCKER_SOCKET } from './client/docker-host';
+export type { DockerConnection } from './client/docker-host';
+export type * from './client/types';
+/** One-off `run`, `pull`, `login`, `ps`, `inspect`, `healthcheck`. */
+export { Docker } from './docker';
+export type { RunOptions } from './docker';
+export { createPullReporter } from './pull-progress';
+export type { PullReporter } from './pull-progress';
+
+// Errors
+export {
+  ComposeFileError, UnsupportedComposeKeyError, ComposeInterpolationError, ImagePullError, DockerUnavailableError,
+  DockerApiError, ComposeDependencyError, ComposeUsageError,
+} from './errors';
+export type { ComposeLocation } from './errors';

@@ -1,2 +1,33 @@
-/** Placeholder barrel: filled in by the issue that builds this folder. */
-export {};
+/**
+ * `hookenv`: the Juju hook protocol. The hook context read from the environment, a typed client
+ * for every hook tool with typed errors, config typed from config.yaml with layer:basic's
+ * config flags, and logging (pino, juju-log bridge, redaction).
+ */
+export { hookContextFromEnv } from './hook-context';
+export type { HookContext, HookEnv, HookKind } from './hook-context';
+export { HookEnvError } from './hook-env-error';
+export { Redactor, REDACTED, SECRET_KEY_PATTERN } from './redactor';
+
+export type {
+  HookTools, JujuLogLevel, NetworkInfo, PortProtocol, PortSpec, RelationData, StatusInfo, StatusName,
+} from './tools/hook-tools';
+export { ProcessHookTools } from './tools/process-hook-tools';
+export type { ProcessHookToolsOptions } from './tools/process-hook-tools';
+export { spawnToolRunner } from './tools/tool-runner';
+export type { ToolResult, ToolRunner } from './tools/tool-runner';
+export { HookToolError, toolErrorMessage } from './tools/hook-tool-error';
+export type { HookToolFailure } from './tools/hook-tool-error';
+export {
+  classifyHookToolFailure, HookToolPermissionError, RelationNotFoundError, UnitNotFoundError,
+} from './tools/not-found-errors';
+export { formatPortSpec, InvalidPortError, parsePortSpec } from './tools/port-spec';
+
+export { Config } from './config/config';
+export { configFlags, isConfigFlag } from './config/config-flags';
+export { configTypeProblem, parseConfigSchema, validateConfigValues } from './config/config-schema';
+export type { ConfigOptionSchema, ConfigOptionType, ConfigOptionValue, ConfigSchema } from './config/config-schema';
+export { ConfigSchemaError, ConfigValueError, UnknownConfigKeyError } from './config/config-errors';
+
+export { createHookLogger } from './logging/hook-logger';
+export type { HookLogger, HookLoggerOptions } from './logging/hook-logger';
+export { JujuLogForwarder, jujuLogLevel } from './logging/juju-log-forwarder';

@@ -1,2 +1,22 @@
-/** Placeholder barrel: filled in by the issue that builds this folder. */
-export {};
+/**
+ * `runtime`: the `Charm` base class, the `run()` entry point of a built charm, and `runHook()`
+ * (the same without touching the process, for the test harness).
+ */
+export { Charm, isCharmClass } from './charm';
+export type { ActionHelper } from './charm';
+export type { CharmBundle, CharmBundleInterface, CharmBundleModule } from './charm-bundle';
+export { parseCharmMetadata } from './charm-metadata';
+export type { CharmMetadata } from './charm-metadata';
+export { run } from './run';
+export { runHook } from './run-hook';
+export type { HookOutcome, RunHookDeps } from './run-hook';
+export { failureReason } from './failure-reason';
+export { currentHook, runInHook } from './hook-runtime';
+export type { HookRuntime } from './hook-runtime';
+export { layerOption, readLayerOption } from './layer-option';
+export { PortBuffer } from './port-buffer';
+export { createStatusHelper } from './status-helper';
+export type { StatusHelper } from './status-helper';
+export { bindEndpoints, registerBundle } from './register-bundle';
+export type { EndpointBinding } from './register-bundle';
+export { ActionNotImplementedError, CharmMetadataError, LayerOptionError, NoActiveHookError } from './runtime-errors';

@@ -1,4 +1,21 @@
 import type { Command } from 'commander';
+import { registerConfigCommand } from './agent/config-command';
+import { registerDebugLogCommand } from './agent/debug-log-command';
+import { registerLifecycleCommands } from './agent/lifecycle-commands';
+import { registerRelationCommands } from './agent/relation-commands';
+import { registerRunActionCommand } from './agent/run-action-command';
+import { registerStatusCommands } from './agent/status-commands';
 
-/** Placeholder for rxcharm deploy, config, relate, ... (issue: local agent); replaced by the work that builds it. */
-export function registerAgentCommands(_program: Command): void {}
+/**
+ * Registers the local agent's commands: `deploy`, `config`, `relate`, `unrelate`, `add-unit`,
+ * `remove-unit`, `remove-application`, `status`, `resolve`, `wait`, `debug-log`, `run-action`.
+ * Each takes `--model DIR` (default `$RXCHARM_MODEL` or `./.rxcharm/model`).
+ */
+export function registerAgentCommands(program: Command): void {
+  registerLifecycleCommands(program);
+  registerConfigCommand(program);
+  registerRelationCommands(program);
+  registerStatusCommands(program);
+  registerDebugLogCommand(program);
+  registerRunActionCommand(program);
+}

@@ -1,4 +1,38 @@
 import type { Command } from 'commander';
+import type { ComposeCliOptions } from './compose/compose-actions';
 
-/** Placeholder for rxcharm compose (issue: compose engine); replaced by the work that builds it. */
-export function registerCompose(_program: Command): void {}
+type Actions = typeof import('./compose/compose-actions');
+
+/** Loads the compose engine only when a compose sub-command runs (keeps CLI start-up fast). */
+const actions = (): Promise<Actions> => import('./compose/compose-actions');
+
+/**
+ * Registers `rxcharm compose -f FILE -p PROJECT up|down|ps|plan|logs|pull|start|stop|restart|kill|rm|scale`,
+ * whole-process commands with docker-compose v1's meaning (`up` is detached).
+ */
+export function registerCompose(program: Command): void {
+  const compose = program
+    .command('compose')
+    .description('Run a compose project with rxcharm\'s engine (docker-compose v1 compatible labels and names)')
+    .option('-f, --file <file>', 'compose file (default: docker-compose.yml in the current directory)')
+    .option('-p, --project-name <name>', 'project name (default: the directory name)')
+    .option('-H, --host <host>', 'Docker host: unix socket or tcp://host:port (default: $DOCKER_HOST or /var/run/docker.sock)');
+  const opts = (): ComposeCliOptions => compose.opts<ComposeCliOptions>();
+
+  compose.command('up [service]').description('create and start containers, detached; only what changed')
+    .action(async (service?: string) => (await actions()).composeUp(opts(), service));
+  compose.command('down').description('stop and remove containers and networks').option('-v, --volumes', 'also remove named volumes')
+    .action(async (o: { volumes?: boolean }) => (await actions()).composeDown(opts(), o.volumes === true));
+  compose.command('plan [service]').description('show what up would do, with reasons (dry run)').option('--json', 'print JSON')
+    .action(async (service: string | undefined, o: { json?: boolean }) => (await actions()).composePlan(opts(), service, o.json === true));
+  compose.command('ps').description('list containers').option('--json', 'print JSON')
+    .action(async (o: { json?: boolean }) => (await actions()).composePs(opts(), o.json === true));
+  compose.command('logs [service]').description('show container output').option('--tail <n>', 'lines from the end', (v) => Number(v))
+    .action(async (service: string | undefined, o: { tail?: number }) => (await actions()).composeLogs(opts(), service, o.tail));
+  for (const verb of ['pull', 'start', 'stop', 'restart', 'kill', 'rm'] as const) {
+    compose.command(`${verb} [service]`).description(`${verb} service containers`)
+      .action(async (service?: string) => (await actions()).composeVerb(opts(), verb, service));
+  }
+  compose.command('scale <spec>').description('set a service\'s number of containers: SERVICE=N')
+    .action(async (spec: string) => (await actions()).composeScale(opts(), spec));
+}

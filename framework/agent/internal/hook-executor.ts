@@ -1,0 +1,164 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hookFinished, hookStarted } from '../model/hook-progress';
+import { appOfUnit, type ModelState } from '../model/model-state';
+import { commitRelationData } from '../model/relation-ops';
+import type { QueuedHook, UnitRecord } from '../model/types';
+import { DebugLog } from '../runner/debug-log';
+import { hookEnvironment } from '../runner/hook-environment';
+import { runHookProcess, type HookProcessResult } from '../runner/run-hook-process';
+import type { ToolRequest, ToolResponse } from '../server/tool-protocol';
+import { HookExecution, type ActionRun } from '../tools/hook-execution';
+import { applyPortChanges } from '../tools/port-tools';
+import { runTool } from '../tools/run-tool';
+import type { ToolEnv } from '../tools/tool-env';
+
+/** What the executor reports about each hook it ran. */
+export interface HookEvent {
+  readonly unit: string;
+  readonly hook: string;
+  readonly outcome: 'ok' | 'skipped' | 'failed';
+  readonly exitCode: number | null;
+  readonly durationMs: number;
+  readonly reason?: string;
+}
+
+/** Settings the executor needs from the agent. */
+export interface HookExecutorOptions {
+  readonly modelDir: string;
+  readonly model: ModelState;
+  readonly save: () => void;
+  readonly log: DebugLog;
+  readonly socketPath: string;
+  readonly toolsDir: string;
+  readonly basePath: string;
+  readonly address: string;
+  readonly onHook?: (event: HookEvent) => void;
+  /** Monotonic milliseconds, for durations. */
+  readonly clock?: () => number;
+}
+
+/**
+ * Runs hooks and actions for the agent: registers the hook context for the tool server, starts
+ * the process with Juju's environment, logs its output, and commits the buffered relation data
+ * and ports when it exits 0.
+ */
+export class HookExecutor {
+  private readonly contexts = new Map<string, HookExecution>();
+
+  constructor(private readonly options: HookExecutorOptions) {}
+
+  /** Answers a tool call from a shim (the tool server's handler). */
+  handleTool(request: ToolRequest): ToolResponse {
+    const exec = this.contexts.get(request.contextId);
+    if (exec === undefined) return { code: 1, stdout: '', stderr: 'ERROR bad request: wrong context ID\n' };
+    const { model, log, save, address } = this.options;
+    const env: ToolEnv = {
+      model,
+      exec,
+      address,
+      cwd: request.cwd,
+      stdin: request.stdin,
+      log: (level, message) => log.write(exec.unit, level, `unit.${exec.unit}.juju-log`, message),
+      changed: save,
+      readFile: (path) => readFileSync(path, 'utf8'),
+      writeFile: (path, content) => writeFileSync(path, content),
+    };
+    return runTool(env, request.command, request.args);
+  }
+
+  /** Runs the unit's head hook and records the outcome in the model. */
+  async runQueued(unit: UnitRecord, hook: QueuedHook): Promise<void> {
+    const { model, save, onHook } = this.options;
+    hookStarted(model, unit, hook);
+    save();
+    const exec = new HookExecution(this.newContextId(unit.name, hook.hook), unit.name, appOfUnit(unit.name), hook.hook, hook);
+    const started = this.now();
+    const result = await this.execute(unit, exec);
+    const ok = result.outcome !== 'failed';
+    if (ok) this.commit(unit, exec);
+    hookFinished(model, unit, hook, ok);
+    save();
+    const event: HookEvent = {
+      unit: unit.name,
+      hook: hook.hook,
+      outcome: result.outcome,
+      exitCode: result.exitCode,
+      durationMs: this.now() - started,
+      ...(result.reason === undefined ? {} : { reason: result.reason }),
+    };
+    this.options.log.write(unit.name, ok ? 'INFO' : 'ERROR', `unit.${unit.name}.agent`, describe(event));
+    onHook?.(event);
+  }
+
+  /** Runs an action on a unit; relation data and ports commit when it exits 0. */
+  async runAction(unit: UnitRecord, action: ActionRun): Promise<HookProcessResult> {
+    const exec = new HookExecution(this.newContextId(unit.name, action.name), unit.name, appOfUnit(unit.name), action.name, null, action);
+    const result = await this.execute(unit, exec);
+    if (result.outcome !== 'failed') this.commit(unit, exec);
+    this.options.save();
+    return result;
+  }
+
+  private async execute(unit: UnitRecord, exec: HookExecution): Promise<HookProcessResult> {
+    const { model, modelDir, log } = this.options;
+    const charmDir = join(modelDir, unit.charmDir);
+    const relation = exec.relationId === undefined ? undefined : model.findRelation(exec.relationId);
+    const endpoint = relation === undefined ? undefined : model.localEndpoint(relation, exec.app).endpoint;
+    const env = hookEnvironment({
+      unit: unit.name,
+      charmDir,
+      contextId: exec.contextId,
+      socketPath: this.options.socketPath,
+      modelName: model.data.name,
+      modelUuid: model.data.uuid,
+      toolsDir: this.options.toolsDir,
+      basePath: this.options.basePath,
+      hook: exec.queued,
+      ...(relation === undefined ? {} : { relationKey: `${endpoint}:${relation.id}`, relationName: endpoint }),
+      ...(exec.action === null ? {} : { action: { name: exec.action.name, id: exec.contextId.slice(-8) } }),
+    });
+    const logger = `unit.${unit.name}.${exec.hook}`;
+    this.contexts.set(exec.contextId, exec);
+    try {
+      return await runHookProcess({
+        charmDir,
+        dispatchPath: env.JUJU_DISPATCH_PATH!,
+        env,
+        onStdout: (text) => log.write(unit.name, 'DEBUG', logger, text),
+        onStderr: (text) => log.write(unit.name, 'WARNING', logger, text),
+      });
+    } finally {
+      this.contexts.delete(exec.contextId);
+    }
+  }
+
+  private commit(unit: UnitRecord, exec: HookExecution): void {
+    const { model } = this.options;
+    for (const [relationId, pending] of exec.relationSets) {
+      commitRelationData(model, unit.name, { relationId, unit: pending.unit, app: pending.app });
+    }
+    if (exec.portChanges.length > 0 && model.findUnit(unit.name) !== undefined) {
+      unit.ports = applyPortChanges(unit.ports, exec.portChanges);
+    }
+  }
+
+  private newContextId(unit: string, hook: string): string {
+    return `${unit}-${hook}-${randomBytes(8).toString('hex')}`;
+  }
+
+  private now(): number {
+    return this.options.clock?.() ?? performance.now();
+  }
+}
+
+/** One-line summary of a hook run, as the CLI prints it: `app/0: install ... ok (0.1s)`. */
+export function describe(event: HookEvent): string {
+  const seconds = `${(event.durationMs / 1000).toFixed(1)}s`;
+  if (event.outcome === 'failed') {
+    const why = event.reason ?? `exit code ${event.exitCode ?? 'none (killed)'}`;
+    return `${event.unit}: ${event.hook} ... failed: ${why} (${seconds})`;
+  }
+  return `${event.unit}: ${event.hook} ... ${event.outcome === 'skipped' ? 'skipped (no hook)' : 'ok'} (${seconds})`;
+}

@@ -1,0 +1,318 @@
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { actionParams } from './action-params';
+import type { AgentSettings } from './agent-settings';
+import { charmSourceKind, type BuildLayer } from './charm-source';
+import { ModelLookupError, ModelOperationError } from './errors';
+import { HookExecutor, type HookEvent } from './internal/hook-executor';
+import { resetConfig, setConfig } from './model/config-ops';
+import { effectiveConfig, validateConfigAssignments } from './model/config-values';
+import { addApplication, addUnits, unitDirName } from './model/deploy-ops';
+import { resolveUnit } from './model/hook-progress';
+import { loadCharmInfo } from './model/load-charm-info';
+import { ModelState } from './model/model-state';
+import { ModelStore } from './model/model-store';
+import { parseEndpointSpec, relate, unrelate } from './model/relation-ops';
+import { removeApplication, removeUnit } from './model/removal-ops';
+import type { ConfigValue, RelationRecord, UnitRecord } from './model/types';
+import { DebugLog } from './runner/debug-log';
+import { HookScheduler } from './scheduler/hook-scheduler';
+import { HookToolServer } from './server/hook-tool-server';
+import { writeToolShims } from './server/write-tool-shims';
+import { modelStatus, type ModelStatusView } from './status/model-status';
+import { HOOK_TOOL_NAMES } from './tools/run-tool';
+
+export type { HookEvent } from './internal/hook-executor';
+
+/** Options of {@link LocalAgent}. */
+export interface LocalAgentOptions extends Partial<Omit<AgentSettings, 'modelDir'>> {
+  /** The model dir (created on first use). */
+  readonly modelDir: string;
+  /** Called after every hook, for progress output. */
+  readonly onHook?: (event: HookEvent) => void;
+  /** Builds a layer given to `deploy` (default: none, so only built charms deploy). */
+  readonly buildLayer?: BuildLayer;
+  /** How long to wait for the model lock (default 10 minutes). */
+  readonly lockTimeoutMs?: number;
+  /** Clock for status timestamps (ISO strings). */
+  readonly now?: () => string;
+}
+
+/** Result of {@link LocalAgent.deploy}. */
+export interface DeployResult {
+  readonly application: string;
+  readonly units: string[];
+  readonly charmDir: string;
+}
+
+/** Result of {@link LocalAgent.runAction}. */
+export interface ActionResult {
+  readonly unit: string;
+  readonly action: string;
+  readonly status: 'completed' | 'failed';
+  readonly message: string;
+  readonly results: Record<string, unknown>;
+}
+
+/** Units left in error after a drain (their queues are paused until `resolve`). */
+export interface DrainReport {
+  readonly errors: Array<{ readonly unit: string; readonly message: string }>;
+  readonly pending: number;
+}
+
+/**
+ * The local, Juju-compatible agent. Each operation takes the model lock, changes the model,
+ * queues hooks in Juju's order and drains the queues before it returns: hooks run as the unit's
+ * `dispatch` with the Juju environment and the hook tools on `PATH` (shims talking to a socket
+ * server in this process). No daemon: the next operation picks up where this one stopped.
+ *
+ * @example
+ * ```ts
+ * const agent = new LocalAgent({ modelDir: '.rxcharm/model', onHook: (e) => console.log(e) });
+ * await agent.deploy('build/voting-app');
+ * await agent.config('voting-app', ['vote_port=8080']);
+ * console.log(agent.status());
+ * ```
+ */
+export class LocalAgent {
+  /** Absolute model dir. */
+  readonly modelDir: string;
+  private readonly store: ModelStore;
+  /** The model's debug log (hook output, juju-log, hook results). */
+  readonly debugLog: DebugLog;
+
+  constructor(private readonly options: LocalAgentOptions) {
+    this.modelDir = resolve(options.modelDir);
+    this.store = new ModelStore(this.modelDir);
+    this.debugLog = new DebugLog(join(this.modelDir, 'debug.log'));
+  }
+
+  /** A read-only snapshot of the model (no lock: the model file is replaced atomically). */
+  state(): ModelState {
+    return new ModelState(this.store.load(), this.options.now);
+  }
+
+  /** What `status` shows. */
+  status(): ModelStatusView {
+    return modelStatus(this.state());
+  }
+
+  /** Effective config of an application: every option with its value or default. */
+  getConfig(app: string): Record<string, ConfigValue> {
+    const record = this.state().app(app);
+    return effectiveConfig(record.charm.config, record.config);
+  }
+
+  /**
+   * Deploys a built charm (or a layer, built first when `buildLayer` is set) as `app` with `units`
+   * units, after checking `config` against the charm's `config.yaml`.
+   *
+   * @throws CharmLoadError, ConfigValidationError, ModelOperationError (name taken or invalid).
+   */
+  async deploy(source: string, options: { app?: string; config?: readonly string[]; units?: number } = {}): Promise<DeployResult> {
+    let charmPath = resolve(source);
+    if (charmSourceKind(charmPath) === 'layer') {
+      if (this.options.buildLayer === undefined) throw new ModelOperationError(`cannot deploy ${charmPath}: it is a layer and no builder is configured`);
+      charmPath = await this.options.buildLayer(charmPath, join(this.modelDir, 'builds', `${Date.now()}-${process.pid}`));
+    }
+    const charm = loadCharmInfo(charmPath);
+    const name = options.app ?? charm.name;
+    const config = validateConfigAssignments(name, charm.config, options.config ?? []);
+    return this.mutate((model) => {
+      const charmDir = `applications/${name}/charm`;
+      addApplication(model, { name, charm, charmDir, source: charmPath, config });
+      const target = join(this.modelDir, charmDir);
+      rmSync(join(this.modelDir, 'applications', name), { recursive: true, force: true });
+      mkdirSync(join(this.modelDir, 'applications', name), { recursive: true });
+      cpSync(charmPath, target, { recursive: true, verbatimSymlinks: true });
+      const units = this.createUnits(model, name, options.units ?? 1);
+      return { application: name, units: units.map((u) => u.name), charmDir: target };
+    });
+  }
+
+  /**
+   * Sets config values (validated first; nothing changes on error) and runs `config-changed`.
+   *
+   * @returns the keys whose value changed.
+   */
+  async config(app: string, assignments: readonly string[], reset: readonly string[] = []): Promise<string[]> {
+    return this.mutate((model) => [...resetConfig(model, app, reset), ...setConfig(model, app, assignments)]);
+  }
+
+  /** Relates `app[:endpoint]` to `app[:endpoint]`, inferring endpoints when unambiguous. */
+  async relate(a: string, b: string): Promise<RelationRecord> {
+    return this.mutate((model) => relate(model, parseEndpointSpec(a), parseEndpointSpec(b)));
+  }
+
+  /** Removes the relation between the two endpoints (departed per unit, then broken). */
+  async unrelate(a: string, b: string): Promise<RelationRecord> {
+    return this.mutate((model) => unrelate(model, parseEndpointSpec(a), parseEndpointSpec(b)));
+  }
+
+  /** Adds units to an application; returns their names. */
+  async addUnit(app: string, count = 1): Promise<string[]> {
+    return this.mutate((model) => this.createUnits(model, app, count).map((u) => u.name));
+  }
+
+  /** Removes a unit (departed on the others, stop, broken, remove). */
+  async removeUnit(unit: string): Promise<void> {
+    await this.mutate((model) => {
+      removeUnit(model, unit);
+    });
+  }
+
+  /** Removes an application with all its units and relations. */
+  async removeApplication(app: string): Promise<void> {
+    await this.mutate((model) => {
+      removeApplication(model, app);
+    });
+  }
+
+  /** Clears a unit's error; with `retry` the failed hook runs again, else it is skipped. */
+  async resolve(unit: string, retry = true): Promise<void> {
+    await this.mutate((model) => resolveUnit(model, unit, retry));
+  }
+
+  /**
+   * Drains every queue (picking up work a killed invocation left) and reports units in error.
+   * With `timeoutMs`, stops starting hooks after that long.
+   */
+  async wait(timeoutMs?: number): Promise<DrainReport> {
+    const deadline = timeoutMs === undefined ? undefined : Date.now() + timeoutMs;
+    const shouldStop = deadline === undefined ? undefined : () => Date.now() > deadline;
+    return this.store.withLock(async () => {
+      const model = this.state();
+      await this.drain(model, shouldStop);
+      return report(model);
+    }, timeoutMs ?? this.options.lockTimeoutMs);
+  }
+
+  /**
+   * Runs an action on a unit (after draining its queue) and returns its results.
+   *
+   * @throws ModelLookupError for an unknown unit or action; ModelOperationError for bad params or a
+   *   unit in error.
+   */
+  async runAction(unitName: string, action: string, args: readonly string[] = []): Promise<ActionResult> {
+    return this.store.withLock(async () => {
+      const model = this.state();
+      const unit = model.unit(unitName);
+      const app = model.app(unit.name.split('/')[0]!);
+      const spec = app.charm.actions[action];
+      if (spec === undefined) {
+        const known = Object.keys(app.charm.actions).sort();
+        throw new ModelLookupError('action', `${app.name}:${action}`, known.length ? `actions: ${known.join(', ')}` : 'the charm has no actions');
+      }
+      const params = actionParams(action, spec, args);
+      await this.drain(model);
+      if (unit.error !== null) throw new ModelOperationError(`unit ${unitName} is in error (${unit.error.message}); resolve it first`);
+      if (model.findUnit(unitName) === undefined) throw new ModelLookupError('unit', unitName);
+      const run = { name: action, params, results: {} as Record<string, unknown>, failed: false, failMessage: '' };
+      const result = await this.withServer(model, (executor) => executor.runAction(unit, run));
+      await this.drain(model);
+      const failed = result.outcome === 'failed' || run.failed;
+      const message = run.failed ? run.failMessage : result.outcome === 'failed' ? (result.reason ?? `exit code ${result.exitCode ?? 'none'}`) : '';
+      return {
+        unit: unitName,
+        action,
+        status: failed ? 'failed' : 'completed',
+        message,
+        results: { ...run.results, 'return-code': result.exitCode ?? (result.outcome === 'skipped' ? 0 : 1), stdout: result.stdout, stderr: result.stderr },
+      };
+    }, this.options.lockTimeoutMs);
+  }
+
+  /** Units in error and pending hooks right now. */
+  report(): DrainReport {
+    return report(this.state());
+  }
+
+  private createUnits(model: ModelState, app: string, count: number): UnitRecord[] {
+    const units = addUnits(model, app, count);
+    const source = join(this.modelDir, model.app(app).charmDir);
+    for (const unit of units) {
+      const dir = join(this.modelDir, unitDirName(unit.name));
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      cpSync(source, join(this.modelDir, unit.charmDir), { recursive: true, verbatimSymlinks: true });
+    }
+    return units;
+  }
+
+  /** Lock, load, change, save, drain, save. A throwing change leaves the model file untouched. */
+  private async mutate<T>(change: (model: ModelState) => T): Promise<T> {
+    return this.store.withLock(async () => {
+      const model = this.state();
+      const result = change(model);
+      this.store.save(model.data);
+      await this.drain(model);
+      return result;
+    }, this.options.lockTimeoutMs);
+  }
+
+  private async drain(model: ModelState, shouldStop?: () => boolean): Promise<void> {
+    if (model.runnableUnits().length > 0) {
+      await this.withServer(model, (executor) =>
+        new HookScheduler(model, (unit, hook) => executor.runQueued(unit, hook), {
+          parallel: this.options.parallel ?? true,
+          ...(shouldStop === undefined ? {} : { shouldStop }),
+        }).drain(),
+      );
+    }
+    this.cleanDirs(model);
+  }
+
+  private async withServer<T>(model: ModelState, fn: (executor: HookExecutor) => Promise<T>): Promise<T> {
+    const toolsDir = writeToolShims(join(this.modelDir, 'bin'), HOOK_TOOL_NAMES);
+    const socketPath = this.socketPath();
+    const executor = new HookExecutor({
+      modelDir: this.modelDir,
+      model,
+      save: () => this.store.save(model.data),
+      log: this.debugLog,
+      socketPath,
+      toolsDir,
+      basePath: this.options.basePath ?? '/usr/local/bin:/usr/bin:/bin',
+      address: this.options.address ?? '127.0.0.1',
+      ...(this.options.onHook === undefined ? {} : { onHook: this.options.onHook }),
+    });
+    const server = await HookToolServer.start(socketPath, (request) => executor.handleTool(request));
+    try {
+      return await fn(executor);
+    } finally {
+      await server.close();
+    }
+  }
+
+  /** `<model>/agent.sock`, or a short path in the temp dir when that is too long for a socket. */
+  private socketPath(): string {
+    const path = join(this.modelDir, 'agent.sock');
+    if (Buffer.byteLength(path) <= 100) return path;
+    return join(tmpdir(), `rxcharm-${createHash('sha256').update(this.modelDir).digest('hex').slice(0, 16)}.sock`);
+  }
+
+  /** Removes the directories of units and applications that left the model. */
+  private cleanDirs(model: ModelState): void {
+    const units = new Set(model.allUnits().map((u) => unitDirName(u.name)));
+    const unitsDir = join(this.modelDir, 'units');
+    if (existsSync(unitsDir)) {
+      for (const entry of readdirSync(unitsDir)) if (!units.has(`units/${entry}`)) rmSync(join(unitsDir, entry), { recursive: true, force: true });
+    }
+    const appsDir = join(this.modelDir, 'applications');
+    if (existsSync(appsDir)) {
+      for (const entry of readdirSync(appsDir)) {
+        if (model.data.applications[entry] === undefined) rmSync(join(appsDir, entry), { recursive: true, force: true });
+      }
+    }
+  }
+}
+
+function report(model: ModelState): DrainReport {
+  const units = model.allUnits();
+  return {
+    errors: units.filter((u) => u.error !== null).map((u) => ({ unit: u.name, message: u.error!.message })),
+    pending: units.reduce((n, u) => n + u.queue.length, 0),
+  };
+}

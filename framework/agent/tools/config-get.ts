@@ -1,0 +1,28 @@
+import { effectiveConfig } from '../model/config-values';
+import { emit } from './emit';
+import { OUTPUT_FLAGS, parseFlags } from './flag-parser';
+import { checkExtraArgs, type HookTool } from './tool-env';
+import { ToolUsageError } from './tool-errors';
+
+/** `config-get [<key>] [-a/--all] [--format]`. */
+export const configGet: HookTool = {
+  name: 'config-get',
+  usage: 'config-get [options] [<key>]',
+  summary: 'print application configuration',
+  run(env, args) {
+    const parsed = parseFlags(args, [...OUTPUT_FLAGS, { names: ['a', 'all'], kind: 'bool' }]);
+    checkExtraArgs(parsed.positional, 1);
+    const key = parsed.positional[0];
+    const app = env.model.app(env.exec.app);
+    const values = effectiveConfig(app.charm.config, app.config);
+    if (key !== undefined) {
+      if (parsed.flags.a === true) throw new ToolUsageError(`cannot use argument --all together with key "${key}"`);
+      return emit(env, parsed, values[key] ?? null);
+    }
+    const shown: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(values)) {
+      if (value !== null || parsed.flags.a === true) shown[name] = value;
+    }
+    return emit(env, parsed, shown);
+  },
+};

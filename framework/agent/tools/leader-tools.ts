@@ -1,0 +1,66 @@
+import { emit } from './emit';
+import { OUTPUT_FLAGS, parseFlags } from './flag-parser';
+import { parseKeyValues } from './relation-set';
+import { checkExtraArgs, type HookTool } from './tool-env';
+import { ToolRuntimeError, ToolUsageError } from './tool-errors';
+
+/** `is-leader [--format]`. */
+export const isLeader: HookTool = {
+  name: 'is-leader',
+  usage: 'is-leader [options]',
+  summary: 'print application leadership status',
+  run(env, args) {
+    const parsed = parseFlags(args, OUTPUT_FLAGS);
+    checkExtraArgs(parsed.positional, 0);
+    return emit(env, parsed, env.model.app(env.exec.app).leader === env.exec.unit);
+  },
+};
+
+/** `leader-get [<key>|-] [--format]`. */
+export const leaderGet: HookTool = {
+  name: 'leader-get',
+  usage: 'leader-get [options] [<key>]',
+  summary: 'print application leadership settings',
+  run(env, args) {
+    const parsed = parseFlags(args, OUTPUT_FLAGS);
+    checkExtraArgs(parsed.positional, 1);
+    const key = parsed.positional[0];
+    const data = env.model.app(env.exec.app).leaderData;
+    if (key === undefined || key === '-') return emit(env, parsed, { ...data });
+    if (key.includes('=')) throw new ToolUsageError(`invalid key ${JSON.stringify(key)}`);
+    return emit(env, parsed, data[key] ?? null);
+  },
+};
+
+/**
+ * `leader-set key=value ...` — leader only, written at once (not rolled back); the other units
+ * of the application get `leader-settings-changed`.
+ */
+export const leaderSet: HookTool = {
+  name: 'leader-set',
+  usage: 'leader-set [options] key=value [key=value ...]',
+  summary: 'write application leadership settings',
+  run(env, args) {
+    const parsed = parseFlags(args, [{ names: ['file'], kind: 'string' }]);
+    const settings = parseKeyValues(parsed.positional);
+    const app = env.model.app(env.exec.app);
+    if (app.leader !== env.exec.unit) throw new ToolRuntimeError('cannot write leadership settings: cannot write settings: not the leader');
+    let changed = false;
+    for (const [key, value] of Object.entries(settings)) {
+      if (value === '') {
+        if (key in app.leaderData) changed = true;
+        delete app.leaderData[key];
+      } else if (app.leaderData[key] !== value) {
+        app.leaderData[key] = value;
+        changed = true;
+      }
+    }
+    if (changed) {
+      for (const unit of env.model.unitsOf(app.name)) {
+        if (unit.name !== env.exec.unit && unit.installed) env.model.enqueue(unit, { hook: 'leader-settings-changed' });
+      }
+      env.changed();
+    }
+    return {};
+  },
+};

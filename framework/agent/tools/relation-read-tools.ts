@@ -1,0 +1,118 @@
+import { appOfUnit } from '../model/model-state';
+import type { RelationRecord } from '../model/types';
+import { emit } from './emit';
+import { OUTPUT_FLAGS, parseFlags, RELATION_FLAG } from './flag-parser';
+import { checkExtraArgs, relationFromFlag, relationKey, type HookTool, type ToolEnv } from './tool-env';
+import { ToolRuntimeError, ToolUsageError } from './tool-errors';
+
+const UNIT_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]*[a-z][a-z0-9]*)*\/\d+$/;
+const APP_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]*[a-z][a-z0-9]*)*$/;
+
+/** The relation a relation tool acts on: `-r` or the hook's own. */
+export function requireRelation(env: ToolEnv, flag: string | boolean | undefined): RelationRecord {
+  const relation = relationFromFlag(env, flag);
+  if (relation === undefined) throw new ToolUsageError('no relation id specified');
+  return relation;
+}
+
+/** `relation-ids [<endpoint>] [--format]`. */
+export const relationIds: HookTool = {
+  name: 'relation-ids',
+  usage: 'relation-ids [options] <name>',
+  summary: 'list all relation ids for the given endpoint',
+  run(env, args) {
+    const parsed = parseFlags(args, OUTPUT_FLAGS);
+    checkExtraArgs(parsed.positional, 1);
+    let endpoint = parsed.positional[0];
+    if (endpoint === undefined) {
+      const own = env.exec.relationId === undefined ? undefined : env.model.findRelation(env.exec.relationId);
+      if (own === undefined) throw new ToolUsageError('no endpoint name specified');
+      endpoint = env.model.localEndpoint(own, env.exec.app).endpoint;
+    }
+    const ids = env.model.data.relations
+      .filter((r) => r.endpoints.some((e) => e.app === env.exec.app && e.endpoint === endpoint))
+      .filter((r) => !r.left.includes(env.exec.unit))
+      .sort((a, b) => a.id - b.id)
+      .map((r) => relationKey(env, r));
+    return emit(env, parsed, ids);
+  },
+};
+
+/** `relation-list [-r ID] [--app] [--format]`. */
+export const relationList: HookTool = {
+  name: 'relation-list',
+  usage: 'relation-list [options]',
+  summary: 'list relation units',
+  run(env, args) {
+    const parsed = parseFlags(args, [...OUTPUT_FLAGS, RELATION_FLAG, { names: ['app'], kind: 'bool' }]);
+    checkExtraArgs(parsed.positional, 0);
+    const relation = requireRelation(env, parsed.flags.r);
+    if (parsed.flags.app === true) return emit(env, parsed, env.model.remoteEndpoint(relation, env.exec.app).app);
+    return emit(env, parsed, [...(relation.scope[env.exec.unit] ?? [])].sort());
+  },
+};
+
+function merged(committed: Record<string, string> | undefined, pending: Record<string, string> | null | undefined): Record<string, string> {
+  const out: Record<string, string> = { ...(committed ?? {}) };
+  for (const [key, value] of Object.entries(pending ?? {})) {
+    if (value === '') delete out[key];
+    else out[key] = value;
+  }
+  return out;
+}
+
+function readAppBag(env: ToolEnv, relation: RelationRecord, app: string): Record<string, string> {
+  if (!relation.endpoints.some((e) => e.app === app)) {
+    throw new ToolRuntimeError(`cannot read settings for application "${app}" in relation "${relationKey(env, relation)}": application not found`);
+  }
+  if (app !== env.exec.app) return { ...(relation.appData[app] ?? {}) };
+  const leader = env.model.app(app).leader === env.exec.unit;
+  if (leader) return merged(relation.appData[app], env.exec.relationSets.get(relation.id)?.app);
+  if (env.model.isPeer(relation)) return { ...(relation.appData[app] ?? {}) };
+  throw new ToolRuntimeError('permission denied');
+}
+
+function readUnitBag(env: ToolEnv, relation: RelationRecord, unit: string): Record<string, string> {
+  if (unit === env.exec.unit) return merged(relation.unitData[unit], env.exec.relationSets.get(relation.id)?.unit);
+  const member = relation.endpoints.some((e) => e.app === appOfUnit(unit)) && env.model.findUnit(unit) !== undefined;
+  if (!member && relation.unitData[unit] === undefined) {
+    throw new ToolRuntimeError(`cannot read settings for unit "${unit}" in relation "${relationKey(env, relation)}": unit "${unit}": settings not found`);
+  }
+  return { ...(relation.unitData[unit] ?? {}) };
+}
+
+/** `relation-get [-r ID] [--app] [<key>|-] [<unit-or-app>] [--format]`. */
+export const relationGet: HookTool = {
+  name: 'relation-get',
+  usage: 'relation-get [options] <key> <unit id>',
+  summary: 'get relation settings',
+  run(env, args) {
+    const parsed = parseFlags(args, [...OUTPUT_FLAGS, RELATION_FLAG, { names: ['app'], kind: 'bool' }]);
+    checkExtraArgs(parsed.positional, 2);
+    const relation = requireRelation(env, parsed.flags.r);
+    const keyArg = parsed.positional[0];
+    const key = keyArg === undefined || keyArg === '-' ? undefined : keyArg;
+    let appMode = parsed.flags.app === true;
+    let target = parsed.positional[1];
+    if (target === undefined) {
+      if (!appMode && env.exec.remoteUnit) target = env.exec.remoteUnit;
+      else if (env.exec.remoteApp) {
+        target = env.exec.remoteApp;
+        appMode = true;
+      } else throw new ToolUsageError('no unit or application specified');
+    }
+    let bag: Record<string, string>;
+    if (appMode) {
+      const app = target.includes('/') ? appOfUnit(target) : target;
+      if (!APP_NAME.test(app)) throw new ToolUsageError(`invalid application name "${target}"`);
+      bag = readAppBag(env, relation, app);
+    } else {
+      if (!UNIT_NAME.test(target)) {
+        if (APP_NAME.test(target)) throw new ToolUsageError(`expected unit name, got application name "${target}"`);
+        throw new ToolUsageError(`invalid unit name "${target}"`);
+      }
+      bag = readUnitBag(env, relation, target);
+    }
+    return emit(env, parsed, key === undefined ? bag : (bag[key] ?? null));
+  },
+};

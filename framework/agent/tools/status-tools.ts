@@ -1,0 +1,60 @@
+import type { StatusEntry, WorkloadStatusName } from '../model/types';
+import { emit } from './emit';
+import { OUTPUT_FLAGS, parseFlags } from './flag-parser';
+import { checkExtraArgs, type HookTool } from './tool-env';
+import { ToolRuntimeError, ToolUsageError } from './tool-errors';
+
+const SETTABLE: readonly WorkloadStatusName[] = ['maintenance', 'blocked', 'waiting', 'active'];
+
+/** `status-set [--application] <maintenance|blocked|waiting|active> [message]` — applied at once. */
+export const statusSet: HookTool = {
+  name: 'status-set',
+  usage: 'status-set [options] <maintenance | blocked | waiting | active> [message]',
+  summary: 'set status information',
+  run(env, args) {
+    const parsed = parseFlags(args, [{ names: ['application'], kind: 'bool' }]);
+    const [status, message = ''] = parsed.positional;
+    if (status === undefined) throw new ToolUsageError('invalid args, require <status> [message]');
+    if (!SETTABLE.includes(status as WorkloadStatusName)) {
+      throw new ToolUsageError(`invalid status ${JSON.stringify(status)}, expected one of [${SETTABLE.join(' ')}]`);
+    }
+    checkExtraArgs(parsed.positional, 2);
+    const app = env.model.app(env.exec.app);
+    if (parsed.flags.application === true) {
+      if (app.leader !== env.exec.unit) throw new ToolRuntimeError('setting application status: this unit is not the leader');
+      env.model.setAppStatus(app, status as WorkloadStatusName, message);
+    } else {
+      env.model.setUnitStatus(env.model.unit(env.exec.unit), status as WorkloadStatusName, message);
+    }
+    env.changed();
+    return {};
+  },
+};
+
+function entry(status: StatusEntry, withData: boolean): Record<string, unknown> {
+  return withData ? { status: status.status, message: status.message, 'status-data': {} } : { status: status.status, message: status.message };
+}
+
+/** `status-get [--include-data] [--application] [--format]`. */
+export const statusGet: HookTool = {
+  name: 'status-get',
+  usage: 'status-get [options] [--include-data] [--application]',
+  summary: 'print status information',
+  run(env, args) {
+    const parsed = parseFlags(args, [...OUTPUT_FLAGS, { names: ['include-data'], kind: 'bool' }, { names: ['application'], kind: 'bool' }]);
+    checkExtraArgs(parsed.positional, 0);
+    const withData = parsed.flags['include-data'] === true;
+    const unit = env.model.unit(env.exec.unit);
+    if (parsed.flags.application === true) {
+      const app = env.model.app(env.exec.app);
+      if (app.leader !== env.exec.unit) throw new ToolRuntimeError('finding application status: this unit is not the leader');
+      const units: Record<string, unknown> = {};
+      for (const u of env.model.unitsOf(app.name, true)) units[u.name] = { ...entry(u.status, true) };
+      const appStatus = app.status ?? { status: 'unknown', message: '', since: '' };
+      return emit(env, parsed, { 'application-status': { ...entry(appStatus, true), units } });
+    }
+    const format = parsed.flags.format;
+    if (!withData && (format === undefined || format === 'smart')) return emit(env, parsed, unit.status.status);
+    return emit(env, parsed, entry(unit.status, true));
+  },
+};

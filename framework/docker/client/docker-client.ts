@@ -1,0 +1,65 @@
+import type {
+  ContainerCreateSpec, ContainerDetails, ContainerSummary, ImageSummary, LogOptions, NetworkSummary, PullProgressEvent,
+  RegistryAuth, VolumeSummary,
+} from './types';
+
+/**
+ * The Docker Engine operations rxcharm uses, in rxcharm's own types.
+ *
+ * `DockerodeClient` talks to a real daemon; tests may wrap it (to count writes) or replace it.
+ * Methods that change state are the "writes"; `ping`, `version`, `list*`, `inspect*` and `logs` only read.
+ * Every method rejects with `DockerUnavailableError` when the daemon does not answer and with
+ * `DockerApiError` when it answers with an error.
+ */
+export interface DockerClient {
+  /** The host this client talks to, for messages (`unix:///var/run/docker.sock`, `tcp://h:2375`). */
+  readonly host: string;
+  ping(): Promise<void>;
+  version(): Promise<{ readonly version: string; readonly apiVersion: string }>;
+
+  /** Containers (running or not) carrying every label filter (`key` or `key=value`). */
+  listContainers(labels: readonly string[]): Promise<ContainerSummary[]>;
+  /** `undefined` when no such container exists. */
+  inspectContainer(idOrName: string): Promise<ContainerDetails | undefined>;
+  /** @returns the new container id. */
+  createContainer(spec: ContainerCreateSpec): Promise<string>;
+  /** Already running is success. */
+  startContainer(id: string): Promise<void>;
+  /** Already stopped is success. */
+  stopContainer(id: string, timeoutSeconds?: number): Promise<void>;
+  restartContainer(id: string, timeoutSeconds?: number): Promise<void>;
+  killContainer(id: string, signal?: string): Promise<void>;
+  /** Already gone is success. */
+  removeContainer(id: string, options?: { readonly force?: boolean; readonly volumes?: boolean }): Promise<void>;
+  renameContainer(id: string, name: string): Promise<void>;
+  /** Demultiplexed output of the container, stdout and stderr interleaved. */
+  containerLogs(id: string, options?: LogOptions): Promise<string>;
+  /** Runs a command in a running container; resolves with its exit code and output. */
+  exec(id: string, cmd: readonly string[]): Promise<{ readonly exitCode: number; readonly output: string }>;
+  /** Waits for the container to stop; resolves with its exit code. */
+  waitContainer(id: string): Promise<number>;
+
+  /** `undefined` when the image is not present locally. */
+  inspectImage(ref: string): Promise<ImageSummary | undefined>;
+  /** Pulls an image; rejects with `ImagePullError` on any error, including one inside the progress stream. */
+  pullImage(ref: string, options?: { readonly auth?: RegistryAuth; readonly onProgress?: (e: PullProgressEvent) => void }): Promise<void>;
+  /** Checks credentials against a registry (`docker login`). */
+  checkAuth(auth: RegistryAuth): Promise<void>;
+
+  listNetworks(labels: readonly string[]): Promise<NetworkSummary[]>;
+  inspectNetwork(name: string): Promise<NetworkSummary | undefined>;
+  createNetwork(spec: { readonly name: string; readonly driver?: string; readonly labels: Readonly<Record<string, string>> }): Promise<string>;
+  removeNetwork(idOrName: string): Promise<void>;
+  connectNetwork(network: string, container: string, aliases: readonly string[]): Promise<void>;
+
+  listVolumes(labels: readonly string[]): Promise<VolumeSummary[]>;
+  inspectVolume(name: string): Promise<VolumeSummary | undefined>;
+  createVolume(spec: { readonly name: string; readonly driver?: string; readonly labels: Readonly<Record<string, string>> }): Promise<void>;
+  removeVolume(name: string): Promise<void>;
+}
+
+/** Names of the `DockerClient` methods that change daemon state (used by write-counting wrappers). */
+export const DOCKER_WRITE_METHODS = [
+  'createContainer', 'startContainer', 'stopContainer', 'restartContainer', 'killContainer', 'removeContainer',
+  'renameContainer', 'exec', 'pullImage', 'createNetwork', 'removeNetwork', 'connectNetwork', 'createVolume', 'removeVolume',
+] as const satisfies readonly (keyof DockerClient)[];

@@ -1,0 +1,314 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { DockerClient } from './client/docker-client';
+import { DockerodeClient } from './client/dockerode-client';
+import type { ContainerSummary, PullProgressEvent } from './client/types';
+import { locateComposeFile, readDotEnv } from './compose-file';
+import type { ComposeEventListener } from './engine/compose-event';
+import { desiredState, type DesiredState } from './engine/desired-state';
+import { execute } from './engine/execute';
+import { projectName } from './engine/naming';
+import { observe, type ObservedState } from './engine/observed-state';
+import { plan, type PlanAction } from './engine/plan';
+import { ComposeFileError, ComposeUsageError } from './errors';
+import { LABEL_CONTAINER_NUMBER, LABEL_SERVICE, projectFilter } from './labels';
+import { parseCompose } from './model/parse-compose';
+import type { ComposeModel } from './model/types';
+
+/** Options of {@link Compose}. */
+export interface ComposeOptions {
+  /** Project name; default: the file's `name:`, else the workspace directory's basename (normalized). */
+  readonly project?: string;
+  /** Compose file, relative to the workspace; default `docker-compose.yml` (or `.yaml`, `compose.yaml`, `compose.yml`). */
+  readonly file?: string;
+  /** Engine client; default a `DockerodeClient` on `dockerHost`. */
+  readonly docker?: DockerClient;
+  /** `docker_host` for the default client (unix socket or tcp URL). */
+  readonly dockerHost?: string;
+  /** Interpolation variables, merged over the workspace's `.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Remove containers of services that left the file on `up` (default true). */
+  readonly removeOrphans?: boolean;
+  readonly onEvent?: ComposeEventListener;
+  readonly onWarning?: (message: string) => void;
+  readonly onPullProgress?: (event: PullProgressEvent) => void;
+  /** Injected wait (tests); default `setTimeout`. */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** A container of the project as `ps` reports it. */
+export interface ComposeContainer {
+  readonly id: string;
+  readonly name: string;
+  readonly service: string;
+  readonly number: number;
+  readonly state: string;
+  readonly status: string;
+  readonly ports: ContainerSummary['ports'];
+}
+
+interface Loaded {
+  readonly model: ComposeModel;
+  readonly project: string;
+}
+
+/**
+ * A compose project in a workspace directory, with the charms.docker verbs.
+ * `up` converges as observe → plan → execute and returns the plan it carried out.
+ *
+ * @example
+ * ```ts
+ * const compose = new Compose('/srv/app', { project: 'app' });
+ * const actions = await compose.up();      // create, recreate, start... only what changed
+ * await compose.down({ volumes: true });
+ * ```
+ */
+export class Compose {
+  readonly workspaceDir: string;
+  readonly docker: DockerClient;
+  private readonly options: ComposeOptions;
+  private readonly scaleOverrides: Record<string, number> = {};
+
+  constructor(workspaceDir: string, options: ComposeOptions = {}) {
+    this.workspaceDir = resolve(workspaceDir);
+    this.options = options;
+    this.docker = options.docker ?? new DockerodeClient({ host: options.dockerHost });
+  }
+
+  /** Absolute path of the compose file. @throws ComposeFileError when missing. */
+  get file(): string {
+    return locateComposeFile(this.workspaceDir, this.options.file);
+  }
+
+  /** Reads and parses the compose file (again on every call, so edits are seen). */
+  load(): Loaded {
+    const file = this.file;
+    const env = { ...readDotEnv(this.workspaceDir), ...this.options.env };
+    const model = parseCompose(readFileSync(file, 'utf8'), { file, env, onWarning: this.options.onWarning });
+    return { model, project: projectName(this.options.project, model.name, this.workspaceDir) };
+  }
+
+  /**
+   * Like {@link load}, but when the compose file is gone and the project name was given, returns a
+   * project with no services: `down`, `stop`, `ps`, `logs`... then work from labels alone.
+   */
+  private loadForExisting(): Loaded {
+    if (this.options.project !== undefined && !this.hasFile()) {
+      return {
+        project: projectName(this.options.project, undefined, this.workspaceDir),
+        model: { file: '', workingDir: this.workspaceDir, services: {}, networks: {}, volumes: {} },
+      };
+    }
+    return this.load();
+  }
+
+  private hasFile(): boolean {
+    try {
+      locateComposeFile(this.workspaceDir, this.options.file);
+      return true;
+    } catch (error) {
+      if (error instanceof ComposeFileError) return false;
+      throw error;
+    }
+  }
+
+  /** The project name. */
+  get project(): string {
+    return this.load().project;
+  }
+
+  private async observeAll(loaded: Loaded): Promise<{ desired: DesiredState; observed: ObservedState }> {
+    const skeleton = desiredState(loaded.model, { project: loaded.project, configFiles: [this.file], imageIds: {}, scale: this.scaleOverrides });
+    const observed = await observe(this.docker, {
+      project: loaded.project,
+      networks: skeleton.networks.filter((n) => !n.external).map((n) => n.name),
+      volumes: skeleton.volumes.filter((v) => !v.external).map((v) => v.name),
+      images: skeleton.services.map((s) => s.image),
+    });
+    const desired = desiredState(loaded.model, { project: loaded.project, configFiles: [this.file], imageIds: observed.images, scale: this.scaleOverrides });
+    return { desired, observed };
+  }
+
+  private checkService(loaded: Loaded, service: string | undefined): void {
+    if (service !== undefined && !(service in loaded.model.services)) {
+      throw new ComposeUsageError(`no such service: ${service}\nservices: ${Object.keys(loaded.model.services).join(', ')}`, { service });
+    }
+  }
+
+  /** Dry run: the actions `up(service?)` would take now, with reasons. Reads only. */
+  async plan(service?: string): Promise<PlanAction[]> {
+    const loaded = this.load();
+    this.checkService(loaded, service);
+    const { desired, observed } = await this.observeAll(loaded);
+    return plan(desired, observed, { services: service === undefined ? undefined : [service], removeOrphans: this.options.removeOrphans });
+  }
+
+  /**
+   * Converges the project (or one service and its dependencies): pulls missing images, creates
+   * networks and volumes, removes orphans, creates/recreates/starts containers. A no-op when
+   * nothing changed (zero API writes).
+   *
+   * @returns the plan that was carried out.
+   * @throws ImagePullError, ComposeDependencyError, DockerUnavailableError, DockerApiError, ComposeFileError.
+   */
+  async up(service?: string): Promise<PlanAction[]> {
+    const loaded = this.load();
+    this.checkService(loaded, service);
+    let { desired, observed } = await this.observeAll(loaded);
+    const targets = service === undefined ? desired.services : desired.services.filter((s) => s.name === service || Object.keys(desired.services.find((x) => x.name === service)!.dependsOn).includes(s.name));
+    const missing = [...new Set(targets.filter((s) => s.imageId === undefined && s.scale > 0).map((s) => s.image))];
+    if (missing.length > 0) {
+      await Promise.all(missing.map((ref) => this.pullOne(ref)));
+      ({ desired, observed } = await this.observeAll(loaded));
+    }
+    const actions = plan(desired, observed, { services: service === undefined ? undefined : [service], removeOrphans: this.options.removeOrphans });
+    await execute(actions, desired, this.docker, { onEvent: this.options.onEvent, sleep: this.options.sleep });
+    return actions;
+  }
+
+  /** Sets a service's scale (overriding the file for this instance) and converges it. */
+  async scale(service: string, n: number): Promise<PlanAction[]> {
+    if (!Number.isInteger(n) || n < 0) throw new ComposeUsageError(`invalid scale for ${service}: ${n}`, { service, scale: n });
+    this.checkService(this.load(), service);
+    this.scaleOverrides[service] = n;
+    return this.up(service);
+  }
+
+  private async pullOne(ref: string): Promise<void> {
+    this.options.onEvent?.({ resource: `Image ${ref}`, status: 'Pulling' });
+    await this.docker.pullImage(ref, { onProgress: this.options.onPullProgress });
+    this.options.onEvent?.({ resource: `Image ${ref}`, status: 'Pulled' });
+  }
+
+  /** Pulls the images of every service (or one). @throws ImagePullError. */
+  async pull(service?: string): Promise<void> {
+    const loaded = this.load();
+    this.checkService(loaded, service);
+    const refs = Object.values(loaded.model.services).filter((s) => service === undefined || s.name === service).map((s) => s.image);
+    await Promise.all([...new Set(refs)].map((ref) => this.pullOne(ref)));
+  }
+
+  private async containers(project: string, service?: string): Promise<ContainerSummary[]> {
+    const labels = [projectFilter(project), ...(service === undefined ? [] : [`${LABEL_SERVICE}=${service}`])];
+    return this.docker.listContainers(labels);
+  }
+
+  /** Containers of the project (all states), sorted by service and number. */
+  async ps(): Promise<ComposeContainer[]> {
+    const { project } = this.loadForExisting();
+    const rows = await this.containers(project);
+    return rows
+      .map((c) => ({
+        id: c.id, name: c.name, service: c.labels[LABEL_SERVICE] ?? '', number: Number(c.labels[LABEL_CONTAINER_NUMBER] ?? 0),
+        state: c.state, status: c.status, ports: c.ports,
+      }))
+      .sort((a, b) => (a.service === b.service ? a.number - b.number : a.service < b.service ? -1 : 1));
+  }
+
+  /** Service names in reverse dependency order (dependents first), for stop/down. */
+  private reverseOrder(loaded: Loaded): string[] {
+    return desiredState(loaded.model, { project: loaded.project, configFiles: [], imageIds: {} }).services.map((s) => s.name).reverse();
+  }
+
+  private stopTimeout(loaded: Loaded, service: string): number {
+    return loaded.model.services[service]?.stopGracePeriodSeconds ?? 10;
+  }
+
+  /** Runs `fn` over the project's containers (or one service's), dependents before their dependencies. */
+  private async eachContainer(service: string | undefined, fn: (c: ContainerSummary, loaded: Loaded) => Promise<void>, order: 'reverse' | 'forward' = 'reverse'): Promise<void> {
+    const loaded = this.loadForExisting();
+    if (loaded.model.file !== '') this.checkService(loaded, service);
+    const all = await this.containers(loaded.project, service);
+    const names = this.reverseOrder(loaded);
+    if (order === 'forward') names.reverse();
+    const groups = [all.filter((c) => !names.includes(c.labels[LABEL_SERVICE] ?? '')), ...names.map((n) => all.filter((c) => c.labels[LABEL_SERVICE] === n))];
+    for (const group of groups) await Promise.all(group.map((c) => fn(c, loaded)));
+  }
+
+  /** Stops the project's containers (or one service's), dependents first. */
+  async stop(service?: string): Promise<void> {
+    await this.eachContainer(service, async (c, loaded) => {
+      this.options.onEvent?.({ resource: `Container ${c.name}`, status: 'Stopping' });
+      await this.docker.stopContainer(c.id, this.stopTimeout(loaded, c.labels[LABEL_SERVICE] ?? ''));
+      this.options.onEvent?.({ resource: `Container ${c.name}`, status: 'Stopped' });
+    });
+  }
+
+  /** Starts existing containers (or one service's), dependencies first. Creates nothing. */
+  async start(service?: string): Promise<void> {
+    await this.eachContainer(service, async (c) => {
+      this.options.onEvent?.({ resource: `Container ${c.name}`, status: 'Starting' });
+      await this.docker.startContainer(c.id);
+      this.options.onEvent?.({ resource: `Container ${c.name}`, status: 'Started' });
+    }, 'forward');
+  }
+
+  /** Restarts the project's containers (or one service's). */
+  async restart(service?: string): Promise<void> {
+    await this.eachContainer(service, async (c, loaded) => {
+      this.options.onEvent?.({ resource: `Container ${c.name}`, status: 'Restarting' });
+      await this.docker.restartContainer(c.id, this.stopTimeout(loaded, c.labels[LABEL_SERVICE] ?? ''));
+      this.options.onEvent?.({ resource: `Container ${c.name}`, status: 'Restarted' });
+    }, 'forward');
+  }
+
+  /** Sends a signal (default SIGKILL) to running containers. */
+  async kill(service?: string, signal?: string): Promise<void> {
+    await this.eachContainer(service, async (c) => {
+      if (c.state !== 'running') return;
+      this.options.onEvent?.({ resource: `Container ${c.name}`, status: 'Killing' });
+      await this.docker.killContainer(c.id, signal);
+      this.options.onEvent?.({ resource: `Container ${c.name}`, status: 'Killed' });
+    });
+  }
+
+  /** Removes stopped containers (running ones are left, as `docker-compose rm` does). */
+  async rm(service?: string, options: { readonly volumes?: boolean } = {}): Promise<void> {
+    await this.eachContainer(service, async (c) => {
+      if (c.state === 'running') return;
+      this.options.onEvent?.({ resource: `Container ${c.name}`, status: 'Removing' });
+      await this.docker.removeContainer(c.id, { volumes: options.volumes });
+      this.options.onEvent?.({ resource: `Container ${c.name}`, status: 'Removed' });
+    });
+  }
+
+  /**
+   * Stops and removes every container of the project (dependents first), then its networks and,
+   * with `volumes`, its named volumes. Works on containers docker-compose created too.
+   */
+  async down(options: { readonly volumes?: boolean } = {}): Promise<void> {
+    await this.eachContainer(undefined, async (c, loaded) => {
+      const resource = `Container ${c.name}`;
+      this.options.onEvent?.({ resource, status: 'Stopping' });
+      await this.docker.stopContainer(c.id, this.stopTimeout(loaded, c.labels[LABEL_SERVICE] ?? ''));
+      this.options.onEvent?.({ resource, status: 'Removing' });
+      await this.docker.removeContainer(c.id, { force: true, volumes: options.volumes });
+      this.options.onEvent?.({ resource, status: 'Removed' });
+    });
+    const { project } = this.loadForExisting();
+    for (const n of await this.docker.listNetworks([projectFilter(project)])) {
+      this.options.onEvent?.({ resource: `Network ${n.name}`, status: 'Removing' });
+      await this.docker.removeNetwork(n.id);
+      this.options.onEvent?.({ resource: `Network ${n.name}`, status: 'Removed' });
+    }
+    if (options.volumes) {
+      for (const v of await this.docker.listVolumes([projectFilter(project)])) {
+        this.options.onEvent?.({ resource: `Volume ${v.name}`, status: 'Removing' });
+        await this.docker.removeVolume(v.name);
+        this.options.onEvent?.({ resource: `Volume ${v.name}`, status: 'Removed' });
+      }
+    }
+  }
+
+  /** Logs of the project's containers (or one service's), each line prefixed with the container name. */
+  async logs(service?: string, options: { readonly tail?: number } = {}): Promise<string> {
+    const loaded = this.loadForExisting();
+    if (loaded.model.file !== '') this.checkService(loaded, service);
+    const rows = (await this.containers(loaded.project, service)).sort((a, b) => (a.name < b.name ? -1 : 1));
+    const parts = await Promise.all(rows.map(async (c) => {
+      const text = await this.docker.containerLogs(c.id, { tail: options.tail });
+      return text.split('\n').filter((l) => l !== '').map((l) => `${c.name}  | ${l}`).join('\n');
+    }));
+    return parts.filter((p) => p !== '').join('\n');
+  }
+}

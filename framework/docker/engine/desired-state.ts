@@ -1,0 +1,98 @@
+import type { ComposeModel, Dependency } from '../model/types';
+import { configHash } from './config-hash';
+import { resourceName } from './naming';
+import { serviceTemplate, type ServiceTemplate } from './service-template';
+
+/** A service as `up` wants it. */
+export interface DesiredService {
+  readonly name: string;
+  readonly scale: number;
+  readonly image: string;
+  /** Local image id, or `undefined` when the image is not present (it will be pulled). */
+  readonly imageId?: string;
+  readonly hash: string;
+  readonly template: ServiceTemplate;
+  /** `depends_on` plus implicit edges from `links` (condition `service_started`). */
+  readonly dependsOn: Readonly<Record<string, Dependency>>;
+  readonly containerName?: string;
+}
+
+/** A project network or volume. */
+export interface DesiredResource {
+  readonly key: string;
+  /** Engine name. */
+  readonly name: string;
+  readonly external: boolean;
+  readonly driver?: string;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+/** Everything `plan` compares against the observed state. */
+export interface DesiredState {
+  readonly project: string;
+  readonly workingDir: string;
+  readonly configFiles: readonly string[];
+  /** In dependency order: every service after its dependencies. */
+  readonly services: readonly DesiredService[];
+  readonly networks: readonly DesiredResource[];
+  readonly volumes: readonly DesiredResource[];
+}
+
+/** Options of {@link desiredState}. */
+export interface DesiredStateOptions {
+  readonly project: string;
+  readonly configFiles: readonly string[];
+  /** Image reference → local image id (absent or `undefined` when not present). */
+  readonly imageIds: Readonly<Record<string, string | undefined>>;
+  /** Per-service scale overriding the file's `scale:` (`Compose.scale`). */
+  readonly scale?: Readonly<Record<string, number>>;
+}
+
+function dependencyOrder(model: ComposeModel, deps: Record<string, Record<string, Dependency>>): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const visit = (name: string): void => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    for (const dep of Object.keys(deps[name])) visit(dep);
+    out.push(name);
+  };
+  for (const name of Object.keys(model.services)) visit(name);
+  return out;
+}
+
+/** Computes the desired state of a parsed project (pure). The model's graph is already validated as acyclic. */
+export function desiredState(model: ComposeModel, options: DesiredStateOptions): DesiredState {
+  const { project } = options;
+  const deps: Record<string, Record<string, Dependency>> = {};
+  for (const svc of Object.values(model.services)) {
+    const edges: Record<string, Dependency> = {};
+    for (const [dep] of svc.links) edges[dep] = { condition: 'service_started', required: true, restart: true };
+    deps[svc.name] = { ...edges, ...svc.dependsOn };
+  }
+  const scaled = { ...model, services: Object.fromEntries(Object.entries(model.services).map(([k, s]) => [k, { ...s, scale: options.scale?.[k] ?? s.scale }])) };
+  const services = dependencyOrder(model, deps).map((name): DesiredService => {
+    const svc = scaled.services[name];
+    const template = serviceTemplate(scaled, svc, project);
+    return {
+      name,
+      scale: svc.scale,
+      image: svc.image,
+      imageId: options.imageIds[svc.image],
+      hash: configHash(template),
+      template,
+      dependsOn: deps[name],
+      containerName: svc.containerName,
+    };
+  });
+  const resources = (all: ComposeModel['networks'] | ComposeModel['volumes']): DesiredResource[] =>
+    Object.entries(all).map(([key, cfg]) => ({ key, name: resourceName(project, key, cfg), external: cfg.external, driver: cfg.driver, labels: cfg.labels }));
+  return {
+    project,
+    workingDir: model.workingDir,
+    configFiles: options.configFiles,
+    services,
+    networks: resources(model.networks),
+    volumes: resources(model.volumes),
+  };
+}

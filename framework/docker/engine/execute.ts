@@ -1,0 +1,166 @@
+import type { DockerClient } from '../client/docker-client';
+import type { ContainerCreateSpec } from '../client/types';
+import { ComposeDependencyError, DockerApiError } from '../errors';
+import type { ComposeEventListener } from './compose-event';
+import { composeLabels, resourceLabels } from './container-labels';
+import type { DesiredService, DesiredState } from './desired-state';
+import type { PlanAction } from './plan';
+
+/** Options of {@link execute}. */
+export interface ExecuteOptions {
+  readonly onEvent?: ComposeEventListener;
+  /** Waits between dependency-condition polls; injectable so tests never sleep for real. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Poll interval for `service_healthy` / `service_completed_successfully` (default 250 ms). */
+  readonly pollMs?: number;
+  /** Give up waiting for a dependency condition after this long (default 120 s). */
+  readonly dependencyTimeoutMs?: number;
+  /** Stop timeout for containers without `stop_grace_period` (default 10 s, as docker). */
+  readonly stopTimeoutSeconds?: number;
+}
+
+type ContainerAction = Extract<PlanAction, { service: string }>;
+
+/** A concurrent `up` may create the same network or volume first (409): that is success here. */
+async function ignoreConflict(p: Promise<unknown>): Promise<void> {
+  try {
+    await p;
+  } catch (error) {
+    if (!(error instanceof DockerApiError && error.statusCode === 409)) throw error;
+  }
+}
+
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs a plan: resources, then orphans, then services as a DAG (dependencies first, independent ones in parallel). */
+export async function execute(actions: readonly PlanAction[], desired: DesiredState, client: DockerClient, options: ExecuteOptions = {}): Promise<void> {
+  const emit = options.onEvent ?? (() => {});
+  const sleep = options.sleep ?? realSleep;
+  const stopTimeout = (svc?: DesiredService): number => svc?.template.stopTimeoutSeconds ?? options.stopTimeoutSeconds ?? 10;
+  const services = new Map(desired.services.map((s) => [s.name, s]));
+
+  await Promise.all(
+    actions.flatMap((a) => {
+      if (a.kind === 'create-network') {
+        const n = desired.networks.find((x) => x.name === a.network)!;
+        return [(async () => {
+          emit({ resource: `Network ${n.name}`, status: 'Creating' });
+          await ignoreConflict(client.createNetwork({ name: n.name, driver: n.driver, labels: resourceLabels(desired.project, 'network', n.key, n.labels) }));
+          emit({ resource: `Network ${n.name}`, status: 'Created' });
+        })()];
+      }
+      if (a.kind === 'create-volume') {
+        const v = desired.volumes.find((x) => x.name === a.volume)!;
+        return [(async () => {
+          emit({ resource: `Volume ${v.name}`, status: 'Creating' });
+          await ignoreConflict(client.createVolume({ name: v.name, driver: v.driver, labels: resourceLabels(desired.project, 'volume', v.key, v.labels) }));
+          emit({ resource: `Volume ${v.name}`, status: 'Created' });
+        })()];
+      }
+      return [];
+    }),
+  );
+
+  const stopAndRemove = async (a: Extract<ContainerAction, { containerId: string }>, svc?: DesiredService): Promise<void> => {
+    const resource = `Container ${a.name}`;
+    emit({ resource, status: 'Stopping', cause: a.reason });
+    await client.stopContainer(a.containerId, stopTimeout(svc));
+    emit({ resource, status: 'Removing', cause: a.reason });
+    await client.removeContainer(a.containerId, { force: true });
+    emit({ resource, status: 'Removed', cause: a.reason });
+  };
+  await Promise.all(
+    actions.filter((a): a is Extract<PlanAction, { kind: 'remove-orphan' }> => a.kind === 'remove-orphan').map((a) => stopAndRemove(a)),
+  );
+
+  const containerIds = new Map<string, string[]>();
+  const createAndStart = async (svc: DesiredService, a: ContainerAction): Promise<string> => {
+    const resource = `Container ${a.name}`;
+    const spec: ContainerCreateSpec = { ...svc.template, name: a.name, labels: composeLabels(desired, svc, a.number) };
+    emit({ resource, status: 'Creating', cause: a.reason });
+    const id = await client.createContainer(spec);
+    for (const net of svc.template.extraNetworks) await client.connectNetwork(net.name, id, net.aliases);
+    emit({ resource, status: 'Starting' });
+    await client.startContainer(id);
+    emit({ resource, status: 'Started' });
+    return id;
+  };
+
+  const runService = async (svc: DesiredService, own: ContainerAction[]): Promise<void> => {
+    const ids = await Promise.all(
+      own.map(async (a): Promise<string | undefined> => {
+        switch (a.kind) {
+          case 'leave':
+            emit({ resource: `Container ${a.name}`, status: 'Running' });
+            return a.containerId;
+          case 'start':
+            emit({ resource: `Container ${a.name}`, status: 'Starting', cause: a.reason });
+            await client.startContainer(a.containerId);
+            emit({ resource: `Container ${a.name}`, status: 'Started' });
+            return a.containerId;
+          case 'scale-down':
+            await stopAndRemove(a, svc);
+            return undefined;
+          case 'recreate':
+            emit({ resource: `Container ${a.name}`, status: 'Recreate', cause: a.reason });
+            await client.stopContainer(a.containerId, stopTimeout(svc));
+            await client.removeContainer(a.containerId, { force: true });
+            {
+              const id = await createAndStart(svc, a);
+              emit({ resource: `Container ${a.name}`, status: 'Recreated' });
+              return id;
+            }
+          default:
+            return createAndStart(svc, a);
+        }
+      }),
+    );
+    containerIds.set(svc.name, ids.filter((x): x is string => x !== undefined));
+  };
+
+  const waitFor = async (svc: DesiredService, dep: string): Promise<void> => {
+    const edge = svc.dependsOn[dep];
+    if (edge.condition === 'service_started') return;
+    const deadline = options.dependencyTimeoutMs ?? 120_000;
+    const poll = options.pollMs ?? 250;
+    for (const id of containerIds.get(dep) ?? []) {
+      emit({ resource: `Container ${dep}`, status: 'Waiting', cause: edge.condition });
+      for (let waited = 0; ; waited += poll) {
+        const c = await client.inspectContainer(id);
+        if (c === undefined) throw new ComposeDependencyError(svc.name, dep, `container ${id.slice(0, 12)} disappeared`);
+        if (edge.condition === 'service_healthy') {
+          if (c.health === 'healthy') break;
+          if (c.health === undefined && c.running) throw new ComposeDependencyError(svc.name, dep, `container ${c.name} has no healthcheck configured`);
+          if (c.health === 'unhealthy' || !c.running) throw new ComposeDependencyError(svc.name, dep, `container ${c.name} is ${c.health ?? c.state}`);
+        } else if (!c.running) {
+          if (c.exitCode === 0) break;
+          throw new ComposeDependencyError(svc.name, dep, `service ${dep} didn't complete successfully: exit ${c.exitCode}`);
+        }
+        if (waited >= deadline) throw new ComposeDependencyError(svc.name, dep, `timeout after ${deadline} ms waiting for ${edge.condition}`);
+        await sleep(poll);
+      }
+      emit({ resource: `Container ${dep}`, status: edge.condition === 'service_healthy' ? 'Healthy' : 'Exited' });
+    }
+  };
+
+  const done = new Map<string, Promise<void>>();
+  const containerActions = actions.filter((a): a is ContainerAction => 'service' in a && a.kind !== 'remove-orphan');
+  const planned = new Set(containerActions.map((a) => a.service));
+  for (const svc of desired.services) {
+    if (!planned.has(svc.name)) continue;
+    const own = containerActions.filter((a) => a.service === svc.name);
+    const deps = Object.keys(svc.dependsOn).filter((d) => done.has(d));
+    done.set(svc.name, (async () => {
+      await Promise.all(deps.map((d) => done.get(d)));
+      // Conditions matter only when something is about to start.
+      if (own.some((a) => a.kind !== 'leave' && a.kind !== 'scale-down')) {
+        for (const d of deps) await waitFor(svc, d);
+      }
+      await runService(svc, own);
+    })());
+  }
+  // Wait for every branch, then surface the first failure.
+  const results = await Promise.allSettled(done.values());
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}

@@ -1,0 +1,86 @@
+import { RxcharmError } from '../errors';
+
+/** Where in a compose file a problem sits: the file, a dotted path and, when known, a 1-based line. */
+export interface ComposeLocation {
+  readonly file: string;
+  readonly path: string;
+  readonly line?: number;
+}
+
+function where(loc: ComposeLocation): string {
+  return `${loc.file}${loc.line === undefined ? '' : `:${loc.line}`} at ${loc.path || '(root)'}`;
+}
+
+/** A compose file is not valid YAML, or a value has the wrong shape. */
+export class ComposeFileError extends RxcharmError {
+  constructor(message: string, loc: ComposeLocation, options: { cause?: unknown } = {}) {
+    super('COMPOSE_FILE', `invalid compose file: ${where(loc)}\n${message}`, {
+      context: { file: loc.file, path: loc.path, line: loc.line, reason: message },
+      cause: options.cause,
+    });
+  }
+}
+
+/** A service (or the top level) uses a compose key rxcharm does not implement; never silently ignored. */
+export class UnsupportedComposeKeyError extends RxcharmError {
+  constructor(service: string | undefined, key: string, loc: ComposeLocation) {
+    const subject = service === undefined ? `top-level key "${key}"` : `key "${key}" of service "${service}"`;
+    super('COMPOSE_UNSUPPORTED_KEY', `unsupported compose key: ${subject}\n${where(loc)}`, {
+      context: { service, key, file: loc.file, path: loc.path, line: loc.line },
+    });
+  }
+}
+
+/** A `${VAR:?message}` / `${VAR?message}` interpolation whose variable is missing. */
+export class ComposeInterpolationError extends RxcharmError {
+  constructor(message: string, loc: ComposeLocation) {
+    super('COMPOSE_INTERPOLATION', `compose interpolation failed: ${where(loc)}\n${message}`, {
+      context: { file: loc.file, path: loc.path, line: loc.line, reason: message },
+    });
+  }
+}
+
+/** Pulling an image failed, either at the HTTP level or inside the progress stream. */
+export class ImagePullError extends RxcharmError {
+  readonly image: string;
+  constructor(image: string, message: string, options: { cause?: unknown } = {}) {
+    super('IMAGE_PULL', `image pull failed: ${image}\n${message}`, { context: { image }, cause: options.cause });
+    this.image = image;
+  }
+}
+
+/** The Docker daemon does not answer at the configured host. */
+export class DockerUnavailableError extends RxcharmError {
+  readonly host: string;
+  constructor(host: string, options: { cause?: unknown } = {}) {
+    const detail = options.cause instanceof Error ? options.cause.message : String(options.cause ?? '');
+    super('DOCKER_UNAVAILABLE', `Docker daemon unreachable: ${host}\n${detail}`, { context: { host }, cause: options.cause });
+    this.host = host;
+  }
+}
+
+/** The Docker Engine API answered with an error. */
+export class DockerApiError extends RxcharmError {
+  readonly statusCode: number | undefined;
+  constructor(operation: string, subject: string, statusCode: number | undefined, message: string, options: { cause?: unknown } = {}) {
+    super('DOCKER_API', `docker ${operation} failed: ${subject}\n${message}`, {
+      context: { operation, subject, statusCode },
+      cause: options.cause,
+    });
+    this.statusCode = statusCode;
+  }
+}
+
+/** `up` could not converge a service: a dependency failed, was unhealthy or timed out. */
+export class ComposeDependencyError extends RxcharmError {
+  constructor(service: string, dependency: string, message: string) {
+    super('COMPOSE_DEPENDENCY', `dependency failed: ${service} → ${dependency}\n${message}`, { context: { service, dependency } });
+  }
+}
+
+/** A request names something the compose project does not have (service, option value). */
+export class ComposeUsageError extends RxcharmError {
+  constructor(message: string, context: Record<string, unknown> = {}) {
+    super('COMPOSE_USAGE', message, { context });
+  }
+}

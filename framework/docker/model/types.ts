@@ -1,0 +1,106 @@
+/** The normalized compose model produced by `parseCompose`. All paths are absolute, all ports numbers. */
+
+/** One published or exposed container port. `published` is `''` for an ephemeral host port, or a port/range. */
+export interface PortBinding {
+  readonly target: number;
+  readonly protocol: 'tcp' | 'udp' | 'sctp';
+  readonly published: string;
+  readonly hostIp: string;
+}
+
+/** A mount: a named volume (`source` = the key in top-level `volumes`), an anonymous volume, or a bind. */
+export interface VolumeMount {
+  readonly type: 'volume' | 'bind' | 'tmpfs';
+  /** Volume key, absolute host path, or `undefined` for an anonymous volume / tmpfs. */
+  readonly source?: string;
+  readonly target: string;
+  readonly readOnly: boolean;
+}
+
+export type DependencyCondition = 'service_started' | 'service_healthy' | 'service_completed_successfully';
+
+export interface Dependency {
+  readonly condition: DependencyCondition;
+  readonly required: boolean;
+  readonly restart: boolean;
+}
+
+export interface Healthcheck {
+  /** Engine form: `['NONE']`, `['CMD', ...]` or `['CMD-SHELL', cmd]`. */
+  readonly test: readonly string[];
+  readonly intervalNs?: number;
+  readonly timeoutNs?: number;
+  readonly startPeriodNs?: number;
+  readonly retries?: number;
+}
+
+export interface RestartPolicy {
+  readonly name: 'no' | 'always' | 'on-failure' | 'unless-stopped';
+  readonly maximumRetryCount: number;
+}
+
+export interface ServiceNetwork {
+  readonly aliases: readonly string[];
+}
+
+/** One service, fully interpolated and normalized. */
+export interface ServiceConfig {
+  readonly name: string;
+  readonly image: string;
+  /** `undefined` keeps the image default; `[]` overrides it with nothing. */
+  readonly command?: readonly string[];
+  readonly entrypoint?: readonly string[];
+  /** Resolved environment (env_file first, then `environment`); `null` = unset in the container. */
+  readonly environment: Readonly<Record<string, string | null>>;
+  /** Absolute paths of the env files read (informational; their content is in `environment`). */
+  readonly envFiles: readonly string[];
+  readonly ports: readonly PortBinding[];
+  /** `"<port>/<proto>"` entries, ranges expanded. */
+  readonly expose: readonly string[];
+  readonly volumes: readonly VolumeMount[];
+  /** Network keys (top-level `networks`) to attach to; `default` when the service names none. */
+  readonly networks: Readonly<Record<string, ServiceNetwork>>;
+  readonly networkMode?: string;
+  readonly dependsOn: Readonly<Record<string, Dependency>>;
+  /** `[service, alias]` pairs. */
+  readonly links: readonly (readonly [string, string])[];
+  readonly restart?: RestartPolicy;
+  readonly healthcheck?: Healthcheck;
+  readonly stopGracePeriodSeconds?: number;
+  readonly stopSignal?: string;
+  readonly init?: boolean;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly containerName?: string;
+  readonly scale: number;
+  readonly workingDir?: string;
+  readonly user?: string;
+  readonly hostname?: string;
+}
+
+export interface NetworkConfig {
+  /** Engine name: `<project>_<key>` unless `name:` or `external`. Filled by the engine once the project is known. */
+  readonly name?: string;
+  readonly external: boolean;
+  readonly driver?: string;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+export interface VolumeConfig {
+  readonly name?: string;
+  readonly external: boolean;
+  readonly driver?: string;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+/** A parsed compose file. `services` keeps file order. */
+export interface ComposeModel {
+  /** Absolute path of the file (or the name given to `parseCompose`). */
+  readonly file: string;
+  /** Directory relative paths resolve against. */
+  readonly workingDir: string;
+  /** Top-level `name:`, if any. */
+  readonly name?: string;
+  readonly services: Readonly<Record<string, ServiceConfig>>;
+  readonly networks: Readonly<Record<string, NetworkConfig>>;
+  readonly volumes: Readonly<Record<string, VolumeConfig>>;
+}

@@ -1,0 +1,68 @@
+import type { RegisteredHandler } from './registered-handler';
+
+/** kv key of the mark an `onlyOnce` handler leaves after its first successful run. */
+export function onlyOnceKey(handlerId: string): string {
+  return `rxcharm.invoked.${handlerId}`;
+}
+
+/** kv key of the content hash a `fileChanged` handler saw when it last ran (null: file missing). */
+export function fileHashKey(path: string): string {
+  return `rxcharm.files.${path}`;
+}
+
+/** What condition evaluation may read. Nothing here can be written: testing is side-effect free. */
+export interface ConditionEnv {
+  hasFlag(flag: string): boolean;
+  hasKey(key: string): boolean;
+  getKey(key: string): unknown;
+  /** Content hash of `path`, or null if the file is missing. */
+  fileHash(path: string): string | null;
+  /** Whether the current hook matches the handler's hook/action conditions. */
+  hookMatches(handler: RegisteredHandler): boolean;
+}
+
+/** Paths whose content differs from what the handler last saw. */
+export function changedFiles(handler: RegisteredHandler, env: ConditionEnv): string[] {
+  return handler.fileChanged.filter((path) => {
+    const key = fileHashKey(path);
+    const current = env.fileHash(path);
+    return env.hasKey(key) ? env.getKey(key) !== current : current !== null;
+  });
+}
+
+const NONE: string[] = [];
+
+/**
+ * The conditions of `handler` that do not hold, as short labels (`when(a)`, `whenNot(b)`,
+ * `hook`, `fileChanged`, `onlyOnce`); empty when the handler may run. Pure. The common
+ * all-hold path allocates nothing (it runs for every candidate of every iteration).
+ */
+export function unmetConditions(handler: RegisteredHandler, env: ConditionEnv): string[] {
+  if (holds(handler, env)) return NONE;
+  const unmet: string[] = [];
+  if (handler.phase === 'hook' && !env.hookMatches(handler)) unmet.push(handler.actions.length > 0 ? 'action' : 'hook');
+  const missing = handler.whenAll.filter((f) => !env.hasFlag(f));
+  if (missing.length > 0) unmet.push(`when(${missing.join(',')})`);
+  const present = handler.whenNone.filter((f) => env.hasFlag(f));
+  if (present.length > 0) unmet.push(`whenNot(${present.join(',')})`);
+  if (handler.whenAny.length > 0 && !handler.whenAny.some((f) => env.hasFlag(f))) {
+    unmet.push(`whenAny(${handler.whenAny.join(',')})`);
+  }
+  if (handler.whenNotAll.length > 0 && handler.whenNotAll.every((f) => env.hasFlag(f))) {
+    unmet.push(`whenNotAll(${handler.whenNotAll.join(',')})`);
+  }
+  if (handler.fileChanged.length > 0 && changedFiles(handler, env).length === 0) unmet.push('fileChanged');
+  if (handler.onlyOnce && env.hasKey(onlyOnceKey(handler.id))) unmet.push('onlyOnce');
+  return unmet;
+}
+
+function holds(h: RegisteredHandler, env: ConditionEnv): boolean {
+  for (let i = 0; i < h.whenAll.length; i++) if (!env.hasFlag(h.whenAll[i] as string)) return false;
+  for (let i = 0; i < h.whenNone.length; i++) if (env.hasFlag(h.whenNone[i] as string)) return false;
+  if (h.whenAny.length > 0 && !h.whenAny.some((f) => env.hasFlag(f))) return false;
+  if (h.whenNotAll.length > 0 && h.whenNotAll.every((f) => env.hasFlag(f))) return false;
+  if (h.phase === 'hook' && !env.hookMatches(h)) return false;
+  if (h.onlyOnce && env.hasKey(onlyOnceKey(h.id))) return false;
+  if (h.fileChanged.length > 0 && changedFiles(h, env).length === 0) return false;
+  return true;
+}

@@ -1,0 +1,44 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { writeFileAtomic } from './atomic-write';
+import { compileTemplate } from './compile';
+import { TemplateNotFoundError } from './errors';
+import type { RenderOptions, RenderResult } from './types';
+
+/** Default mode of rendered files: owner read/write only (compose files hold passwords). */
+export const DEFAULT_RENDER_MODE = 0o600;
+
+function readTemplate(source: string, templatesDir: string): string {
+  const root = path.resolve(templatesDir);
+  const file = path.resolve(root, source);
+  if (path.isAbsolute(source) || !file.startsWith(root + path.sep)) {
+    throw new TemplateNotFoundError(source, root, 'template names are relative to the templates directory');
+  }
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new TemplateNotFoundError(source, root, code === 'ENOENT' ? 'no such file' : String(code));
+  }
+}
+
+/**
+ * Render `templatesDir/source` with `context` and write it atomically to `target`.
+ *
+ * Nothing is written when rendering fails, and an unchanged result leaves the file untouched, so
+ * callers can converge only when `changed` is true.
+ *
+ * @example
+ * ```ts
+ * const { changed } = render({ source: 'docker-compose.yml', target: 'files/app/docker-compose.yml',
+ *                              context: { vote_port: 5000 }, templatesDir: `${charmDir}/templates` });
+ * ```
+ * @throws TemplateNotFoundError, TemplateSyntaxError, TemplateKeyError, TemplateValueError, TemplateWriteError
+ */
+export function render(options: RenderOptions): RenderResult {
+  const text = readTemplate(options.source, options.templatesDir);
+  const output = compileTemplate(text, options.source, options.format ?? 'yaml')(options.context);
+  const target = path.resolve(options.target);
+  const changed = writeFileAtomic(target, output, options.mode ?? DEFAULT_RENDER_MODE);
+  return { changed, path: target };
+}

@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { build, type Plugin } from 'esbuild';
+import type { EntrySpec } from '../../build';
+
+/** Name of the free variable through which a harness bundle reaches its host (the Docker seam). */
+export const HARNESS_GLOBAL = '__rxcharmHarness';
+
+/**
+ * The module that replaces `framework/docker/client/dockerode-client.ts` inside a harness bundle:
+ * every `new DockerodeClient()` the charm (or layer:docker, or `Compose`) makes returns the
+ * client of the run in progress, so no charm needs a Docker seam of its own.
+ */
+const DOCKER_SEAM = `
+import type { DockerClient } from './docker-client';
+export interface DockerodeClientOptions { readonly host?: string; readonly [key: string]: unknown }
+declare const ${HARNESS_GLOBAL}: { docker(options: DockerodeClientOptions): DockerClient };
+export class DockerodeClient {
+  constructor(options: DockerodeClientOptions = {}) {
+    return ${HARNESS_GLOBAL}.docker(options) as unknown as DockerodeClient;
+  }
+}
+`;
+
+/** Entry of a harness bundle: exports the bundle description and the bundle's own `runHook`. */
+export function harnessEntrySource(spec: EntrySpec): string {
+  const lines = ["export { runHook } from 'rxcharm';"];
+  spec.modules.forEach((m, i) => lines.push(`import * as module${i} from ${JSON.stringify(m.source)};`));
+  spec.interfaces.forEach((f, i) => lines.push(`import * as interface${i} from ${JSON.stringify(f.source)};`));
+  lines.push(
+    'export const bundle = {',
+    `  charmName: ${JSON.stringify(spec.charmName)},`,
+    `  modules: [${spec.modules.map((m, i) => `{ layer: ${JSON.stringify(m.layer)}, file: ${JSON.stringify(m.file)}, exports: module${i} }`).join(', ')}],`,
+    `  interfaces: [${spec.interfaces.map((f, i) => `{ name: ${JSON.stringify(f.name)}, exports: interface${i} }`).join(', ')}],`,
+    `  layerOptions: ${JSON.stringify(spec.layerOptions)},`,
+    '};',
+  );
+  return lines.join('\n');
+}
+
+/** Where aliases point. */
+export interface HarnessAliases {
+  readonly framework: string;
+  readonly layers: Readonly<Record<string, string>>;
+  readonly interfaces: Readonly<Record<string, string>>;
+}
+
+function plugin(aliases: HarnessAliases): Plugin {
+  const missing = (what: string, why: string): { errors: Array<{ text: string }> } => ({ errors: [{ text: `${what}: ${why}` }] });
+  return {
+    name: 'rxcharm-testing',
+    setup(b) {
+      b.onResolve({ filter: /^rxcharm$/ }, () => ({ path: aliases.framework }));
+      b.onResolve({ filter: /^layer:/ }, (args) => {
+        const dir = aliases.layers[args.path.slice('layer:'.length)];
+        const file = dir === undefined ? undefined : join(dir, 'lib', 'index.ts');
+        return file !== undefined && existsSync(file) ? { path: file } : missing(args.path, 'not included by this charm (add it to includes in layer.yaml) or has no lib/index.ts');
+      });
+      b.onResolve({ filter: /^interface:/ }, (args) => {
+        const dir = aliases.interfaces[args.path.slice('interface:'.length)];
+        const file = dir === undefined ? undefined : join(dir, 'index.ts');
+        return file !== undefined && existsSync(file) ? { path: file } : missing(args.path, 'not included by this charm (add it to includes in layer.yaml)');
+      });
+      // npm packages stay outside the bundle: the host's copies are stateless libraries.
+      b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('node:') || !/^[a-z@]/i.test(args.path) ? undefined : { path: args.path, external: true }));
+      b.onLoad({ filter: /[\\/]framework[\\/]docker[\\/]client[\\/]dockerode-client\.ts$/ }, () => ({ contents: DOCKER_SEAM, loader: 'ts' }));
+    },
+  };
+}
+
+/**
+ * Bundles the charm's reactive modules, interfaces and a private copy of the framework into one
+ * CommonJS text, evaluated afresh for every run (so no module state survives between runs).
+ *
+ * @throws the esbuild failure, with its messages.
+ */
+export async function bundleForHarness(spec: EntrySpec, resolveDir: string, aliases: HarnessAliases): Promise<string> {
+  const result = await build({
+    stdin: { contents: harnessEntrySource(spec), resolveDir, loader: 'ts', sourcefile: 'rxcharm-testing-entry.ts' },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    write: false,
+    plugins: [plugin(aliases)],
+    logLevel: 'silent',
+    legalComments: 'none',
+  });
+  const out = result.outputFiles[0];
+  if (out === undefined) throw new Error('esbuild produced no output');
+  return out.text;
+}

@@ -1,0 +1,82 @@
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { findPackageRoot, planCharm, resolveLayers, type LayerSearchPath, type OutputFile } from '../build';
+import { isRxcharmError } from '../errors';
+import { parseConfigSchema } from '../hookenv';
+import { parseCharmMetadata } from '../runtime';
+import type { CharmSpec } from './charm-spec';
+import { HarnessLoadError } from './errors';
+import { bundleForHarness } from './internal/harness-bundle';
+
+/** A charm ready for the harness: its declarations, its files and its bundled code. */
+export interface LoadedCharm {
+  readonly dir: string;
+  readonly spec: CharmSpec;
+  /** Files of the built charm (metadata.yaml, config.yaml, templates...), as `rxcharm build` would write them. */
+  readonly files: readonly OutputFile[];
+  /** CommonJS text of the harness bundle. */
+  readonly code: string;
+}
+
+/** Options of {@link loadCharm}. */
+export interface LoadCharmOptions {
+  /** Extra layer / interface directories (after the rxcharm package's own `layers/` and `interfaces/`). */
+  readonly searchPath?: Partial<LayerSearchPath>;
+  /** rxcharm package root (default: found from this file). */
+  readonly packageRoot?: string;
+}
+
+type YamlMap = Record<string, unknown>;
+
+function actionSpecs(actions: YamlMap | undefined): CharmSpec['actions'] {
+  const out: Record<string, { params: Record<string, { type?: string }>; required: string[] }> = {};
+  for (const [name, body] of Object.entries(actions ?? {})) {
+    const b = (typeof body === 'object' && body !== null ? body : {}) as YamlMap;
+    const params = (typeof b.params === 'object' && b.params !== null ? b.params : {}) as Record<string, { type?: unknown }>;
+    out[name] = {
+      params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v?.type === 'string' ? { type: v.type } : {}])),
+      required: Array.isArray(b.required) ? b.required.filter((r): r is string => typeof r === 'string') : [],
+    };
+  }
+  return out;
+}
+
+/**
+ * Resolves a layer (or charm) directory's stack as `rxcharm build` does, and bundles its reactive
+ * code with a private copy of the framework for the harness. Writes nothing.
+ *
+ * @throws HarnessLoadError naming the directory and what failed (missing layer, invalid YAML, a
+ *   compile error in a reactive module...).
+ */
+export async function loadCharm(dir: string, options: LoadCharmOptions = {}): Promise<LoadedCharm> {
+  const top = resolve(dir);
+  try {
+    const root = options.packageRoot ?? findPackageRoot();
+    const searchPath: LayerSearchPath = {
+      layers: [join(root, 'layers'), ...(options.searchPath?.layers ?? [])],
+      interfaces: [join(root, 'interfaces'), ...(options.searchPath?.interfaces ?? [])],
+    };
+    const plan = planCharm(resolveLayers(top, searchPath));
+    const text = (path: string): string | undefined => {
+      const f = plan.files.find((x) => x.path === path);
+      return f === undefined ? undefined : Buffer.from(f.content).toString('utf8');
+    };
+    const meta = parseCharmMetadata(text('metadata.yaml') ?? '', join(top, 'metadata.yaml'));
+    const config = parseConfigSchema(text('config.yaml') ?? '', join(top, 'config.yaml'));
+    const spec: CharmSpec = { charmName: meta.name, roles: meta.roles, config, actions: actionSpecs(parse(text('actions.yaml') ?? '{}') as YamlMap | undefined) };
+    const code = await bundleForHarness(plan.entry, top, {
+      framework: join(root, 'framework', 'index.ts'),
+      layers: Object.fromEntries(plan.stack.layers.map((l) => [l.name, l.dir])),
+      interfaces: Object.fromEntries(plan.stack.interfaces.map((i) => [i.name, i.dir])),
+    });
+    return { dir: top, spec, files: plan.files, code };
+  } catch (e) {
+    const errors = (e as { errors?: Array<{ text: string; location?: { file: string; line: number } | null }> }).errors;
+    const detail = isRxcharmError(e)
+      ? e.message
+      : Array.isArray(errors)
+        ? errors.map((x) => (x.location ? `${x.location.file}:${x.location.line}: ${x.text}` : x.text)).join('\n')
+        : e instanceof Error ? e.message : String(e);
+    throw new HarnessLoadError(top, detail, e);
+  }
+}

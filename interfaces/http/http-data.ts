@@ -1,0 +1,55 @@
+/**
+ * The http requires side's pure core: remote bags → services grouped by application.
+ */
+import { applicationOf, portValue, textValue, type DataProblem, type RemoteUnitData } from './relation-value';
+
+/** One reachable address of a service. */
+export interface HttpHost {
+  readonly unit: string;
+  readonly hostname: string;
+  readonly port: number;
+  readonly privateAddress?: string;
+}
+
+/** A remote application and its hosts (sorted, so output is stable across hooks). */
+export interface HttpService {
+  readonly serviceName: string;
+  readonly hosts: readonly HttpHost[];
+}
+
+export interface HttpReading {
+  readonly services: readonly HttpService[];
+  readonly problems: readonly DataProblem[];
+}
+
+function readHost(unit: RemoteUnitData): HttpHost | DataProblem {
+  const port = portValue(unit.data, 'port');
+  if (port === undefined) return { unit: unit.unit, key: 'port', kind: 'missing', reason: 'no port published yet' };
+  if (port === 'invalid') return { unit: unit.unit, key: 'port', kind: 'invalid', reason: `not a TCP port: ${JSON.stringify(unit.data.port)}` };
+  const privateAddress = textValue(unit.data, 'private-address') ?? textValue(unit.data, 'ingress-address');
+  const hostname = textValue(unit.data, 'hostname') ?? privateAddress;
+  if (hostname === undefined) return { unit: unit.unit, key: 'hostname', kind: 'missing', reason: 'no hostname or address published' };
+  if (/\s/.test(hostname)) return { unit: unit.unit, key: 'hostname', kind: 'invalid', reason: `not a host name: ${JSON.stringify(hostname)}` };
+  return privateAddress === undefined ? { unit: unit.unit, hostname, port } : { unit: unit.unit, hostname, port, privateAddress };
+}
+
+/** Group usable units by application; applications without a usable unit are left out. */
+export function readHttpServices(units: readonly RemoteUnitData[]): HttpReading {
+  const byApp = new Map<string, HttpHost[]>();
+  const problems: DataProblem[] = [];
+  for (const unit of units) {
+    const host = readHost(unit);
+    if ('reason' in host) {
+      problems.push(host);
+      continue;
+    }
+    const app = applicationOf(unit);
+    const hosts = byApp.get(app) ?? [];
+    hosts.push(host);
+    byApp.set(app, hosts);
+  }
+  const services = [...byApp.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([serviceName, hosts]) => ({ serviceName, hosts: hosts.sort((a, b) => a.unit.localeCompare(b.unit, undefined, { numeric: true })) }));
+  return { services, problems };
+}

@@ -1,0 +1,51 @@
+import { Endpoint, when, whenAny, whenNot } from 'rxcharm';
+import { readRedisUnits, type RedisConnection, type RedisReading } from './redis-data';
+import type { RemoteUnitData } from './relation-value';
+import { reportProblems } from './report-problems';
+
+/**
+ * The consumer side of `interface: redis`.
+ *
+ * Flags: `{endpoint_name}.connected` while a redis unit is joined; `{endpoint_name}.available`
+ * while at least one joined unit published a usable host and port.
+ */
+export class RedisRequires extends Endpoint {
+  @whenAny('endpoint.{endpoint_name}.changed', 'endpoint.{endpoint_name}.departed')
+  onDataChanged(): void {
+    const reading = this.reading();
+    reportProblems(this.endpointName, reading.problems);
+    this.updateFlags(reading);
+  }
+
+  @when('endpoint.{endpoint_name}.joined')
+  @whenNot('{endpoint_name}.connected')
+  onJoined(): void {
+    this.updateFlags(this.reading());
+  }
+
+  @whenNot('endpoint.{endpoint_name}.joined')
+  @whenAny('{endpoint_name}.connected', '{endpoint_name}.available')
+  onGone(): void {
+    this.clearFlag('{endpoint_name}.connected');
+    this.clearFlag('{endpoint_name}.available');
+  }
+
+  /** One fresh `{host, port, password?, uri, unit}` per joined unit with usable data. */
+  redisData(): RedisConnection[] {
+    return this.reading().connections.map((c) => ({ ...c }));
+  }
+
+  /** Joined units' data as the pure core reads it. */
+  protected remoteUnits(): RemoteUnitData[] {
+    return this.joinedUnits.map((u) => ({ unit: u.unitName, application: u.applicationName, relationId: u.relation.relationId, data: u.received.toRaw() }));
+  }
+
+  private reading(): RedisReading {
+    return readRedisUnits(this.remoteUnits());
+  }
+
+  private updateFlags(reading: RedisReading): void {
+    this.toggleFlag('{endpoint_name}.connected', this.isJoined);
+    this.toggleFlag('{endpoint_name}.available', this.isJoined && reading.connections.length > 0);
+  }
+}

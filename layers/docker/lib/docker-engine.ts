@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { Compose, DockerodeClient, type Charm, type ComposeOptions, type DockerClient } from 'rxcharm';
+import { isDebianLike } from './docker-setup';
+
+/** The charm's `docker_host` config (empty means the local default socket). */
+export function dockerHostOf(charm: Charm): string {
+  return charm.config.get<string>('docker_host') ?? '';
+}
+
+/** A `DockerClient` on the charm's `docker_host`. */
+export function dockerClientFor(charm: Charm): DockerClient {
+  return new DockerodeClient({ host: dockerHostOf(charm) || undefined, timeoutMs: 30_000 });
+}
+
+/**
+ * A `Compose` for a workspace directory on the charm's `docker_host`, with compose events sent to
+ * the charm's log.
+ *
+ * @example
+ * ```ts
+ * @when('docker.ready')
+ * async start(): Promise<void> {
+ *   await composeFor(this, `${this.charmDir}/files/app`, { project: 'app' }).up();
+ * }
+ * ```
+ */
+export function composeFor(charm: Charm, workspaceDir: string, options: Omit<ComposeOptions, 'docker' | 'dockerHost'> = {}): Compose {
+  return new Compose(workspaceDir, {
+    onEvent: (e) => charm.log.info({ resource: e.resource, status: e.status, cause: e.cause }, 'compose'),
+    onWarning: (m) => charm.log.warn(m),
+    ...options,
+    docker: dockerClientFor(charm),
+  });
+}
+
+/** True when the daemon answers a ping within `timeoutMs`. Never throws. */
+export async function pingDocker(host: string, timeoutMs = 5000): Promise<boolean> {
+  try {
+    await new DockerodeClient({ host: host || undefined, timeoutMs }).ping();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Facts about this machine for `dockerSetupStep`. */
+export function machineFacts(): { readonly installed: boolean; readonly debianLike: boolean } {
+  const installed = ['/usr/bin/dockerd', '/usr/sbin/dockerd', '/usr/local/bin/dockerd'].some((p) => existsSync(p));
+  let osRelease = '';
+  try {
+    osRelease = readFileSync('/etc/os-release', 'utf8');
+  } catch {
+    // Not Linux, or no os-release: not Debian-like.
+  }
+  return { installed, debianLike: isDebianLike(osRelease) };
+}
+
+/** Runs a command without a shell; resolves with its exit code and combined output. */
+export function runCommand(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<{ readonly code: number; readonly output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, [...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    child.on('error', (e) => resolve({ code: 127, output: e.message }));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+/** apt-get installs docker.io non-interactively. */
+export async function installDockerPackage(): Promise<{ readonly code: number; readonly output: string }> {
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = await runCommand('apt-get', ['update', '-qq'], env);
+  if (update.code !== 0) return update;
+  return runCommand('apt-get', ['install', '-y', '-qq', 'docker.io'], env);
+}
+
+/** Starts (or restarts) the local daemon through systemd, falling back to `service`. */
+export async function startDockerDaemon(restart = false): Promise<{ readonly code: number; readonly output: string }> {
+  const verb = restart ? 'restart' : 'start';
+  const systemd = await runCommand('systemctl', [verb, 'docker']);
+  if (systemd.code === 0) return systemd;
+  return runCommand('service', ['docker', verb]);
+}

@@ -1,0 +1,9 @@
+/**
+ * `layer:docker`: helpers for charms whose workloads run in Docker.
+ *
+ * Import from reactive code as `import { composeFor } from 'layer:docker'`. React to the
+ * `docker.ready` flag (set by this layer's handlers while the daemon answers). Stable.
+ */
+export { composeFor, dockerClientFor, dockerHostOf, pingDocker, machineFacts, installDockerPackage, startDockerDaemon, runCommand } from './docker-engine';
+export { dockerSetupStep, isDebianLike } from './docker-setup';
+export type { DockerSetupFacts, DockerSetupStep } from './docker-setup';

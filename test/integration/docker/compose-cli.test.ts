@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ensureBusyboxImage, TestComposeProject } from '../../support';
+
+jest.setTimeout(120_000);
+
+const CLI = join(__dirname, '..', '..', '..', 'dist', 'rxcharm.js');
+
+function rxcharm(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync('node', [CLI, ...args], { encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('rxcharm compose (built CLI, whole process)', () => {
+  it('up, plan, ps, logs, down with docker-compose meanings and exit codes', async () => {
+    await using p = new TestComposeProject();
+    p.write(`services:\n  hello:\n    image: ${ensureBusyboxImage()}\n    command: sh -c "echo hello-log; exec sleep 1d"\n    init: true\n`);
+    const base = ['compose', '-f', p.file, '-p', p.project];
+
+    const planned = rxcharm(...base, 'plan', '--json');
+    expect(planned.status).toBe(0);
+    expect(JSON.parse(planned.stdout).map((a: { kind: string }) => a.kind)).toEqual(['create-network', 'create']);
+
+    const up = rxcharm(...base, 'up');
+    expect(up.status).toBe(0);
+    expect(up.stderr).toContain(`Container ${p.project}_hello_1  Started`);
+
+    const again = rxcharm(...base, 'up');
+    expect(again.status).toBe(0);
+    expect(again.stderr).toContain(`${p.project}_hello_1 is up-to-date`);
+    expect(rxcharm(...base, 'plan').stdout).toContain('leave  hello#1');
+
+    const ps = rxcharm(...base, 'ps', '--json');
+    expect(JSON.parse(ps.stdout).map((c: { name: string; state: string }) => [c.name, c.state])).toEqual([[`${p.project}_hello_1`, 'running']]);
+    let logs = '';
+    for (let i = 0; i < 20 && !logs.includes('hello-log'); i++) logs = rxcharm(...base, 'logs').stdout;
+    expect(logs).toContain(`${p.project}_hello_1  | hello-log`);
+
+    const down = rxcharm(...base, 'down');
+    expect(down.status).toBe(0);
+    expect(JSON.parse(rxcharm(...base, 'ps', '--json').stdout)).toEqual([]);
+  });
+
+  it('reports bad input with exit 2 or 1 and a message naming the problem', async () => {
+    await using p = new TestComposeProject();
+    p.write('services:\n  web:\n    image: x\n    build: .\n');
+    const unsupported = rxcharm('compose', '-f', p.file, '-p', p.project, 'plan');
+    expect(unsupported.status).toBe(1);
+    expect(unsupported.stderr).toMatch(/unsupported compose key: key "build" of service "web"/);
+    expect(unsupported.stderr).toContain(`${p.file}:4`);
+    p.write('services:\n  web:\n    image: x\n');
+    const badProject = rxcharm('compose', '-f', p.file, '-p', 'Bad Name', 'ps');
+    expect(badProject.status).toBe(2);
+    expect(badProject.stderr).toContain('invalid project name: "Bad Name"');
+    expect(rxcharm('compose', '-f', p.file, '-p', p.project, 'scale', 'web').status).toBe(2);
+    const dead = rxcharm('compose', '-f', p.file, '-p', p.project, '-H', 'unix:///tmp/rxcharm-dead.sock', 'ps');
+    expect(dead.status).toBe(1);
+    expect(dead.stderr).toContain('Docker daemon unreachable');
+  });
+});

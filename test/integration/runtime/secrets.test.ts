@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildProbe, makeProbeUnit, type ProbeUnit } from './probe-charm';
+
+jest.setTimeout(60_000);
+
+let buildDir: string;
+let command: string[];
+let unit: ProbeUnit;
+
+beforeAll(async () => {
+  buildDir = mkdtempSync(join(tmpdir(), 'rxcharm-probe-build-'));
+  command = await buildProbe(buildDir);
+});
+afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
+beforeEach(() => {
+  unit = makeProbeUnit({ 'db-password': 'hunter2-s3cret', name: 'marked-by-charm' });
+});
+afterEach(() => unit.dispose());
+
+test('secrets never reach stderr or juju-log: secret-named keys, marked values, error messages', async () => {
+  const { juju } = unit;
+  const ok = await juju.runHook('install', { command, env: { RXCHARM_LOG_LEVEL: 'debug' } });
+  expect(ok.exitCode).toBe(0);
+  // The probe logs the password as a field and inside its message, and logs a value it marked.
+  expect(ok.stderr).toContain('configured (secret is [REDACTED])');
+  expect(ok.stderr).toContain('"password":"[REDACTED]"');
+  expect(ok.stderr).toContain('name is [REDACTED]');
+
+  // A handler error whose message contains the secret.
+  juju.setConfig({ fail: 'configured', port: 81 });
+  const failed = await juju.runHook('config-changed', { command });
+  expect(failed.exitCode).toBe(1);
+  expect(failed.stderr).toContain('configured exploded with password [REDACTED]');
+
+  // Relation data under a secret-looking key is redacted when logged later.
+  const rel = juju.addRelation('db', 'kv');
+  juju.addRemoteUnit(rel, 'kv/0', { host: 'h', password: 'relation-pw-123' });
+  juju.setConfig({ fail: '' });
+  const relHook = await juju.runHook('db-relation-joined', { command, relation: { relationId: rel, remoteUnit: 'kv/0' } });
+  expect(relHook.exitCode).toBe(0);
+
+  const everything = [ok.stderr, failed.stderr, relHook.stderr, ...juju.logs().map((l) => l.message)].join('\n');
+  expect(everything).not.toContain('hunter2-s3cret');
+  expect(everything).not.toContain('marked-by-charm');
+  expect(everything).not.toContain('relation-pw-123');
+  // Lines did reach juju-log, at the right level, including the failure.
+  expect(juju.logs()).toEqual(expect.arrayContaining([
+    expect.objectContaining({ level: 'INFO', message: expect.stringContaining('configured (secret is [REDACTED])') }),
+    expect.objectContaining({ level: 'ERROR', message: expect.stringContaining('hook failed: handler probe:reactive/probe.ts:Probe.configured failed') }),
+    expect.objectContaining({ level: 'DEBUG', hook: 'install' }),
+  ]));
+});

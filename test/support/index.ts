@@ -1,0 +1,15 @@
+/**
+ * Shared Docker helpers for integration and e2e tests.
+ *
+ * - Images: `ensureBusyboxImage()` (self-contained `docker import` of busybox-static), `buildImage(ref, recipe)`,
+ *   `ensureProjectImage('redis' | 'postgres' | 'vote' | ...)` (through scripts/images/build-images.sh).
+ * - Labels and clean-up: `TEST_LABEL`, `testLabels()`, `uniqueName()`, `removeByLabel()`, `removeProject()`,
+ *   `dockerAvailable()`.
+ * - Compose: `TestComposeProject` (temp workspace + unique project + clean-up), `countingClient()` (counts writes).
+ */
+export { BUSYBOX_IMAGE, buildImage, ensureBusyboxImage, ensureProjectImage } from './docker-images';
+export type { ImageRecipe, ProjectImage } from './docker-images';
+export { TEST_LABEL, dockerAvailable, removeByLabel, removeProject, testLabels, uniqueName } from './docker-cleanup';
+export { countingClient } from './counting-client';
+export type { CountingClient } from './counting-client';
+export { TestComposeProject } from './compose-project';
