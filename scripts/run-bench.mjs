@@ -3,8 +3,7 @@
 // `run(): Promise<Array<{ bench: string } & Record<string, unknown>>>`; every record is printed
 // as one JSON line. Benchmarks are bundled with esbuild first, so they run on plain Node.
 import { build } from 'esbuild';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -22,7 +21,9 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const names = requested.length > 0 ? requested : available;
-const out = mkdtempSync(join(tmpdir(), 'rxcharm-bench-'));
+// Bundles live inside the repo so that `packages: 'external'` imports resolve from its node_modules.
+const out = join(root, 'node_modules', '.cache', 'rxcharm-bench');
+mkdirSync(out, { recursive: true });
 const require = createRequire(import.meta.url);
 const records = [];
 let failed = false;

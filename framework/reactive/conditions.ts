@@ -38,7 +38,7 @@ const NONE: string[] = [];
  * all-hold path allocates nothing (it runs for every candidate of every iteration).
  */
 export function unmetConditions(handler: RegisteredHandler, env: ConditionEnv): string[] {
-  if (holds(handler, env)) return NONE;
+  if (conditionsHold(handler, env)) return NONE;
   const unmet: string[] = [];
   if (handler.phase === 'hook' && !env.hookMatches(handler)) unmet.push(handler.actions.length > 0 ? 'action' : 'hook');
   const missing = handler.whenAll.filter((f) => !env.hasFlag(f));
@@ -56,7 +56,8 @@ export function unmetConditions(handler: RegisteredHandler, env: ConditionEnv): 
   return unmet;
 }
 
-function holds(h: RegisteredHandler, env: ConditionEnv): boolean {
+/** True when every condition of `h` holds (the allocation-free form of `unmetConditions(h).length === 0`). */
+export function conditionsHold(h: RegisteredHandler, env: ConditionEnv): boolean {
   for (let i = 0; i < h.whenAll.length; i++) if (!env.hasFlag(h.whenAll[i] as string)) return false;
   for (let i = 0; i < h.whenNone.length; i++) if (env.hasFlag(h.whenNone[i] as string)) return false;
   if (h.whenAny.length > 0 && !h.whenAny.some((f) => env.hasFlag(f))) return false;

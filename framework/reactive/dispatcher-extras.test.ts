@@ -79,4 +79,19 @@ describe('Dispatcher extras', () => {
     expect(r.iterations).toBe(2);
     expect(kv.get('rxcharm.files./etc/app.conf')).toBe(createHash('sha256').update('v2').digest('hex'));
   });
+
+  it('with trace: false gives the same result and an empty trace', async () => {
+    const make = () => {
+      const registry = new HandlerRegistry();
+      registry.addHandler({ id: 'a', whenNot: ['x'], run: () => setFlag('x') });
+      registry.addHandler({ id: 'b', whenNot: ['x'], run: () => undefined });
+      registry.addHandler({ id: 'c', when: ['x'], run: () => undefined });
+      return registry;
+    };
+    const on = await new Dispatcher({ registry: make(), flags: new FlagSet(), kv: new KeyValueStore() }).dispatch('start');
+    const off = await new Dispatcher({ registry: make(), flags: new FlagSet(), kv: new KeyValueStore(), trace: false }).dispatch('start');
+    expect(off.trace).toEqual([]);
+    expect({ ...off, trace: on.trace }).toEqual(on);
+    expect(on.invoked).toEqual(['a', 'c']);
+  });
 });

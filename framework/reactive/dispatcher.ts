@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FlagChange, FlagSet, KeyValueStore } from '../unit';
-import { fileHashKey, onlyOnceKey, unmetConditions, type ConditionEnv } from './conditions';
+import { conditionsHold, fileHashKey, onlyOnceKey, unmetConditions, type ConditionEnv } from './conditions';
 import { runInDispatchContext, currentDispatch, type DispatchContext } from './dispatch-context';
 import type { EndpointRoles } from './endpoint-roles';
 import type { HandlerRegistry } from './handler-registry';
@@ -70,9 +70,10 @@ export class Dispatcher {
       const env = this.conditionEnv(hookName);
       const index = registry.index();
       const test = (h: RegisteredHandler, type: 'handler.tested' | 'handler.skipped'): boolean => {
+        if (!tracing) return conditionsHold(h, env);
         const unmet = unmetConditions(h, env);
         const passed = unmet.length === 0;
-        if (tracing && (type === 'handler.tested' || !passed)) {
+        if (type === 'handler.tested' || !passed) {
           trace.push(type === 'handler.tested' ? { type, iteration, handler: h.id, passed, unmet } : { type, iteration, handler: h.id, unmet });
         }
         return passed;

@@ -174,9 +174,12 @@ function merge(a: readonly string[] | undefined, b: readonly string[] | undefine
   return Object.freeze([...new Set([...(a ?? EMPTY), ...(b ?? EMPTY)])]);
 }
 
-function watchedFlags(...lists: ReadonlyArray<readonly string[]>): readonly string[] {
-  const all = lists.flat();
-  return all.length < 2 ? (all.length === 0 ? EMPTY : Object.freeze(all)) : Object.freeze([...new Set(all)].sort());
+function watchedFlags(a: readonly string[], b: readonly string[], c: readonly string[], d: readonly string[]): readonly string[] {
+  const n = a.length + b.length + c.length + d.length;
+  if (n === 0) return EMPTY;
+  const all: string[] = [];
+  for (const l of [a, b, c, d]) for (let i = 0; i < l.length; i++) if (!all.includes(l[i] as string)) all.push(l[i] as string);
+  return Object.freeze(all.length < 2 ? all : all.sort());
 }
 
 function hasConditions(m: HandlerMetadata): boolean {

@@ -20,7 +20,7 @@ export type { HandlerSource, RegisteredHandler } from './registered-handler';
 export { compileHookPattern, matchesHook } from './hook-pattern';
 export type { EndpointRoles } from './endpoint-roles';
 /** Pure condition evaluation and the kv keys of the marks. */
-export { unmetConditions, onlyOnceKey, fileHashKey } from './conditions';
+export { unmetConditions, conditionsHold, onlyOnceKey, fileHashKey } from './conditions';
 export type { ConditionEnv } from './conditions';
 /** The dispatcher. */
 export { Dispatcher, nextCandidates } from './dispatcher';

@@ -14,7 +14,7 @@ let lib: string;
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'rxcharm-lock-'));
   lib = join(work, 'lock.cjs');
-  buildSync({ entryPoints: [join(__dirname, 'unit-lock.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: lib, logLevel: 'error' });
+  buildSync({ entryPoints: [join(__dirname, '..', '..', '..', 'framework', 'unit', 'unit-lock.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: lib, logLevel: 'error' });
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
