@@ -54,5 +54,6 @@ describe('hookContextFromEnv', () => {
   it('rejects malformed unit names and relation ids', () => {
     expect(() => hookContextFromEnv({ ...base, JUJU_UNIT_NAME: 'web', JUJU_HOOK_NAME: 'install' })).toThrow(/JUJU_UNIT_NAME: expected <application>\/<number>, got "web"/);
     expect(() => hookContextFromEnv({ ...base, JUJU_HOOK_NAME: 'install', JUJU_RELATION_ID: '7' })).toThrow(/JUJU_RELATION_ID: expected <endpoint>:<number>/);
+    expect(() => hookContextFromEnv({ ...base, JUJU_HOOK_NAME: 'install', RXCHARM_LOG_LEVEL: 'loud' })).toThrow(/RXCHARM_LOG_LEVEL: expected one of trace, debug/);
   });
 });

@@ -43,6 +43,7 @@ export type HookEnv = Readonly<Record<string, string | undefined>>;
 
 const RELATION_ID = /^[a-z][a-z0-9-]*:\d+$/;
 const UNIT_NAME = /^([a-z][a-z0-9-]*)\/\d+$/;
+const LOG_LEVELS: ReadonlySet<string> = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']);
 
 function nonEmpty(env: HookEnv, key: string): string | undefined {
   const value = env[key];
@@ -90,7 +91,8 @@ function identify(env: HookEnv, argv: readonly string[]): HookIdentity | undefin
  * `process.argv` from the entry point, or a plain object in tests. `HOME` is never needed.
  *
  * @throws HookEnvError naming every missing required variable (`JUJU_UNIT_NAME`,
- *   `JUJU_CHARM_DIR` or `CHARM_DIR`, and a hook name) and every malformed one.
+ *   `JUJU_CHARM_DIR` or `CHARM_DIR`, and a hook name) and every malformed one (including an
+ *   unknown `RXCHARM_LOG_LEVEL`).
  */
 export function hookContextFromEnv(env: HookEnv, argv: readonly string[] = []): HookContext {
   const missing: string[] = [];
@@ -105,6 +107,10 @@ export function hookContextFromEnv(env: HookEnv, argv: readonly string[] = []): 
   const relationId = nonEmpty(env, 'JUJU_RELATION_ID');
   if (relationId !== undefined && !RELATION_ID.test(relationId)) {
     invalid.JUJU_RELATION_ID = `expected <endpoint>:<number>, got "${relationId}"`;
+  }
+  const logLevel = nonEmpty(env, 'RXCHARM_LOG_LEVEL');
+  if (logLevel !== undefined && !LOG_LEVELS.has(logLevel)) {
+    invalid.RXCHARM_LOG_LEVEL = `expected one of ${[...LOG_LEVELS].join(', ')}, got "${logLevel}"`;
   }
   const invalidKeys = Object.keys(invalid);
   if (missing.length > 0 || invalidKeys.length > 0) {
@@ -142,7 +148,7 @@ export function hookContextFromEnv(env: HookEnv, argv: readonly string[] = []): 
     agentSocket: nonEmpty(env, 'JUJU_AGENT_SOCKET_ADDRESS'),
     jujuVersion: nonEmpty(env, 'JUJU_VERSION'),
     logPretty: env.RXCHARM_LOG_PRETTY === '1',
-    logLevel: nonEmpty(env, 'RXCHARM_LOG_LEVEL') ?? 'info',
+    logLevel: logLevel ?? 'info',
   };
   return Object.freeze(context);
 }

@@ -14,6 +14,7 @@ import { beginTransaction, FileUnitStore, withUnitLock, type JsonValue, type Uni
 import type { CharmBundle } from './charm-bundle';
 import { parseCharmMetadata, type CharmMetadata } from './charm-metadata';
 import { failureReason } from './failure-reason';
+import { writeHookTrace } from './hook-trace-file';
 import { runInHook, type HookRuntime } from './hook-runtime';
 import { PortBuffer } from './port-buffer';
 import { bindEndpoints, registerBundle } from './register-bundle';
@@ -51,6 +52,7 @@ export interface HookOutcome {
   /** One line: why it failed, naming the handler if one threw. */
   readonly reason?: string;
   readonly error?: unknown;
+  /** What the dispatcher did; on failure the partial result, with secrets redacted. */
   readonly dispatch?: DispatchResult;
   /** Number of `relation-set` calls made at commit. */
   readonly published: number;
@@ -113,8 +115,12 @@ export async function runHook(bundle: CharmBundle, deps: RunHookDeps): Promise<H
       base: { unit: context.unitName, hook: context.hookName },
     });
   const store = deps.store ?? new FileUnitStore(context.charmDir);
-  const body = (): Promise<HookOutcome> =>
-    executeHook(bundle, { context, tools, redactor, root, store, read: deps.readCharmFile ?? defaultReader(context.charmDir) });
+  const body = async (): Promise<HookOutcome> => {
+    const outcome = await executeHook(bundle, { context, tools, redactor, root, store, read: deps.readCharmFile ?? defaultReader(context.charmDir) });
+    // A unit's own store (not a test's): keep the trace for `rxcharm trace <unit>`.
+    if (deps.store === undefined) writeHookTrace(context.charmDir, { unit: context.unitName, ...outcome }, (e) => root.warn({ err: e }, 'cannot write hook trace'));
+    return outcome;
+  };
   try {
     return (deps.lock ?? deps.store === undefined) ? await withUnitLock(context.charmDir, body) : await body();
   } catch (e) {
@@ -192,7 +198,10 @@ async function executeHook(bundle: CharmBundle, parts: HookParts): Promise<HookO
     if (context.kind === 'action') {
       await tools.actionFail(redactor.redactString(reason)).catch(() => undefined);
     }
-    return { ok: false, exitCode: 1, hook, reason: redactor.redactString(reason), error: e, dispatch, published: 0 };
+    // The partial trace (handler.failed carries the error message) may be stored or printed: redact it.
+    const partial = dispatch ?? (e as { partial?: DispatchResult } | undefined)?.partial;
+    const shown = partial === undefined ? undefined : (redactor.redactValue(partial) as DispatchResult);
+    return { ok: false, exitCode: 1, hook, reason: redactor.redactString(reason), error: e, dispatch: shown, published: 0 };
   }
 }
 

@@ -28,6 +28,17 @@ function tool(args: string[], env: Record<string, string> = juju.env('db-relatio
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+test('the hook environment is Juju\'s: no HOME, tools first on PATH, dispatch path set', () => {
+  const env = juju.env('db-relation-departed', { relation: { relationId: rel, remoteUnit: 'kv/0', departingUnit: 'kv/0' } });
+  expect(env.HOME).toBeUndefined();
+  expect(env.PATH?.split(':')[0]).toBe(juju.binDir);
+  expect(env).toMatchObject({
+    JUJU_DISPATCH_PATH: 'hooks/db-relation-departed', JUJU_HOOK_NAME: 'db-relation-departed', JUJU_RELATION: 'db',
+    JUJU_RELATION_ID: rel, JUJU_REMOTE_UNIT: 'kv/0', JUJU_REMOTE_APP: 'kv', JUJU_DEPARTING_UNIT: 'kv/0', JUJU_UNIT_NAME: 'web/0',
+  });
+  expect(juju.env('backup', { action: true })).toMatchObject({ JUJU_DISPATCH_PATH: 'actions/backup', JUJU_ACTION_NAME: 'backup', JUJU_HOOK_NAME: '' });
+});
+
 test('smart, yaml and json formats', () => {
   expect(tool(['config-get', 'port']).stdout).toBe('80\n');
   expect(tool(['config-get', 'enabled']).stdout).toBe('True\n');

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildProbe, makeProbeUnit, type ProbeUnit } from './probe-charm';
@@ -41,7 +41,11 @@ test('secrets never reach stderr or juju-log: secret-named keys, marked values, 
   const relHook = await juju.runHook('db-relation-joined', { command, relation: { relationId: rel, remoteUnit: 'kv/0' } });
   expect(relHook.exitCode).toBe(0);
 
-  const everything = [ok.stderr, failed.stderr, relHook.stderr, ...juju.logs().map((l) => l.message)].join('\n');
+  // Hook traces kept on disk for `rxcharm trace` (the failed one names the error) are clean too.
+  const traceDir = join(unit.charmDir, '.rxcharm', 'traces');
+  const traces = existsSync(traceDir) ? readdirSync(traceDir).map((f) => readFileSync(join(traceDir, f), 'utf8')) : [];
+  expect(traces.some((t) => t.includes('handler.failed'))).toBe(true);
+  const everything = [ok.stderr, failed.stderr, relHook.stderr, ...juju.logs().map((l) => l.message), ...traces].join('\n');
   expect(everything).not.toContain('hunter2-s3cret');
   expect(everything).not.toContain('marked-by-charm');
   expect(everything).not.toContain('relation-pw-123');
