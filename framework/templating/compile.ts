@@ -138,8 +138,22 @@ function translate(error: unknown, name: string, state: Rewrite): unknown {
   return error;
 }
 
-/** Compile `source`; syntax and placement problems throw here, missing keys when rendering. */
+/** Compiled templates by name, format and source; small, since a charm has a handful of templates. */
+const cache = new Map<string, CompiledTemplate>();
+const CACHE_LIMIT = 64;
+
+/** Compile `source` (cached); syntax and placement problems throw here, missing keys when rendering. */
 export function compileTemplate(source: string, name: string, format: TemplateFormat): CompiledTemplate {
+  const key = `${format}\0${name}\0${source}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const compiled = compileUncached(source, name, format);
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(key, compiled);
+  return compiled;
+}
+
+function compileUncached(source: string, name: string, format: TemplateFormat): CompiledTemplate {
   const ast = parse(source, name);
   const state: Rewrite = { paths: new Map() };
   rewrite(ast as unknown as Node, name, source.split('\n'), format, state);

@@ -1,4 +1,4 @@
-import { Endpoint, when, whenAny, whenNot } from 'rxcharm';
+import { Endpoint, currentHook, when, whenAny, whenNot } from 'rxcharm';
 import type { ConnectionString } from './connection-string';
 import { joinList, readPgsqlUnits, splitList, type PgsqlReading, type PgsqlRequest } from './pgsql-data';
 import type { RemoteUnitData } from './relation-value';
@@ -86,11 +86,15 @@ export class PgsqlRequires extends Endpoint {
   }
 
   /**
-   * This unit's name, for the `allowed-units` check. Endpoints are not given it by the runtime,
-   * so it comes from Juju's `JUJU_UNIT_NAME`; when unknown the check is skipped.
+   * This unit's name, for the `allowed-units` check: from the running hook's context (endpoints
+   * are not given it at construction). Outside a hook it is unknown and the check is skipped.
    */
   protected localUnitName(): string | undefined {
-    return process.env.JUJU_UNIT_NAME;
+    try {
+      return currentHook('PgsqlRequires.localUnitName').context.unitName;
+    } catch {
+      return undefined;
+    }
   }
 
   protected remoteUnits(): RemoteUnitData[] {

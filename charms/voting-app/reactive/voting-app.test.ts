@@ -1,0 +1,74 @@
+/**
+ * The voting-app charm's handlers in the in-process harness (simulated Juju and Docker): which
+ * formation each input yields, and that hooks without new input do no Docker writes.
+ */
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { Context, relationChanged, relationDeparted, relationJoined, type RunOutput, type State } from 'rxcharm/testing';
+
+const ctx = new Context(path.join(__dirname, '..'));
+const COMPOSE = 'files/voting-app/docker-compose.yml';
+
+function compose(out: RunOutput): { services: Record<string, { image: string; environment?: Record<string, string>; ports?: string[] }> } {
+  return parse(out.state.files[COMPOSE] ?? '') as never;
+}
+
+const writes = (out: RunOutput) => out.dockerActions.length;
+
+let warn: jest.SpyInstance;
+beforeAll(() => {
+  warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+afterAll(() => warn.mockRestore());
+
+describe('voting-app handlers', () => {
+  let standalone: State;
+
+  it('renders and starts the standalone formation on install', async () => {
+    const out = await ctx.run('install');
+    expect(Object.keys(compose(out).services).sort()).toEqual(['db', 'redis', 'result', 'vote', 'worker']);
+    expect(compose(out).services.vote.ports).toEqual(['5000:80']);
+    expect(compose(out).services.vote.image).toBe('dockersamples/examplevotingapp_vote');
+    expect(writes(out)).toBeGreaterThan(0);
+    expect(out.state.openedPorts).toEqual(['5000/tcp', '5001/tcp']);
+    expect(out.state.status).toMatchObject({ status: 'active', message: expect.stringContaining('Ready to vote on port 5000') });
+    expect(out.statusHistory.map((s) => s.status)).toEqual(expect.arrayContaining(['maintenance', 'active']));
+    standalone = out.state;
+  });
+
+  it('does no Docker writes and keeps its status on update-status', async () => {
+    const out = await ctx.run('update-status', standalone);
+    expect(writes(out)).toBe(0);
+    expect(out.invoked.some((id) => id.includes('VotingApp.converge'))).toBe(false);
+    expect(out.state.status).toEqual(standalone.status);
+  });
+
+  it('re-renders but does not re-up on a config-changed hook that changes nothing', async () => {
+    const out = await ctx.run('config-changed', standalone);
+    expect(out.invoked.some((id) => id.includes('VotingApp.converge'))).toBe(true);
+    expect(writes(out)).toBe(0);
+  });
+
+  it('swaps in a related redis and brings the container back when it departs', async () => {
+    const redis = { endpoint: 'redis', id: 7, remoteApp: 'redis', remoteUnits: { 'redis/0': { host: '10.0.0.7', port: '6379' } } };
+    const joined = await ctx.run(relationJoined('redis', 'redis/0'), { ...standalone, relations: [redis] });
+    const env = compose(joined).services.vote.environment;
+    expect(Object.keys(compose(joined).services).sort()).toEqual(['db', 'result', 'vote', 'worker']);
+    expect(env).toMatchObject({ REDIS_HOST: '10.0.0.7', REDIS_PORT: '6379' });
+    const departed = await ctx.run(relationDeparted('redis', 'redis/0'), joined.state);
+    expect(Object.keys(compose(departed).services).sort()).toEqual(['db', 'redis', 'result', 'vote', 'worker']);
+  });
+
+  it('waits, without swapping, while a related postgres has not granted access', async () => {
+    const pg = { endpoint: 'postgres', id: 3, remoteApp: 'postgresql', remoteUnits: { 'postgresql/0': { host: 'h', port: '5432', database: 'd', user: 'u', password: 'p', 'allowed-units': 'someone-else/0' } } };
+    const out = await ctx.run(relationChanged('postgres', 'postgresql/0'), { ...standalone, relations: [pg] });
+    expect(Object.keys(compose(out).services)).toContain('db');
+    expect(out.state.status).toMatchObject({ status: 'waiting', message: expect.stringContaining('waiting for postgres database credentials') });
+  });
+
+  it('is blocked, naming the option, on an invalid port', async () => {
+    const out = await ctx.run('config-changed', { ...standalone, config: { vote_port: 0 } });
+    expect(out.state.status).toEqual({ status: 'blocked', message: expect.stringContaining('vote_port must be a TCP port between 1 and 65535') });
+    expect(writes(out)).toBe(0);
+  });
+});
