@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  Config, configFlags, createHookLogger, hookContextFromEnv, isConfigFlag, JujuLogForwarder, parseConfigSchema,
-  ProcessHookTools, Redactor, spawnToolRunner, validateConfigValues,
+  Config, configFlags, createHookLogger, hookContextFromEnv, isConfigFlag, JujuLogForwarder,
+  hookToolRunner, ProcessHookTools, Redactor, validateConfigValues,
   type ConfigOptionValue, type ConfigSchema, type HookContext, type HookEnv, type HookLogger, type HookTools,
 } from '../hookenv';
 import {
@@ -12,13 +12,14 @@ import {
 import { Dispatcher, HandlerRegistry, type DispatchResult, type RegisteredHandler } from '../reactive';
 import { beginTransaction, FileUnitStore, withUnitLock, type JsonValue, type UnitStore, type UnitTransaction } from '../unit';
 import type { CharmBundle } from './charm-bundle';
-import { parseCharmMetadata, type CharmMetadata } from './charm-metadata';
+import type { CharmMetadata } from './charm-metadata';
+import { CHARM_FILES_CACHE, loadCharmFiles } from './charm-files';
 import { failureReason } from './failure-reason';
 import { writeHookTrace } from './hook-trace-file';
 import { runInHook, type HookRuntime } from './hook-runtime';
 import { PortBuffer } from './port-buffer';
 import { bindEndpoints, registerBundle } from './register-bundle';
-import { ActionNotImplementedError, CharmMetadataError } from './runtime-errors';
+import { ActionNotImplementedError } from './runtime-errors';
 import { createStatusHelper } from './status-helper';
 
 /** Injectable dependencies of {@link runHook}; everything defaults to the real thing. */
@@ -26,7 +27,7 @@ export interface RunHookDeps {
   /** The hook environment (`process.env` in `run()`); the only source of context. */
   readonly env: HookEnv;
   readonly argv?: readonly string[];
-  /** Hook-tool client; default `ProcessHookTools` spawning the tools on `env.PATH`. */
+  /** Hook-tool client; default `ProcessHookTools` over {@link hookToolRunner} (the tools on `env.PATH`). */
   readonly tools?: HookTools;
   /** Unit store; default `FileUnitStore(<charm dir>)`. */
   readonly store?: UnitStore;
@@ -100,7 +101,8 @@ export async function runHook(bundle: CharmBundle, deps: RunHookDeps): Promise<H
     return { ok: false, exitCode: 1, hook: '', reason: failureReason(e), error: e, published: 0 };
   }
   const redactor = deps.redactor ?? new Redactor();
-  const tools = deps.tools ?? new ProcessHookTools({ runner: spawnToolRunner({ env: deps.env, cwd: context.charmDir }), redactor });
+  // Under rxcharm's local agent, tool calls go straight to its socket instead of one shim process each.
+  const tools = deps.tools ?? new ProcessHookTools({ runner: hookToolRunner({ env: deps.env, cwd: context.charmDir }), redactor });
   const write = deps.logWrite ?? writeStderr;
   const underAgent = context.contextId !== undefined || context.agentSocket !== undefined;
   const forwarder = deps.logger === undefined && underAgent ? new JujuLogForwarder(tools, (m) => write(`${m}\n`)) : undefined;
@@ -116,7 +118,13 @@ export async function runHook(bundle: CharmBundle, deps: RunHookDeps): Promise<H
     });
   const store = deps.store ?? new FileUnitStore(context.charmDir);
   const body = async (): Promise<HookOutcome> => {
-    const outcome = await executeHook(bundle, { context, tools, redactor, root, store, read: deps.readCharmFile ?? defaultReader(context.charmDir) });
+    // A unit's own files and store (not a test's): parsing them is cached in the unit state dir.
+    const own = deps.readCharmFile === undefined && deps.store === undefined;
+    const outcome = await executeHook(bundle, {
+      context, tools, redactor, root, store,
+      read: deps.readCharmFile ?? defaultReader(context.charmDir),
+      ...(own ? { filesCache: join(context.charmDir, CHARM_FILES_CACHE) } : {}),
+    });
     // A unit's own store (not a test's): keep the trace for `rxcharm trace <unit>`.
     if (deps.store === undefined) writeHookTrace(context.charmDir, { unit: context.unitName, ...outcome }, (e) => root.warn({ err: e }, 'cannot write hook trace'));
     return outcome;
@@ -139,6 +147,8 @@ interface HookParts {
   readonly root: HookLogger;
   readonly store: UnitStore;
   readonly read: (name: string) => string | undefined;
+  /** Parse cache of metadata.yaml/config.yaml (real hooks only, see charm-files.ts). */
+  readonly filesCache?: string;
 }
 
 async function executeHook(bundle: CharmBundle, parts: HookParts): Promise<HookOutcome> {
@@ -148,10 +158,7 @@ async function executeHook(bundle: CharmBundle, parts: HookParts): Promise<HookO
   let tx: UnitTransaction | undefined;
   let dispatch: DispatchResult | undefined;
   try {
-    const metaText = parts.read('metadata.yaml');
-    if (metaText === undefined) throw new CharmMetadataError(join(context.charmDir, 'metadata.yaml'), 'file not found');
-    const meta = parseCharmMetadata(metaText, join(context.charmDir, 'metadata.yaml'));
-    const schema = parseConfigSchema(parts.read('config.yaml') ?? '', join(context.charmDir, 'config.yaml'));
+    const { meta, schema } = loadCharmFiles(context.charmDir, parts.read, parts.filesCache);
     tx = beginTransaction(parts.store);
     log.debug({ flags: tx.flags.list() }, 'hook started');
 

@@ -81,6 +81,7 @@ describe('Context', () => {
     expect((e.cause as Error).message).toBe('configure exploded');
     expect(e.message).toContain('configure exploded');
     expect(e.records.trace).toContainEqual(expect.objectContaining({ type: 'handler.failed', handler: 'demo:reactive/demo.ts:Demo.configure' }));
+    expect(e.records.state).toEqual({ ...installed!.state, config: { fail: true } });
   });
 
   it('runs actions with parameters', async () => {

@@ -185,7 +185,7 @@ export class Context {
         const partial = (err as { partial?: { trace?: TraceEvent[] } } | undefined)?.partial;
         const trace = outcome.dispatch?.trace ?? partial?.trace ?? [];
         throw new UncaughtHandlerError(outcome.reason ?? 'unknown failure', handlerFailed ? String(err.context.handler) : undefined, handlerFailed ? (err as Error).cause : err, {
-          hook, trace: structuredClone(trace), logs, statusHistory: [...tools.records.statusHistory],
+          hook, state: s, trace: structuredClone(trace), logs, statusHistory: [...tools.records.statusHistory],
         });
       }
       const unit = store.load();

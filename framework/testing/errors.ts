@@ -1,5 +1,6 @@
 import { RxcharmError } from '../errors';
 import type { TraceEvent } from '../reactive';
+import type { State } from './state';
 
 /**
  * The test set-up describes a situation Juju could never produce (a relation-changed hook for a
@@ -20,6 +21,8 @@ export class InconsistentStateError extends RxcharmError {
 /** What a failed run still tells: the partial records of the hook that failed. */
 export interface FailedRunRecords {
   readonly hook: string;
+  /** The unit after the failed hook: the pre-hook state, since nothing was committed. */
+  readonly state: State;
   readonly trace: readonly TraceEvent[];
   readonly logs: readonly Readonly<Record<string, unknown>>[];
   readonly statusHistory: ReadonlyArray<{ readonly status: string; readonly message: string }>;
@@ -44,6 +47,6 @@ export class UncaughtHandlerError extends RxcharmError {
 /** The charm or layer directory could not be loaded (missing layer, bundling error...). */
 export class HarnessLoadError extends RxcharmError {
   constructor(dir: string, detail: string, cause?: unknown) {
-    super('HARNESS_LOAD', `cannot load charm for testing: ${dir}\n${detail}`, { context: { dir }, cause });
+    super('HARNESS_LOAD', `cannot load charm: ${dir}\n${detail}`, { context: { dir }, cause });
   }
 }

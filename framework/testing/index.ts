@@ -48,3 +48,10 @@ export type { DockerAction } from './docker/docker-action';
 /** Errors. */
 export { HarnessLoadError, InconsistentStateError, UncaughtHandlerError } from './errors';
 export type { FailedRunRecords } from './errors';
+/** The flag graph of a charm (what `rxcharm graph` draws). */
+export { charmGraph, flagGraphOf } from './graph/flag-graph';
+export type { FlagGraph, GraphEdge, GraphEdgeKind, GraphFlag, GraphHandler } from './graph/flag-graph';
+export { renderDot, renderMermaid } from './graph/render-text';
+export { renderSvg, rankNodes } from './graph/render-svg';
+export { scanEffects } from './graph/scan-effects';
+export type { FileEffects, MethodEffects } from './graph/scan-effects';

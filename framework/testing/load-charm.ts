@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { findPackageRoot, planCharm, resolveLayers, type LayerSearchPath, type OutputFile } from '../build';
+import { findPackageRoot, planCharm, resolveLayers, type EntryModule, type LayerSearchPath, type OutputFile } from '../build';
 import { isRxcharmError } from '../errors';
 import { parseConfigSchema } from '../hookenv';
 import { parseCharmMetadata } from '../runtime';
@@ -16,6 +16,11 @@ export interface LoadedCharm {
   readonly files: readonly OutputFile[];
   /** CommonJS text of the harness bundle. */
   readonly code: string;
+  /** Reactive modules in registration order, with their source files. */
+  readonly modules: readonly EntryModule[];
+  /** Directories of the stack's layers and interfaces, by name. */
+  readonly layerDirs: Readonly<Record<string, string>>;
+  readonly interfaceDirs: Readonly<Record<string, string>>;
 }
 
 /** Options of {@link loadCharm}. */
@@ -64,12 +69,10 @@ export async function loadCharm(dir: string, options: LoadCharmOptions = {}): Pr
     const meta = parseCharmMetadata(text('metadata.yaml') ?? '', join(top, 'metadata.yaml'));
     const config = parseConfigSchema(text('config.yaml') ?? '', join(top, 'config.yaml'));
     const spec: CharmSpec = { charmName: meta.name, roles: meta.roles, config, actions: actionSpecs(parse(text('actions.yaml') ?? '{}') as YamlMap | undefined) };
-    const code = await bundleForHarness(plan.entry, top, {
-      framework: join(root, 'framework', 'index.ts'),
-      layers: Object.fromEntries(plan.stack.layers.map((l) => [l.name, l.dir])),
-      interfaces: Object.fromEntries(plan.stack.interfaces.map((i) => [i.name, i.dir])),
-    });
-    return { dir: top, spec, files: plan.files, code };
+    const layerDirs = Object.fromEntries(plan.stack.layers.map((l) => [l.name, l.dir]));
+    const interfaceDirs = Object.fromEntries(plan.stack.interfaces.map((i) => [i.name, i.dir]));
+    const code = await bundleForHarness(plan.entry, top, { packageRoot: root, framework: join(root, 'framework', 'index.ts'), layers: layerDirs, interfaces: interfaceDirs });
+    return { dir: top, spec, files: plan.files, code, modules: plan.entry.modules, layerDirs, interfaceDirs };
   } catch (e) {
     const errors = (e as { errors?: Array<{ text: string; location?: { file: string; line: number } | null }> }).errors;
     const detail = isRxcharmError(e)

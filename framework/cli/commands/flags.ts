@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { CliError } from '../cli-error';
+import { agentUnitCharmDir } from './debug/agent-unit-dir';
 import { changeFlag, listFlags, resolveUnitDir } from './flags/flag-commands';
 
 interface FlagsOptions {
   unitDir?: string;
+  model?: string;
   json?: boolean;
   wait?: string;
 }
@@ -28,14 +30,10 @@ export function registerFlags(program: Command): void {
     .argument('[unit]', 'unit name (needs the local agent model; use --unit-dir otherwise)')
     .option('--unit-dir <dir>', 'charm/unit directory holding .rxcharm/unit-state.json (default: $JUJU_CHARM_DIR or cwd)')
     .option('--json', 'print a JSON array')
+    .option('-m, --model <dir>', 'local agent model directory for a unit name (default: $RXCHARM_MODEL or ./.rxcharm/model)')
     .action((unit: string | undefined, options: FlagsOptions) => {
-      if (unit !== undefined) {
-        throw new CliError(
-          `flags of unit ${unit}: no local agent model support in this build\nuse --unit-dir <charm dir> (or run inside the unit with $JUJU_CHARM_DIR set)`,
-          2,
-        );
-      }
-      const list = listFlags(resolveUnitDir(options.unitDir, env, process.cwd()));
+      const dir = unit !== undefined && options.unitDir === undefined ? agentUnitCharmDir(unit, options.model, env) : resolveUnitDir(options.unitDir, env, process.cwd());
+      const list = listFlags(dir);
       process.stdout.write(options.json === true ? `${JSON.stringify(list)}\n` : list.map((f) => `${f}\n`).join(''));
     });
   for (const op of ['set', 'clear'] as const) {

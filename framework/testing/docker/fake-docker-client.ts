@@ -121,7 +121,11 @@ export class FakeDockerClient implements DockerClient {
     const c = this.#find(idOrName);
     if (c === undefined) return undefined;
     const networks = Object.fromEntries(c.networks.map((n, i) => [n, { networkId: this.#s.networks.find((x) => x.name === n)?.id ?? n, ipAddress: `172.20.0.${i + 2}` }]));
-    return { ...this.#summary(c), running: c.state === 'running', exitCode: 0, networks };
+    const mounts = c.spec.mounts.map((m) => ({
+      type: m.type, ...(m.type === 'volume' && m.source !== undefined ? { name: m.source } : {}),
+      source: m.type === 'volume' ? `/var/lib/docker/volumes/${m.source ?? c.id}/_data` : (m.source ?? ''), target: m.target, readOnly: m.readOnly,
+    }));
+    return { ...this.#summary(c), running: c.state === 'running', exitCode: 0, networks, mounts };
   }
 
   async createContainer(spec: ContainerCreateSpec): Promise<string> {

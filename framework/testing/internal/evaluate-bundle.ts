@@ -1,5 +1,5 @@
-import type { HookOutcome, RunHookDeps } from '../../runtime';
-import type { CharmBundle } from '../../runtime';
+import type { HandlerRegistry } from '../../reactive';
+import type { bindEndpoints, CharmBundle, HookOutcome, parseCharmMetadata, registerBundle, RunHookDeps } from '../../runtime';
 import type { DockerClient } from '../../docker';
 import { HARNESS_GLOBAL } from './harness-bundle';
 
@@ -7,6 +7,10 @@ import { HARNESS_GLOBAL } from './harness-bundle';
 export interface HarnessModule {
   readonly runHook: (bundle: CharmBundle, deps: RunHookDeps) => Promise<HookOutcome>;
   readonly bundle: CharmBundle;
+  readonly HandlerRegistry: new () => HandlerRegistry;
+  readonly registerBundle: typeof registerBundle;
+  readonly bindEndpoints: typeof bindEndpoints;
+  readonly parseCharmMetadata: typeof parseCharmMetadata;
 }
 
 /** The host services a bundle reaches through its seam. */
@@ -21,7 +25,8 @@ export interface HarnessHost {
  */
 export function evaluateBundle(code: string, name: string, host: HarnessHost): HarnessModule {
   const module = { exports: {} as Record<string, unknown> };
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the bundle is our own esbuild output
+  // The bundle is our own esbuild output; a Function (not vm) keeps it in the caller's realm, so
+  // errors and objects it returns pass `instanceof` and jest's equality checks.
   const fn = new Function('exports', 'require', 'module', '__filename', '__dirname', HARNESS_GLOBAL, `${code}\n//# sourceURL=rxcharm-testing/${name}.js`);
   fn(module.exports, require, module, `rxcharm-testing/${name}.js`, 'rxcharm-testing', host);
   return module.exports as unknown as HarnessModule;

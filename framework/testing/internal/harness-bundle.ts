@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import type { EntrySpec } from '../../build';
+import { HarnessLoadError } from '../errors';
 
 /** Name of the free variable through which a harness bundle reaches its host (the Docker seam). */
 export const HARNESS_GLOBAL = '__rxcharmHarness';
@@ -24,7 +25,8 @@ export class DockerodeClient {
 
 /** Entry of a harness bundle: exports the bundle description and the bundle's own `runHook`. */
 export function harnessEntrySource(spec: EntrySpec): string {
-  const lines = ["export { runHook } from 'rxcharm';"];
+  // The registry tools come from the bundle's own framework copy: decorator records live there.
+  const lines = ["export { runHook, HandlerRegistry, registerBundle, bindEndpoints, parseCharmMetadata } from 'rxcharm';"];
   spec.modules.forEach((m, i) => lines.push(`import * as module${i} from ${JSON.stringify(m.source)};`));
   spec.interfaces.forEach((f, i) => lines.push(`import * as interface${i} from ${JSON.stringify(f.source)};`));
   lines.push(
@@ -40,6 +42,8 @@ export function harnessEntrySource(spec: EntrySpec): string {
 
 /** Where aliases point. */
 export interface HarnessAliases {
+  /** The rxcharm package root: packages resolvable from it are shared with the host. */
+  readonly packageRoot: string;
   readonly framework: string;
   readonly layers: Readonly<Record<string, string>>;
   readonly interfaces: Readonly<Record<string, string>>;
@@ -61,8 +65,17 @@ function plugin(aliases: HarnessAliases): Plugin {
         const file = dir === undefined ? undefined : join(dir, 'index.ts');
         return file !== undefined && existsSync(file) ? { path: file } : missing(args.path, 'not included by this charm (add it to includes in layer.yaml)');
       });
-      // npm packages stay outside the bundle: the host's copies are stateless libraries.
-      b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('node:') || !/^[a-z@]/i.test(args.path) ? undefined : { path: args.path, external: true }));
+      // npm packages rxcharm itself has stay outside the bundle (the host's copies, stateless
+      // libraries, loaded once); a package only a layer has is bundled from the layer's node_modules.
+      b.onResolve({ filter: /^[^./]/ }, (args) => {
+        if (args.path.startsWith('node:') || !/^[a-z@]/i.test(args.path)) return undefined;
+        try {
+          require.resolve(args.path, { paths: [aliases.packageRoot] });
+          return { path: args.path, external: true };
+        } catch {
+          return undefined;
+        }
+      });
       b.onLoad({ filter: /[\\/]framework[\\/]docker[\\/]client[\\/]dockerode-client\.ts$/ }, () => ({ contents: DOCKER_SEAM, loader: 'ts' }));
     },
   };
@@ -87,6 +100,6 @@ export async function bundleForHarness(spec: EntrySpec, resolveDir: string, alia
     legalComments: 'none',
   });
   const out = result.outputFiles[0];
-  if (out === undefined) throw new Error('esbuild produced no output');
+  if (out === undefined) throw new HarnessLoadError(resolveDir, 'esbuild produced no output');
   return out.text;
 }

@@ -53,10 +53,10 @@ describe('rxcharm flags', () => {
     expect(await cli(['flags', '--unit-dir', dir, '--json'])).toBe('["y"]\n');
   });
 
-  it('a positional unit fails clearly until the local agent provides it', async () => {
-    const err = await cli(['flags', 'web/0']).catch((e: unknown) => e);
+  it('a positional unit is looked up in the local agent model, and fails clearly without one', async () => {
+    const err = await cli(['flags', 'web/0', '--model', join(dir, 'no-model')]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CliError);
     expect((err as CliError).exitCode).toBe(2);
-    expect((err as CliError).message).toMatch(/^flags of unit web\/0: no local agent model support/);
+    expect((err as CliError).message).toMatch(/^unit web\/0: no local model at /);
   });
 });

@@ -1,0 +1,152 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RegisteredHandler } from '../../reactive';
+import { evaluateBundle } from '../internal/evaluate-bundle';
+import { loadCharm, type LoadCharmOptions, type LoadedCharm } from '../load-charm';
+import { FakeDockerClient } from '../docker/fake-docker-client';
+import { scanEffects, type FileEffects, type MethodEffects } from './scan-effects';
+
+/** Condition edges go flag → handler; effect edges handler → flag; trigger edges flag → flag. */
+export type GraphEdgeKind = 'when' | 'whenNot' | 'whenAny' | 'whenNotAll' | 'sets' | 'clears' | 'toggles' | 'trigger';
+
+export interface GraphHandler {
+  /** Node key: `handler:<id>`. */
+  readonly key: string;
+  /** Registry id: `<layer>:<file>:<Class>.<method>[#endpoint]`. */
+  readonly id: string;
+  /** Short label: `Class.method` (plus `#endpoint`). */
+  readonly label: string;
+  /** Layer (`docker`, `interface:redis`). */
+  readonly layer: string;
+  readonly hooks: readonly string[];
+  readonly actions: readonly string[];
+}
+
+export interface GraphFlag {
+  /** Node key: `flag:<name>`. */
+  readonly key: string;
+  readonly name: string;
+  /** Who sets it: a handler of the charm, the runtime (config.*, endpoint.*), or nobody known. */
+  readonly setBy: 'handler' | 'runtime' | 'unknown';
+}
+
+export interface GraphEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly kind: GraphEdgeKind;
+}
+
+/** The state machine of a layered charm: every handler, every flag, and how they connect. */
+export interface FlagGraph {
+  readonly charm: string;
+  readonly handlers: readonly GraphHandler[];
+  readonly flags: readonly GraphFlag[];
+  readonly edges: readonly GraphEdge[];
+}
+
+const RUNTIME_FLAG = /^(config\.(changed|set|default)(\..+)?|endpoint\.[^.]+\.(joined|changed|departed)(\..+)?)$/;
+
+function tsFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      if (name === 'node_modules' || name === 'tests' || name === 'workload' || name.startsWith('.')) continue;
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.d.ts')) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** `Class.method` → effects, over every TypeScript file of the stack's layers and interfaces. */
+function effectsIndex(loaded: LoadedCharm): { index: Map<string, MethodEffects>; triggers: FileEffects['triggers'][number][] } {
+  const index = new Map<string, MethodEffects>();
+  const triggers: FileEffects['triggers'][number][] = [];
+  const dirs = [...Object.values(loaded.interfaceDirs), ...Object.values(loaded.layerDirs)];
+  for (const dir of dirs) {
+    for (const file of tsFiles(dir)) {
+      const scanned = scanEffects(readFileSync(file, 'utf8'));
+      for (const [k, v] of scanned.methods) index.set(k, v);
+      triggers.push(...scanned.triggers);
+    }
+  }
+  // The reactive modules themselves win over a same-named class elsewhere.
+  for (const m of loaded.modules) for (const [k, v] of scanEffects(readFileSync(m.source, 'utf8')).methods) index.set(k, v);
+  return { index, triggers };
+}
+
+function methodKey(h: RegisteredHandler): { key: string; endpoint: string | undefined } {
+  const [id, endpoint] = h.id.split('#');
+  const tail = (id as string).slice((id as string).lastIndexOf(':') + 1);
+  return { key: tail, endpoint };
+}
+
+/**
+ * Builds the flag graph of a charm from its handler registry (exact conditions, with
+ * `{endpoint_name}` expanded per endpoint) and a static scan of the handler methods for the
+ * flags they set and clear. Pure apart from reading the loaded sources.
+ */
+export function flagGraphOf(loaded: LoadedCharm): FlagGraph {
+  const mod = evaluateBundle(loaded.code, loaded.spec.charmName, { docker: () => new FakeDockerClient() });
+  const registry = new mod.HandlerRegistry();
+  mod.registerBundle(registry, mod.bundle, mod.bindEndpoints(mod.bundle, loaded.spec.roles), {
+    endpoint: () => ({}),
+    charm: () => ({}),
+  });
+  const { index: effects, triggers } = effectsIndex(loaded);
+  const handlers: GraphHandler[] = [];
+  const edges: GraphEdge[] = [];
+  const flags = new Map<string, GraphFlag['setBy']>();
+  const mention = (f: string, setBy?: GraphFlag['setBy']): string => {
+    const prev = flags.get(f);
+    if (setBy === 'handler' || prev === undefined) flags.set(f, setBy ?? prev ?? (RUNTIME_FLAG.test(f) ? 'runtime' : 'unknown'));
+    return `flag:${f}`;
+  };
+  for (const h of registry.handlers) {
+    const key = `handler:${h.id}`;
+    const { key: method, endpoint } = methodKey(h);
+    handlers.push({ key, id: h.id, label: endpoint === undefined ? method : `${method}#${endpoint}`, layer: h.source?.layer ?? '', hooks: h.hooks, actions: h.actions });
+    for (const [list, kind] of [[h.whenAll, 'when'], [h.whenNone, 'whenNot'], [h.whenAny, 'whenAny'], [h.whenNotAll, 'whenNotAll']] as const) {
+      for (const f of list) edges.push({ from: mention(f), to: key, kind });
+    }
+    const e = effects.get(method);
+    if (e === undefined) continue;
+    const expand = (f: string): string => (endpoint === undefined ? f : f.split('{endpoint_name}').join(endpoint));
+    for (const [list, kind] of [[e.sets, 'sets'], [e.clears, 'clears'], [e.toggles, 'toggles']] as const) {
+      for (const f of list) {
+        const flag = expand(f);
+        if (flag.includes('{')) continue;
+        edges.push({ from: key, to: mention(flag, kind === 'clears' ? undefined : 'handler'), kind });
+      }
+    }
+  }
+  for (const t of [...registry.triggers, ...triggers]) {
+    const from = t.when ?? t.whenNot;
+    if (from === undefined) continue;
+    if (t.setFlag !== undefined) edges.push({ from: mention(from), to: mention(t.setFlag, 'handler'), kind: 'trigger' });
+    if (t.clearFlag !== undefined) edges.push({ from: mention(from), to: mention(t.clearFlag), kind: 'trigger' });
+  }
+  const unique = [...new Map(edges.map((e) => [`${e.from}|${e.to}|${e.kind}`, e])).values()];
+  return {
+    charm: loaded.spec.charmName,
+    handlers,
+    flags: [...flags.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, setBy]) => ({ key: `flag:${name}`, name, setBy })),
+    edges: unique,
+  };
+}
+
+/**
+ * Loads a layer or charm directory and returns its {@link FlagGraph}.
+ *
+ * @throws HarnessLoadError when the directory cannot be loaded.
+ * @example
+ * ```ts
+ * const graph = await charmGraph('charms/voting-app');
+ * console.log(renderDot(graph));
+ * ```
+ */
+export async function charmGraph(dir: string, options: LoadCharmOptions = {}): Promise<FlagGraph> {
+  return flagGraphOf(await loadCharm(dir, options));
+}
