@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import type { DockerClient } from './client/docker-client';
 import { DockerodeClient } from './client/dockerode-client';
@@ -11,7 +12,9 @@ import { projectName } from './engine/naming';
 import { observe, type ObservedState } from './engine/observed-state';
 import { plan, type PlanAction } from './engine/plan';
 import { ComposeFileError, ComposeUsageError } from './errors';
+import type { PullReporter } from './pull-progress';
 import { LABEL_CONTAINER_NUMBER, LABEL_SERVICE, projectFilter } from './labels';
+import { readCachedModel, recordingEnv, writeCachedModel } from './model-cache';
 import { parseCompose } from './model/parse-compose';
 import type { ComposeModel } from './model/types';
 
@@ -27,11 +30,23 @@ export interface ComposeOptions {
   readonly dockerHost?: string;
   /** Interpolation variables, merged over the workspace's `.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Extra labels put on every container, network and volume `up` creates (e.g. an owner or test
+   * run id). Applied at creation only: they are not part of the config hash.
+   */
+  readonly labels?: Readonly<Record<string, string>>;
   /** Remove containers of services that left the file on `up` (default true). */
   readonly removeOrphans?: boolean;
+  /**
+   * Directory for a cache of parsed models (the CLI uses one under the temp dir): a hit skips YAML
+   * parsing and is only used when the file, the variables it read and its env files are unchanged.
+   */
+  readonly cacheDir?: string;
   readonly onEvent?: ComposeEventListener;
   readonly onWarning?: (message: string) => void;
   readonly onPullProgress?: (event: PullProgressEvent) => void;
+  /** Creates a reporter per pulled image (e.g. `createPullReporter` for a progress bar on a TTY); wins over `onPullProgress`. */
+  readonly pullReporter?: (image: string) => Promise<PullReporter>;
   /** Injected wait (tests); default `setTimeout`. */
   readonly sleep?: (ms: number) => Promise<void>;
 }
@@ -80,11 +95,24 @@ export class Compose {
     return locateComposeFile(this.workspaceDir, this.options.file);
   }
 
-  /** Reads and parses the compose file (again on every call, so edits are seen). */
+  /** Reads and parses the compose file (again on every call, so edits are seen; see `cacheDir`). */
   load(): Loaded {
     const file = this.file;
+    const text = readFileSync(file, 'utf8');
     const env = { ...readDotEnv(this.workspaceDir), ...this.options.env };
-    const model = parseCompose(readFileSync(file, 'utf8'), { file, env, onWarning: this.options.onWarning });
+    const home = homedir();
+    const { cacheDir, onWarning } = this.options;
+    const cached = cacheDir === undefined ? undefined : readCachedModel(cacheDir, file, text, env, home);
+    let model: ComposeModel;
+    if (cached !== undefined) {
+      cached.warnings.forEach((w) => onWarning?.(w));
+      model = cached.model;
+    } else {
+      const recording = recordingEnv(env);
+      const warnings: string[] = [];
+      model = parseCompose(text, { file, env: recording.env, home, onWarning: (w) => { warnings.push(w); onWarning?.(w); } });
+      if (cacheDir !== undefined) writeCachedModel(cacheDir, file, text, recording.used, home, model, warnings);
+    }
     return { model, project: projectName(this.options.project, model.name, this.workspaceDir) };
   }
 
@@ -118,14 +146,14 @@ export class Compose {
   }
 
   private async observeAll(loaded: Loaded): Promise<{ desired: DesiredState; observed: ObservedState }> {
-    const skeleton = desiredState(loaded.model, { project: loaded.project, configFiles: [this.file], imageIds: {}, scale: this.scaleOverrides });
+    const skeleton = desiredState(loaded.model, { project: loaded.project, configFiles: [this.file], imageIds: {}, scale: this.scaleOverrides, labels: this.options.labels });
     const observed = await observe(this.docker, {
       project: loaded.project,
       networks: skeleton.networks.filter((n) => !n.external).map((n) => n.name),
       volumes: skeleton.volumes.filter((v) => !v.external).map((v) => v.name),
       images: skeleton.services.map((s) => s.image),
     });
-    const desired = desiredState(loaded.model, { project: loaded.project, configFiles: [this.file], imageIds: observed.images, scale: this.scaleOverrides });
+    const desired = desiredState(loaded.model, { project: loaded.project, configFiles: [this.file], imageIds: observed.images, scale: this.scaleOverrides, labels: this.options.labels });
     return { desired, observed };
   }
 
@@ -176,7 +204,12 @@ export class Compose {
 
   private async pullOne(ref: string): Promise<void> {
     this.options.onEvent?.({ resource: `Image ${ref}`, status: 'Pulling' });
-    await this.docker.pullImage(ref, { onProgress: this.options.onPullProgress });
+    const reporter = await this.options.pullReporter?.(ref);
+    try {
+      await this.docker.pullImage(ref, { onProgress: reporter?.onProgress ?? this.options.onPullProgress });
+    } finally {
+      reporter?.done();
+    }
     this.options.onEvent?.({ resource: `Image ${ref}`, status: 'Pulled' });
   }
 

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Compose, DockerodeClient, type ComposeOptions, type DockerClient } from '../../framework/docker';
 import { countingClient, type CountingClient } from './counting-client';
-import { removeProject, uniqueName } from './docker-cleanup';
+import { removeProject, testLabels, uniqueName } from './docker-cleanup';
 
 /**
  * A throw-away compose project for tests: a temporary workspace, a unique project name, a
- * write-counting client, and clean-up (containers, networks, volumes, workspace) on dispose.
+ * write-counting client, `rxcharm.test=<project>` on everything its `Compose` creates, and clean-up
+ * (containers, networks, volumes, workspace) on dispose.
  *
  * @example
  * ```ts
@@ -40,7 +41,7 @@ export class TestComposeProject implements AsyncDisposable {
 
   /** A `Compose` on this project using the counting client. */
   compose(options: Omit<ComposeOptions, 'project' | 'docker'> = {}): Compose {
-    return new Compose(this.dir, { ...options, project: this.project, docker: this.counting.client });
+    return new Compose(this.dir, { ...options, labels: { ...testLabels(this.project), ...options.labels }, project: this.project, docker: this.counting.client });
   }
 
   /** Removes everything the project created, and the workspace. */

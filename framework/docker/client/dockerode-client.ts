@@ -149,6 +149,7 @@ export class DockerodeClient implements DockerClient {
       running: r.State.Running,
       exitCode: r.State.ExitCode,
       networks,
+      mounts: (r.Mounts ?? []).map((m) => ({ type: m.Type, name: m.Name, source: m.Source, target: m.Destination, readOnly: !m.RW })),
     };
   }
 

@@ -37,6 +37,17 @@ export interface ContainerDetails extends ContainerSummary {
   readonly exitCode: number;
   /** Network name → endpoint info. */
   readonly networks: Readonly<Record<string, { readonly networkId: string; readonly ipAddress: string }>>;
+  readonly mounts: readonly MountedVolume[];
+}
+
+/** A mount of an existing container. */
+export interface MountedVolume {
+  readonly type: string;
+  /** Volume name (volumes only). */
+  readonly name?: string;
+  readonly source: string;
+  readonly target: string;
+  readonly readOnly: boolean;
 }
 
 export interface RestartPolicySpec {

@@ -6,12 +6,13 @@ import {
 import type { DesiredService, DesiredState } from './desired-state';
 
 /**
- * The labels of a service container: the service's own labels, overridden by the docker-compose
+ * The labels of a service container: the project's extra labels, then the service's own labels, overridden by the docker-compose
  * labels (compose wins on collision, as in compose) and rxcharm's labels.
  */
 export function composeLabels(desired: DesiredState, svc: DesiredService, number: number, oneoff = false): Record<string, string> {
   const dependsOn = Object.entries(svc.dependsOn).map(([d, e]) => `${d}:${e.condition}:${e.restart}`).sort().join(',');
   return {
+    ...desired.labels,
     ...svc.template.userLabels,
     [LABEL_PROJECT]: desired.project,
     [LABEL_SERVICE]: svc.name,

@@ -36,6 +36,8 @@ export interface DesiredState {
   readonly services: readonly DesiredService[];
   readonly networks: readonly DesiredResource[];
   readonly volumes: readonly DesiredResource[];
+  /** Extra labels for everything created (containers, networks, volumes); not part of the config hash. */
+  readonly labels: Readonly<Record<string, string>>;
 }
 
 /** Options of {@link desiredState}. */
@@ -46,6 +48,8 @@ export interface DesiredStateOptions {
   readonly imageIds: Readonly<Record<string, string | undefined>>;
   /** Per-service scale overriding the file's `scale:` (`Compose.scale`). */
   readonly scale?: Readonly<Record<string, number>>;
+  /** Extra labels for everything created; see {@link DesiredState.labels}. */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 function dependencyOrder(model: ComposeModel, deps: Record<string, Record<string, Dependency>>): string[] {
@@ -94,5 +98,6 @@ export function desiredState(model: ComposeModel, options: DesiredStateOptions):
     services,
     networks: resources(model.networks),
     volumes: resources(model.volumes),
+    labels: options.labels ?? {},
   };
 }

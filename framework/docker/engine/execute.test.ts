@@ -3,7 +3,7 @@ import type { ContainerCreateSpec, ContainerDetails } from '../client/types';
 import { ComposeDependencyError } from '../errors';
 import { parseCompose } from '../model/parse-compose';
 import { desiredState } from './desired-state';
-import { execute } from './execute';
+import { execute, inheritAnonymousVolumes } from './execute';
 import { plan } from './plan';
 
 /** A scripted client: records calls; `health` yields successive health states per container name. */
@@ -103,5 +103,30 @@ describe('execute', () => {
     const rest = calls.slice(2);
     expect(rest.filter((c) => /old|p_a_1/.test(c))).toEqual(['stop old t=2', 'remove old', 'create p_a_1', 'start p_a_1']);
     expect(rest.filter((c) => c.includes('two'))).toEqual(['stop two t=2', 'remove two']);
+  });
+});
+
+describe('inheritAnonymousVolumes', () => {
+  const anon = 'a'.repeat(64);
+  it('reattaches anonymous volumes at the same path and keeps named ones and binds from the template', () => {
+    const out = inheritAnonymousVolumes(
+      [
+        { type: 'volume', target: '/anon', readOnly: false },
+        { type: 'volume', source: 'p_data', target: '/data', readOnly: false },
+        { type: 'bind', source: '/host', target: '/b', readOnly: true },
+      ],
+      [
+        { type: 'volume', name: anon, source: '/var/lib/docker/volumes/x', target: '/anon', readOnly: false },
+        { type: 'volume', name: 'b'.repeat(64), source: '/v', target: '/image-volume', readOnly: false },
+        { type: 'volume', name: 'p_data', source: '/v2', target: '/data', readOnly: false },
+        { type: 'bind', source: '/host', target: '/b', readOnly: true },
+      ],
+    );
+    expect(out).toEqual([
+      { type: 'volume', source: anon, target: '/anon', readOnly: false },
+      { type: 'volume', source: 'p_data', target: '/data', readOnly: false },
+      { type: 'bind', source: '/host', target: '/b', readOnly: true },
+      { type: 'volume', source: 'b'.repeat(64), target: '/image-volume', readOnly: false },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import type { DockerClient } from '../client/docker-client';
-import type { ContainerCreateSpec } from '../client/types';
+import type { ContainerCreateSpec, MountedVolume, MountSpec } from '../client/types';
 import { ComposeDependencyError, DockerApiError } from '../errors';
 import type { ComposeEventListener } from './compose-event';
 import { composeLabels, resourceLabels } from './container-labels';
@@ -20,6 +20,24 @@ export interface ExecuteOptions {
 }
 
 type ContainerAction = Extract<PlanAction, { service: string }>;
+
+const ANONYMOUS = /^[0-9a-f]{64}$/;
+
+/**
+ * Mounts for a recreated container: anonymous volumes of the old container (image `VOLUME`s and
+ * anonymous service volumes) are reattached at the same path, as docker-compose does, so their
+ * data survives a config change; named volumes and binds come from the template.
+ */
+export function inheritAnonymousVolumes(template: readonly MountSpec[], old: readonly MountedVolume[]): MountSpec[] {
+  const previous = new Map(old.filter((m) => m.type === 'volume' && m.name !== undefined && ANONYMOUS.test(m.name)).map((m) => [m.target, m.name!]));
+  const out: MountSpec[] = template.map((m) =>
+    m.type === 'volume' && m.source === undefined && previous.has(m.target) ? { ...m, source: previous.get(m.target) } : m,
+  );
+  for (const [target, name] of previous) {
+    if (!template.some((m) => m.target === target)) out.push({ type: 'volume', source: name, target, readOnly: false });
+  }
+  return out;
+}
 
 /** A concurrent `up` may create the same network or volume first (409): that is success here. */
 async function ignoreConflict(p: Promise<unknown>): Promise<void> {
@@ -45,7 +63,7 @@ export async function execute(actions: readonly PlanAction[], desired: DesiredSt
         const n = desired.networks.find((x) => x.name === a.network)!;
         return [(async () => {
           emit({ resource: `Network ${n.name}`, status: 'Creating' });
-          await ignoreConflict(client.createNetwork({ name: n.name, driver: n.driver, labels: resourceLabels(desired.project, 'network', n.key, n.labels) }));
+          await ignoreConflict(client.createNetwork({ name: n.name, driver: n.driver, labels: resourceLabels(desired.project, 'network', n.key, { ...desired.labels, ...n.labels }) }));
           emit({ resource: `Network ${n.name}`, status: 'Created' });
         })()];
       }
@@ -53,7 +71,7 @@ export async function execute(actions: readonly PlanAction[], desired: DesiredSt
         const v = desired.volumes.find((x) => x.name === a.volume)!;
         return [(async () => {
           emit({ resource: `Volume ${v.name}`, status: 'Creating' });
-          await ignoreConflict(client.createVolume({ name: v.name, driver: v.driver, labels: resourceLabels(desired.project, 'volume', v.key, v.labels) }));
+          await ignoreConflict(client.createVolume({ name: v.name, driver: v.driver, labels: resourceLabels(desired.project, 'volume', v.key, { ...desired.labels, ...v.labels }) }));
           emit({ resource: `Volume ${v.name}`, status: 'Created' });
         })()];
       }
@@ -74,9 +92,9 @@ export async function execute(actions: readonly PlanAction[], desired: DesiredSt
   );
 
   const containerIds = new Map<string, string[]>();
-  const createAndStart = async (svc: DesiredService, a: ContainerAction): Promise<string> => {
+  const createAndStart = async (svc: DesiredService, a: ContainerAction, mounts = svc.template.mounts): Promise<string> => {
     const resource = `Container ${a.name}`;
-    const spec: ContainerCreateSpec = { ...svc.template, name: a.name, labels: composeLabels(desired, svc, a.number) };
+    const spec: ContainerCreateSpec = { ...svc.template, mounts, name: a.name, labels: composeLabels(desired, svc, a.number) };
     emit({ resource, status: 'Creating', cause: a.reason });
     const id = await client.createContainer(spec);
     for (const net of svc.template.extraNetworks) await client.connectNetwork(net.name, id, net.aliases);
@@ -103,10 +121,11 @@ export async function execute(actions: readonly PlanAction[], desired: DesiredSt
             return undefined;
           case 'recreate':
             emit({ resource: `Container ${a.name}`, status: 'Recreate', cause: a.reason });
-            await client.stopContainer(a.containerId, stopTimeout(svc));
-            await client.removeContainer(a.containerId, { force: true });
             {
-              const id = await createAndStart(svc, a);
+              const old = await client.inspectContainer(a.containerId);
+              await client.stopContainer(a.containerId, stopTimeout(svc));
+              await client.removeContainer(a.containerId, { force: true });
+              const id = await createAndStart(svc, a, inheritAnonymousVolumes(svc.template.mounts, old?.mounts ?? []));
               emit({ resource: `Container ${a.name}`, status: 'Recreated' });
               return id;
             }

@@ -14,7 +14,7 @@ function rxcharm(...args: string[]): { status: number | null; stdout: string; st
 describe('rxcharm compose (built CLI, whole process)', () => {
   it('up, plan, ps, logs, down with docker-compose meanings and exit codes', async () => {
     await using p = new TestComposeProject();
-    p.write(`services:\n  hello:\n    image: ${ensureBusyboxImage()}\n    command: sh -c "echo hello-log; exec sleep 1d"\n    init: true\n`);
+    p.write(`services:\n  hello:\n    image: ${ensureBusyboxImage()}\n    command: sh -c "echo hello-log; exec sleep 1d"\n    init: true\n    labels: {rxcharm.test: cli}\n`);
     const base = ['compose', '-f', p.file, '-p', p.project];
 
     const planned = rxcharm(...base, 'plan', '--json');

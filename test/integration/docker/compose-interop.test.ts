@@ -17,7 +17,10 @@ describe('interop with docker-compose v1', () => {
   beforeAll(() => {
     image = ensureBusyboxImage();
   });
-  const file = () => `version: "2.1"\nservices:\n  db:\n    image: ${image}\n    command: sleep 1d\n    init: true\n  web:\n    image: ${image}\n    command: sleep 1d\n    init: true\n    depends_on: [db]\n`;
+  // Labels in the file so docker-compose's containers carry rxcharm.test too.
+  const file = () =>
+    `version: "2.1"\nservices:\n  db:\n    image: ${image}\n    command: sleep 1d\n    init: true\n    labels: {rxcharm.test: interop}\n` +
+    `  web:\n    image: ${image}\n    command: sleep 1d\n    init: true\n    labels: {rxcharm.test: interop}\n    depends_on: [db]\n`;
 
   it('docker-compose ps lists our containers and down removes them', async () => {
     await using p = new TestComposeProject();

@@ -59,6 +59,10 @@ ${extra}`;
       'com.docker.compose.project.working_dir': p.dir,
       'com.docker.compose.project.config_files': p.file,
       'rxcharm.managed-by': 'rxcharm',
+      'rxcharm.test': p.project,
+    });
+    expect((await p.counting.client.inspectNetwork(`${p.project}_default`))!.labels).toMatchObject({
+      'com.docker.compose.network': 'default', 'com.docker.compose.project': p.project, 'rxcharm.test': p.project,
     });
     expect(labels['com.docker.compose.config-hash']).toMatch(/^[0-9a-f]{64}$/);
 
@@ -102,6 +106,34 @@ ${extra}`;
     await compose.down();
     expect(await compose.ps()).toEqual([]);
     expect(await p.counting.client.inspectNetwork(`${p.project}_default`)).toBeUndefined();
+  });
+
+  it('keeps anonymous volume data across a recreate, and named volumes; down -v removes them', async () => {
+    await using p = new TestComposeProject();
+    const write = (round: number) => p.write(`
+services:
+  store:
+    image: ${image}
+    command: sleep 1d
+    init: true
+    environment: {ROUND: "${round}"}
+    volumes: ["/anon", "data:/named"]
+volumes:
+  data: {}
+`);
+    write(1);
+    const compose = p.compose();
+    expect(kinds(await compose.up())).toEqual(['create-network', 'create-volume', 'create store#1']);
+    const first = (await compose.ps())[0];
+    await p.counting.client.exec(first.id, ['sh', '-c', 'echo kept > /anon/f && echo named > /named/f']);
+    write(2);
+    expect(kinds(await compose.up())).toEqual(['recreate store#1']);
+    const second = (await compose.ps())[0];
+    expect(second.id).not.toBe(first.id);
+    const read = await p.counting.client.exec(second.id, ['cat', '/anon/f', '/named/f']);
+    expect(read.output.split('\n').filter(Boolean)).toEqual(['kept', 'named']);
+    await compose.down({ volumes: true });
+    expect(await p.counting.client.inspectVolume(`${p.project}_data`)).toBeUndefined();
   });
 
   it('starts dependencies first and waits for service_healthy', async () => {

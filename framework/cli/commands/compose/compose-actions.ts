@@ -2,9 +2,10 @@
  * The actions of `rxcharm compose`. Loaded lazily by `../compose.ts` so that other commands do not
  * pay for the compose engine (yaml, dockerode) at start-up.
  */
-import { dirname, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import {
-  Compose, ComposeUsageError, formatPlan, isRxcharmErrorLike, type ComposeContainer, type ComposeEvent, type PlanAction,
+  Compose, ComposeUsageError, createPullReporter, formatPlan, isRxcharmErrorLike, type ComposeContainer, type ComposeEvent, type PlanAction,
 } from './compose-deps';
 import { CliError } from '../../cli-error';
 
@@ -28,8 +29,14 @@ function open(options: ComposeCliOptions, verbose = true): Compose {
     project: options.projectName ?? process.env.COMPOSE_PROJECT_NAME,
     dockerHost: options.host ?? process.env.DOCKER_HOST,
     env: process.env,
+    cacheDir: join(tmpdir(), `rxcharm-compose-cache-${process.getuid?.() ?? 'user'}`),
     onEvent: verbose ? printEvent : undefined,
     onWarning: (m) => process.stderr.write(`WARNING: ${m}\n`),
+    // A progress bar on a terminal; otherwise one line per non-layer status ("Pulling from ...", "Digest: ...").
+    pullReporter: (image) =>
+      createPullReporter(image, process.stderr, (e) => {
+        if (verbose && e.layer === undefined) process.stderr.write(`Image ${image}  ${e.status}\n`);
+      }),
   });
 }
 
