@@ -1,23 +1,11 @@
 import { CommanderError } from 'commander';
 import { isRxcharmError } from '../errors';
 import { CliError } from './cli-error';
-import { buildProgram, type RegisterCommand } from './program';
-import { registerFlags } from './commands/flags';
-import { registerBuild } from './commands/build';
-import { registerCompose } from './commands/compose';
-import { registerAgentCommands } from './commands/agent';
-import { registerDebugCommands } from './commands/debug';
-
-const commands: readonly RegisterCommand[] = [
-  registerBuild,
-  registerAgentCommands,
-  registerCompose,
-  registerFlags,
-  registerDebugCommands,
-];
+import { buildProgram } from './program';
+import { familiesFor } from './command-families';
 
 async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram(commands);
+  const program = buildProgram(await Promise.all(familiesFor(argv).map((family) => family.load())));
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
