@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { actionParams } from './action-params';
 import type { AgentSettings } from './agent-settings';
 import { charmSourceKind, type BuildLayer } from './charm-source';
@@ -115,7 +115,7 @@ export class LocalAgent {
     let charmPath = resolve(source);
     if (charmSourceKind(charmPath) === 'layer') {
       if (this.options.buildLayer === undefined) throw new ModelOperationError(`cannot deploy ${charmPath}: it is a layer and no builder is configured`);
-      charmPath = await this.options.buildLayer(charmPath, join(this.modelDir, 'builds', `${Date.now()}-${process.pid}`));
+      charmPath = await this.options.buildLayer(charmPath, join(this.modelDir, 'builds', basename(charmPath)));
     }
     const charm = loadCharmInfo(charmPath);
     const name = options.app ?? charm.name;
@@ -173,6 +173,25 @@ export class LocalAgent {
   /** Clears a unit's error; with `retry` the failed hook runs again, else it is skipped. */
   async resolve(unit: string, retry = true): Promise<void> {
     await this.mutate((model) => resolveUnit(model, unit, retry));
+  }
+
+  /**
+   * Runs `update-status` now on every unit of the model, of one application or one unit (Juju
+   * runs it every five minutes; the local agent has no timer, so this is how to ask for it).
+   *
+   * @returns the units the hook was queued on.
+   */
+  async updateStatus(target?: string): Promise<string[]> {
+    return this.mutate((model) => {
+      const units =
+        target === undefined
+          ? model.allUnits().filter((u) => !u.dying)
+          : target.includes('/')
+            ? [model.unit(target)]
+            : model.unitsOf(model.app(target).name);
+      for (const unit of units) model.enqueue(unit, { hook: 'update-status' });
+      return units.map((u) => u.name);
+    });
   }
 
   /**

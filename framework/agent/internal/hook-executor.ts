@@ -120,16 +120,14 @@ export class HookExecutor {
       ...(exec.action === null ? {} : { action: { name: exec.action.name, id: exec.contextId.slice(-8) } }),
     });
     const logger = `unit.${unit.name}.${exec.hook}`;
+    const stdout = lineWriter((line) => log.write(unit.name, 'DEBUG', logger, line));
+    const stderr = lineWriter((line) => log.write(unit.name, 'WARNING', logger, line));
     this.contexts.set(exec.contextId, exec);
     try {
-      return await runHookProcess({
-        charmDir,
-        dispatchPath: env.JUJU_DISPATCH_PATH!,
-        env,
-        onStdout: (text) => log.write(unit.name, 'DEBUG', logger, text),
-        onStderr: (text) => log.write(unit.name, 'WARNING', logger, text),
-      });
+      return await runHookProcess({ charmDir, dispatchPath: env.JUJU_DISPATCH_PATH!, env, onStdout: stdout.write, onStderr: stderr.write });
     } finally {
+      stdout.flush();
+      stderr.flush();
       this.contexts.delete(exec.contextId);
     }
   }
@@ -161,4 +159,20 @@ export function describe(event: HookEvent): string {
     return `${event.unit}: ${event.hook} ... failed: ${why} (${seconds})`;
   }
   return `${event.unit}: ${event.hook} ... ${event.outcome === 'skipped' ? 'skipped (no hook)' : 'ok'} (${seconds})`;
+}
+
+/** Splits a stream's chunks into whole lines (a chunk may end mid-line). */
+function lineWriter(emit: (line: string) => void): { write: (chunk: string) => void; flush: () => void } {
+  let partial = '';
+  return {
+    write(chunk) {
+      const parts = (partial + chunk).split('\n');
+      partial = parts.pop() ?? '';
+      for (const line of parts) emit(line);
+    },
+    flush() {
+      if (partial !== '') emit(partial);
+      partial = '';
+    },
+  };
 }

@@ -72,7 +72,8 @@ export class ModelStore {
         realpath: false,
         stale: 20_000,
         update: 5_000,
-        retries: { retries: 1_000_000, factor: 1.3, minTimeout: 10, maxTimeout: 250, randomize: true, maxRetryTime: timeoutMs },
+        // retry precomputes every timeout, so keep the count modest: 3000 × ≤250 ms ≈ 12 min.
+        retries: { retries: 3_000, factor: 1.3, minTimeout: 10, maxTimeout: 250, randomize: true, maxRetryTime: timeoutMs },
         onCompromised: () => {
           // The lock's mtime could not be refreshed (e.g. a very slow disk): keep going, the
           // model is still written atomically.

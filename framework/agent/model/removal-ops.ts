@@ -43,9 +43,10 @@ export function removeUnit(model: ModelState, unitName: string): UnitRecord {
   const unit = model.unit(unitName);
   if (unit.dying) throw new ModelOperationError(`unit is already being removed: ${unitName}`, { unit: unitName });
   unit.dying = true;
-  queueUnitTeardown(model, unit);
   const app = model.app(appOfUnit(unitName));
+  // The next leader hears of it first, before the departing unit's hooks on it.
   if (!app.dying) electLeader(model, app);
+  queueUnitTeardown(model, unit);
   return unit;
 }
 

@@ -2,6 +2,9 @@
  * The wire protocol between the hook-tool shims and the agent: one JSON line each way over a
  * unix socket. The shim first sends no stdin; a tool that needs it answers `needStdin` and the
  * shim calls again with all of its standard input (the lazy stdin of Juju's jujuc).
+ *
+ * `framework/hookenv/tools/agent-socket-protocol.ts` speaks the same protocol from inside a
+ * charm (skipping the shim process): change both together.
  */
 export interface ToolRequest {
   readonly contextId: string;

@@ -4,7 +4,7 @@ import { formatStatusTable } from '../../../agent';
 import { CliError } from '../../cli-error';
 import { agentFor, durationMs, reportErrors, withModelOption, type ModelOption } from './agent-context';
 
-/** `status`, `resolve`, `wait`. */
+/** `status`, `resolve`, `update-status`, `wait`. */
 export function registerStatusCommands(program: Command): void {
   withModelOption(
     program
@@ -29,6 +29,17 @@ export function registerStatusCommands(program: Command): void {
   ).action(async (unit: string, options: ModelOption & { retry: boolean }) => {
     const agent = agentFor(options);
     await agent.resolve(unit, options.retry);
+    reportErrors(agent);
+  });
+
+  withModelOption(
+    program
+      .command('update-status')
+      .description('run the update-status hook now (Juju runs it every 5 minutes; the local agent has no timer)')
+      .argument('[target]', 'application or unit (default: every unit)'),
+  ).action(async (target: string | undefined, options: ModelOption) => {
+    const agent = agentFor(options);
+    await agent.updateStatus(target);
     reportErrors(agent);
   });
 
