@@ -43,3 +43,24 @@ describe('scanHandlers', () => {
     expect(scan.reads.map((s) => s.flag)).toEqual(['app.paused', 'redis.available']);
   });
 });
+
+describe('scanHandlers with string constants', () => {
+  const source = [
+    "const AVAILABLE = 'docker.available';",
+    'export const RESTART = "docker.restart";',
+    'class DockerLayer extends Charm {',
+    '  @when(RESTART)',
+    '  restart(): void {',
+    '    this.clearFlag(RESTART);',
+    '    this.setFlag(AVAILABLE);',
+    '    const other = { AVAILABLE: 1 }.AVAILABLE;',
+    '  }',
+    '}',
+  ].join('\n');
+  const scan = scanHandlers(source, 'reactive/docker.ts');
+
+  it('sees flags named through file-level constants, at their own lines', () => {
+    expect(scan.handlers.map((h) => [h.id, h.when])).toEqual([['reactive/docker.ts:DockerLayer.restart', ['docker.restart']]]);
+    expect(scan.sets).toEqual([{ flag: 'docker.available', file: 'reactive/docker.ts', line: 7 }]);
+  });
+});

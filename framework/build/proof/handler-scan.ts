@@ -51,7 +51,7 @@ const DEFINE_HANDLER = /\bdefineHandler\s*\(\s*\{/g;
 
 /** Scans one source file. `file` names it in results. Pure. */
 export function scanHandlers(text: string, file: string): ScanResult {
-  const source = stripComments(text);
+  const source = inlineStringConstants(stripComments(text));
   const lineAt = (index: number): number => source.slice(0, index).split('\n').length;
   const handlers: ScannedHandler[] = [];
   for (const match of source.matchAll(METHOD_WITH_DECORATORS)) {
@@ -144,6 +144,23 @@ function balanced(source: string, open: number): string {
     else if (source[i] === '}' && --depth === 0) return source.slice(open, i + 1);
   }
   return source.slice(open);
+}
+
+const STRING_CONSTANT = new RegExp(String.raw`\b(?:export\s+)?const\s+([A-Za-z_$][\w$]*)\s*=\s*('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")`, 'g');
+
+/**
+ * Replaces uses of file-level string constants (`const AVAILABLE = 'docker.available'`) with
+ * their literal, so `@when(AVAILABLE)` and `this.setFlag(AVAILABLE)` are seen as the flag they
+ * name. Property accesses (`x.AVAILABLE`) are left alone; line numbers do not move.
+ */
+function inlineStringConstants(source: string): string {
+  const constants = new Map<string, string>();
+  for (const [, name, literal] of source.matchAll(STRING_CONSTANT)) {
+    if (name !== undefined && literal !== undefined) constants.set(name, literal);
+  }
+  if (constants.size === 0) return source;
+  const names = [...constants.keys()].map((n) => n.replace(/\$/g, '\\$')).join('|');
+  return source.replace(new RegExp(String.raw`(?<![\w$.])(${names})(?![\w$])(?!\s*=[^=>])`, 'g'), (name) => constants.get(name) ?? name);
 }
 
 /** Blanks comments while keeping line numbers (newlines stay). */

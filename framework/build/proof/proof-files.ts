@@ -53,7 +53,7 @@ export function proofFiles(files: ReadonlyMap<string, string>): ProofFinding[] {
     if (iface !== undefined) sources.push({ file: path, text, interface: iface });
     else sources.push({ file: path, text });
   }
-  findings.push(...checkFlags(sources, { endpoints, configOptions: options }, statusRuleFlags(layerYaml)));
+  findings.push(...checkFlags(sources, { endpoints, configOptions: options }, statusRuleFlags(layerYaml), stringList(layerYaml['external-flags'])));
 
   const templates: TemplateSource[] = [];
   for (const [path, text] of files) {
@@ -70,9 +70,13 @@ export function proofFiles(files: ReadonlyMap<string, string>): ProofFinding[] {
     }
     templates.push({ file: path, text, declaredKeys });
   }
-  const declared = layerYaml['template-context'];
-  findings.push(...checkTemplates(templates, options, Array.isArray(declared) ? declared.filter((k): k is string => typeof k === 'string') : []));
+  findings.push(...checkTemplates(templates, options, stringList(layerYaml['template-context'])));
   return findings;
+}
+
+/** The strings of a YAML list; anything else is treated as an empty list. */
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
 /** Flags that layer:basic's `status-rules` option reads (`until`), so setting them is consuming. */

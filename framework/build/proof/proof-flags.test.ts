@@ -36,3 +36,18 @@ describe('checkFlags', () => {
     expect(checkFlags([{ file: 'r.ts', text }], context, ['app.ready'])).toEqual([]);
   });
 });
+
+describe('checkFlags with external flags', () => {
+  const sources = [{ file: 'reactive/docker.ts', text: "class D extends Charm {\n  @when('docker.restart')\n  restart(): void {}\n}" }];
+  const context = { endpoints: [], configOptions: [] };
+
+  it('warns about a request flag nothing sets', () => {
+    expect(checkFlags(sources, context).map((f) => f.message)).toEqual([
+      "handler D.restart (line 2) waits for flag 'docker.restart', which no layer, interface, trigger or the runtime sets",
+    ]);
+  });
+
+  it('counts flags a layer declares as external as settable', () => {
+    expect(checkFlags(sources, context, [], ['docker.restart'])).toEqual([]);
+  });
+});

@@ -28,12 +28,19 @@ export function runtimeFlagPatterns(context: FlagContext): string[] {
 
 /**
  * Flag analysis over every handler of a charm: conditions that can never hold together (E),
- * flags waited on that nothing sets (W), flags set that nothing reads (I). Pure.
+ * flags waited on that nothing sets (W), flags set that nothing reads (I). `extraReads` are
+ * flags consumed outside the sources (status rules); `extraSets` are flags set from outside the
+ * charm's code (layer.yaml `external-flags`: requests an operator or a higher layer makes). Pure.
  */
-export function checkFlags(sources: readonly ProofSource[], context: FlagContext, extraReads: readonly string[] = []): ProofFinding[] {
+export function checkFlags(
+  sources: readonly ProofSource[],
+  context: FlagContext,
+  extraReads: readonly string[] = [],
+  extraSets: readonly string[] = [],
+): ProofFinding[] {
   const findings: ProofFinding[] = [];
   const handlers: ScannedHandler[] = [];
-  const sets: string[] = runtimeFlagPatterns(context);
+  const sets: string[] = [...runtimeFlagPatterns(context), ...extraSets];
   const layerSets: FlagSite[] = [];
   const reads: string[] = [...extraReads];
   for (const source of sources) {
