@@ -1,19 +1,9 @@
-// One transformer for every project: @swc/jest, which does not need the TypeScript compiler API
-// (TypeScript itself is pinned to 5.9 for `tsc --noEmit` type checking only).
-const swc = [
-  '@swc/jest',
-  {
-    jsc: {
-      target: 'es2022',
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { decoratorVersion: '2022-03' },
-    },
-    module: { type: 'commonjs' },
-  },
-];
+// One transformer for every project: esbuild (scripts/jest-transform.cjs), the compiler that also
+// bundles the CLI and built charms. TypeScript (pinned to 5.9) only type-checks.
+const transform = require.resolve('./scripts/jest-transform.cjs');
 
 const shared = {
-  transform: { '^.+\\.(t|j)sx?$': swc },
+  transform: { '^.+\\.(t|j)sx?$': transform },
   moduleNameMapper: {
     '^rxcharm$': '<rootDir>/framework/index.ts',
     '^rxcharm/testing$': '<rootDir>/framework/testing/index.ts',

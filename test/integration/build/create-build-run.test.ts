@@ -33,7 +33,7 @@ describe('rxcharm create → build → proof → run, with the real runtime', ()
     const config = JSON.stringify({
       rootDir: layerDir,
       testMatch: ['<rootDir>/**/*.test.ts'],
-      transform: { '^.+\\.ts$': [require.resolve('@swc/jest'), { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { decoratorVersion: '2022-03' } }, module: { type: 'commonjs' } }] },
+      transform: { '^.+\\.ts$': join(__dirname, '..', '..', '..', 'scripts', 'jest-transform.cjs') },
     });
     const jest = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--config', config, '--ci'], { cwd: layerDir, encoding: 'utf8' });
     expect(jest.stderr).toMatch(/Tests:\s+2 passed, 2 total/);
