@@ -1,0 +1,46 @@
+/**
+ * What each consumer relation gets: a database and a login role, from the consumer's request, the
+ * config, or the consumer application's name (the postgresql charm's rule). Pure.
+ */
+import type { PgsqlConsumer } from 'interface:pgsql';
+import { isPgName, nameForApplication } from './pg-names';
+import type { Settings } from './settings';
+
+/** A consumer relation's grant, before credentials and address are added. */
+export interface ConsumerPlan {
+  readonly relationId: string;
+  readonly database: string;
+  readonly user: string;
+  readonly units: readonly string[];
+  readonly roles: readonly string[];
+  readonly extensions: readonly string[];
+}
+
+/** A request the charm refuses, with the reason (logged; nothing is published for it). */
+export interface RefusedRequest {
+  readonly relationId: string;
+  readonly reason: string;
+}
+
+/** Plans one consumer, or refuses it when a requested name is unusable. */
+export function planConsumer(consumer: Pick<PgsqlConsumer, 'relationId' | 'application' | 'units' | 'request'>, settings: Pick<Settings, 'database' | 'user'>): ConsumerPlan | RefusedRequest {
+  const fallback = nameForApplication(consumer.application ?? consumer.units[0]?.split('/')[0] ?? 'app');
+  const database = consumer.request.database ?? (settings.database !== '' ? settings.database : fallback);
+  const user = settings.user !== '' ? settings.user : fallback;
+  for (const [what, names] of [['database', [database]], ['role', consumer.request.roles], ['extension', consumer.request.extensions]] as const) {
+    const bad = names.find((n) => !isPgName(n) || n === 'postgres');
+    if (bad !== undefined) return { relationId: consumer.relationId, reason: `requested ${what} ${JSON.stringify(bad)} is not an allowed name` };
+  }
+  if (user === 'postgres') return { relationId: consumer.relationId, reason: 'the consumer would get the superuser' };
+  return { relationId: consumer.relationId, database, user, units: [...consumer.units].sort(), roles: consumer.request.roles, extensions: consumer.request.extensions };
+}
+
+/** True when `value` is a refusal. */
+export function isRefused(value: ConsumerPlan | RefusedRequest): value is RefusedRequest {
+  return 'reason' in value;
+}
+
+/** A stable key for "this role and database were prepared" (kv cache of the SQL work done). */
+export function preparedKey(plan: ConsumerPlan): string {
+  return JSON.stringify([plan.user, plan.database, plan.roles, plan.extensions]);
+}

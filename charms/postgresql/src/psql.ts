@@ -1,0 +1,42 @@
+/**
+ * Runs SQL with psql inside the PostgreSQL container, as the superuser over the local socket
+ * (trusted in both the official image and rxcharm/postgres), so no password is needed or shown.
+ */
+import type { Compose } from 'rxcharm';
+import { PsqlError } from './psql-error';
+
+/** The compose service that runs the server. */
+export const SERVICE = 'postgresql';
+
+/** psql's argument vector for one SQL text in `database` (no shell involved). */
+export function psqlCommand(sql: string, database = 'postgres'): string[] {
+  return ['psql', '-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', '-U', 'postgres', '-d', database, '-c', sql];
+}
+
+/** A psql runner bound to the unit's running server container. */
+export class Psql {
+  private constructor(private readonly compose: Compose, private readonly containerId: string) {}
+
+  /** @throws PsqlError when the service has no running container. */
+  static async connect(compose: Compose): Promise<Psql> {
+    const running = (await compose.ps()).find((c) => c.service === SERVICE && c.state === 'running');
+    if (running === undefined) throw new PsqlError(`no running ${SERVICE} container in project ${compose.project}`, { sql: '' });
+    return new Psql(compose, running.id);
+  }
+
+  /** Runs `sql`; returns psql's trimmed output. @throws PsqlError on a non-zero exit. */
+  async run(sql: string, database = 'postgres'): Promise<string> {
+    const { exitCode, output } = await this.compose.docker.exec(this.containerId, psqlCommand(sql, database));
+    if (exitCode !== 0) throw new PsqlError(`psql exited with ${exitCode}: ${output.trim().slice(0, 500)}`, { sql: sql.replace(/PASSWORD '[^']*'/g, "PASSWORD '…'"), database, exitCode });
+    return output.trim();
+  }
+
+  /** True when the server accepts a query. Never throws. */
+  async ready(): Promise<boolean> {
+    try {
+      return (await this.run('SELECT 1;')) === '1';
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * The redis charm: one Redis container per unit (a one-service compose project named after the
+ * unit), a password generated once and kept in the unit's kv store, and the connection details
+ * published on every `db` relation (interface redis).
+ *
+ * Flow: install / config-changed / upgrade-charm clear `redis.configured`; `converge` validates the
+ * config, renders the compose file, brings the project up when the file changed, waits until Redis
+ * answers AUTH + PING on the published address and sets `redis.ready`; `publish` then writes host,
+ * port and password to every consumer (a relation bag only changes when a value does). `stop`
+ * downs the project; `remove` also deletes its data volume.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Charm, hook, ImagePullError, render, when, whenNot, type PlanAction } from 'rxcharm';
+import { composeFor } from 'layer:docker';
+import type { RedisProvides } from 'interface:redis';
+import { newPassword } from '../src/password';
+import { waitForRedis } from '../src/redis-probe';
+import { isSettingsProblem, readSettings } from '../src/settings';
+
+/** Flag: the container reflects the current config (or the config problem is reported). */
+export const CONFIGURED = 'redis.configured';
+/** Flag: Redis answers on the published address; consumers may be told about it. */
+export const READY = 'redis.ready';
+/** Flag: the stop hook ran; nothing is started again. */
+export const STOPPED = 'redis.stopped';
+
+const PASSWORD_KEY = 'redis.password';
+const APPLIED_KEY = 'redis.applied-compose';
+const ENDPOINT_KEY = 'redis.endpoint';
+const PORT_KEY = 'redis.open-port';
+const STATUS_KEY = 'redis.status';
+
+type StatusKind = 'active' | 'blocked' | 'waiting' | 'maintenance';
+interface SavedStatus {
+  readonly kind: StatusKind;
+  readonly message: string;
+}
+/** Where Redis answers (kv), as published to consumers. */
+type PublishedEndpoint = { host: string; port: number };
+
+/** The daemon's reason for a failed pull (the line after "image pull failed: <ref>"), shortened for a status. */
+function pullReason(error: ImagePullError): string {
+  return error.message.split('\n').slice(1).find((l) => l.trim() !== '')?.trim().slice(0, 120) ?? 'pull failed';
+}
+
+/** Compose project of a unit: `redis/0` → `redis-0` (unique per unit on a Docker host). */
+export function projectOf(unitName: string): string {
+  return unitName.replace(/[^a-zA-Z0-9_-]/g, '-').toLowerCase();
+}
+
+export class RedisCharm extends Charm {
+  /** The unit's compose workspace (holds the rendered docker-compose.yml). */
+  get workspace(): string {
+    return join(this.charmDir, 'workspace');
+  }
+
+  private compose() {
+    return composeFor(this, this.workspace, { project: projectOf(this.hook.unitName) });
+  }
+
+  /** The password, generated on first use; marked secret so logs never show it. */
+  private password(): string {
+    let password = this.kv.get<string>(PASSWORD_KEY);
+    if (password === undefined) {
+      password = newPassword();
+      this.kv.set(PASSWORD_KEY, password);
+    }
+    return this.markSecret(password);
+  }
+
+  @hook('install', 'config-changed', 'upgrade-charm')
+  inputsChanged(): void {
+    this.clearFlag(CONFIGURED);
+  }
+
+  /** layer:basic's update-status report is generic; put back this charm's own message. */
+  @hook('update-status')
+  @when('docker.available')
+  async restoreStatus(): Promise<void> {
+    const saved = this.kv.get<{ kind: StatusKind; message: string }>(STATUS_KEY);
+    if (saved !== undefined) await this.status[saved.kind](saved.message);
+  }
+
+  @when('docker.available')
+  @whenNot(CONFIGURED, STOPPED)
+  async converge(): Promise<void> {
+    const settings = readSettings(this.config.all());
+    if (isSettingsProblem(settings)) {
+      this.log.warn({ option: settings.option }, settings.message);
+      await this.report({ kind: 'blocked', message: settings.message });
+      this.setFlag(CONFIGURED); // nothing to do until the config changes
+      return;
+    }
+    const password = this.password();
+    const host = await this.tools.unitGet('private-address');
+    const target = join(this.workspace, 'docker-compose.yml');
+    const { changed } = render({ source: 'docker-compose.yml', target, context: { image: settings.image, port: settings.port, password }, templatesDir: join(this.charmDir, 'templates') });
+    const digest = createHash('sha256').update(readFileSync(target)).digest('hex');
+    if (changed || this.kv.get<string>(APPLIED_KEY) !== digest) {
+      await this.report({ kind: 'maintenance', message: `Starting Redis (${settings.image}) on port ${settings.port}` });
+      let actions: PlanAction[];
+      try {
+        actions = await this.compose().up();
+      } catch (error) {
+        if (!(error instanceof ImagePullError)) throw error;
+        // Nothing was changed (compose pulls before touching containers): the old container, if
+        // any, keeps serving. CONFIGURED stays clear, so the next hook tries again.
+        this.log.warn({ image: error.image }, error.message);
+        await this.report({ kind: 'blocked', message: `Cannot pull image ${error.image}; check the image option (${pullReason(error)})` });
+        return;
+      }
+      this.clearFlag(READY);
+      this.log.info({ actions: actions.map((a) => `${a.kind} ${'service' in a ? a.service : ''}`.trim()) }, 'compose up');
+      this.kv.set(APPLIED_KEY, digest);
+    }
+    this.reconcilePort(settings.port);
+    await this.report({ kind: 'maintenance', message: `Waiting for Redis to answer on ${host}:${settings.port}` });
+    if (!(await waitForRedis(host, settings.port, password))) {
+      this.clearFlag(READY);
+      await this.report({ kind: 'waiting', message: `Redis is not answering on ${host}:${settings.port} yet (retried on the next hook)` });
+      return; // CONFIGURED stays clear: the next hook tries again
+    }
+    this.kv.set(ENDPOINT_KEY, { host, port: settings.port });
+    this.setFlag(READY);
+    this.setFlag(CONFIGURED);
+    await this.report({ kind: 'active', message: `Ready on ${host}:${settings.port}` });
+  }
+
+  /**
+   * Tell every consumer where Redis is. Runs on every hook while ready and related; the relation
+   * bags only change (and wake the consumers) when a value differs. A departed relation has no bag
+   * any more, so nothing is published to it.
+   */
+  @when(READY, 'db.connected')
+  publish(): void {
+    const endpoint = this.kv.get<PublishedEndpoint>(ENDPOINT_KEY);
+    if (endpoint === undefined) return;
+    this.endpoint<RedisProvides>('db').configure({ host: endpoint.host, port: endpoint.port, password: this.password() });
+  }
+
+  @hook('stop')
+  async stop(): Promise<void> {
+    this.setFlag(STOPPED);
+    this.clearFlag(READY);
+    await this.report({ kind: 'maintenance', message: 'Stopping Redis' });
+    await this.compose().down();
+    this.kv.unset(APPLIED_KEY);
+  }
+
+  /** The unit is going away: its data volume and workspace go too. */
+  @hook('remove')
+  async remove(): Promise<void> {
+    await this.compose().down({ volumes: true });
+    rmSync(this.workspace, { recursive: true, force: true });
+  }
+
+  private reconcilePort(port: number): void {
+    const previous = this.kv.get<number>(PORT_KEY);
+    if (previous !== undefined && previous !== port) this.ports.close(previous);
+    this.ports.open(port);
+    this.kv.set(PORT_KEY, port);
+  }
+
+  /** Set the workload status and remember it for {@link restoreStatus}. */
+  private async report(status: SavedStatus): Promise<void> {
+    await this.status[status.kind](status.message);
+    this.kv.set(STATUS_KEY, { kind: status.kind, message: status.message });
+  }
+}

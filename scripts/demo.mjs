@@ -1,0 +1,166 @@
+#!/usr/bin/env node
+/**
+ * `npm run demo`: the voting app, deployed standalone and then with Redis and PostgreSQL provided
+ * by their own charms, all on the local agent with real containers. Every step is checked; the
+ * exit status is 0 only when all checks passed. See docs/demo.md.
+ *
+ * Environment: RXCHARM_DEMO_MODEL (model dir, default ./.rxcharm/demo-model),
+ * RXCHARM_UNIT_ADDRESS (address published to consumers; default the Docker bridge gateway),
+ * RXCHARM_AGENT_SERIAL (default 1: one hook at a time), DEMO_VOTE_PORT / DEMO_RESULT_PORT / DEMO_REDIS_PORT / DEMO_POSTGRES_PORT (wanted host ports;
+ * the next free port is used when one is taken), DEMO_SKIP_IMAGES=1 (images already built).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { block, bold, cyan, info, red, step } from './demo/console.mjs';
+import { bridgeGateway, checkDocker, HOW_TO_GET_DOCKER } from './demo/docker-check.mjs';
+import { buildCharm, cli, expectActive, expectServices, projectOf, readUnitFile, removeOldModel, removeProjects } from './demo/model.mjs';
+import { freePort } from './demo/ports.mjs';
+import { runShown } from './demo/run.mjs';
+import { lineDiff, maskSecrets } from './demo/text-diff.mjs';
+import { castVote, waitForResults } from './demo/voting.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const APPS = { voting: 'voting-app', redis: 'redis', postgres: 'postgresql' };
+const UNITS = { voting: 'voting-app/0', redis: 'redis/0', postgres: 'postgresql/0' };
+const COMPOSE_FILE = ['files', 'voting-app', 'docker-compose.yml'];
+
+async function castBallots(ports, ballots) {
+  for (const choice of ballots) await castVote(ports.vote, choice);
+  const tally = { a: ballots.filter((b) => b === 'a').length, b: ballots.filter((b) => b === 'b').length };
+  info(`cast ${ballots.length} votes through POST http://127.0.0.1:${ports.vote}/vote: ${tally.a} for Cats (a), ${tally.b} for Dogs (b)`);
+  return tally;
+}
+
+async function main() {
+  const started = Date.now();
+  process.stdout.write(`${bold('rxcharm demo')}: the voting app on the local agent, standalone and then with related redis and postgresql charms\n`);
+
+  let s = step('Check that a Docker engine is reachable');
+  const docker = await checkDocker();
+  if (!docker.ok) {
+    process.stderr.write(`\n${red('No Docker engine is reachable')}: ${docker.reason}\n\n${HOW_TO_GET_DOCKER}\n`);
+    return 1;
+  }
+  const address = process.env.RXCHARM_UNIT_ADDRESS || (await bridgeGateway());
+  if (address === undefined) throw new Error('could not find the Docker bridge gateway (docker network inspect bridge); set RXCHARM_UNIT_ADDRESS to an address of this host that containers can reach');
+  s.done(`Docker ${docker.server}; units will publish address ${address} (the bridge gateway: containers on any compose network reach this host's published ports there)`);
+
+  const ctx = {
+    root,
+    modelDir: resolve(process.env.RXCHARM_DEMO_MODEL || join(root, '.rxcharm', 'demo-model')),
+    // One hook at a time across the model: with units of different applications running hooks
+    // concurrently, the agent can drop the -relation-changed that a provider's commit should
+    // wake while the consumer's previous changed hook is still running (see docs/demo.md).
+    env: { RXCHARM_AGENT_SERIAL: '1', ...process.env, RXCHARM_UNIT_ADDRESS: address, NO_COLOR: '1' },
+  };
+  delete ctx.env.RXCHARM_MODEL;
+
+  s = step('Build the local images (no registry needed): rxcharm/redis, postgres, vote, worker, result');
+  if (process.env.DEMO_SKIP_IMAGES === '1') info('skipped (DEMO_SKIP_IMAGES=1)');
+  else await runShown(['bash', join(root, 'scripts', 'images', 'build-images.sh')], (line) => block(line), { env: ctx.env, cwd: root });
+  s.done();
+
+  s = step('Build the charms with rxcharm build');
+  const charmsDir = join(root, '.rxcharm', 'demo-charms');
+  for (const charm of Object.values(APPS)) {
+    const { warnings } = await buildCharm(ctx, join(root, 'charms', charm), join(charmsDir, charm));
+    info(`charms/${charm} → ${join(charmsDir, charm)}${warnings.length > 0 ? ` (${warnings.length} proof warning(s))` : ''}`);
+  }
+  s.done();
+
+  s = step(`Start from a fresh model in ${ctx.modelDir}`);
+  const old = await removeOldModel(ctx);
+  if (old.length > 0) info(`removed the previous demo's applications: ${old.join(', ')}`);
+  const leftovers = await removeProjects(Object.values(UNITS).map(projectOf));
+  if (leftovers > 0) info(`removed ${leftovers} leftover container(s) of the previous demo`);
+  mkdirSync(ctx.modelDir, { recursive: true });
+  const taken = new Set();
+  const pick = async (variable, wanted) => {
+    const port = await freePort(Number(process.env[variable] || wanted), taken);
+    taken.add(port);
+    if (port !== Number(process.env[variable] || wanted)) info(`port ${wanted} is busy on this host; using ${port}`);
+    return port;
+  };
+  const ports = { vote: await pick('DEMO_VOTE_PORT', 5000), result: await pick('DEMO_RESULT_PORT', 5001), redis: await pick('DEMO_REDIS_PORT', 6379), postgres: await pick('DEMO_POSTGRES_PORT', 5432) };
+  s.done();
+
+  s = step('Deploy voting-app standalone (all five services in one compose project)');
+  await cli(ctx, [
+    'deploy', join(charmsDir, APPS.voting), APPS.voting,
+    '--config', 'vote_image=rxcharm/vote', '--config', 'worker_image=rxcharm/worker', '--config', 'result_image=rxcharm/result',
+    '--config', 'redis_image=rxcharm/redis', '--config', 'postgres_image=rxcharm/postgres',
+    '--config', `vote_port=${ports.vote}`, '--config', `result_port=${ports.result}`,
+  ]);
+  await expectActive(ctx, [APPS.voting]);
+  info(`containers of ${projectOf(UNITS.voting)}: ${(await expectServices(projectOf(UNITS.voting), ['vote', 'worker', 'result', 'redis', 'db'])).join(', ')}`);
+  s.done();
+
+  s = step('rxcharm status');
+  await cli(ctx, ['status']);
+  s.done();
+
+  s = step('Vote, and see the votes on the result page (vote → redis → worker → postgres → result)');
+  const first = await castBallots(ports, ['a', 'a', 'b']);
+  const tally1 = await waitForResults(ports.result, first);
+  info(`GET http://127.0.0.1:${ports.result}/api/results → ${JSON.stringify(tally1)}`);
+  s.done();
+
+  const before = readUnitFile(ctx, UNITS.voting, ...COMPOSE_FILE);
+
+  s = step('Deploy redis and postgresql as their own applications');
+  await cli(ctx, ['deploy', join(charmsDir, APPS.redis), APPS.redis, '--config', 'image=rxcharm/redis', '--config', `port=${ports.redis}`]);
+  await cli(ctx, ['deploy', join(charmsDir, APPS.postgres), APPS.postgres, '--config', 'image=rxcharm/postgres', '--config', `port=${ports.postgres}`]);
+  for (const line of await expectActive(ctx, [APPS.redis, APPS.postgres])) info(line);
+  s.done();
+
+  s = step('Relate voting-app to both (endpoints inferred from the interfaces)');
+  await cli(ctx, ['relate', APPS.voting, APPS.redis]);
+  await cli(ctx, ['relate', APPS.voting, APPS.postgres]);
+  await cli(ctx, ['wait', '--timeout', '120s']);
+  for (const line of await expectActive(ctx, Object.values(APPS))) info(line);
+  s.done();
+
+  s = step('The compose file swap: the bundled redis and db services are gone, REDIS_* and PG_* point at the related units');
+  const after = readUnitFile(ctx, UNITS.voting, ...COMPOSE_FILE);
+  const diff = lineDiff(maskSecrets(before), maskSecrets(after)).filter((l) => !l.startsWith('  '));
+  block(diff.join('\n'));
+  const problems = [];
+  if (/^\s{2}redis:\s*$/m.test(after)) problems.push('the redis service is still in the compose file');
+  if (/^\s{2}db:\s*$/m.test(after)) problems.push('the db service is still in the compose file');
+  if (!after.includes(`REDIS_HOST: "${address}"`) || !after.includes(`REDIS_PORT: "${ports.redis}"`)) problems.push(`REDIS_HOST/REDIS_PORT are not ${address}:${ports.redis}`);
+  if (!after.includes(`PG_HOST: "${address}"`) || !after.includes(`PG_PORT: "${ports.postgres}"`)) problems.push(`PG_HOST/PG_PORT are not ${address}:${ports.postgres}`);
+  if (problems.length > 0) throw new Error(`compose file after relating: ${problems.join('; ')}`);
+  info(`containers of ${projectOf(UNITS.voting)}: ${(await expectServices(projectOf(UNITS.voting), ['vote', 'worker', 'result'])).join(', ')}`);
+  info(`containers of ${projectOf(UNITS.redis)}: ${(await expectServices(projectOf(UNITS.redis), ['redis'])).join(', ')}; of ${projectOf(UNITS.postgres)}: ${(await expectServices(projectOf(UNITS.postgres), ['postgresql'])).join(', ')}`);
+  s.done();
+
+  s = step('rxcharm status');
+  await cli(ctx, ['status']);
+  s.done();
+
+  s = step('Vote again: the votes now go through the related redis and land in the related postgresql');
+  info('(the result page now reads the new database, so the tally starts from these votes)');
+  const second = await castBallots(ports, ['b', 'b', 'a', 'b']);
+  const tally2 = await waitForResults(ports.result, second);
+  info(`GET http://127.0.0.1:${ports.result}/api/results → ${JSON.stringify(tally2)}`);
+  s.done();
+
+  const minutes = ((Date.now() - started) / 1000).toFixed(0);
+  process.stdout.write(`\n${bold('Every check passed')} in ${minutes}s. The demo keeps running:\n`);
+  process.stdout.write(`  vote:     ${cyan(`http://127.0.0.1:${ports.vote}/`)}\n`);
+  process.stdout.write(`  results:  ${cyan(`http://127.0.0.1:${ports.result}/`)}  (JSON: /api/results)\n`);
+  process.stdout.write(`  redis:    ${address}:${ports.redis}   postgresql: ${address}:${ports.postgres}\n`);
+  process.stdout.write(`  model:    ./bin/rxcharm status --model ${ctx.modelDir}\n`);
+  process.stdout.write(`  clean up: for a in voting-app redis postgresql; do ./bin/rxcharm remove-application $a --model ${ctx.modelDir}; done\n`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(`\n${red('demo failed')}: ${error.message}\n`);
+    process.stderr.write('Inspect with ./bin/rxcharm status / debug-log --model <model dir>; `npm run demo` starts over cleanly.\n');
+    process.exit(1);
+  },
+);
