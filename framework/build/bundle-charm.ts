@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
+import { charmLoaderSource } from './bundle-loader';
 import { BundleError } from './errors';
 
 /** Where the bundler finds `rxcharm`, `layer:<name>` and `interface:<name>`. */
@@ -23,7 +24,8 @@ export interface BundleOutput {
 
 /**
  * Bundles a generated entry into one self-contained CommonJS file for Node 20: no
- * `node_modules` needed at run time. Native addons (`*.node`) stay external; dependencies that
+ * `node_modules` needed at run time. The file is the bundle wrapped in the code-cache loader
+ * ({@link charmLoaderSource}); the map is the bundle's. Native addons (`*.node`) stay external; dependencies that
  * load them optionally (dockerode's ssh2) fall back at run time as they do unbundled.
  *
  * @throws BundleError listing esbuild's messages (file:line: text).
@@ -38,7 +40,8 @@ export async function bundleCharm(entrySource: string, resolveDir: string, alias
       format: 'cjs',
       write: false,
       outfile: 'lib/charm.js',
-      sourcemap: 'linked',
+      // No sourceMappingURL comment: the loader maps stack frames itself, and only on demand.
+      sourcemap: 'external',
       // Stack traces need the mappings only; the sources themselves stay out of the charm.
       sourcesContent: false,
       // TC39 decorators whatever tsconfig.json a layer carries (experimentalDecorators would
@@ -53,11 +56,13 @@ export async function bundleCharm(entrySource: string, resolveDir: string, alias
       keepNames: true,
       minifyWhitespace: true,
       minifySyntax: true,
+      minifyIdentifiers: true,
     });
     const code = result.outputFiles.find((file) => file.path.endsWith('.js'));
     const map = result.outputFiles.find((file) => file.path.endsWith('.js.map'));
     if (code === undefined || map === undefined) throw new BundleError(['esbuild produced no output']);
-    return { code: code.contents, map: map.contents };
+    // lib/charm.js is a loader compiling the bundle with a V8 code cache (see bundle-loader.ts).
+    return { code: new TextEncoder().encode(charmLoaderSource(code.text)), map: map.contents };
   } catch (error) {
     if (error instanceof BundleError) throw error;
     const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } | null }> }).errors;

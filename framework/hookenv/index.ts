@@ -15,6 +15,12 @@ export { ProcessHookTools } from './tools/process-hook-tools';
 export type { ProcessHookToolsOptions } from './tools/process-hook-tools';
 export { spawnToolRunner } from './tools/tool-runner';
 export type { ToolResult, ToolRunner } from './tools/tool-runner';
+export { hookToolRunner, resolvesToAgentShim } from './tools/hook-tool-runner';
+export type { HookToolRunnerOptions } from './tools/hook-tool-runner';
+export { socketToolRunner } from './tools/socket-tool-runner';
+export type { SocketToolRunnerOptions } from './tools/socket-tool-runner';
+export { AGENT_SHIM_NAME } from './tools/agent-socket-protocol';
+export type { AgentToolRequest, AgentToolResponse } from './tools/agent-socket-protocol';
 export { HookToolError, toolErrorMessage } from './tools/hook-tool-error';
 export type { HookToolFailure } from './tools/hook-tool-error';
 export {

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
 /** Outcome of one tool process. `exitCode` -1 means it could not be started. */
 export interface ToolResult {
@@ -22,7 +22,16 @@ export function spawnToolRunner(options: { env: Readonly<Record<string, string |
   for (const [k, v] of Object.entries(options.env)) if (v !== undefined) env[k] = v;
   return (tool, args, stdin) =>
     new Promise<ToolResult>((resolve) => {
-      const child = spawn(tool, [...args], { env, cwd: options.cwd, shell: false, stdio: ['pipe', 'pipe', 'pipe'] });
+      let child: ChildProcessWithoutNullStreams;
+      try {
+        child = spawn(tool, [...args], { env, cwd: options.cwd, shell: false, stdio: ['pipe', 'pipe', 'pipe'] });
+      } catch (e) {
+        // spawn throws synchronously for arguments it cannot pass (a NUL byte in a status message
+        // or a relation value): report it like a tool that could not start, so the caller gets a
+        // typed HookToolError naming the tool instead of a bare TypeError.
+        resolve({ exitCode: -1, stdout: '', stderr: `ERROR cannot run ${tool}: ${e instanceof Error ? e.message : String(e)}` });
+        return;
+      }
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       let spawnError: Error | undefined;
