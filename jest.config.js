@@ -4,6 +4,7 @@ const transform = require.resolve('./scripts/jest-transform.cjs');
 
 const shared = {
   transform: { '^.+\\.(t|j)sx?$': transform },
+  setupFiles: [require.resolve('./scripts/jest-setup-dispose.cjs')],
   moduleNameMapper: {
     '^rxcharm$': '<rootDir>/framework/index.ts',
     '^rxcharm/testing$': '<rootDir>/framework/testing/index.ts',

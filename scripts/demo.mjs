@@ -5,15 +5,15 @@
  * exit status is 0 only when all checks passed. See docs/demo.md.
  *
  * Environment: RXCHARM_DEMO_MODEL (model dir, default ./.rxcharm/demo-model),
- * RXCHARM_UNIT_ADDRESS (address published to consumers; default the Docker bridge gateway),
- * RXCHARM_AGENT_SERIAL (default 1: one hook at a time), DEMO_VOTE_PORT / DEMO_RESULT_PORT / DEMO_REDIS_PORT / DEMO_POSTGRES_PORT (wanted host ports;
+ * RXCHARM_UNIT_ADDRESS (address published to consumers; default the agent's: docker0's address),
+ * RXCHARM_AGENT_SERIAL (1: one hook at a time; default the agent's, parallel), DEMO_VOTE_PORT / DEMO_RESULT_PORT / DEMO_REDIS_PORT / DEMO_POSTGRES_PORT (wanted host ports;
  * the next free port is used when one is taken), DEMO_SKIP_IMAGES=1 (images already built).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { block, bold, cyan, info, red, step } from './demo/console.mjs';
-import { bridgeGateway, checkDocker, HOW_TO_GET_DOCKER } from './demo/docker-check.mjs';
+import { checkDocker, HOW_TO_GET_DOCKER } from './demo/docker-check.mjs';
 import { buildCharm, cli, expectActive, expectServices, projectOf, readUnitFile, removeOldModel, removeProjects } from './demo/model.mjs';
 import { freePort } from './demo/ports.mjs';
 import { runShown } from './demo/run.mjs';
@@ -42,17 +42,13 @@ async function main() {
     process.stderr.write(`\n${red('No Docker engine is reachable')}: ${docker.reason}\n\n${HOW_TO_GET_DOCKER}\n`);
     return 1;
   }
-  const address = process.env.RXCHARM_UNIT_ADDRESS || (await bridgeGateway());
-  if (address === undefined) throw new Error('could not find the Docker bridge gateway (docker network inspect bridge); set RXCHARM_UNIT_ADDRESS to an address of this host that containers can reach');
-  s.done(`Docker ${docker.server}; units will publish address ${address} (the bridge gateway: containers on any compose network reach this host's published ports there)`);
+  const given = process.env.RXCHARM_UNIT_ADDRESS || undefined;
+  s.done(`Docker ${docker.server}; ${given === undefined ? "units will publish the agent's default address (docker0's, see docs/local-agent.md)" : `units will publish RXCHARM_UNIT_ADDRESS=${given}`}`);
 
   const ctx = {
     root,
     modelDir: resolve(process.env.RXCHARM_DEMO_MODEL || join(root, '.rxcharm', 'demo-model')),
-    // One hook at a time across the model: with units of different applications running hooks
-    // concurrently, the agent can drop the -relation-changed that a provider's commit should
-    // wake while the consumer's previous changed hook is still running (see docs/demo.md).
-    env: { RXCHARM_AGENT_SERIAL: '1', ...process.env, RXCHARM_UNIT_ADDRESS: address, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1' },
   };
   delete ctx.env.RXCHARM_MODEL;
 
@@ -111,7 +107,12 @@ async function main() {
   s = step('Deploy redis and postgresql as their own applications');
   await cli(ctx, ['deploy', join(charmsDir, APPS.redis), APPS.redis, '--config', 'image=rxcharm/redis', '--config', `port=${ports.redis}`]);
   await cli(ctx, ['deploy', join(charmsDir, APPS.postgres), APPS.postgres, '--config', 'image=rxcharm/postgres', '--config', `port=${ports.postgres}`]);
-  for (const line of await expectActive(ctx, [APPS.redis, APPS.postgres])) info(line);
+  const providers = await expectActive(ctx, [APPS.redis, APPS.postgres]);
+  for (const line of providers) info(line);
+  // The address the agent gave the units, as the providers publish it ("Ready on <host>:<port>").
+  const address = given ?? /Ready on (\S+):\d+/.exec(providers[0] ?? '')?.[1];
+  if (address === undefined) throw new Error(`could not read the published address from: ${providers[0]}`);
+  info(`units publish ${address}: every container on this Docker host reaches the host's published ports there`);
   s.done();
 
   s = step('Relate voting-app to both (endpoints inferred from the interfaces)');

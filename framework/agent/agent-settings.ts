@@ -1,5 +1,5 @@
-import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
+import { pickUnitAddress, readHostAddresses, type HostAddress } from './host-address';
 
 /** Default model dir, relative to the current directory. */
 export const DEFAULT_MODEL_DIR = '.rxcharm/model';
@@ -8,7 +8,11 @@ export const DEFAULT_MODEL_DIR = '.rxcharm/model';
 export interface AgentSettings {
   /** Absolute model dir: `--model`, else `RXCHARM_MODEL`, else `./.rxcharm/model`. */
   readonly modelDir: string;
-  /** Address units report (`unit-get`, `network-get`): `RXCHARM_UNIT_ADDRESS`, else docker0's, else 127.0.0.1. */
+  /**
+   * Address units report (`unit-get`, `network-get`): `RXCHARM_UNIT_ADDRESS`, else docker0's
+   * (even when down), else a stable global host address, else 127.0.0.1 (see `pickUnitAddress`).
+   * Looked up on first read, once per settings object (so once per agent command).
+   */
   readonly address: string;
   /** False when `RXCHARM_AGENT_SERIAL=1`: one hook at a time across the model. */
   readonly parallel: boolean;
@@ -17,12 +21,11 @@ export interface AgentSettings {
 }
 
 /**
- * The address a unit reports: the Docker bridge gateway when there is one (containers reach the
- * host's published ports there), else loopback.
+ * The address a unit reports when `RXCHARM_UNIT_ADDRESS` is not set: one that containers on any
+ * network of this Docker host can reach the host on (see {@link pickUnitAddress}).
  */
-export function defaultUnitAddress(interfaces = networkInterfaces()): string {
-  const docker = (interfaces.docker0 ?? []).find((i) => i.family === 'IPv4');
-  return docker?.address ?? '127.0.0.1';
+export function defaultUnitAddress(addresses: readonly HostAddress[] = readHostAddresses()): string {
+  return pickUnitAddress(addresses);
 }
 
 /** Reads the agent's settings from an environment object (the only reader of `process.env` here). */
@@ -32,9 +35,15 @@ export function agentSettingsFromEnv(
 ): AgentSettings {
   const cwd = options.cwd ?? process.cwd();
   const modelDir = resolve(cwd, options.modelDir ?? env.RXCHARM_MODEL ?? DEFAULT_MODEL_DIR);
+  const fixed = env.RXCHARM_UNIT_ADDRESS;
+  let address: string | undefined = fixed === undefined || fixed === '' ? undefined : fixed;
   return {
     modelDir,
-    address: env.RXCHARM_UNIT_ADDRESS || defaultUnitAddress(),
+    // Looked up on first read only: callers that never need it (model-dir lookups) spawn nothing.
+    get address(): string {
+      address ??= defaultUnitAddress();
+      return address;
+    },
     parallel: env.RXCHARM_AGENT_SERIAL !== '1',
     basePath: env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
   };

@@ -18,6 +18,7 @@
 export { LocalAgent, type LocalAgentOptions, type DeployResult, type ActionResult, type DrainReport, type HookEvent } from './local-agent';
 export { describe as describeHookEvent } from './internal/hook-executor';
 export { agentSettingsFromEnv, defaultUnitAddress, DEFAULT_MODEL_DIR, type AgentSettings } from './agent-settings';
+export { parseIpAddrOutput, pickUnitAddress, readHostAddresses, type HostAddress } from './host-address';
 export { charmSourceKind, defaultBuildLayer, type BuildLayer, type CharmSourceKind } from './charm-source';
 export { ModelState, appOfUnit, STATUS_HISTORY_LIMIT } from './model/model-state';
 export { ModelStore, MODEL_FILE } from './model/model-store';

@@ -1,5 +1,6 @@
 /**
- * Is a Docker engine reachable, and which address reaches this host from other containers?
+ * Is a Docker engine reachable? (Which address containers reach this host on is the agent's
+ * business: see `defaultUnitAddress` in framework/agent and docs/local-agent.md.)
  */
 import { run } from './run.mjs';
 
@@ -20,31 +21,4 @@ export async function checkDocker() {
   if (result.code === 127) return { ok: false, reason: 'the docker command is not installed' };
   if (result.code !== 0) return { ok: false, reason: (result.stderr || result.stdout).trim().split('\n').slice(-2).join(' ') || `docker version exited with ${result.code}` };
   return { ok: true, server: result.stdout.trim() };
-}
-
-/**
- * The default bridge's gateway (e.g. 172.17.0.1): a host address every container can reach, so a
- * port published on the host is reachable there from any compose network. Docker leaves
- * `Gateway` empty in some setups; the subnet's first address is the gateway then.
- */
-export async function bridgeGateway() {
-  const result = await run(['docker', 'network', 'inspect', 'bridge', '--format', '{{json .IPAM.Config}}']);
-  if (result.code !== 0) return undefined;
-  let configs;
-  try {
-    configs = JSON.parse(result.stdout);
-  } catch {
-    return undefined;
-  }
-  for (const config of configs ?? []) {
-    if (typeof config.Gateway === 'string' && /^\d+\.\d+\.\d+\.\d+$/.test(config.Gateway)) return config.Gateway;
-    const match = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(config.Subnet ?? '');
-    if (match) {
-      const base = match.slice(1, 5).map(Number).reduce((a, b) => a * 256 + b, 0);
-      const mask = Number(match[5]) === 0 ? 0 : (0xffffffff << (32 - Number(match[5]))) >>> 0;
-      const first = ((base & mask) >>> 0) + 1;
-      return [24, 16, 8, 0].map((s) => (first >>> s) & 255).join('.');
-    }
-  }
-  return undefined;
 }

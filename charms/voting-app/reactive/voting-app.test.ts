@@ -66,6 +66,24 @@ describe('voting-app handlers', () => {
     expect(out.state.status).toMatchObject({ status: 'waiting', message: expect.stringContaining('waiting for postgres database credentials') });
   });
 
+  it('takes the project down on stop (containers, network) and keeps it down', async () => {
+    const project = (labels: Readonly<Record<string, string>>): boolean => labels['com.docker.compose.project'] === 'voting-app-0';
+    expect(standalone.docker.containers.filter((c) => project(c.labels))).toHaveLength(5);
+    expect(standalone.docker.networks.filter((n) => project(n.labels))).toHaveLength(1);
+    const stopped = await ctx.run('stop', standalone);
+    expect(stopped.state.docker.containers.filter((c) => project(c.labels))).toEqual([]);
+    expect(stopped.state.docker.networks.filter((n) => project(n.labels))).toEqual([]);
+    expect(stopped.state.flags).toContain('voting-app.stopped');
+    // A config change while stopping must not bring the project back.
+    const changed = await ctx.run('config-changed', { ...stopped.state, config: { vote_port: 5050 } });
+    expect(changed.state.docker.containers.filter((c) => project(c.labels))).toEqual([]);
+    // The compose file declares no named volume; one left by an earlier formation goes on remove.
+    const volume = { name: 'voting-app-0_data', labels: { 'com.docker.compose.project': 'voting-app-0' } };
+    const removed = await ctx.run('remove', { ...changed.state, docker: { ...changed.state.docker, volumes: [volume] } });
+    expect(removed.state.docker.volumes.filter((v) => project(v.labels))).toEqual([]);
+    expect(removed.state.files[COMPOSE]).toBeUndefined();
+  });
+
   it('is blocked, naming the option, on an invalid port', async () => {
     const out = await ctx.run('config-changed', { ...standalone, config: { vote_port: 0 } });
     expect(out.state.status).toEqual({ status: 'blocked', message: expect.stringContaining('vote_port must be a TCP port between 1 and 65535') });

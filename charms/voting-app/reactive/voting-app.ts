@@ -9,7 +9,7 @@
  * no such input (update-status...) run nothing.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Charm, hook, render, when, whenNot } from 'rxcharm';
 import { composeFor } from 'layer:docker';
@@ -22,6 +22,8 @@ import { isSettingsProblem, readSettings, type Settings } from '../src/settings'
 
 /** Flag: the running formation reflects the current inputs (or the config problem is reported). */
 export const CONFIGURED = 'voting-app.configured';
+/** Flag: the stop hook ran; nothing brings the project up again. */
+export const STOPPED = 'voting-app.stopped';
 /** kv: sha256 of the compose file last brought up successfully. */
 const APPLIED_KEY = 'voting-app.applied-compose';
 /** kv: the host ports opened for the vote and result services. */
@@ -77,8 +79,29 @@ export class VotingApp extends Charm {
     if (!isSettingsProblem(settings)) this.configureHttp(settings);
   }
 
+  /**
+   * The unit is stopping (remove-unit, remove-application): take its compose project down,
+   * containers and network, so nothing of it keeps running on the host. Volumes stay until
+   * `remove`.
+   */
+  @hook('stop')
+  async stop(): Promise<void> {
+    this.setFlag(STOPPED);
+    await this.report({ kind: 'maintenance', message: 'Stopping the voting app' });
+    await this.compose().down();
+    this.kv.unset(APPLIED_KEY);
+  }
+
+  /** The unit is going away: the project's volumes (the bundled database) and the workspace go too. */
+  @hook('remove')
+  async remove(): Promise<void> {
+    this.setFlag(STOPPED);
+    await this.compose().down({ volumes: true });
+    rmSync(this.workspace, { recursive: true, force: true });
+  }
+
   @when('docker.available')
-  @whenNot(CONFIGURED)
+  @whenNot(CONFIGURED, STOPPED)
   async converge(): Promise<void> {
     const settings = readSettings(this.config.all());
     if (isSettingsProblem(settings)) {
@@ -98,7 +121,7 @@ export class VotingApp extends Charm {
     const digest = createHash('sha256').update(readFileSync(path)).digest('hex');
     if (changed || this.kv.get<string>(APPLIED_KEY) !== digest) {
       await this.report({ kind: 'maintenance', message: `Starting ${servicesOf(external).join(', ')} (${formation})` });
-      const actions = await composeFor(this, this.workspace, { project: projectOf(this.hook.unitName) }).up();
+      const actions = await this.compose().up();
       this.log.info({ actions: actions.map((a) => `${a.kind} ${'service' in a ? a.service : ''}`.trim()) }, 'compose up');
       this.kv.set(APPLIED_KEY, digest);
     }
@@ -108,6 +131,11 @@ export class VotingApp extends Charm {
     if (external.waitingFor.length > 0) await this.report({ kind: 'waiting', message: `${ready}; waiting for ${external.waitingFor.join(' and ')}` });
     else await this.report({ kind: 'active', message: ready });
     this.setFlag(CONFIGURED);
+  }
+
+  /** The unit's compose project (`voting-app/0` → `voting-app-0`) in its workspace. */
+  private compose() {
+    return composeFor(this, this.workspace, { project: projectOf(this.hook.unitName) });
   }
 
   /** Set the workload status and remember it for {@link restoreStatus}. */

@@ -15,13 +15,15 @@ describe('voting-app flag graph', () => {
     expect(graph.handlers.map((h) => h.label)).toEqual(
       expect.arrayContaining([
         'BasicLayer.updateStatus', 'DockerLayer.checkDocker', 'DockerLayer.restartDocker',
-        'VotingApp.inputsChanged', 'VotingApp.converge',
+        'VotingApp.inputsChanged', 'VotingApp.stop', 'VotingApp.remove', 'VotingApp.converge',
         'RedisRequires.onDataChanged#redis', 'RedisRequires.onJoined#redis', 'RedisRequires.onGone#redis',
       ]),
     );
     const ids = graph.handlers.map((h) => h.key);
     expect(ids.indexOf(`${DOCKER}.checkDocker`)).toBeLessThan(ids.indexOf(`${VA}.converge`));
     expect(graph.handlers.find((h) => h.label === 'VotingApp.inputsChanged')?.hooks).toContain('config-changed');
+    expect(graph.handlers.find((h) => h.label === 'VotingApp.stop')?.hooks).toEqual(['stop']);
+    expect(graph.handlers.find((h) => h.label === 'VotingApp.remove')?.hooks).toEqual(['remove']);
   });
 
   it('has exactly the handlers a real dispatch tests', async () => {
@@ -38,6 +40,9 @@ describe('voting-app flag graph', () => {
         edge('flag:docker.available', 'when', `${VA}.converge`),
         edge('flag:voting-app.configured', 'whenNot', `${VA}.converge`),
         edge(`${VA}.converge`, 'sets', 'flag:voting-app.configured'),
+        edge('flag:voting-app.stopped', 'whenNot', `${VA}.converge`),
+        edge(`${VA}.stop`, 'sets', 'flag:voting-app.stopped'),
+        edge(`${VA}.remove`, 'sets', 'flag:voting-app.stopped'),
         edge(`${VA}.inputsChanged`, 'clears', 'flag:voting-app.configured'),
         edge(`${DOCKER}.checkDocker`, 'sets', 'flag:docker.available'),
         edge(`${DOCKER}.checkDocker`, 'clears', 'flag:docker.available'),

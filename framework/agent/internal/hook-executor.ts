@@ -8,6 +8,7 @@ import type { QueuedHook, UnitRecord } from '../model/types';
 import { DebugLog } from '../runner/debug-log';
 import { hookEnvironment } from '../runner/hook-environment';
 import { runHookProcess, type HookProcessResult } from '../runner/run-hook-process';
+import { stderrLogLevel } from '../runner/stderr-level';
 import type { ToolRequest, ToolResponse } from '../server/tool-protocol';
 import { HookExecution, type ActionRun } from '../tools/hook-execution';
 import { applyPortChanges } from '../tools/port-tools';
@@ -121,7 +122,7 @@ export class HookExecutor {
     });
     const logger = `unit.${unit.name}.${exec.hook}`;
     const stdout = lineWriter((line) => log.write(unit.name, 'DEBUG', logger, line));
-    const stderr = lineWriter((line) => log.write(unit.name, 'WARNING', logger, line));
+    const stderr = lineWriter((line) => log.write(unit.name, stderrLogLevel(line), logger, line));
     this.contexts.set(exec.contextId, exec);
     try {
       return await runHookProcess({ charmDir, dispatchPath: env.JUJU_DISPATCH_PATH!, env, onStdout: stdout.write, onStderr: stderr.write });

@@ -14,6 +14,7 @@ export function hookFailedMessage(hook: string): string {
  * gone for the unit (`relation-ids`) from its `-relation-broken` on.
  */
 export function hookStarted(model: ModelState, unit: UnitRecord, hook: QueuedHook): void {
+  model.markStarted(unit, hook.seq);
   if (hook.relationId === undefined) return;
   const relation = model.findRelation(hook.relationId);
   if (relation === undefined) return;
@@ -34,6 +35,7 @@ export function hookStarted(model: ModelState, unit: UnitRecord, hook: QueuedHoo
  * takes the unit out of the model); on failure the unit goes to `error` and its queue pauses.
  */
 export function hookFinished(model: ModelState, unit: UnitRecord, hook: QueuedHook, ok: boolean): void {
+  model.markFinished(unit, hook.seq);
   const head = unit.queue[0];
   if (head === undefined || head.seq !== hook.seq) return;
   if (!ok) {

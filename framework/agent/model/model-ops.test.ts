@@ -62,6 +62,23 @@ describe('model operations (pure)', () => {
     expect(relation.unitData['app/0']).toEqual({ port: '1' });
   });
 
+  it('a commit while the remote changed hook already runs queues another changed', () => {
+    const model = testModel();
+    drain(model);
+    const relation = relate(model, { app: 'client' }, { app: 'app', endpoint: 'db' });
+    drain(model);
+    commitRelationData(model, 'app/0', { relationId: relation.id, unit: { host: 'h' }, app: null });
+    const client = model.unit('client/0');
+    const running = client.queue[0]!;
+    hookStarted(model, client, running); // it may read the bag before the next commit lands
+    commitRelationData(model, 'app/0', { relationId: relation.id, unit: { password: 'p' }, app: null });
+    expect(client.queue.map((h) => `${h.hook}:${h.remoteUnit}`)).toEqual(['db-relation-changed:app/0', 'db-relation-changed:app/0']);
+    commitRelationData(model, 'app/0', { relationId: relation.id, unit: { port: '1' }, app: null }); // the new one is pending: coalesced
+    expect(client.queue).toHaveLength(2);
+    hookFinished(model, client, running, true);
+    expect(drain(model)).toEqual(['client/0:db-relation-changed:app/0']);
+  });
+
   it('unrelate drops pending joins and departs only units in scope', () => {
     const model = testModel();
     drain(model);

@@ -37,6 +37,11 @@ export class ModelState {
   readonly data: ModelData;
   /** Returns the current time as an ISO string. */
   readonly now: () => string;
+  /**
+   * Seq of the hook each unit is running right now. In memory only: a running hook stays at the
+   * head of its queue until it finishes, and only this says whether the head has started.
+   */
+  private readonly started = new Map<string, number>();
 
   constructor(data: ModelData, now: () => string = () => new Date().toISOString()) {
     this.data = data;
@@ -194,6 +199,21 @@ export class ModelState {
     if (worst !== undefined && worst.status === 'error') return worst;
     if (app.status !== null) return app.status;
     return worst ?? { status: 'unknown', message: '', since: this.now() };
+  }
+
+  /** Records that `unit` started its hook `seq` (see {@link ModelState.isRunning}). */
+  markStarted(unit: UnitRecord, seq: number): void {
+    this.started.set(unit.name, seq);
+  }
+
+  /** Records that `unit`'s hook `seq` finished (ok or not). */
+  markFinished(unit: UnitRecord, seq: number): void {
+    if (this.started.get(unit.name) === seq) this.started.delete(unit.name);
+  }
+
+  /** True while `hook` of `unit` has started and not finished. */
+  isRunning(unit: UnitRecord, hook: QueuedHook): boolean {
+    return this.started.get(unit.name) === hook.seq;
   }
 
   /** Units that have a runnable hook (queue not empty, not in error). */

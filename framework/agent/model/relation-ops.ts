@@ -203,8 +203,15 @@ function applyBag(bag: Record<string, string>, changes: Record<string, string>):
   return changed;
 }
 
+/**
+ * Queues `-relation-changed` on `target` for `changer`'s new data unless a joined/changed for
+ * `changer` is still pending there. The head does not count when it has already started (it may
+ * have read the bag before this commit) or failed (`resolve --no-retry` may skip it).
+ */
 function wake(model: ModelState, target: UnitRecord, relation: RelationRecord, changer: string): void {
-  const pending = target.queue.slice(target.error === null ? 0 : 1);
+  const head = target.queue[0];
+  const headPending = head !== undefined && target.error === null && !model.isRunning(target, head);
+  const pending = target.queue.slice(headPending ? 0 : 1);
   const waiting = pending.some(
     (h) => h.relationId === relation.id && h.remoteUnit === changer && /-relation-(joined|changed)$/.test(h.hook),
   );

@@ -23,8 +23,8 @@ export function parseLogLine(line: string): DebugLogRecord | undefined {
 }
 
 /**
- * The model's debug log (`<model>/debug.log`): hook output (stdout at DEBUG, stderr at
- * WARNING), `juju-log` records and the agent's own hook records, one line each, appended.
+ * The model's debug log (`<model>/debug.log`): hook output (stdout at DEBUG; stderr at the
+ * level of its pino JSON lines, else WARNING — see `stderrLogLevel`), `juju-log` records and the agent's own hook records, one line each, appended.
  */
 export class DebugLog {
   constructor(

@@ -1,5 +1,7 @@
 import { hookFinished, hookStarted } from '../model/hook-progress';
 import { testModel } from '../internal/test-model';
+import { commitRelationData, relate } from '../model/relation-ops';
+import type { QueuedHook, UnitRecord } from '../model/types';
 import { HookScheduler } from './hook-scheduler';
 
 describe('HookScheduler', () => {
@@ -48,6 +50,39 @@ describe('HookScheduler', () => {
     expect(ran.filter((r) => r.startsWith('app/1:'))).toEqual(['app/1:install']);
     expect(model.unit('app/1').error).toEqual({ hook: 'install', message: 'hook failed: "install"' });
     expect(ran).toContain('client/0:start');
+  });
+
+  it('in parallel, a provider commit during the consumer\'s changed hook wakes another changed', async () => {
+    const model = testModel();
+    const quiet = async (unit: UnitRecord, hook: QueuedHook): Promise<void> => {
+      hookStarted(model, unit, hook);
+      hookFinished(model, unit, hook, true);
+    };
+    await new HookScheduler(model, quiet).drain();
+    const relation = relate(model, { app: 'client' }, { app: 'app', endpoint: 'db' });
+    await new HookScheduler(model, quiet).drain();
+    // app/0 publishes in two commits; client/0's changed for app/0 is running when the second lands.
+    commitRelationData(model, 'app/0', { relationId: relation.id, unit: { host: 'h' }, app: null });
+    model.enqueue(model.unit('app/0'), { hook: 'update-status' });
+    let release: () => void = () => undefined;
+    let started: () => void = () => undefined;
+    const clientReading = new Promise<void>((done) => (release = done));
+    const clientStarted = new Promise<void>((done) => (started = done));
+    const seen: Array<Record<string, string>> = [];
+    await new HookScheduler(model, async (unit, hook) => {
+      hookStarted(model, unit, hook);
+      if (unit.name === 'client/0') {
+        seen.push({ ...(relation.unitData['app/0'] ?? {}) }); // reads the bag, then works a while
+        started();
+        if (seen.length === 1) await clientReading;
+      } else {
+        await clientStarted;
+        commitRelationData(model, 'app/0', { relationId: relation.id, unit: { password: 'p' }, app: null });
+        release();
+      }
+      hookFinished(model, unit, hook, true);
+    }).drain();
+    expect(seen).toEqual([{ host: 'h' }, { host: 'h', password: 'p' }]);
   });
 
   it('rejects when running a hook throws (an agent failure, not a hook failure)', async () => {

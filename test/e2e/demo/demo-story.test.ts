@@ -3,7 +3,8 @@
  * voting-app standalone → votes flow → redis and postgresql deployed and related → the compose
  * file swapped → votes flow through the related services → bad config refused with nothing
  * changed → a bad value blocks → unrelate brings the bundled redis back → removed units leave no
- * containers or volumes. Steps run in order and share one model.
+ * containers or volumes → removing voting-app's units and the application leaves no containers or
+ * networks. Steps run in order and share one model.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -62,6 +63,10 @@ describe('e2e: the demo story on the real charms', () => {
     }
     expect(Object.keys(composeFile().services).sort()).toEqual(['db', 'redis', 'result', 'vote', 'worker']);
     expect(composeFile().services.vote?.environment?.REDIS_HOST).toBe('redis');
+    // The charm's pino lines on stderr keep their level in debug-log (info → INFO, not WARNING).
+    const log = await world.ok('debug-log', '--unit', units.voting, '--lines', '400');
+    expect(log).toMatch(new RegExp(`${units.voting} INFO unit\\.${units.voting}\\.install: \\{"level":30,`));
+    expect(log).not.toMatch(new RegExp(`${units.voting} WARNING unit\\.${units.voting}\\.install: \\{"level":30,`));
   });
 
   it('carries votes from the vote page to the result page (standalone)', async () => {
@@ -174,5 +179,25 @@ describe('e2e: the demo story on the real charms', () => {
     expect(world.volumes(projects.postgres)).toEqual([]);
     // voting-app now falls back to its bundled db
     expect(Object.keys(composeFile().services).sort()).toEqual(['db', 'redis', 'result', 'vote', 'worker']);
+  });
+
+  it('remove-unit and remove-application take voting-app\'s containers and network with them', async () => {
+    expect(world.networks(projects.voting)).toHaveLength(1);
+    await world.ok('remove-unit', units.voting);
+    await world.ok('wait', '--timeout', '120s');
+    expect(world.containers(projects.voting)).toEqual({});
+    expect(world.networks(projects.voting)).toEqual([]);
+    // A new unit brings the project up again under its own name; removing the application takes it down.
+    const second = `${world.apps.voting}-1`;
+    world.track(second);
+    await world.ok('add-unit', world.apps.voting);
+    await world.ok('wait', '--timeout', '180s');
+    expect(Object.keys(world.containers(second)).sort()).toEqual(['db', 'redis', 'result', 'vote', 'worker']);
+    await world.ok('remove-application', world.apps.voting);
+    await world.ok('wait', '--timeout', '120s');
+    expect(world.containers(second)).toEqual({});
+    expect(world.networks(second)).toEqual([]);
+    expect(world.volumes(second)).toEqual([]);
+    expect((await world.status()).applications[world.apps.voting]).toBeUndefined();
   });
 });

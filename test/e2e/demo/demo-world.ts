@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { defaultUnitAddress } from '../../../framework/agent';
 import { removeProject } from '../../support';
 
 export const ROOT = resolve(__dirname, '../../..');
@@ -42,18 +43,6 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** The default bridge's gateway: the host address containers reach published ports on. */
-export function bridgeGateway(): string {
-  const out = spawnSync('docker', ['network', 'inspect', 'bridge', '--format', '{{json .IPAM.Config}}'], { encoding: 'utf8' });
-  const configs = JSON.parse(out.stdout) as Array<{ Gateway?: string; Subnet?: string }>;
-  for (const c of configs) {
-    if (c.Gateway) return c.Gateway;
-    const m = /^(\d+\.\d+\.\d+)\.0\/(\d+)$/.exec(c.Subnet ?? '');
-    if (m) return `${m[1]}.1`;
-  }
-  throw new Error('no bridge gateway found');
-}
-
 /** Builds the CLI bundle when missing (a clean clone after `npm ci` already has it). */
 function ensureCli(): void {
   if (existsSync(join(ROOT, 'dist', 'rxcharm.js'))) return;
@@ -65,7 +54,8 @@ export class DemoWorld {
   readonly dir = mkdtempSync(join(tmpdir(), 'rxcharm-e2e-demo-'));
   readonly modelDir = join(this.dir, 'model');
   readonly charmsDir = join(this.dir, 'charms');
-  readonly address = bridgeGateway();
+  /** What units publish: the agent's own default (docker0's address...), unless the caller set one. */
+  readonly address = process.env.RXCHARM_UNIT_ADDRESS || defaultUnitAddress();
   readonly suffix = randomBytes(3).toString('hex');
   /** Application names: unique per run, so compose projects (`<app>-<n>`) are too. */
   readonly apps = { voting: `vote${this.suffix}`, redis: `redis${this.suffix}`, postgres: `pg${this.suffix}` };
@@ -78,10 +68,11 @@ export class DemoWorld {
   /** Runs the CLI with this model; never rejects (the caller asserts the exit code). */
   cli(...args: string[]): Promise<CliResult> {
     const withModel = args[0] === 'build' ? args : [...args, '--model', this.modelDir];
-    // Serial hooks: in parallel mode the agent can drop a -relation-changed woken while the
-    // remote unit's previous changed hook still runs (framework/agent/model/relation-ops.ts wake()).
-    const env: NodeJS.ProcessEnv = { ...process.env, RXCHARM_UNIT_ADDRESS: this.address, RXCHARM_AGENT_SERIAL: '1', NO_COLOR: '1' };
+    // Hooks of different applications run in parallel (the agent's default); the unit address is
+    // the agent's default too unless RXCHARM_UNIT_ADDRESS was given.
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
     delete env.RXCHARM_MODEL;
+    delete env.RXCHARM_AGENT_SERIAL;
     return new Promise((done) => {
       execFile(process.execPath, [CLI, ...withModel], { cwd: ROOT, env, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
@@ -143,6 +134,16 @@ export class DemoWorld {
     if (ids.length === 0) return {};
     const inspected = JSON.parse(spawnSync('docker', ['inspect', ...ids], { encoding: 'utf8' }).stdout) as Array<{ Id: string; State: { Status: string }; Config: { Labels: Record<string, string> } }>;
     return Object.fromEntries(inspected.map((c) => [c.Config.Labels['com.docker.compose.service'] ?? '?', { id: c.Id, state: c.State.Status, labels: c.Config.Labels }]));
+  }
+
+  /** Records a compose project for clean-up (units added after `deploy`). */
+  track(project: string): void {
+    this.projects.add(project);
+  }
+
+  /** Networks of a compose project. */
+  networks(project: string): string[] {
+    return spawnSync('docker', ['network', 'ls', '-q', '--filter', `label=com.docker.compose.project=${project}`], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
   }
 
   /** Volumes of a compose project. */

@@ -96,6 +96,12 @@ export class VotingAppUnderTest {
     return out;
   }
 
+  /** Names of the project's networks (compose labels them with the project). */
+  async networks(): Promise<string[]> {
+    const list = await this.docker.listNetworks({ filters: { label: [`com.docker.compose.project=${this.project}-0`] } });
+    return list.map((n) => n.Name).sort();
+  }
+
   /** Removes the project's containers, networks and volumes, the tag made for the test and the temp dirs. */
   dispose(extraImages: readonly string[] = []): void {
     for (const kind of ['container', 'network', 'volume'] as const) {

@@ -4,6 +4,8 @@
  * checking containers, their environment, published ports, opened ports and status each time.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { dockerAvailable } from '../../support';
 import { VotingAppUnderTest, freePort, type ContainerView } from './charm-harness';
@@ -208,5 +210,19 @@ describeDocker('voting-app charm (layer:docker, rxcharm/* workload images, fake 
     expect(charm.juju.status()).toEqual({ status: 'blocked', message: expect.stringContaining('result_port must be a TCP port') });
     const now = await charm.containers();
     expect(now.result.id).toBe(before.result.id);
+  });
+
+  it('takes the whole project down on stop, stays down, and removes its workspace on remove', async () => {
+    expect((await charm.networks()).length).toBe(1);
+    await charm.hook('stop');
+    expect(await charm.containers()).toEqual({});
+    expect(await charm.networks()).toEqual([]);
+    charm.juju.setConfig({ result_port: resultPort });
+    await charm.hook('config-changed'); // an input while stopping must not bring it back
+    expect(await charm.containers()).toEqual({});
+    await charm.hook('remove');
+    expect(await charm.containers()).toEqual({});
+    expect(await charm.networks()).toEqual([]);
+    expect(existsSync(join(charm.charmDir, 'files', 'voting-app'))).toBe(false);
   });
 });
