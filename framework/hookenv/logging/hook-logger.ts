@@ -1,5 +1,4 @@
 import pino, { type Logger } from 'pino';
-import { prettyFactory } from 'pino-pretty';
 import type { Redactor } from '../redactor';
 import { jujuLogLevel, type JujuLogForwarder } from './juju-log-forwarder';
 
@@ -43,7 +42,9 @@ function jujuLogText(record: Record<string, unknown>): string {
  */
 export function createHookLogger(options: HookLoggerOptions): HookLogger {
   const { redactor } = options;
-  const pretty = options.pretty ? prettyFactory({ colorize: false, ignore: 'pid,hostname' }) : undefined;
+  // Loaded only when asked for: pino-pretty and its dependencies cost every hook a few ms to
+  // initialise, and hooks under an agent log JSON (docs/performance.md).
+  const pretty = options.pretty ? (require('pino-pretty') as typeof import('pino-pretty')).prettyFactory({ colorize: false, ignore: 'pid,hostname' }) : undefined;
   const destination = {
     write(line: string): void {
       const clean = redactor.redactString(line);

@@ -1,5 +1,5 @@
 import { lstatSync, readlinkSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AGENT_SHIM_NAME } from './agent-socket-protocol';
 import { socketToolRunner } from './socket-tool-runner';
 import { spawnToolRunner, type ToolRunner } from './tool-runner';
@@ -31,7 +31,8 @@ export function hookToolRunner(options: HookToolRunnerOptions): ToolRunner {
   if (!socketPath || !contextId || (network !== undefined && network !== 'unix')) return spawnRunner;
   const socketRunner = socketToolRunner({ socketPath, contextId, cwd: options.cwd });
   const readLink = options.readLink ?? readLinkOrUndefined;
-  const dirs = (options.env.PATH ?? '').split(':').filter((d) => isAbsolute(d));
+  // As the spawned process would search them: relative entries (and empty ones) from its cwd.
+  const dirs = (options.env.PATH ?? '').split(':').map((d) => resolve(options.cwd, d));
   const viaShim = new Map<string, boolean>();
   const isShim = (tool: string): boolean => {
     let known = viaShim.get(tool);
