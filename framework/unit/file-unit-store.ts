@@ -13,13 +13,16 @@ export const UNIT_STATE_FILE = 'unit-state.json';
  * A {@link UnitStore} in `<unitDir>/.rxcharm/unit-state.json`.
  *
  * `save` writes a temp file in the same folder, fsyncs it, renames it over the old file and
- * fsyncs the folder, so a SIGKILL or power loss leaves the old or the new file, never a torn one.
+ * fsyncs the folder, so a SIGKILL or power loss leaves the old or the new file, never a torn one;
+ * saving the text the file already holds writes nothing.
  * `load` never resets a bad file: it copies it aside and throws {@link UnitStateCorruptError}.
  */
 export class FileUnitStore implements UnitStore {
   /** Absolute or relative path of the state file. */
   readonly file: string;
   private readonly dir: string;
+  /** The file's text as this store last read or wrote it: saving the same text again is skipped. */
+  private onDisk: string | undefined;
 
   constructor(unitDir: string) {
     this.dir = join(unitDir, UNIT_STATE_DIR);
@@ -43,11 +46,15 @@ export class FileUnitStore implements UnitStore {
     const problem = unitStateProblem(parsed);
     if (problem !== undefined) throw new UnitStateCorruptError(this.file, problem, this.backup());
     const s = parsed as UnitState;
+    this.onDisk = text;
     return { version: 1, flags: [...s.flags].sort(), kv: s.kv, config: s.config };
   }
 
   save(state: UnitState): void {
     const body = JSON.stringify({ version: 1, flags: [...state.flags].sort(), kv: state.kv, config: state.config }, null, 1) + '\n';
+    // A hook that changed nothing (update-status, most of the time) costs no write and no fsync:
+    // the file already holds exactly this text, durably (it was read or written whole).
+    if (body === this.onDisk) return;
     const tmp = `${this.file}.tmp-${process.pid}`;
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
@@ -60,6 +67,7 @@ export class FileUnitStore implements UnitStore {
       }
       renameSync(tmp, this.file);
       syncDir(this.dir);
+      this.onDisk = body;
     } catch (e) {
       rmSync(tmp, { force: true });
       throw new UnitStateWriteError(this.file, e);

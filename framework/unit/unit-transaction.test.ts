@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileUnitStore } from './file-unit-store';
@@ -73,6 +73,24 @@ describe('FileUnitStore', () => {
     tx.kv.set('k', 2);
     tx.rollback();
     expect(readFileSync(store.file).equals(before)).toBe(true);
+  });
+
+  it('a commit that changed nothing writes nothing; one that changed something replaces the file', () => {
+    const first = new FileUnitStore(dir);
+    first.save({ version: 1, flags: ['a'], kv: { k: 1 }, config: null });
+    const inode = statSync(first.file).ino;
+
+    const store = new FileUnitStore(dir);
+    const noop = beginTransaction(store);
+    noop.flags.set('a');
+    noop.commit();
+    expect(statSync(store.file).ino).toBe(inode);
+
+    const change = beginTransaction(store);
+    change.kv.set('k', 2);
+    change.commit();
+    expect(statSync(store.file).ino).not.toBe(inode);
+    expect(new FileUnitStore(dir).load().kv).toEqual({ k: 2 });
   });
 
   it.each([
