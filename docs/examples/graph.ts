@@ -6,6 +6,6 @@ export async function main(): Promise<string> {
   const graph = await charmGraph(join(__dirname, '../../charms/voting-app'));
   const converge = graph.handlers.find((h) => h.label === 'VotingApp.converge');
   const waitsOn = graph.edges.filter((e) => e.to === converge?.key).map((e) => `${e.kind} ${e.from.slice('flag:'.length)}`);
-  console.log(`converge waits on: ${waitsOn.join(', ')}`); // when docker.available, whenNot voting-app.configured
+  console.log(`converge waits on: ${waitsOn.join(', ')}`); // when docker.available, whenNot voting-app.configured, whenNot voting-app.stopped
   return renderMermaid(graph);
 }
