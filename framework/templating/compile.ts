@@ -14,6 +14,7 @@ import type { TemplateContext, TemplateFormat, TemplateValue } from './types';
 import { UnsupportedValue, toYamlScalar } from './yaml-scalar';
 
 const YAML_HELPER = '__rxcharm_yaml';
+const COMPOSE_HELPER = '__rxcharm_compose';
 
 const env = Handlebars.create();
 for (const [name, fn] of Object.entries(templateHelpers)) env.registerHelper(name, fn);
@@ -22,6 +23,20 @@ env.registerHelper(YAML_HELPER, (value: unknown, _options: HelperOptions) => {
   const plain = value instanceof Handlebars.SafeString ? value.toString() : value;
   return toYamlScalar(plain as TemplateValue);
 });
+env.registerHelper(COMPOSE_HELPER, (value: unknown, _options: HelperOptions) => {
+  const plain = value instanceof Handlebars.SafeString ? value.toString() : value;
+  return toYamlScalar(escapeDollars(plain as TemplateValue));
+});
+
+/** Doubles every `$` in the strings of a value, so compose interpolation yields the value itself. */
+function escapeDollars(value: TemplateValue): TemplateValue {
+  if (typeof value === 'string') return value.split('$').join('$$');
+  if (Array.isArray(value)) return value.map((v: TemplateValue) => escapeDollars(v));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeDollars(v)]));
+  }
+  return value;
+}
 
 /** A compiled template: call it with a context to get the rendered text. */
 export type CompiledTemplate = (context: TemplateContext) => string;
@@ -69,7 +84,7 @@ function checkHelper(node: WithParams, name: string): void {
   }
 }
 
-function wrapValue(node: hbs.AST.MustacheStatement): void {
+function wrapValue(node: hbs.AST.MustacheStatement, helperName: string): void {
   const path = node.path;
   const isHelperCall =
     node.params.length > 0 ||
@@ -79,7 +94,7 @@ function wrapValue(node: hbs.AST.MustacheStatement): void {
     ? ({ type: 'SubExpression', path, params: node.params, hash: node.hash, loc: node.loc } as hbs.AST.SubExpression)
     : path;
   if (!isHelperCall && inner.type === 'PathExpression') (inner as hbs.AST.PathExpression & { strict?: boolean }).strict = true;
-  const helper: hbs.AST.PathExpression = { type: 'PathExpression', data: false, depth: 0, parts: [YAML_HELPER], original: YAML_HELPER, loc: node.loc };
+  const helper: hbs.AST.PathExpression = { type: 'PathExpression', data: false, depth: 0, parts: [helperName], original: helperName, loc: node.loc };
   const mutable = node as { -readonly [K in keyof hbs.AST.MustacheStatement]: hbs.AST.MustacheStatement[K] };
   mutable.path = helper;
   mutable.params = [inner];
@@ -100,14 +115,14 @@ function rewrite(node: Node, name: string, lines: readonly string[], format: Tem
     checkHelper(call, name);
     markStrict(call);
   }
-  if (node.type === 'MustacheStatement' && format === 'yaml') {
+  if (node.type === 'MustacheStatement' && (format === 'yaml' || format === 'compose')) {
     const mustache = node as unknown as hbs.AST.MustacheStatement;
     if (!mustache.escaped) {
       throw new TemplateSyntaxError(name, 'raw output ({{{...}}} or {{& ...}}) is not allowed in a YAML template', mustache.loc.start.line);
     }
     const problem = misplacedValue(lines, mustache);
     if (problem !== undefined) throw new TemplateSyntaxError(name, problem, mustache.loc.start.line);
-    wrapValue(mustache);
+    wrapValue(mustache, format === 'compose' ? COMPOSE_HELPER : YAML_HELPER);
   }
 }
 

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { writeFileAtomic } from './atomic-write';
 import { compileTemplate } from './compile';
 import { TemplateNotFoundError } from './errors';
-import type { RenderOptions, RenderResult } from './types';
+import type { RenderOptions, RenderResult, TemplateFormat } from './types';
 
 /** Default mode of rendered files: owner read/write only (compose files hold passwords). */
 export const DEFAULT_RENDER_MODE = 0o600;
@@ -22,6 +22,13 @@ function readTemplate(source: string, templatesDir: string): string {
   }
 }
 
+/** Compose reads `$` in values as interpolation: compose files get the `compose` format by default. */
+const COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
+
+function defaultFormat(target: string): TemplateFormat {
+  return COMPOSE_FILE.test(path.basename(target)) ? 'compose' : 'yaml';
+}
+
 /**
  * Render `templatesDir/source` with `context` and write it atomically to `target`.
  *
@@ -37,8 +44,8 @@ function readTemplate(source: string, templatesDir: string): string {
  */
 export function render(options: RenderOptions): RenderResult {
   const text = readTemplate(options.source, options.templatesDir);
-  const output = compileTemplate(text, options.source, options.format ?? 'yaml')(options.context);
   const target = path.resolve(options.target);
+  const output = compileTemplate(text, options.source, options.format ?? defaultFormat(target))(options.context);
   const changed = writeFileAtomic(target, output, options.mode ?? DEFAULT_RENDER_MODE);
   return { changed, path: target };
 }

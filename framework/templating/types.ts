@@ -17,8 +17,12 @@ export type TemplateContext = { readonly [key: string]: TemplateValue };
  * - `yaml` (default): every value becomes a YAML scalar that cannot add keys, items or lines;
  *   raw output (`{{{x}}}`) is refused and a value must stand alone as a whole scalar.
  * - `text`: values are written as plain text, unescaped (for files that are not YAML).
+ * - `compose`: like `yaml`, and every `$` inside a value is doubled, so compose's `${VAR}`
+ *   interpolation reads the value back unchanged (a password `pa$$word` or a relation value
+ *   `${HOME}` must not be rewritten or fail). {@link render} uses it by default for compose file
+ *   names (`docker-compose.yml`, `compose.yaml`, ...).
  */
-export type TemplateFormat = 'yaml' | 'text';
+export type TemplateFormat = 'yaml' | 'text' | 'compose';
 
 /** Options of {@link renderString}. */
 export interface RenderStringOptions {
@@ -38,7 +42,7 @@ export interface RenderOptions {
   readonly templatesDir: string;
   /** File mode of the target; 0o600 by default (rendered files often hold passwords). */
   readonly mode?: number;
-  /** Defaults to `yaml`. */
+  /** Defaults to `compose` for compose file names (`docker-compose.yml`, `compose.yaml`...), else `yaml`. */
   readonly format?: TemplateFormat;
 }
 

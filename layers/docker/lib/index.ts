@@ -7,3 +7,5 @@
 export { composeFor, dockerClientFor, dockerHostOf, pingDocker, machineFacts, installDockerPackage, startDockerDaemon, runCommand } from './docker-engine';
 export { dockerSetupStep, isDebianLike } from './docker-setup';
 export type { DockerSetupFacts, DockerSetupStep } from './docker-setup';
+export { upOrReport, classifyComposeError, dockerDownFault } from './compose-faults';
+export type { ComposeFault, UpOutcome, UpOrReportOptions } from './compose-faults';

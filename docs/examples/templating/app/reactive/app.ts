@@ -12,7 +12,7 @@ export class App extends Charm {
       templatesDir: `${this.charmDir}/templates`,
       context: { image: this.config.get('image'), port: 8080, redis_host: null },
       // mode: 0o640,                                     // default 0o600
-      // format: 'text',                                  // default 'yaml'
+      // format: 'text',                                  // default 'compose' here (a compose file), else 'yaml'
     });
     if (changed) await composeFor(this, dirname(path)).up();
   }
