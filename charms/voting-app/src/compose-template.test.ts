@@ -24,7 +24,7 @@ interface Compose {
 }
 
 function renderText(redis?: RedisTarget, postgres?: PostgresTarget): string {
-  return renderString(TEMPLATE, composeContext({ settings, redis, postgres, bundledDbPassword: 'dbpw' }), { name: 'docker-compose.yml' });
+  return renderString(TEMPLATE, composeContext({ settings, redis, postgres, bundledDbPassword: 'dbpw' }), { name: 'docker-compose.yml', format: 'compose' });
 }
 
 /** The YAML document, with compose's `$$` unescaped (what the compose engine will see). */

@@ -37,35 +37,22 @@ export function servicesOf(input: Pick<FormationInput, 'redis' | 'postgres'>): s
 }
 
 /**
- * Compose interpolates `$VAR` / `${VAR}` in the file it reads; `$$` is a literal `$`. Relation
- * data and config are data, never variables, so every `$` is doubled.
- */
-export function composeLiteral(value: string): string {
-  return value.replace(/\$/g, '$$$$');
-}
-
-function literals<T extends Record<string, string | boolean | null>>(values: T): T {
-  const out: Record<string, string | boolean | null> = {};
-  for (const [k, v] of Object.entries(values)) out[k] = typeof v === 'string' ? composeLiteral(v) : v;
-  return out as T;
-}
-
-/**
  * The context `templates/docker-compose.yml` is rendered with (every key present; strict mode).
- * String values are compose literals (see {@link composeLiteral}); YAML quoting is templating's job.
+ * Values are plain data: templating writes each as a YAML scalar and, for a compose file, doubles
+ * its `$` so compose never reads a password or host as a variable (`format: 'compose'`).
  */
 export function composeContext(input: FormationInput) {
   const { settings, redis, postgres } = input;
   return {
-    images: literals({ ...settings.images }),
+    images: { ...settings.images },
     vote_port: settings.votePort,
     result_port: settings.resultPort,
-    redis: literals(redis
+    redis: redis
       ? { external: true, host: redis.host, port: String(redis.port), password: redis.password ?? null }
-      : { external: false, host: 'redis', port: '6379', password: null }),
-    postgres: literals(postgres
+      : { external: false, host: 'redis', port: '6379', password: null },
+    postgres: postgres
       ? { external: true, host: postgres.host, port: String(postgres.port), user: postgres.user, password: postgres.password, database: postgres.database }
-      : { external: false, host: 'db', port: '5432', user: 'postgres', password: input.bundledDbPassword, database: 'postgres' }),
+      : { external: false, host: 'db', port: '5432', user: 'postgres', password: input.bundledDbPassword, database: 'postgres' },
   };
 }
 
