@@ -15,3 +15,5 @@ export type { EndpointFlagInput, EndpointFlagPlan, EndpointHashes } from './endp
 export { endpointArgsForFlags, endpointNameFromFlag } from './endpoint-from-flag';
 export { publishEndpoints, readEndpointSnapshots } from './load-endpoints';
 export { EndpointNotFoundError, MalformedRelationDataError, NotLeaderError } from './endpoint-errors';
+export { relationPort, relationText, remoteApplicationOf } from './relation-value';
+export type { DataProblem, RemoteUnitData } from './relation-value';

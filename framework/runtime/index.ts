@@ -20,3 +20,4 @@ export type { StatusHelper } from './status-helper';
 export { bindEndpoints, registerBundle } from './register-bundle';
 export type { EndpointBinding } from './register-bundle';
 export { ActionNotImplementedError, CharmMetadataError, LayerOptionError, NoActiveHookError } from './runtime-errors';
+export { reportDataProblems } from './report-data-problems';

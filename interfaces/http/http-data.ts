@@ -1,7 +1,7 @@
 /**
  * The http requires side's pure core: remote bags → services grouped by application.
  */
-import { applicationOf, portValue, textValue, type DataProblem, type RemoteUnitData } from './relation-value';
+import { remoteApplicationOf, relationPort, relationText, type DataProblem, type RemoteUnitData } from 'rxcharm';
 
 /** One reachable address of a service. */
 export interface HttpHost {
@@ -23,11 +23,11 @@ export interface HttpReading {
 }
 
 function readHost(unit: RemoteUnitData): HttpHost | DataProblem {
-  const port = portValue(unit.data, 'port');
+  const port = relationPort(unit.data, 'port');
   if (port === undefined) return { unit: unit.unit, key: 'port', kind: 'missing', reason: 'no port published yet' };
   if (port === 'invalid') return { unit: unit.unit, key: 'port', kind: 'invalid', reason: `not a TCP port: ${JSON.stringify(unit.data.port)}` };
-  const privateAddress = textValue(unit.data, 'private-address') ?? textValue(unit.data, 'ingress-address');
-  const hostname = textValue(unit.data, 'hostname') ?? privateAddress;
+  const privateAddress = relationText(unit.data, 'private-address') ?? relationText(unit.data, 'ingress-address');
+  const hostname = relationText(unit.data, 'hostname') ?? privateAddress;
   if (hostname === undefined) return { unit: unit.unit, key: 'hostname', kind: 'missing', reason: 'no hostname or address published' };
   if (/\s/.test(hostname)) return { unit: unit.unit, key: 'hostname', kind: 'invalid', reason: `not a host name: ${JSON.stringify(hostname)}` };
   return privateAddress === undefined ? { unit: unit.unit, hostname, port } : { unit: unit.unit, hostname, port, privateAddress };
@@ -43,7 +43,7 @@ export function readHttpServices(units: readonly RemoteUnitData[]): HttpReading 
       problems.push(host);
       continue;
     }
-    const app = applicationOf(unit);
+    const app = remoteApplicationOf(unit);
     const hosts = byApp.get(app) ?? [];
     hosts.push(host);
     byApp.set(app, hosts);

@@ -1,7 +1,7 @@
 import { Endpoint, whenAny, whenNot, when } from 'rxcharm';
 import { readHttpServices, type HttpReading, type HttpService } from './http-data';
-import type { RemoteUnitData } from './relation-value';
-import { reportProblems } from './report-problems';
+import type { RemoteUnitData } from 'rxcharm';
+import { reportDataProblems } from 'rxcharm';
 
 /**
  * The consumer side of `interface: http` (a proxy, a load balancer, a monitor...).
@@ -12,7 +12,7 @@ export class HttpRequires extends Endpoint {
   @whenAny('endpoint.{endpoint_name}.changed', 'endpoint.{endpoint_name}.departed')
   onDataChanged(): void {
     const reading = this.reading();
-    reportProblems(this.endpointName, reading.problems);
+    reportDataProblems('http', this.endpointName, reading.problems);
     this.toggleFlag('{endpoint_name}.available', this.isJoined && reading.services.length > 0);
   }
 

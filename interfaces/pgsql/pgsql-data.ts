@@ -10,7 +10,7 @@
  * the single unit whose `state` is `master` or `standalone` (or the only unit without a state).
  */
 import { ConnectionString, ConnectionStringSyntax, parseConnectionString } from './connection-string';
-import { portValue, textValue, type DataProblem, type RemoteUnitData } from './relation-value';
+import { relationPort, relationText, type DataProblem, type RemoteUnitData } from 'rxcharm';
 
 /** What this side asked the provider for (empty when nothing was asked). */
 export interface PgsqlRequest {
@@ -56,7 +56,7 @@ function fromFields(unit: RemoteUnitData, fields: Record<string, string | undefi
   for (const key of ['host', 'port', 'database', 'user', 'password'] as const) {
     if (fields[key] === undefined || fields[key] === '') return problem(unit, source ?? key, 'missing', `no ${key} published yet`);
   }
-  const port = portValue({ port: fields.port }, 'port');
+  const port = relationPort({ port: fields.port }, 'port');
   if (port === 'invalid' || port === undefined) {
     return problem(unit, source ?? 'port', 'invalid', `not a TCP port: ${JSON.stringify(fields.port)}`);
   }
@@ -68,28 +68,28 @@ function fromFields(unit: RemoteUnitData, fields: Record<string, string | undefi
 /** The unit's connection, if its data is complete, authorises `localUnit`, and answers `request`. */
 export function readPgsqlUnit(unit: RemoteUnitData, localUnit: string | undefined, request: PgsqlRequest): ConnectionString | DataProblem {
   const data = unit.data;
-  const allowed = textValue(data, 'allowed-units');
+  const allowed = relationText(data, 'allowed-units');
   if (allowed !== undefined && localUnit !== undefined && !allowed.split(/\s+/).includes(localUnit)) {
     return problem(unit, 'allowed-units', 'missing', `${localUnit} not granted access yet`);
   }
-  const database = textValue(data, 'database');
+  const database = relationText(data, 'database');
   if (request.database !== undefined && database !== request.database) {
     return problem(unit, 'database', 'missing', `waiting for the requested database ${request.database}`);
   }
-  if (request.roles !== undefined && request.roles.length > 0 && joinList(splitList(textValue(data, 'roles'))) !== joinList(request.roles)) {
+  if (request.roles !== undefined && request.roles.length > 0 && joinList(splitList(relationText(data, 'roles'))) !== joinList(request.roles)) {
     return problem(unit, 'roles', 'missing', 'waiting for the requested roles');
   }
-  if (request.extensions !== undefined && request.extensions.length > 0 && joinList(splitList(textValue(data, 'extensions'))) !== joinList(request.extensions)) {
+  if (request.extensions !== undefined && request.extensions.length > 0 && joinList(splitList(relationText(data, 'extensions'))) !== joinList(request.extensions)) {
     return problem(unit, 'extensions', 'missing', 'waiting for the requested extensions');
   }
-  const master = textValue(data, 'master');
+  const master = relationText(data, 'master');
   if (master !== undefined) return fromMasterKey(unit, master);
   return fromFields(unit, {
-    host: textValue(data, 'host') ?? textValue(data, 'ingress-address') ?? textValue(data, 'private-address'),
-    port: textValue(data, 'port'),
+    host: relationText(data, 'host') ?? relationText(data, 'ingress-address') ?? relationText(data, 'private-address'),
+    port: relationText(data, 'port'),
     database,
-    user: textValue(data, 'user'),
-    password: textValue(data, 'password'),
+    user: relationText(data, 'user'),
+    password: relationText(data, 'password'),
   });
 }
 
@@ -102,8 +102,8 @@ function isProblem(value: ConnectionString | DataProblem): value is DataProblem 
 /** Pick the master connection among the provider's units. */
 export function readPgsqlUnits(units: readonly RemoteUnitData[], localUnit: string | undefined, request: PgsqlRequest = {}): PgsqlReading {
   const problems: DataProblem[] = [];
-  const withMasterKey = units.filter((u) => textValue(u.data, 'master') !== undefined);
-  const states = units.map((u) => textValue(u.data, 'state'));
+  const withMasterKey = units.filter((u) => relationText(u.data, 'master') !== undefined);
+  const states = units.map((u) => relationText(u.data, 'state'));
   let candidates: readonly RemoteUnitData[];
   if (withMasterKey.length > 0) candidates = withMasterKey.slice(0, 1); // every unit publishes the same master
   else if (states.some((s) => s !== undefined)) {

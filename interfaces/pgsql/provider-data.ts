@@ -3,7 +3,7 @@
  */
 import { ConnectionString } from './connection-string';
 import { joinList, splitList } from './pgsql-data';
-import { textValue, type RemoteUnitData } from './relation-value';
+import { relationText, type RemoteUnitData } from 'rxcharm';
 
 /** What a consumer application requested (from any of its units; they all publish the same). */
 export interface ConsumerRequest {
@@ -30,7 +30,7 @@ export interface DatabaseGrant {
 
 /** The consumer's request, read from its units' bags. */
 export function readConsumerRequest(units: readonly RemoteUnitData[]): ConsumerRequest {
-  const first = (key: string) => units.map((u) => textValue(u.data, key)).find((v) => v !== undefined);
+  const first = (key: string) => units.map((u) => relationText(u.data, key)).find((v) => v !== undefined);
   return { database: first('database'), roles: splitList(first('roles')), extensions: splitList(first('extensions')) };
 }
 

@@ -1,8 +1,8 @@
 import { Endpoint, currentHook, when, whenAny, whenNot } from 'rxcharm';
 import type { ConnectionString } from './connection-string';
 import { joinList, readPgsqlUnits, splitList, type PgsqlReading, type PgsqlRequest } from './pgsql-data';
-import type { RemoteUnitData } from './relation-value';
-import { reportProblems } from './report-problems';
+import type { RemoteUnitData } from 'rxcharm';
+import { reportDataProblems } from 'rxcharm';
 
 /**
  * The client side of `interface: pgsql`.
@@ -16,7 +16,7 @@ export class PgsqlRequires extends Endpoint {
   @whenAny('endpoint.{endpoint_name}.changed', 'endpoint.{endpoint_name}.departed')
   onDataChanged(): void {
     const reading = this.reading();
-    reportProblems(this.endpointName, reading.problems);
+    reportDataProblems('pgsql', this.endpointName, reading.problems);
     this.updateFlags(reading);
   }
 

@@ -12,7 +12,7 @@ export { RedisProvides } from './provides';
 export type { RedisConfiguration } from './provides';
 export { readRedisUnits, readRedisUnit, redisUri } from './redis-data';
 export type { RedisConnection, RedisReading } from './redis-data';
-export type { DataProblem, RemoteUnitData } from './relation-value';
+export type { DataProblem, RemoteUnitData } from 'rxcharm';
 
 import { RedisProvides } from './provides';
 import { RedisRequires } from './requires';

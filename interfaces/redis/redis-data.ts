@@ -1,7 +1,7 @@
 /**
  * The redis requires side's pure core: remote unit bags → connection entries.
  */
-import { portValue, textValue, type DataProblem, type RemoteUnitData } from './relation-value';
+import { relationPort, relationText, type DataProblem, type RemoteUnitData } from 'rxcharm';
 
 /** One redis unit's connection details. */
 export interface RedisConnection {
@@ -36,19 +36,19 @@ export function redisUri(host: string, port: number, password?: string): string 
 
 /** Read one unit; a fresh object per unit (no shared, reused dict). */
 export function readRedisUnit(unit: RemoteUnitData): RedisConnection | DataProblem {
-  const port = portValue(unit.data, 'port');
+  const port = relationPort(unit.data, 'port');
   if (port === undefined) return { unit: unit.unit, key: 'port', kind: 'missing', reason: 'no port published yet' };
   if (port === 'invalid') {
     return { unit: unit.unit, key: 'port', kind: 'invalid', reason: `not a TCP port: ${JSON.stringify(unit.data.port)}` };
   }
   let host: string | undefined;
   for (const key of HOST_KEYS) {
-    host = textValue(unit.data, key)?.trim();
+    host = relationText(unit.data, key)?.trim();
     if (host) break;
   }
   if (!host) return { unit: unit.unit, key: 'host', kind: 'missing', reason: 'no host, hostname or address published' };
   if (/\s/.test(host)) return { unit: unit.unit, key: 'host', kind: 'invalid', reason: `not a host name: ${JSON.stringify(host)}` };
-  const password = textValue(unit.data, 'password');
+  const password = relationText(unit.data, 'password');
   return password === undefined
     ? { unit: unit.unit, host, port, uri: redisUri(host, port) }
     : { unit: unit.unit, host, port, password, uri: redisUri(host, port, password) };

@@ -1,7 +1,7 @@
 import { Endpoint, when, whenAny, whenNot } from 'rxcharm';
 import { readRedisUnits, type RedisConnection, type RedisReading } from './redis-data';
-import type { RemoteUnitData } from './relation-value';
-import { reportProblems } from './report-problems';
+import type { RemoteUnitData } from 'rxcharm';
+import { reportDataProblems } from 'rxcharm';
 
 /**
  * The consumer side of `interface: redis`.
@@ -13,7 +13,7 @@ export class RedisRequires extends Endpoint {
   @whenAny('endpoint.{endpoint_name}.changed', 'endpoint.{endpoint_name}.departed')
   onDataChanged(): void {
     const reading = this.reading();
-    reportProblems(this.endpointName, reading.problems);
+    reportDataProblems('redis', this.endpointName, reading.problems);
     this.updateFlags(reading);
   }
 

@@ -1,10 +1,9 @@
 /**
- * Reading values out of a remote unit's relation data.
+ * Reading values out of a remote unit's relation data, for interface layers.
  *
  * Juju stores strings. Some providers publish raw strings (`6379`), Endpoint-era Python
  * providers publish JSON (`"10.0.0.1"`, `6379`); both are accepted so that either kind of
- * provider interoperates. (Each interface keeps its own copy of this file: interfaces are
- * independent layers and may not import one another.)
+ * provider interoperates.
  */
 
 /** One remote unit's data as the requires side sees it. */
@@ -19,7 +18,7 @@ export interface RemoteUnitData {
   readonly data: Readonly<Record<string, string | undefined>>;
 }
 
-/** Why a unit's data was not usable: `missing` (not published yet) or `invalid` (bad value). */
+/** Why a remote unit's data was not usable: `missing` (not published yet) or `invalid` (bad value). */
 export interface DataProblem {
   readonly unit: string;
   readonly key: string;
@@ -28,7 +27,7 @@ export interface DataProblem {
 }
 
 /** A raw bag value, JSON-decoded when it is a JSON string or number; `undefined` when empty. */
-export function textValue(data: RemoteUnitData['data'], key: string): string | undefined {
+export function relationText(data: RemoteUnitData['data'], key: string): string | undefined {
   const raw = data[key];
   if (raw === undefined) return undefined;
   const trimmed = raw.trim();
@@ -44,8 +43,8 @@ export function textValue(data: RemoteUnitData['data'], key: string): string | u
 }
 
 /** A TCP port (1–65535) from a raw or JSON-encoded value. */
-export function portValue(data: RemoteUnitData['data'], key: string): number | 'invalid' | undefined {
-  const text = textValue(data, key);
+export function relationPort(data: RemoteUnitData['data'], key: string): number | 'invalid' | undefined {
+  const text = relationText(data, key);
   if (text === undefined) return undefined;
   const trimmed = text.trim();
   if (!/^\d{1,5}$/.test(trimmed)) return 'invalid';
@@ -54,6 +53,6 @@ export function portValue(data: RemoteUnitData['data'], key: string): number | '
 }
 
 /** The application a unit belongs to (`redis/0` → `redis`). */
-export function applicationOf(unit: RemoteUnitData): string {
+export function remoteApplicationOf(unit: RemoteUnitData): string {
   return unit.application ?? unit.unit.split('/')[0];
 }
