@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
+import { buildCliBundle } from '../../test/support/cli-bundle';
 
 jest.setTimeout(180_000);
 
@@ -47,17 +47,7 @@ function blockAfter(command: string): string {
 }
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [join(root, 'framework/cli/main.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    tsconfig: join(root, 'tsconfig.json'),
-    logLevel: 'error',
-  });
+  await buildCliBundle(bundle);
   mkdirSync(charms);
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -13,3 +13,4 @@ export { TEST_LABEL, dockerAvailable, removeByLabel, removeProject, testLabels, 
 export { countingClient } from './counting-client';
 export type { CountingClient } from './counting-client';
 export { TestComposeProject } from './compose-project';
+export { buildCliBundle } from './cli-bundle';

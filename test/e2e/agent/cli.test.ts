@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
+import { buildCliBundle } from '../../support/cli-bundle';
 import { CHARMS } from './agent-fixture';
 
 const exec = promisify(execFile);
@@ -35,17 +35,7 @@ describe('rxcharm agent commands (CLI)', () => {
   let dir: string;
   let model: string;
   beforeAll(async () => {
-    await build({
-      entryPoints: [join(root, 'framework/cli/main.ts')],
-      outfile: bundle,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      packages: 'external',
-      tsconfig: join(root, 'tsconfig.json'),
-      logLevel: 'error',
-    });
+    await buildCliBundle(bundle);
   });
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'rxcharm-agent-cli-'));
