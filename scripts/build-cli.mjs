@@ -1,5 +1,8 @@
-// Bundles the rxcharm CLI into dist/rxcharm.js. Runs on `npm ci` (prepare) and before tests,
-// so a fresh clone has a working `rxcharm` without a separate compile step.
+// Bundles the rxcharm CLI into dist/rxcharm-cli.js and its start, dist/rxcharm.js, which compiles
+// that bundle with a V8 code cache (framework/cli/code-cache-loader.ts). Runs on `npm ci`
+// (prepare) and before tests, so a fresh clone has a working `rxcharm` without a separate step.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,15 +30,32 @@ const externalPackages = {
   },
 };
 
+const bundleFile = join(root, 'dist/rxcharm-cli.js');
 await build({
   entryPoints: [join(root, 'framework/cli/main.ts')],
+  outfile: bundleFile,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  // The loader compiles the bundle with vm.Script, which has no dynamic-import callback: lazy
+  // imports of packages (dockerode, esbuild) must become require calls.
+  supported: { 'dynamic-import': false },
+  plugins: [externalPackages],
+  sourcemap: 'linked',
+  tsconfig: join(root, 'tsconfig.json'),
+  logLevel: 'warning',
+});
+
+const bundleHash = createHash('sha256').update(readFileSync(bundleFile)).digest('hex').slice(0, 32);
+await build({
+  entryPoints: [join(root, 'framework/cli/start.ts')],
   outfile: join(root, 'dist/rxcharm.js'),
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  plugins: [externalPackages],
-  sourcemap: 'linked',
+  define: { RXCHARM_CLI_BUNDLE_HASH: JSON.stringify(bundleHash) },
   tsconfig: join(root, 'tsconfig.json'),
   logLevel: 'warning',
 });

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { version } from '../../package.json';
 
 /** A CLI command module: adds its sub-command(s) to the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -7,6 +8,7 @@ export type RegisterCommand = (program: Command) => void;
 export function buildProgram(commands: readonly RegisterCommand[]): Command {
   const program = new Command('rxcharm')
     .description('Reactive, layered charms in TypeScript: build, test and run them locally')
+    .version(version, '-V, --version', 'print the rxcharm version')
     .showHelpAfterError()
     .exitOverride();
   for (const register of commands) register(program);

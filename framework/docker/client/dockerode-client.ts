@@ -3,7 +3,7 @@ import { DockerApiError, DockerUnavailableError, ImagePullError } from '../error
 import type { DockerClient } from './docker-client';
 import { parseDockerHost, type DockerConnection } from './docker-host';
 import { containerCreateBody, demuxDockerStream } from './engine-body';
-import { engineGet, query } from './engine-http';
+import { engineRequest, query, type EngineRequest } from './engine-http';
 import type {
   ContainerCreateSpec, ContainerDetails, ContainerSummary, HealthStatus, ImageSummary, LogOptions, NetworkSummary,
   PullProgressEvent, RegistryAuth, VolumeSummary,
@@ -26,6 +26,10 @@ function healthOf(status: string | undefined): HealthStatus | undefined {
   return undefined;
 }
 
+function containerPath(id: string): string {
+  return `/containers/${encodeURIComponent(id)}`;
+}
+
 function labelFilters(labels: readonly string[]): string {
   return JSON.stringify({ label: [...labels] });
 }
@@ -39,9 +43,10 @@ export interface DockerodeClientOptions {
 }
 
 /**
- * `DockerClient` on dockerode. dockerode is loaded on first write or stream; reads (list, inspect,
- * ping) are plain JSON GETs on the same socket, so observing a project, and so a no-op `up`, never
- * loads dockerode (which costs ~150 ms of process start-up).
+ * `DockerClient` on the Engine API. Plain JSON calls (ping, list, inspect, create, start, stop,
+ * remove, networks, volumes) go straight to the socket ({@link engineRequest}); dockerode is
+ * loaded only for streams (pulls, logs, exec) and for TLS connections, so `compose up` and
+ * `down` never pay the ~100 ms of CPU that loading dockerode costs a process.
  *
  * @example
  * ```ts
@@ -77,13 +82,18 @@ export class DockerodeClient implements DockerClient {
   }
 
   /**
-   * A read-only GET without dockerode (plain tcp and unix sockets); falls back to dockerode's
-   * modem for https, which needs its TLS settings.
+   * One plain JSON call without dockerode (unix sockets and plain tcp); over https it goes through
+   * dockerode's modem, which holds the TLS settings.
    */
-  private async read<T>(operation: string, subject: string, path: string, viaDockerode: (d: Dockerode) => Promise<T>, ok: readonly number[] = []): Promise<T | undefined> {
+  private async engine<T>(operation: string, subject: string, call: EngineRequest, viaDockerode: (d: Dockerode) => Promise<T>, ok: readonly number[] = []): Promise<T | undefined> {
     const c = this.connection;
     if (c.kind === 'tcp' && c.protocol === 'https') return this.call(operation, subject, viaDockerode, ok);
-    return this.guard(operation, subject, () => engineGet<T>(c, path, this.timeoutMs), ok);
+    return this.guard(operation, subject, () => engineRequest<T>(c, { ...call, timeoutMs: this.timeoutMs }), ok);
+  }
+
+  /** A read-only GET: see {@link engine}. */
+  private read<T>(operation: string, subject: string, path: string, viaDockerode: (d: Dockerode) => Promise<T>, ok: readonly number[] = []): Promise<T | undefined> {
+    return this.engine(operation, subject, { method: 'GET', path }, viaDockerode, ok);
   }
 
   private async guard<T>(operation: string, subject: string, fn: () => Promise<T>, ok: readonly number[]): Promise<T | undefined> {
@@ -125,7 +135,7 @@ export class DockerodeClient implements DockerClient {
   }
 
   async inspectContainer(idOrName: string): Promise<ContainerDetails | undefined> {
-    const r = await this.read<Dockerode.ContainerInspectInfo>('inspect container', idOrName, `/containers/${encodeURIComponent(idOrName)}/json`, (d) => d.getContainer(idOrName).inspect(), [404]);
+    const r = await this.read<Dockerode.ContainerInspectInfo>('inspect container', idOrName, `${containerPath(idOrName)}/json`, (d) => d.getContainer(idOrName).inspect(), [404]);
     if (r === undefined) return undefined;
     const ports = Object.entries(r.NetworkSettings?.Ports ?? {}).flatMap(([key, bindings]) => {
       const [port, protocol] = key.split('/');
@@ -154,34 +164,38 @@ export class DockerodeClient implements DockerClient {
   }
 
   async createContainer(spec: ContainerCreateSpec): Promise<string> {
-    const c = await this.call('create container', spec.name, (d) =>
-      d.createContainer({ _query: { name: spec.name }, _body: containerCreateBody(spec) } as unknown as Dockerode.ContainerCreateOptions),
-    );
-    return c!.id;
+    const body = containerCreateBody(spec);
+    const created = await this.engine<{ Id?: string; id?: string }>('create container', spec.name, { method: 'POST', path: `/containers/create${query({ name: spec.name })}`, body },
+      async (d) => ({ Id: (await d.createContainer({ _query: { name: spec.name }, _body: body } as unknown as Dockerode.ContainerCreateOptions)).id }));
+    return created?.Id ?? created?.id ?? '';
   }
 
   async startContainer(id: string): Promise<void> {
-    await this.call('start container', id, (d) => d.getContainer(id).start(), [304]);
+    await this.engine('start container', id, { method: 'POST', path: `${containerPath(id)}/start` }, (d) => d.getContainer(id).start(), [304]);
   }
 
   async stopContainer(id: string, timeoutSeconds?: number): Promise<void> {
-    await this.call('stop container', id, (d) => d.getContainer(id).stop(timeoutSeconds === undefined ? {} : { t: timeoutSeconds }), [304]);
+    await this.engine('stop container', id, { method: 'POST', path: `${containerPath(id)}/stop${query({ t: timeoutSeconds })}` },
+      (d) => d.getContainer(id).stop(timeoutSeconds === undefined ? {} : { t: timeoutSeconds }), [304]);
   }
 
   async restartContainer(id: string, timeoutSeconds?: number): Promise<void> {
-    await this.call('restart container', id, (d) => d.getContainer(id).restart(timeoutSeconds === undefined ? {} : { t: timeoutSeconds }));
+    await this.engine('restart container', id, { method: 'POST', path: `${containerPath(id)}/restart${query({ t: timeoutSeconds })}` },
+      (d) => d.getContainer(id).restart(timeoutSeconds === undefined ? {} : { t: timeoutSeconds }));
   }
 
   async killContainer(id: string, signal?: string): Promise<void> {
-    await this.call('kill container', id, (d) => d.getContainer(id).kill(signal === undefined ? {} : { signal }), [409]);
+    await this.engine('kill container', id, { method: 'POST', path: `${containerPath(id)}/kill${query({ signal })}` },
+      (d) => d.getContainer(id).kill(signal === undefined ? {} : { signal }), [409]);
   }
 
   async removeContainer(id: string, options: { force?: boolean; volumes?: boolean } = {}): Promise<void> {
-    await this.call('remove container', id, (d) => d.getContainer(id).remove({ force: options.force ?? false, v: options.volumes ?? false }), [404]);
+    const flags = { force: options.force ?? false, v: options.volumes ?? false };
+    await this.engine('remove container', id, { method: 'DELETE', path: `${containerPath(id)}${query(flags)}` }, (d) => d.getContainer(id).remove(flags), [404]);
   }
 
   async renameContainer(id: string, name: string): Promise<void> {
-    await this.call('rename container', id, (d) => d.getContainer(id).rename({ name }));
+    await this.engine('rename container', id, { method: 'POST', path: `${containerPath(id)}/rename${query({ name })}` }, (d) => d.getContainer(id).rename({ name }));
   }
 
   async containerLogs(id: string, options: LogOptions = {}): Promise<string> {
@@ -208,7 +222,7 @@ export class DockerodeClient implements DockerClient {
   }
 
   async waitContainer(id: string): Promise<number> {
-    const r = await this.call('wait container', id, (d) => d.getContainer(id).wait() as Promise<{ StatusCode: number }>);
+    const r = await this.engine('wait container', id, { method: 'POST', path: `${containerPath(id)}/wait` }, (d) => d.getContainer(id).wait() as Promise<{ StatusCode: number }>);
     return r?.StatusCode ?? -1;
   }
 
@@ -245,7 +259,7 @@ export class DockerodeClient implements DockerClient {
   }
 
   async checkAuth(auth: RegistryAuth): Promise<void> {
-    await this.call('login', auth.serveraddress, (d) => d.checkAuth(auth));
+    await this.engine('login', auth.serveraddress, { method: 'POST', path: '/auth', body: auth }, (d) => d.checkAuth(auth));
   }
 
   async listNetworks(labels: readonly string[]): Promise<NetworkSummary[]> {
@@ -260,20 +274,20 @@ export class DockerodeClient implements DockerClient {
   }
 
   async createNetwork(spec: { name: string; driver?: string; labels: Readonly<Record<string, string>> }): Promise<string> {
-    const n = await this.call('create network', spec.name, (d) =>
-      d.createNetwork({ Name: spec.name, Driver: spec.driver ?? 'bridge', Labels: { ...spec.labels }, CheckDuplicate: true }),
-    );
-    return n!.id;
+    const body = { Name: spec.name, Driver: spec.driver ?? 'bridge', Labels: { ...spec.labels }, CheckDuplicate: true };
+    const created = await this.engine<{ Id?: string }>('create network', spec.name, { method: 'POST', path: '/networks/create', body },
+      async (d) => ({ Id: (await d.createNetwork(body)).id }));
+    return created?.Id ?? '';
   }
 
   async removeNetwork(idOrName: string): Promise<void> {
-    await this.call('remove network', idOrName, (d) => d.getNetwork(idOrName).remove(), [404]);
+    await this.engine('remove network', idOrName, { method: 'DELETE', path: `/networks/${encodeURIComponent(idOrName)}` }, (d) => d.getNetwork(idOrName).remove(), [404]);
   }
 
   async connectNetwork(network: string, container: string, aliases: readonly string[]): Promise<void> {
-    await this.call('connect network', `${container} → ${network}`, (d) =>
-      d.getNetwork(network).connect({ Container: container, EndpointConfig: { Aliases: [...aliases] } }),
-    );
+    const body = { Container: container, EndpointConfig: { Aliases: [...aliases] } };
+    await this.engine('connect network', `${container} → ${network}`, { method: 'POST', path: `/networks/${encodeURIComponent(network)}/connect`, body },
+      (d) => d.getNetwork(network).connect(body));
   }
 
   async listVolumes(labels: readonly string[]): Promise<VolumeSummary[]> {
@@ -288,10 +302,11 @@ export class DockerodeClient implements DockerClient {
   }
 
   async createVolume(spec: { name: string; driver?: string; labels: Readonly<Record<string, string>> }): Promise<void> {
-    await this.call('create volume', spec.name, (d) => d.createVolume({ Name: spec.name, Driver: spec.driver ?? 'local', Labels: { ...spec.labels } }));
+    const body = { Name: spec.name, Driver: spec.driver ?? 'local', Labels: { ...spec.labels } };
+    await this.engine('create volume', spec.name, { method: 'POST', path: '/volumes/create', body }, (d) => d.createVolume(body));
   }
 
   async removeVolume(name: string): Promise<void> {
-    await this.call('remove volume', name, (d) => d.getVolume(name).remove(), [404]);
+    await this.engine('remove volume', name, { method: 'DELETE', path: `/volumes/${encodeURIComponent(name)}` }, (d) => d.getVolume(name).remove(), [404]);
   }
 }
