@@ -22,6 +22,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { LocalAgent } from '../framework/agent';
+import { BUNDLE_FILE, CODE_CACHE_FILE } from '../framework/build/bundle-loader';
 import { runAgentHook } from './lib/agent-hooks';
 import { createFakeUnit } from './lib/fake-unit';
 import { performance } from 'node:perf_hooks';
@@ -94,8 +95,8 @@ async function agentCase(charmDir: string): Promise<BenchRecord> {
     const unitDir = join(modelDir, agent.state().unit(unit).charmDir);
     return caseRecord('hook-latency-agent', timing, {
       workload: agent.status().applications[app]?.units[unit]?.workload,
-      bundleKb: Math.round(statSync(join(unitDir, 'lib', 'charm.js')).size / 1024),
-      codeCache: existsFile(join(unitDir, '.rxcharm', 'charm.js.cache')),
+      bundleKb: Math.round(statSync(join(unitDir, BUNDLE_FILE)).size / 1024),
+      codeCache: existsFile(join(unitDir, CODE_CACHE_FILE)),
       note: 'wall = the agent\'s measurement of the hook process; tool calls over its socket',
     });
   } finally {

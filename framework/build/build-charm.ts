@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { bundleCharm } from './bundle-charm';
+import { BUNDLE_FILE, BUNDLE_MAP_FILE } from './bundle-loader';
 import { bundleEntrySource } from './bundle-entry';
 import { diffManifests, manifestConflicts, MANIFEST_FILE, readManifest, sha256, type BuildChanges, type BuildManifest, type ManifestEntry } from './build-manifest';
 import { CharmDirError, OutputModifiedError } from './errors';
@@ -69,8 +70,9 @@ export async function buildCharm(options: BuildOptions): Promise<BuildResult> {
   });
   const files: OutputFile[] = [
     ...plan.files,
-    { path: 'lib/charm.js', layer: 'build', kind: 'dynamic', mode: 0o644, content: bundle.code },
-    { path: 'lib/charm.js.map', layer: 'build', kind: 'dynamic', mode: 0o644, content: bundle.map },
+    { path: 'lib/charm.js', layer: 'build', kind: 'dynamic', mode: 0o644, content: bundle.loader },
+    { path: BUNDLE_FILE, layer: 'build', kind: 'dynamic', mode: 0o644, content: bundle.code },
+    { path: BUNDLE_MAP_FILE, layer: 'build', kind: 'dynamic', mode: 0o644, content: bundle.map },
   ];
   const manifest: BuildManifest = {
     version: 1,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { charmLoaderSource } from './bundle-loader';
 import { BundleError } from './errors';
+import { lazyBuiltinsPlugin } from './lazy-builtins';
 
 /** Where the bundler finds `rxcharm`, `layer:<name>` and `interface:<name>`. */
 export interface BundleAliases {
@@ -16,8 +17,11 @@ export interface BundleAliases {
   readonly nodePaths: readonly string[];
 }
 
-/** The bundled charm: `lib/charm.js` and its source map. */
+/** The bundled charm: the loader `lib/charm.js`, the bundle `lib/charm.bundle.js` and its source map. */
 export interface BundleOutput {
+  /** `lib/charm.js` (see {@link charmLoaderSource}). */
+  readonly loader: Uint8Array;
+  /** The bundle: self-contained CommonJS, runnable on its own too. */
   readonly code: Uint8Array;
   readonly map: Uint8Array;
 }
@@ -39,7 +43,7 @@ export async function bundleCharm(entrySource: string, resolveDir: string, alias
       target: 'node20',
       format: 'cjs',
       write: false,
-      outfile: 'lib/charm.js',
+      outfile: 'lib/charm.bundle.js',
       // No sourceMappingURL comment: the loader maps stack frames itself, and only on demand.
       sourcemap: 'external',
       // Stack traces need the mappings only; the sources themselves stay out of the charm.
@@ -49,7 +53,7 @@ export async function bundleCharm(entrySource: string, resolveDir: string, alias
       tsconfigRaw: { compilerOptions: { experimentalDecorators: false } },
       external: ['*.node'],
       nodePaths: [...aliases.nodePaths],
-      plugins: [aliasPlugin(aliases)],
+      plugins: [aliasPlugin(aliases), lazyBuiltinsPlugin()],
       logLevel: 'silent',
       legalComments: 'none',
       // Handler ids use class names: keep them even where bundling renames a clashing class.
@@ -62,7 +66,7 @@ export async function bundleCharm(entrySource: string, resolveDir: string, alias
     const map = result.outputFiles.find((file) => file.path.endsWith('.js.map'));
     if (code === undefined || map === undefined) throw new BundleError(['esbuild produced no output']);
     // lib/charm.js is a loader compiling the bundle with a V8 code cache (see bundle-loader.ts).
-    return { code: new TextEncoder().encode(charmLoaderSource(code.text)), map: map.contents };
+    return { loader: new TextEncoder().encode(charmLoaderSource(code.text)), code: code.contents, map: map.contents };
   } catch (error) {
     if (error instanceof BundleError) throw error;
     const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } | null }> }).errors;

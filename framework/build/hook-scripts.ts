@@ -88,10 +88,17 @@ is_debian_like() {
   [ -r /etc/os-release ] && grep -qiE '^(ID|ID_LIKE)=.*(debian|ubuntu)' /etc/os-release
 }
 
+# Sets NODE to the Node.js to run. No command substitution: every hook runs this, and each
+# subshell is a fork (~1 ms).
 find_node() {
-  for candidate in "\${RXCHARM_NODE:-}" "$(command -v node 2>/dev/null || true)" "$(command -v nodejs 2>/dev/null || true)"; do
-    if [ -n "$candidate" ] && [ -x "$candidate" ]; then
-      echo "$candidate"
+  NODE=
+  if [ -n "\${RXCHARM_NODE:-}" ] && [ -x "$RXCHARM_NODE" ]; then
+    NODE=$RXCHARM_NODE
+    return 0
+  fi
+  for name in node nodejs; do
+    if command -v "$name" >/dev/null 2>&1; then
+      NODE=$name
       return 0
     fi
   done
@@ -103,14 +110,14 @@ apt_install() {
     { apt-get update >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y "$@" >&2; }
 }
 
-NODE="$(find_node || true)"
+find_node || true
 if [ -z "$NODE" ]; then
   echo "rxcharm: charm ${options.charmName} needs Node.js 20 or later, and no 'node' was found on PATH" >&2
   if [ "$INSTALL_NODE" = 1 ] && is_debian_like && command -v apt-get >/dev/null 2>&1; then
     echo "rxcharm: installing nodejs with apt-get (layer option basic.install-node)" >&2
     command -v status-set >/dev/null 2>&1 && status-set maintenance "installing Node.js" || true
     apt_install nodejs || true
-    NODE="$(find_node || true)"
+    find_node || true
   fi
   if [ -z "$NODE" ]; then
     if [ "$INSTALL_NODE" = 1 ]; then

@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { EndpointRoles } from '../reactive';
 import { CharmMetadataError } from './runtime-errors';
 
@@ -13,6 +13,8 @@ export interface CharmMetadata {
  * `peers`: endpoint → interface). @throws CharmMetadataError naming the file and the problem.
  */
 export function parseCharmMetadata(text: string, file = 'metadata.yaml'): CharmMetadata {
+  // Loaded here, not at import: hooks read these files from the parse cache (charm-files.ts).
+  const { parseDocument } = require('yaml') as typeof Yaml;
   const doc = parseDocument(text);
   if (doc.errors.length > 0) throw new CharmMetadataError(file, doc.errors[0]?.message ?? 'invalid YAML');
   const root = doc.toJS() as unknown;

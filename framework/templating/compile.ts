@@ -5,7 +5,7 @@
  * Handlebars' own strict mode only checks the bare `{{key}}` form; marking every path used as a
  * helper argument strict makes `{{#if key}}` and `{{join key}}` fail on a missing key too.
  */
-import Handlebars from 'handlebars';
+import type HandlebarsNamespace from 'handlebars';
 import type { HelperOptions } from 'handlebars';
 import { TemplateKeyError, TemplateSyntaxError, TemplateValueError } from './errors';
 import { templateHelpers } from './helpers';
@@ -16,17 +16,31 @@ import { UnsupportedValue, toYamlScalar } from './yaml-scalar';
 const YAML_HELPER = '__rxcharm_yaml';
 const COMPOSE_HELPER = '__rxcharm_compose';
 
-const env = Handlebars.create();
-for (const [name, fn] of Object.entries(templateHelpers)) env.registerHelper(name, fn);
-env.registerHelper(YAML_HELPER, (value: unknown, _options: HelperOptions) => {
-  // A helper may return a SafeString; in a YAML template it is quoted like everything else.
-  const plain = value instanceof Handlebars.SafeString ? value.toString() : value;
-  return toYamlScalar(plain as TemplateValue);
-});
-env.registerHelper(COMPOSE_HELPER, (value: unknown, _options: HelperOptions) => {
-  const plain = value instanceof Handlebars.SafeString ? value.toString() : value;
-  return toYamlScalar(escapeDollars(plain as TemplateValue));
-});
+type HandlebarsEnv = ReturnType<typeof HandlebarsNamespace.create>;
+let handlebarsEnv: HandlebarsEnv | undefined;
+
+/**
+ * rxcharm's handlebars environment, made on first use: hooks that render nothing (most of them,
+ * e.g. every no-op `update-status`) never load handlebars.
+ */
+function env(): HandlebarsEnv {
+  if (handlebarsEnv !== undefined) return handlebarsEnv;
+  const Handlebars = (require('handlebars') as { default?: typeof HandlebarsNamespace } & typeof HandlebarsNamespace);
+  const hbs = Handlebars.default ?? Handlebars;
+  const made = hbs.create();
+  for (const [name, fn] of Object.entries(templateHelpers)) made.registerHelper(name, fn);
+  made.registerHelper(YAML_HELPER, (value: unknown, _options: HelperOptions) => {
+    // A helper may return a SafeString; in a YAML template it is quoted like everything else.
+    const plain = value instanceof hbs.SafeString ? value.toString() : value;
+    return toYamlScalar(plain as TemplateValue);
+  });
+  made.registerHelper(COMPOSE_HELPER, (value: unknown, _options: HelperOptions) => {
+    const plain = value instanceof hbs.SafeString ? value.toString() : value;
+    return toYamlScalar(escapeDollars(plain as TemplateValue));
+  });
+  handlebarsEnv = made;
+  return made;
+}
 
 /** Doubles every `$` in the strings of a value, so compose interpolation yields the value itself. */
 function escapeDollars(value: TemplateValue): TemplateValue {
@@ -79,7 +93,7 @@ function checkHelper(node: WithParams, name: string): void {
   const hasArgs = node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0;
   if (!hasArgs || node.path.type !== 'PathExpression') return;
   const helper = (node.path as hbs.AST.PathExpression).original;
-  if (!Object.hasOwn(env.helpers, helper)) {
+  if (!Object.hasOwn(env().helpers, helper)) {
     throw new TemplateSyntaxError(name, `unknown helper: ${helper} (known: ${Object.keys(templateHelpers).join(', ')}, if, unless, each, with, lookup)`, node.loc.start.line);
   }
 }
@@ -89,7 +103,7 @@ function wrapValue(node: hbs.AST.MustacheStatement, helperName: string): void {
   const isHelperCall =
     node.params.length > 0 ||
     (node.hash?.pairs.length ?? 0) > 0 ||
-    (path.type === 'PathExpression' && Object.hasOwn(env.helpers, (path as hbs.AST.PathExpression).original));
+    (path.type === 'PathExpression' && Object.hasOwn(env().helpers, (path as hbs.AST.PathExpression).original));
   const inner: hbs.AST.Expression = isHelperCall
     ? ({ type: 'SubExpression', path, params: node.params, hash: node.hash, loc: node.loc } as hbs.AST.SubExpression)
     : path;
@@ -128,7 +142,7 @@ function rewrite(node: Node, name: string, lines: readonly string[], format: Tem
 
 function parse(source: string, name: string): hbs.AST.Program {
   try {
-    return env.parse(source);
+    return env().parse(source);
   } catch (error) {
     const line = (error as { lineNumber?: number }).lineNumber;
     const detail = error instanceof Error ? error.message : String(error);
@@ -172,7 +186,7 @@ function compileUncached(source: string, name: string, format: TemplateFormat): 
   const ast = parse(source, name);
   const state: Rewrite = { paths: new Map() };
   rewrite(ast as unknown as Node, name, source.split('\n'), format, state);
-  const template = env.compile(ast, { strict: true, noEscape: true, knownHelpersOnly: false });
+  const template = env().compile(ast, { strict: true, noEscape: true, knownHelpersOnly: false });
   return (context) => {
     try {
       return template(context);

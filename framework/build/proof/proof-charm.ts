@@ -33,7 +33,7 @@ export function proofCharm(dir: string, searchPath: LayerSearchPath): ProofFindi
   const files = new Map<string, string>();
   if (existsSync(join(root, MANIFEST_FILE))) {
     for (const path of listFiles(root)) {
-      if (path.startsWith('.rxcharm/') || path.startsWith('lib/charm.js') || !TEXT_FILE.test(path)) continue;
+      if (path.startsWith('.rxcharm/') || path.startsWith('lib/charm.') || !TEXT_FILE.test(path)) continue;
       files.set(path, readFileSync(join(root, path), 'utf8'));
     }
     return proofFiles(files);

@@ -24,7 +24,8 @@ export function parseDurationNs(raw: string | number): number {
   }
   const text = raw.trim();
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1e9);
-  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h|d|w)/gy;
+  // \u00b5 (µ) spelled as an escape keeps built bundles ASCII, which their loader reads fastest.
+  const re = /(\d+(?:\.\d+)?)(ns|us|\u00b5s|ms|s|m|h|d|w)/gy;
   let total = 0;
   let consumed = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {

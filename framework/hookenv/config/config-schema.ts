@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
 import { ConfigSchemaError, ConfigValueError } from './config-errors';
 
 /** Option types config.yaml may declare (`secret` is Juju 3's secret-URI string). */
@@ -40,6 +40,8 @@ export function configTypeProblem(type: ConfigOptionType, value: unknown): strin
  * @throws ConfigSchemaError naming the file and the option.
  */
 export function parseConfigSchema(text: string, file = 'config.yaml'): ConfigSchema {
+  // Loaded here, not at import: hooks read these files from the parse cache (charm-files.ts).
+  const { parseDocument } = require('yaml') as typeof Yaml;
   const doc = parseDocument(text);
   if (doc.errors.length > 0) throw new ConfigSchemaError(file, doc.errors[0]?.message ?? 'invalid YAML');
   const root = doc.toJS() as unknown;

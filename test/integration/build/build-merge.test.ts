@@ -82,8 +82,8 @@ describe('rxcharm build: merging a stack of four layers', () => {
     });
   });
 
-  it('bundles into one file that needs no node_modules', () => {
-    const code = readFileSync(join(out, 'lib/charm.js'), 'utf8');
+  it('bundles into lib/charm.bundle.js, which needs no node_modules', () => {
+    const code = readFileSync(join(out, 'lib/charm.bundle.js'), 'utf8');
     expect(code).not.toMatch(/require\(["']rxcharm["']\)/);
     expect(code).not.toMatch(/require\(["']layer:/);
     expect(code).toContain('base-a:install');

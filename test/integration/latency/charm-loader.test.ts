@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
-import { charmLoaderSource } from '../../../framework/build/bundle-loader';
+import { BUNDLE_FILE, BUNDLE_MAP_FILE, CODE_CACHE_FILE, charmLoaderSource } from '../../../framework/build/bundle-loader';
 
 const SOURCE = `
 // Text the loader must carry through untouched.
@@ -26,15 +26,16 @@ if (process.env.THROW === '1') failHere();
 
 let dir: string;
 
-/** Builds SOURCE (TypeScript) into <charm>/lib/charm.js (+ .map) the way bundleCharm does. */
+/** Builds SOURCE (TypeScript) into <charm>/lib/charm.js, charm.bundle.js (+ .map) the way bundleCharm does. */
 function buildCharm(charmDir: string, extra = ''): void {
   mkdirSync(join(charmDir, 'lib'), { recursive: true });
   writeFileSync(join(dir, 'src.ts'), SOURCE + extra);
-  const out = buildSync({ entryPoints: [join(dir, 'src.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, sourcemap: 'external', outfile: join(charmDir, 'lib', 'charm.js'), logLevel: 'silent' });
+  const out = buildSync({ entryPoints: [join(dir, 'src.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, sourcemap: 'external', outfile: join(charmDir, 'lib', 'charm.bundle.js'), logLevel: 'silent' });
   const code = out.outputFiles.find((f) => f.path.endsWith('.js'))!;
   const map = out.outputFiles.find((f) => f.path.endsWith('.map'))!;
   writeFileSync(join(charmDir, 'lib', 'charm.js'), charmLoaderSource(code.text));
-  writeFileSync(join(charmDir, 'lib', 'charm.js.map'), map.contents);
+  writeFileSync(join(charmDir, BUNDLE_FILE), code.contents);
+  writeFileSync(join(charmDir, BUNDLE_MAP_FILE), map.contents);
 }
 
 function run(charmDir: string, options: { env?: Record<string, string>; sourceMaps?: boolean } = {}) {
@@ -56,11 +57,19 @@ describe('charm loader', () => {
     expect(JSON.parse(r.stdout)).toEqual({ glob: 'src/**/*.ts', micro: 'µs', name: 'charm.js', main: true });
   });
 
+  it('reads an ASCII bundle as latin1 and any other as UTF-8, with the same result', () => {
+    const charm = join(dir, 'charm');
+    buildCharm(charm, '\nexport const escaped = /\\u00b5s/.test("\\u00b5s");\n');
+    expect(readFileSync(join(charm, 'lib', 'charm.js'), 'utf8')).toContain(`readFileSync(NAME, "utf8")`);
+    expect(charmLoaderSource('var a = "\\u00b5";')).toContain(`readFileSync(NAME, "latin1")`);
+    expect(charmLoaderSource('var a = /µ/;')).toContain(`readFileSync(NAME, "utf8")`);
+  });
+
   it('writes the code cache into an existing .rxcharm dir once, reuses it, and renews it for another bundle', () => {
     const charm = join(dir, 'charm');
     buildCharm(charm);
     run(charm);
-    const cache = join(charm, '.rxcharm', 'charm.js.cache');
+    const cache = join(charm, CODE_CACHE_FILE);
     expect(existsSync(cache)).toBe(false); // no unit state dir: nothing written outside it
     mkdirSync(join(charm, '.rxcharm'));
     expect(run(charm).status).toBe(0);
