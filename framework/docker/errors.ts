@@ -1,4 +1,4 @@
-import { RxcharmError } from '../errors';
+import { isRxcharmError, RxcharmError } from '../errors';
 
 /** Where in a compose file a problem sits: the file, a dotted path and, when known, a 1-based line. */
 export interface ComposeLocation {
@@ -43,9 +43,12 @@ export class ComposeInterpolationError extends RxcharmError {
 /** Pulling an image failed, either at the HTTP level or inside the progress stream. */
 export class ImagePullError extends RxcharmError {
   readonly image: string;
-  constructor(image: string, message: string, options: { cause?: unknown } = {}) {
-    super('IMAGE_PULL', `image pull failed: ${image}\n${message}`, { context: { image }, cause: options.cause });
+  /** The daemon's or registry's reason, as it said it. */
+  readonly reason: string;
+  constructor(image: string, reason: string, options: { cause?: unknown } = {}) {
+    super('IMAGE_PULL', `image pull failed: ${image}\n${reason}`, { context: { image }, cause: options.cause });
     this.image = image;
+    this.reason = reason;
   }
 }
 
@@ -83,4 +86,25 @@ export class ComposeUsageError extends RxcharmError {
   constructor(message: string, context: Record<string, unknown> = {}) {
     super('COMPOSE_USAGE', message, { context });
   }
+}
+
+/*
+ * Guards that hold for errors from any copy of the framework: a built charm bundles its own copy,
+ * and the testing harness's fake Docker client throws from another, so `instanceof` cannot be
+ * trusted across that boundary. They check the error code (see isRxcharmError).
+ */
+
+/** True for an {@link ImagePullError} from any copy of rxcharm. */
+export function isImagePullError(value: unknown): value is ImagePullError {
+  return isRxcharmError(value) && value.code === 'IMAGE_PULL';
+}
+
+/** True for a {@link DockerUnavailableError} from any copy of rxcharm. */
+export function isDockerUnavailableError(value: unknown): value is DockerUnavailableError {
+  return isRxcharmError(value) && value.code === 'DOCKER_UNAVAILABLE';
+}
+
+/** True for a {@link DockerApiError} from any copy of rxcharm. */
+export function isDockerApiError(value: unknown): value is DockerApiError {
+  return isRxcharmError(value) && value.code === 'DOCKER_API';
 }

@@ -69,6 +69,6 @@ export type { PullReporter } from './pull-progress';
 // Errors
 export {
   ComposeFileError, UnsupportedComposeKeyError, ComposeInterpolationError, ImagePullError, DockerUnavailableError,
-  DockerApiError, ComposeDependencyError, ComposeUsageError,
+  DockerApiError, ComposeDependencyError, ComposeUsageError, isImagePullError, isDockerUnavailableError, isDockerApiError,
 } from './errors';
 export type { ComposeLocation } from './errors';

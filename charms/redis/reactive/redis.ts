@@ -9,11 +9,11 @@
  * port and password to every consumer (a relation bag only changes when a value does). `stop`
  * downs the project; `remove` also deletes its data volume.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Charm, hook, ImagePullError, render, when, whenNot, type PlanAction } from 'rxcharm';
-import { composeFor } from 'layer:docker';
+import { Charm, hook, render, when, whenNot } from 'rxcharm';
+import { setWorkloadStatus } from 'layer:basic';
+import { applyComposeFile, composeFor } from 'layer:docker';
 import type { RedisProvides } from 'interface:redis';
 import { newPassword } from '../src/password';
 import { waitForRedis } from '../src/redis-probe';
@@ -30,20 +30,8 @@ const PASSWORD_KEY = 'redis.password';
 const APPLIED_KEY = 'redis.applied-compose';
 const ENDPOINT_KEY = 'redis.endpoint';
 const PORT_KEY = 'redis.open-port';
-const STATUS_KEY = 'redis.status';
-
-type StatusKind = 'active' | 'blocked' | 'waiting' | 'maintenance';
-interface SavedStatus {
-  readonly kind: StatusKind;
-  readonly message: string;
-}
 /** Where Redis answers (kv), as published to consumers. */
 type PublishedEndpoint = { host: string; port: number };
-
-/** The daemon's reason for a failed pull (the line after "image pull failed: <ref>"), shortened for a status. */
-function pullReason(error: ImagePullError): string {
-  return error.message.split('\n').slice(1).find((l) => l.trim() !== '')?.trim().slice(0, 120) ?? 'pull failed';
-}
 
 /** Compose project of a unit: `redis/0` → `redis-0` (unique per unit on a Docker host). */
 export function projectOf(unitName: string): string {
@@ -75,21 +63,13 @@ export class RedisCharm extends Charm {
     this.clearFlag(CONFIGURED);
   }
 
-  /** layer:basic's update-status report is generic; put back this charm's own message. */
-  @hook('update-status')
-  @when('docker.available')
-  async restoreStatus(): Promise<void> {
-    const saved = this.kv.get<{ kind: StatusKind; message: string }>(STATUS_KEY);
-    if (saved !== undefined) await this.status[saved.kind](saved.message);
-  }
-
   @when('docker.available')
   @whenNot(CONFIGURED, STOPPED)
   async converge(): Promise<void> {
     const settings = readSettings(this.config.all());
     if (isSettingsProblem(settings)) {
       this.log.warn({ option: settings.option }, settings.message);
-      await this.report({ kind: 'blocked', message: settings.message });
+      await setWorkloadStatus(this, 'blocked', settings.message);
       this.setFlag(CONFIGURED); // nothing to do until the config changes
       return;
     }
@@ -97,35 +77,26 @@ export class RedisCharm extends Charm {
     const host = await this.tools.unitGet('private-address');
     const target = join(this.workspace, 'docker-compose.yml');
     const { changed } = render({ source: 'docker-compose.yml', target, context: { image: settings.image, port: settings.port, password }, templatesDir: join(this.charmDir, 'templates') });
-    const digest = createHash('sha256').update(readFileSync(target)).digest('hex');
-    if (changed || this.kv.get<string>(APPLIED_KEY) !== digest) {
-      await this.report({ kind: 'maintenance', message: `Starting Redis (${settings.image}) on port ${settings.port}` });
-      let actions: PlanAction[];
-      try {
-        actions = await this.compose().up();
-      } catch (error) {
-        if (!(error instanceof ImagePullError)) throw error;
-        // Nothing was changed (compose pulls before touching containers): the old container, if
-        // any, keeps serving. CONFIGURED stays clear, so the next hook tries again.
-        this.log.warn({ image: error.image }, error.message);
-        await this.report({ kind: 'blocked', message: `Cannot pull image ${error.image}; check the image option (${pullReason(error)})` });
-        return;
-      }
-      this.clearFlag(READY);
-      this.log.info({ actions: actions.map((a) => `${a.kind} ${'service' in a ? a.service : ''}`.trim()) }, 'compose up');
-      this.kv.set(APPLIED_KEY, digest);
-    }
+    // A fault (image not pullable, daemon lost) is reported as a status; compose pulls before
+    // touching containers, so the old container, if any, keeps serving. CONFIGURED stays clear,
+    // so the next hook tries again.
+    const applied = await applyComposeFile(this, this.compose(), {
+      file: target, changed, appliedKey: APPLIED_KEY,
+      beforeUp: () => setWorkloadStatus(this, 'maintenance', `Starting Redis (${settings.image}) on port ${settings.port}`),
+    });
+    if (!applied.ok) return;
+    if (applied.upped) this.clearFlag(READY);
     this.reconcilePort(settings.port);
-    await this.report({ kind: 'maintenance', message: `Waiting for Redis to answer on ${host}:${settings.port}` });
+    await setWorkloadStatus(this, 'maintenance', `Waiting for Redis to answer on ${host}:${settings.port}`);
     if (!(await waitForRedis(host, settings.port, password))) {
       this.clearFlag(READY);
-      await this.report({ kind: 'waiting', message: `Redis is not answering on ${host}:${settings.port} yet (retried on the next hook)` });
+      await setWorkloadStatus(this, 'waiting', `Redis is not answering on ${host}:${settings.port} yet (retried on the next hook)`);
       return; // CONFIGURED stays clear: the next hook tries again
     }
     this.kv.set(ENDPOINT_KEY, { host, port: settings.port });
     this.setFlag(READY);
     this.setFlag(CONFIGURED);
-    await this.report({ kind: 'active', message: `Ready on ${host}:${settings.port}` });
+    await setWorkloadStatus(this, 'active', `Ready on ${host}:${settings.port}`);
   }
 
   /**
@@ -144,7 +115,7 @@ export class RedisCharm extends Charm {
   async stop(): Promise<void> {
     this.setFlag(STOPPED);
     this.clearFlag(READY);
-    await this.report({ kind: 'maintenance', message: 'Stopping Redis' });
+    await setWorkloadStatus(this, 'maintenance', 'Stopping Redis');
     await this.compose().down();
     this.kv.unset(APPLIED_KEY);
   }
@@ -161,11 +132,5 @@ export class RedisCharm extends Charm {
     if (previous !== undefined && previous !== port) this.ports.close(previous);
     this.ports.open(port);
     this.kv.set(PORT_KEY, port);
-  }
-
-  /** Set the workload status and remember it for {@link restoreStatus}. */
-  private async report(status: SavedStatus): Promise<void> {
-    await this.status[status.kind](status.message);
-    this.kv.set(STATUS_KEY, { kind: status.kind, message: status.message });
   }
 }

@@ -84,6 +84,23 @@ describe('voting-app handlers', () => {
     expect(removed.state.files[COMPOSE]).toBeUndefined();
   });
 
+  it('is blocked, naming the image, when one cannot be pulled; update-status keeps saying so; a fix recovers', async () => {
+    const before = { ...standalone, config: { result_image: 'nowhere/result:1' }, docker: { ...standalone.docker, unpullable: ['nowhere/result:1'] } };
+    const out = await ctx.run('config-changed', before);
+    expect(out.state.status).toEqual({ status: 'blocked', message: expect.stringMatching(/^Cannot pull image nowhere\/result:1 \(pull access denied/) });
+    expect(out.dockerActions.map((a) => a.method)).toEqual(['pullImage']); // the running formation is left as it was
+    const later = await ctx.run('update-status', out.state);
+    expect(later.state.status).toEqual(out.state.status);
+    const fixed = await ctx.run('config-changed', { ...later.state, config: {} });
+    expect(fixed.state.status).toMatchObject({ status: 'active' });
+  });
+
+  it('waits, with docker.available cleared, when the daemon stops answering mid-converge', async () => {
+    const out = await ctx.run('config-changed', { ...standalone, config: { vote_port: 5050 }, docker: { ...standalone.docker, available: false } });
+    expect(out.state.flags).not.toContain('docker.available');
+    expect(out.state.status).toMatchObject({ status: 'waiting' });
+  });
+
   it('is blocked, naming the option, on an invalid port', async () => {
     const out = await ctx.run('config-changed', { ...standalone, config: { vote_port: 0 } });
     expect(out.state.status).toEqual({ status: 'blocked', message: expect.stringContaining('vote_port must be a TCP port between 1 and 65535') });

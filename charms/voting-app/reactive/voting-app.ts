@@ -8,11 +8,12 @@
  * itself recreates only the services whose config changed and removes the orphans). Hooks with
  * no such input (update-status...) run nothing.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Charm, hook, render, when, whenNot } from 'rxcharm';
-import { composeFor } from 'layer:docker';
+import { setWorkloadStatus } from 'layer:basic';
+import { applyComposeFile, composeFor } from 'layer:docker';
 import type { HttpProvides } from 'interface:http';
 import type { PgsqlRequires } from 'interface:pgsql';
 import type { RedisRequires } from 'interface:redis';
@@ -30,14 +31,6 @@ const APPLIED_KEY = 'voting-app.applied-compose';
 const PORTS_KEY = 'voting-app.open-ports';
 /** kv: the bundled `db` container's password, generated once per unit. */
 const DB_PASSWORD_KEY = 'voting-app.db-password';
-/** kv: the last status this charm set, restored after layer:basic's generic update-status report. */
-const STATUS_KEY = 'voting-app.status';
-
-type StatusKind = 'active' | 'blocked' | 'waiting' | 'maintenance';
-interface SavedStatus {
-  readonly kind: StatusKind;
-  readonly message: string;
-}
 
 /** Compose project name of a unit: `voting-app/0` → `voting-app-0` (unique per unit on a host). */
 export function projectOf(unitName: string): string {
@@ -48,18 +41,6 @@ export class VotingApp extends Charm {
   /** Where the rendered compose file lives (the compose workspace). */
   get workspace(): string {
     return join(this.charmDir, 'files', 'voting-app');
-  }
-
-  /**
-   * layer:basic reports a generic status on update-status (from the layers' status rules, e.g.
-   * layer:docker's "Waiting for Docker daemon", else "ready"). While Docker is up, put back the
-   * more useful message this charm last set. Runs after layer:basic's handler (layer order).
-   */
-  @hook('update-status')
-  @when('docker.available')
-  async restoreStatus(): Promise<void> {
-    const saved = this.kv.get<{ kind: StatusKind; message: string }>(STATUS_KEY);
-    if (saved !== undefined) await this.status[saved.kind](saved.message);
   }
 
   @hook(
@@ -87,7 +68,7 @@ export class VotingApp extends Charm {
   @hook('stop')
   async stop(): Promise<void> {
     this.setFlag(STOPPED);
-    await this.report({ kind: 'maintenance', message: 'Stopping the voting app' });
+    await setWorkloadStatus(this, 'maintenance', 'Stopping the voting app');
     await this.compose().down();
     this.kv.unset(APPLIED_KEY);
   }
@@ -106,7 +87,7 @@ export class VotingApp extends Charm {
     const settings = readSettings(this.config.all());
     if (isSettingsProblem(settings)) {
       this.log.warn({ option: settings.option }, settings.message);
-      await this.report({ kind: 'blocked', message: settings.message });
+      await setWorkloadStatus(this, 'blocked', settings.message);
       this.setFlag(CONFIGURED); // nothing to do until the config changes
       return;
     }
@@ -115,33 +96,27 @@ export class VotingApp extends Charm {
     if (external.redis?.password !== undefined) this.markSecret(external.redis.password);
     if (external.postgres !== undefined) this.markSecret(external.postgres.password);
 
-    await this.report({ kind: 'maintenance', message: `Rendering docker-compose.yml (${formation})` });
+    await setWorkloadStatus(this, 'maintenance', `Rendering docker-compose.yml (${formation})`);
     const context = composeContext({ settings, redis: external.redis, postgres: external.postgres, bundledDbPassword: this.bundledDbPassword() });
     const { changed, path } = render({ source: 'docker-compose.yml', target: join(this.workspace, 'docker-compose.yml'), context, templatesDir: join(this.charmDir, 'templates') });
-    const digest = createHash('sha256').update(readFileSync(path)).digest('hex');
-    if (changed || this.kv.get<string>(APPLIED_KEY) !== digest) {
-      await this.report({ kind: 'maintenance', message: `Starting ${servicesOf(external).join(', ')} (${formation})` });
-      const actions = await this.compose().up();
-      this.log.info({ actions: actions.map((a) => `${a.kind} ${'service' in a ? a.service : ''}`.trim()) }, 'compose up');
-      this.kv.set(APPLIED_KEY, digest);
-    }
+    // A Docker fault (image not pullable, daemon lost) is reported as a status; CONFIGURED stays
+    // clear, so the next hook tries again.
+    const applied = await applyComposeFile(this, this.compose(), {
+      file: path, changed, appliedKey: APPLIED_KEY,
+      beforeUp: () => setWorkloadStatus(this, 'maintenance', `Starting ${servicesOf(external).join(', ')} (${formation})`),
+    });
+    if (!applied.ok) return;
     this.reconcilePorts(settings);
     this.configureHttp(settings);
     const ready = `Ready to vote on port ${settings.votePort}, results on port ${settings.resultPort} (${formation})`;
-    if (external.waitingFor.length > 0) await this.report({ kind: 'waiting', message: `${ready}; waiting for ${external.waitingFor.join(' and ')}` });
-    else await this.report({ kind: 'active', message: ready });
+    if (external.waitingFor.length > 0) await setWorkloadStatus(this, 'waiting', `${ready}; waiting for ${external.waitingFor.join(' and ')}`);
+    else await setWorkloadStatus(this, 'active', ready);
     this.setFlag(CONFIGURED);
   }
 
   /** The unit's compose project (`voting-app/0` → `voting-app-0`) in its workspace. */
   private compose() {
     return composeFor(this, this.workspace, { project: projectOf(this.hook.unitName) });
-  }
-
-  /** Set the workload status and remember it for {@link restoreStatus}. */
-  private async report(status: SavedStatus): Promise<void> {
-    await this.status[status.kind](status.message);
-    this.kv.set(STATUS_KEY, { kind: status.kind, message: status.message });
   }
 
   /** Close the ports opened for a previous config, open the current ones. */

@@ -5,14 +5,16 @@ const ctx = new Context(join(__dirname, '../../../charms/voting-app'));
 afterAll(() => ctx.dispose());
 
 it('reports a failing handler and changes nothing', async () => {
-  // The simulated Docker daemon cannot pull this image, so `compose up` fails in the handler.
-  const before = { config: { vote_image: 'nowhere/vote:1' }, docker: { unpullable: ['nowhere/vote:1'] } };
-  const error = await ctx.run('install', before).catch((e: unknown) => e);
+  // Another tool left a container under the name compose needs: the daemon refuses to create it
+  // (409), a fault no status can explain, so the handler fails the hook.
+  const spec = { name: 'voting-app-0_vote_1', image: 'busybox', env: [], labels: {}, exposedPorts: [], portBindings: {}, mounts: [], links: [] };
+  const squatter = { id: 'c-other', name: spec.name, image: 'busybox', imageId: 'sha256:other', state: 'running' as const, labels: {}, networks: [], spec, created: 0 };
+  const error = await ctx.run('install', { docker: { containers: [squatter] } }).catch((e: unknown) => e);
 
   expect(error).toBeInstanceOf(UncaughtHandlerError);
   const failure = error as UncaughtHandlerError;
   expect(failure.handler).toBe('voting-app:reactive/voting-app.ts:VotingApp.converge');
-  expect(failure.message).toContain('image pull failed: nowhere/vote:1');
+  expect(failure.message).toContain('docker create container failed: voting-app-0_vote_1');
   // What the hook did before it failed is still there to read:
   expect(failure.records.trace).toContainEqual(expect.objectContaining({ type: 'handler.failed', handler: failure.handler }));
 });

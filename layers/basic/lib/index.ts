@@ -7,3 +7,5 @@ export { summarizeStatus, checksFromRules } from './status-summary';
 export type { PendingStatus, StatusCheck, StatusRule, StatusSummary } from './status-summary';
 export { reportStatus, reportStatusFromRules } from './report-status';
 export type { RuleStatusTarget, StatusTarget } from './report-status';
+export { setWorkloadStatus, savedWorkloadStatus, WORKLOAD_STATUS_KEY } from './workload-status';
+export type { WorkloadStatusTarget } from './workload-status';

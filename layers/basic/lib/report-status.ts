@@ -1,5 +1,6 @@
-import type { StatusHelper } from 'rxcharm';
+import type { KeyValueStore, StatusHelper } from 'rxcharm';
 import { checksFromRules, summarizeStatus, type StatusCheck, type StatusRule, type StatusSummary } from './status-summary';
+import { savedWorkloadStatus } from './workload-status';
 
 /** What {@link reportStatus} needs of a charm: its status helper (a `Charm` has one). */
 export interface StatusTarget {
@@ -20,19 +21,23 @@ export async function reportStatus(charm: StatusTarget, checks: readonly StatusC
   return summary;
 }
 
-/** What {@link reportStatusFromRules} needs: flags and layer options (a `Charm` has both). */
+/** What {@link reportStatusFromRules} needs: flags, layer options and kv (a `Charm` has all three). */
 export interface RuleStatusTarget extends StatusTarget {
   isFlagSet(flag: string): boolean;
   layerOption<T = unknown>(layer: string, key: string): T;
+  readonly kv: Pick<KeyValueStore, 'get'>;
 }
 
 /**
- * Sets the workload status from layer option `basic.status-rules` (merged from every layer)
- * and `basic.active-message`. layer:basic calls it on every `update-status`; call it at the end
- * of your own handlers to refresh the status at once.
+ * Sets the workload status from layer option `basic.status-rules` (merged from every layer):
+ * the most severe unmet rule; when every rule holds, the status the charm last set with
+ * `setWorkloadStatus`, else active with `basic.active-message`. layer:basic calls it on every
+ * `update-status`; call it at the end of your own handlers to refresh the status at once.
  */
 export async function reportStatusFromRules(charm: RuleStatusTarget): Promise<StatusSummary> {
   const rules = charm.layerOption<StatusRule[]>('basic', 'status-rules');
-  const checks = checksFromRules(rules, (flag) => charm.isFlagSet(flag));
-  return reportStatus(charm, checks, charm.layerOption<string>('basic', 'active-message'));
+  const summary = summarizeStatus(checksFromRules(rules, (flag) => charm.isFlagSet(flag)), charm.layerOption<string>('basic', 'active-message'));
+  const shown = summary.status === 'active' ? (savedWorkloadStatus(charm.kv) ?? summary) : summary;
+  await charm.status[shown.status](shown.message);
+  return shown;
 }

@@ -10,7 +10,8 @@ import { reportStatusFromRules, type StatusRule } from '../lib';
 export class BasicLayer extends Charm {
   /**
    * `update-status` (Juju runs it every five minutes): when layers declared status rules
-   * (`basic.status-rules`), refresh the workload status from the current flags. Without rules
+   * (`basic.status-rules`), refresh the workload status from the current flags; while every rule
+   * holds, the status the charm last set with `setWorkloadStatus` is shown again. Without rules
    * the status stays whatever the layers last set.
    */
   @hook('update-status')

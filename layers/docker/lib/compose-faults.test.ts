@@ -1,5 +1,6 @@
-import { DockerApiError, DockerUnavailableError, ImagePullError, type Charm, type Compose, type PlanAction } from 'rxcharm';
-import { classifyComposeError, upOrReport } from './compose-faults';
+import { DockerApiError, DockerUnavailableError, ImagePullError, KeyValueStore, type Charm, type Compose, type PlanAction } from 'rxcharm';
+import { savedWorkloadStatus } from 'layer:basic';
+import { classifyComposeError, pullReason, upOrReport } from './compose-faults';
 
 describe('classifyComposeError', () => {
   it('maps a lost daemon, an unpullable image and 5xx answers; leaves the rest alone', () => {
@@ -7,7 +8,7 @@ describe('classifyComposeError', () => {
       kind: 'docker-down', status: 'waiting', message: 'Docker daemon unreachable (unix:///x.sock); will retry',
     });
     expect(classifyComposeError(new ImagePullError('nope:1', 'not found'), '')).toEqual({
-      kind: 'image', status: 'blocked', message: 'Cannot pull image nope:1', image: 'nope:1',
+      kind: 'image', status: 'blocked', message: 'Cannot pull image nope:1 (not found)', image: 'nope:1',
     });
     expect(classifyComposeError(new DockerApiError('start container', 'c1', 500, 'store closed'), '')).toBe('server-error');
     expect(classifyComposeError(new DockerApiError('create container', 'c1', 409, 'name in use'), '')).toBeUndefined();
@@ -15,18 +16,31 @@ describe('classifyComposeError', () => {
   });
 });
 
+describe('pullReason', () => {
+  it("keeps the reason's first non-empty line, shortened for a status", () => {
+    expect(pullReason(new ImagePullError('x', '\npull access denied for x, repository does not exist\nmore'))).toBe('pull access denied for x, repository does not exist');
+    expect(pullReason(new ImagePullError('x', ''))).toBe('pull failed');
+    expect(pullReason(new ImagePullError('x', '(HTTP code 404) unexpected - pull access denied for x'))).toBe('pull access denied for x');
+    const long = pullReason(new ImagePullError('x', 'y'.repeat(500)));
+    expect(long).toHaveLength(120);
+    expect(long.endsWith('…')).toBe(true);
+  });
+});
+
 /** The parts of a Charm upOrReport touches, recording what it did. */
-function fakeCharm(): { charm: Charm; cleared: string[]; statuses: string[] } {
+function fakeCharm(): { charm: Charm; cleared: string[]; statuses: string[]; kv: KeyValueStore } {
   const cleared: string[] = [];
   const statuses: string[] = [];
+  const kv = new KeyValueStore();
   const status = (kind: string) => async (message: string): Promise<void> => void statuses.push(`${kind}: ${message}`);
   const charm = {
     config: { get: () => 'unix:///run/d.sock' },
     log: { warn: () => undefined },
     clearFlag: (flag: string) => void cleared.push(flag),
+    kv,
     status: { waiting: status('waiting'), blocked: status('blocked'), active: status('active'), maintenance: status('maintenance') },
   } as unknown as Charm;
-  return { charm, cleared, statuses };
+  return { charm, cleared, statuses, kv };
 }
 
 const failingUp = (error: unknown): Compose => ({ up: async () => Promise.reject(error) }) as unknown as Compose;
@@ -48,11 +62,12 @@ describe('upOrReport', () => {
     expect(statuses).toEqual(['waiting: Docker daemon unreachable (unix:///run/d.sock); will retry']);
   });
 
-  it('an image that cannot be pulled: blocked naming it, flags kept', async () => {
-    const { charm, cleared, statuses } = fakeCharm();
+  it('an image that cannot be pulled: blocked naming it and why, flags kept, status remembered for update-status', async () => {
+    const { charm, cleared, statuses, kv } = fakeCharm();
     await upOrReport(charm, failingUp(new ImagePullError('nope:1', 'not found')));
     expect(cleared).toEqual([]);
-    expect(statuses).toEqual(['blocked: Cannot pull image nope:1']);
+    expect(statuses).toEqual(['blocked: Cannot pull image nope:1 (not found)']);
+    expect(savedWorkloadStatus(kv)).toEqual({ status: 'blocked', message: 'Cannot pull image nope:1 (not found)' });
   });
 
   it('a 5xx from a daemon that then stops answering counts as a lost daemon', async () => {

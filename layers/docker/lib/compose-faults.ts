@@ -6,10 +6,12 @@
  * - the daemon is gone (connection refused/reset, socket missing, or 5xx answers from a daemon that
  *   stops answering pings right after — a dockerd shutting down answers 500 for a moment):
  *   `docker.available`/`docker.ready` cleared, `waiting`; the layer's next ping sets them again;
- * - an image that cannot be pulled: `blocked`, naming the image.
- * Anything else still fails the hook.
+ * - an image that cannot be pulled: `blocked`, naming the image and the registry's reason.
+ * Anything else still fails the hook. The status is set with layer:basic's `setWorkloadStatus`,
+ * so `update-status` keeps showing it while the fault lasts.
  */
-import { DockerApiError, DockerUnavailableError, ImagePullError, type Charm, type Compose, type PlanAction } from 'rxcharm';
+import { isDockerApiError, isDockerUnavailableError, isImagePullError, type Charm, type Compose, type ImagePullError, type PlanAction } from 'rxcharm';
+import { setWorkloadStatus } from 'layer:basic';
 import { dockerHostOf, pingDocker } from './docker-engine';
 
 /** A fault {@link upOrReport} reported instead of failing the hook. */
@@ -30,10 +32,19 @@ export function dockerDownFault(host: string): ComposeFault {
  * daemon only if it stops answering); undefined for anything else.
  */
 export function classifyComposeError(error: unknown, host: string): ComposeFault | 'server-error' | undefined {
-  if (error instanceof DockerUnavailableError) return dockerDownFault(host || error.host);
-  if (error instanceof ImagePullError) return { kind: 'image', status: 'blocked', message: `Cannot pull image ${error.image}`, image: error.image };
-  if (error instanceof DockerApiError && (error.statusCode ?? 0) >= 500) return 'server-error';
+  // Guards, not instanceof: the error may come from another copy of rxcharm (a test harness's fake daemon).
+  if (isDockerUnavailableError(error)) return dockerDownFault(host || error.host);
+  if (isImagePullError(error)) return { kind: 'image', status: 'blocked', message: `Cannot pull image ${error.image} (${pullReason(error)})`, image: error.image };
+  if (isDockerApiError(error) && (error.statusCode ?? 0) >= 500) return 'server-error';
   return undefined;
+}
+
+/** The first line of a pull failure's reason, shortened to fit a status message. */
+export function pullReason(error: ImagePullError): string {
+  // dockerode prefixes the engine's message with its own "(HTTP code 500) server error - ".
+  const line = (error.reason.split('\n').find((l) => l.trim() !== '')?.trim() ?? '').replace(/^\(HTTP code \d+\)[^-]*- /, '');
+  if (line === '') return 'pull failed';
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
 }
 
 /** Options of {@link upOrReport}. */
@@ -78,7 +89,7 @@ export async function upOrReport(charm: Charm, compose: Compose, options: UpOrRe
       charm.clearFlag('docker.available');
       charm.clearFlag('docker.ready');
     }
-    await charm.status[fault.status](fault.message);
+    await setWorkloadStatus(charm, fault.status, fault.message);
     return { ok: false, fault };
   }
 }

@@ -7,5 +7,7 @@
 export { composeFor, dockerClientFor, dockerHostOf, pingDocker, machineFacts, installDockerPackage, startDockerDaemon, runCommand } from './docker-engine';
 export { dockerSetupStep, isDebianLike } from './docker-setup';
 export type { DockerSetupFacts, DockerSetupStep } from './docker-setup';
-export { upOrReport, classifyComposeError, dockerDownFault } from './compose-faults';
+export { upOrReport, classifyComposeError, dockerDownFault, pullReason } from './compose-faults';
 export type { ComposeFault, UpOutcome, UpOrReportOptions } from './compose-faults';
+export { applyComposeFile } from './apply-compose';
+export type { ApplyComposeOptions, ApplyOutcome } from './apply-compose';

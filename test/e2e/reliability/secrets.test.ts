@@ -8,6 +8,7 @@
  * hashes of received data); the compose files that hold it are mode 0600.
  */
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureProjectImage } from '../../support';
@@ -53,7 +54,7 @@ describe('e2e: a known postgres password never leaks', () => {
   afterAll(() => world?.dispose());
 
   test('deploy, relate, fail a hook, inspect everything: the password is nowhere but the compose files', async () => {
-    const [votePort, resultPort, pgPort] = [await freePort(), await freePort(), await freePort()];
+    const [votePort, resultPort, pgPort, takenPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
     await world.deploy('postgresql', pg, { image: 'rxcharm/postgres', port: pgPort });
     await world.deploy('voting-app', voting, {
       vote_image: 'rxcharm/vote', worker_image: 'rxcharm/worker', result_image: 'rxcharm/result',
@@ -87,12 +88,28 @@ describe('e2e: a known postgres password never leaks', () => {
     expect(env).toContain(`PG_PASS=${password}`);
     expect(await world.unit(`${voting}/0`)).toMatchObject({ workload: 'active' });
 
-    // A failing hook while the password is in play (an image that does not exist): error output.
-    const bad = await cli('config', voting, 'result_image=rxcharm-test/no-such-result:0');
-    expect(bad.stderr + bad.stdout).toMatch(/failed|error/i);
-    await cli('wait', '--timeout', '2m');
-    await cli('resolve', `${voting}/0`, '--no-retry');
+    // An image that cannot be pulled while the password is in play: reported as a status naming
+    // it (the hook succeeds; the running formation is left as it was).
+    await ok('config', voting, 'result_image=rxcharm-test/no-such-result:0');
+    await ok('wait', '--timeout', '2m');
+    expect(await world.unit(`${voting}/0`)).toMatchObject({ workload: 'blocked', message: expect.stringContaining('Cannot pull image rxcharm-test/no-such-result:0') });
     await ok('config', voting, 'result_image=rxcharm/result');
+
+    // A failing hook while the password is in play: the vote port is taken on the host, so
+    // Docker cannot start the recreated container. Its error output is scanned below.
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(takenPort, '0.0.0.0', resolve));
+    try {
+      const bad = await cli('config', voting, `vote_port=${takenPort}`);
+      await cli('wait', '--timeout', '2m');
+      expect(bad.stderr + bad.stdout).toMatch(/failed|error/i);
+      expect(await world.unit(`${voting}/0`)).toMatchObject({ workload: 'error', agent: 'error' });
+    } finally {
+      await new Promise<void>((resolve) => squatter.close(() => resolve()));
+    }
+    await cli('resolve', `${voting}/0`, '--no-retry');
+    await ok('config', voting, `vote_port=${votePort}`);
+    await ok('wait', '--timeout', '2m');
     await ok('update-status');
     expect(await world.unit(`${voting}/0`)).toMatchObject({ workload: 'active', agent: 'idle' });
 
@@ -116,7 +133,8 @@ describe('e2e: a known postgres password never leaks', () => {
     ];
     const leaks = haystacks.flatMap(([where, text]) => secrets.filter((s) => text.includes(s)).map((s) => `${where} contains ${s.slice(0, 3)}…`));
     expect(leaks).toEqual([]);
-    // The failure was really reported (the scan covered an error path).
+    // The failures were really reported (the scan covered the error paths).
     expect(debugLog).toMatch(/no-such-result/);
+    expect(debugLog).toMatch(new RegExp(`${takenPort}`));
   });
 });
