@@ -1,4 +1,4 @@
-import { relationChanged, relationJoined, UncaughtHandlerError, type State } from 'rxcharm/testing';
+import { relationChanged, relationJoined, type State } from 'rxcharm/testing';
 import { composeOf, createdServices, FRESH, removedServices, runningServices, votingAppContext } from './harness';
 
 const ctx = votingAppContext();
@@ -35,15 +35,14 @@ describe('voting-app config', () => {
     expect(out.state.openedPorts).toEqual(['5000/tcp', '5001/tcp']);
   });
 
-  it('a failed image pull fails the hook and rolls everything back but the status', async () => {
+  it('a failed image pull blocks, naming the image, and leaves the running formation and the applied file alone', async () => {
     const before = { ...installed, config: { vote_image: 'nowhere/vote:1' }, docker: { ...installed.docker, unpullable: ['nowhere/vote:1'] } };
-    const error = await ctx.run('config-changed', before).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UncaughtHandlerError);
-    const e = error as UncaughtHandlerError;
-    expect(e.handler).toBe('voting-app:reactive/voting-app.ts:VotingApp.converge');
-    expect(e.message).toContain('nowhere/vote:1');
-    expect(e.records.statusHistory[0]?.status).toBe('maintenance');
-    expect(e.records.trace).toContainEqual(expect.objectContaining({ type: 'handler.failed', handler: 'voting-app:reactive/voting-app.ts:VotingApp.converge' }));
+    const out = await ctx.run('config-changed', before);
+    expect(out.state.status).toEqual({ status: 'blocked', message: expect.stringContaining('Cannot pull image nowhere/vote:1') });
+    expect(out.dockerActions.map((a) => a.method)).toEqual(['pullImage']);
+    expect(out.state.docker.containers).toEqual(installed.docker.containers);
+    expect(out.state.kv['voting-app.applied-compose']).toBe(installed.kv['voting-app.applied-compose']);
+    expect(out.state.flags).not.toContain('voting-app.configured'); // the next hook tries again
   });
 
   it('publishes where vote and results listen to http consumers', async () => {

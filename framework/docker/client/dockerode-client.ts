@@ -26,6 +26,12 @@ function healthOf(status: string | undefined): HealthStatus | undefined {
   return undefined;
 }
 
+/** The id in a create call's answer; an answer without one is the engine's error, not an empty id. */
+function createdId(operation: string, subject: string, answer: { Id?: string } | undefined): string {
+  if (typeof answer?.Id === 'string' && answer.Id !== '') return answer.Id;
+  throw new DockerApiError(operation, subject, undefined, `the engine answered without an id: ${JSON.stringify(answer ?? null).slice(0, 200)}`);
+}
+
 function containerPath(id: string): string {
   return `/containers/${encodeURIComponent(id)}`;
 }
@@ -165,9 +171,9 @@ export class DockerodeClient implements DockerClient {
 
   async createContainer(spec: ContainerCreateSpec): Promise<string> {
     const body = containerCreateBody(spec);
-    const created = await this.engine<{ Id?: string; id?: string }>('create container', spec.name, { method: 'POST', path: `/containers/create${query({ name: spec.name })}`, body },
+    const created = await this.engine<{ Id?: string }>('create container', spec.name, { method: 'POST', path: `/containers/create${query({ name: spec.name })}`, body },
       async (d) => ({ Id: (await d.createContainer({ _query: { name: spec.name }, _body: body } as unknown as Dockerode.ContainerCreateOptions)).id }));
-    return created?.Id ?? created?.id ?? '';
+    return createdId('create container', spec.name, created);
   }
 
   async startContainer(id: string): Promise<void> {
@@ -277,7 +283,7 @@ export class DockerodeClient implements DockerClient {
     const body = { Name: spec.name, Driver: spec.driver ?? 'bridge', Labels: { ...spec.labels }, CheckDuplicate: true };
     const created = await this.engine<{ Id?: string }>('create network', spec.name, { method: 'POST', path: '/networks/create', body },
       async (d) => ({ Id: (await d.createNetwork(body)).id }));
-    return created?.Id ?? '';
+    return createdId('create network', spec.name, created);
   }
 
   async removeNetwork(idOrName: string): Promise<void> {
