@@ -58,7 +58,7 @@ export async function buildVotingApp(root: string): Promise<{ readonly charmDir:
   return { charmDir: result.outputDir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Compose project of a unit (the charm's `projectOf`): `app/0` → `app-0`. */
+/** Compose project of a unit (layer:docker's `unitProjectName`): `app/0` → `app-0`. */
 export function projectOfUnit(unit: string): string {
   return unit.replace(/[^a-zA-Z0-9_-]/g, '-').toLowerCase();
 }

@@ -15,7 +15,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Charm, hook, render, when, whenNot } from 'rxcharm';
 import { setWorkloadStatus } from 'layer:basic';
-import { applyComposeFile, composeFor } from 'layer:docker';
+import { applyComposeFile, composeFor, unitProjectName } from 'layer:docker';
 import type { PgsqlProvides } from 'interface:pgsql';
 import { isRefused, planConsumer, preparedKey, type ConsumerPlan } from '../src/consumer-plan';
 import { newPassword } from '../src/password';
@@ -39,11 +39,6 @@ const APPLIED_KEY = 'postgresql.applied-compose';
 const ENDPOINT_KEY = 'postgresql.endpoint';
 const PORT_KEY = 'postgresql.open-port';
 
-/** Compose project of a unit: `postgresql/0` → `postgresql-0` (unique per unit on a Docker host). */
-export function projectOf(unitName: string): string {
-  return unitName.replace(/[^a-zA-Z0-9_-]/g, '-').toLowerCase();
-}
-
 export class PostgresqlCharm extends Charm {
   /** The unit's compose workspace (holds the rendered docker-compose.yml). */
   get workspace(): string {
@@ -51,7 +46,7 @@ export class PostgresqlCharm extends Charm {
   }
 
   private compose() {
-    return composeFor(this, this.workspace, { project: projectOf(this.hook.unitName) });
+    return composeFor(this, this.workspace, { project: unitProjectName(this.hook.unitName) });
   }
 
   private adminPassword(): string {

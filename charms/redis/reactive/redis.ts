@@ -13,7 +13,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Charm, hook, render, when, whenNot } from 'rxcharm';
 import { setWorkloadStatus } from 'layer:basic';
-import { applyComposeFile, composeFor } from 'layer:docker';
+import { applyComposeFile, composeFor, unitProjectName } from 'layer:docker';
 import type { RedisProvides } from 'interface:redis';
 import { newPassword } from '../src/password';
 import { waitForRedis } from '../src/redis-probe';
@@ -33,11 +33,6 @@ const PORT_KEY = 'redis.open-port';
 /** Where Redis answers (kv), as published to consumers. */
 type PublishedEndpoint = { host: string; port: number };
 
-/** Compose project of a unit: `redis/0` → `redis-0` (unique per unit on a Docker host). */
-export function projectOf(unitName: string): string {
-  return unitName.replace(/[^a-zA-Z0-9_-]/g, '-').toLowerCase();
-}
-
 export class RedisCharm extends Charm {
   /** The unit's compose workspace (holds the rendered docker-compose.yml). */
   get workspace(): string {
@@ -45,7 +40,7 @@ export class RedisCharm extends Charm {
   }
 
   private compose() {
-    return composeFor(this, this.workspace, { project: projectOf(this.hook.unitName) });
+    return composeFor(this, this.workspace, { project: unitProjectName(this.hook.unitName) });
   }
 
   /** The password, generated on first use; marked secret so logs never show it. */

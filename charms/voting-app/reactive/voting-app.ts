@@ -13,7 +13,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Charm, hook, render, when, whenNot } from 'rxcharm';
 import { setWorkloadStatus } from 'layer:basic';
-import { applyComposeFile, composeFor } from 'layer:docker';
+import { applyComposeFile, composeFor, unitProjectName } from 'layer:docker';
 import type { HttpProvides } from 'interface:http';
 import type { PgsqlRequires } from 'interface:pgsql';
 import type { RedisRequires } from 'interface:redis';
@@ -31,11 +31,6 @@ const APPLIED_KEY = 'voting-app.applied-compose';
 const PORTS_KEY = 'voting-app.open-ports';
 /** kv: the bundled `db` container's password, generated once per unit. */
 const DB_PASSWORD_KEY = 'voting-app.db-password';
-
-/** Compose project name of a unit: `voting-app/0` → `voting-app-0` (unique per unit on a host). */
-export function projectOf(unitName: string): string {
-  return unitName.replace(/[^a-zA-Z0-9_-]/g, '-').toLowerCase();
-}
 
 export class VotingApp extends Charm {
   /** Where the rendered compose file lives (the compose workspace). */
@@ -116,7 +111,7 @@ export class VotingApp extends Charm {
 
   /** The unit's compose project (`voting-app/0` → `voting-app-0`) in its workspace. */
   private compose() {
-    return composeFor(this, this.workspace, { project: projectOf(this.hook.unitName) });
+    return composeFor(this, this.workspace, { project: unitProjectName(this.hook.unitName) });
   }
 
   /** Close the ports opened for a previous config, open the current ones. */

@@ -14,6 +14,14 @@ export function dockerClientFor(charm: Charm): DockerClient {
 }
 
 /**
+ * The compose project of a unit, unique per unit on a Docker host and valid as a project name:
+ * `redis/0` → `redis-0`.
+ */
+export function unitProjectName(unitName: string): string {
+  return unitName.replace(/[^a-zA-Z0-9_-]/g, '-').toLowerCase();
+}
+
+/**
  * A `Compose` for a workspace directory on the charm's `docker_host`, with compose events sent to
  * the charm's log.
  *
