@@ -25,6 +25,17 @@ describe('mergeLayers', () => {
     expect(merged.actions).toEqual({ a: {}, b: {} });
   });
 
+  it('rejects a config.yaml whose options are not a mapping of mappings, naming the layer file', () => {
+    const app = { name: 'app' };
+    expect(() => mergeLayers([{ layer: layer('top'), metadata: app, config: { options: ['a', 'b'] } }])).toThrow(
+      /invalid layer file: \/layers\/top\/config.yaml\n {2}`options` must be a mapping .*not a list/,
+    );
+    expect(() => mergeLayers([{ layer: layer('top'), metadata: app, config: { options: { port: 8080 } } }])).toThrow(
+      /\/layers\/top\/config.yaml\n {2}options.port must be a mapping .*not a number \(8080\)/,
+    );
+    expect(mergeLayers([{ layer: layer('top'), metadata: app, config: { options: null } }]).config).toEqual({ options: null });
+  });
+
   it('writes layer.yaml with options defaulted and is: <charm>, without defines', () => {
     const merged = mergeLayers([
       { layer: layer('basic', { defines: { 'install-node': { type: 'boolean', default: true } } }) },

@@ -75,6 +75,7 @@ export function mergeLayers(docs: readonly LayerDocuments[]): MergedLayers {
     throw new LayerFileError(metadataFile, '`name` must be a string of lowercase letters, digits and dashes, starting with a letter');
   }
 
+  for (const doc of docs) if (doc.config !== undefined) checkConfigShape(doc.config, join(doc.layer.dir, 'config.yaml'));
   const config = mergeSection(docs.map((doc) => doc.config), deletesOf('config').map((path) => `options.${path}`));
   const actions = mergeSection(docs.map((doc) => doc.actions), deletesOf('actions'));
 
@@ -83,6 +84,28 @@ export function mergeLayers(docs: readonly LayerDocuments[]): MergedLayers {
   const layerOptions = validateLayerOptions(defines, options);
   layerYaml = { ...layerYaml, options: layerOptions, is: charmName };
   return { charmName, metadata, config, actions, layerYaml, layerOptions };
+}
+
+/**
+ * A layer's config.yaml must be mergeable: `options` a mapping of option name to mapping. Merging a
+ * list or a scalar into the lower layers' options would drop or garble them, so the shape is checked
+ * per layer file, before anything is written; proof then checks the merged types and defaults.
+ */
+function checkConfigShape(config: YamlMap, file: string): void {
+  const options = config['options'];
+  if (options === undefined || options === null) return;
+  if (!isMap(options)) {
+    throw new LayerFileError(file, `\`options\` must be a mapping of option name to {type, default, description}, not ${describeYaml(options)}`);
+  }
+  for (const [name, spec] of Object.entries(options)) {
+    if (!isMap(spec)) throw new LayerFileError(file, `options.${name} must be a mapping with type, default and description, not ${describeYaml(spec)}`);
+  }
+}
+
+function describeYaml(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  return `a ${typeof value} (${JSON.stringify(value)})`;
 }
 
 /** Lower layers' maintainers never reach the charm: only the top-most metadata names them. */
