@@ -15,6 +15,10 @@ const shared = {
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/build/'],
 };
 
+// Documentation samples that build charms and run the CLI or hooks as processes: they belong with
+// the integration suites (slow, real processes), not with the pure unit tests beside them.
+const docsProcessTests = ['docs/examples/getting-started.check.test.ts', 'docs/examples/local-agent/agent.check.test.ts'];
+
 // testTimeout is a global option (jest ignores it inside `projects`): Docker suites need minutes.
 module.exports = {
   testTimeout: 300000,
@@ -30,11 +34,12 @@ module.exports = {
         '<rootDir>/test/unit/**/*.test.ts',
         '<rootDir>/docs/**/*.test.ts',
       ],
+      testPathIgnorePatterns: [...shared.testPathIgnorePatterns, ...docsProcessTests.map((path) => `<rootDir>/${path}`)],
     },
     {
       ...shared,
       displayName: 'integration',
-      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts', ...docsProcessTests.map((path) => `<rootDir>/${path}`)],
     },
     {
       ...shared,
