@@ -14,15 +14,14 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Charm, hook, render, when, whenNot } from 'rxcharm';
-import { setWorkloadStatus } from 'layer:basic';
+import { isSettingsProblem, newSecret, reconcileOpenedPorts, setWorkloadStatus, storedSecret } from 'layer:basic';
 import { applyComposeFile, composeFor, unitProjectName } from 'layer:docker';
 import type { PgsqlProvides } from 'interface:pgsql';
 import { isRefused, planConsumer, preparedKey, type ConsumerPlan } from '../src/consumer-plan';
-import { newPassword } from '../src/password';
 import { probePostgres, retryUntil } from '../src/pg-probe';
 import { Psql } from '../src/psql';
 import { scramVerifier } from '../src/scram';
-import { isSettingsProblem, readSettings } from '../src/settings';
+import { readSettings } from '../src/settings';
 import { databaseOwnerSql, databaseSteps, ensureRoleSql, extensionsSql, grantRolesSql } from '../src/sql';
 
 /** Flag: the container reflects the current config (or the config problem is reported). */
@@ -37,7 +36,7 @@ const PASSWORDS_KEY = 'postgresql.passwords';
 const PREPARED_KEY = 'postgresql.prepared';
 const APPLIED_KEY = 'postgresql.applied-compose';
 const ENDPOINT_KEY = 'postgresql.endpoint';
-const PORT_KEY = 'postgresql.open-port';
+const PORTS_KEY = 'postgresql.open-port';
 
 export class PostgresqlCharm extends Charm {
   /** The unit's compose workspace (holds the rendered docker-compose.yml). */
@@ -49,13 +48,9 @@ export class PostgresqlCharm extends Charm {
     return composeFor(this, this.workspace, { project: unitProjectName(this.hook.unitName) });
   }
 
+  /** The superuser's password, generated on first use; marked secret so logs never show it. */
   private adminPassword(): string {
-    let password = this.kv.get<string>(ADMIN_PASSWORD_KEY);
-    if (password === undefined) {
-      password = newPassword();
-      this.kv.set(ADMIN_PASSWORD_KEY, password);
-    }
-    return this.markSecret(password);
+    return storedSecret(this, ADMIN_PASSWORD_KEY);
   }
 
   /** The login role's password, generated the first time the role is needed. */
@@ -63,7 +58,7 @@ export class PostgresqlCharm extends Charm {
     const passwords = { ...(this.kv.get<Record<string, string>>(PASSWORDS_KEY) ?? {}) };
     let password = passwords[user];
     if (password === undefined) {
-      password = newPassword();
+      password = newSecret();
       passwords[user] = password;
       this.kv.set(PASSWORDS_KEY, passwords);
     }
@@ -98,7 +93,7 @@ export class PostgresqlCharm extends Charm {
     });
     if (!applied.ok) return;
     if (applied.upped) this.clearFlag(READY);
-    this.reconcilePort(settings.port);
+    reconcileOpenedPorts(this, PORTS_KEY, [settings.port]);
     await setWorkloadStatus(this, 'maintenance', `Waiting for PostgreSQL to accept connections on ${host}:${settings.port}`);
     const answering = await retryUntil(() => probePostgres(host, settings.port));
     const psql = answering ? await Psql.connect(this.compose()) : undefined;
@@ -176,13 +171,6 @@ export class PostgresqlCharm extends Charm {
   async remove(): Promise<void> {
     await this.compose().down({ volumes: true });
     rmSync(this.workspace, { recursive: true, force: true });
-  }
-
-  private reconcilePort(port: number): void {
-    const previous = this.kv.get<number>(PORT_KEY);
-    if (previous !== undefined && previous !== port) this.ports.close(previous);
-    this.ports.open(port);
-    this.kv.set(PORT_KEY, port);
   }
 }
 

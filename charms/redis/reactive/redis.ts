@@ -12,12 +12,11 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Charm, hook, render, when, whenNot } from 'rxcharm';
-import { setWorkloadStatus } from 'layer:basic';
+import { isSettingsProblem, reconcileOpenedPorts, setWorkloadStatus, storedSecret } from 'layer:basic';
 import { applyComposeFile, composeFor, unitProjectName } from 'layer:docker';
 import type { RedisProvides } from 'interface:redis';
-import { newPassword } from '../src/password';
 import { waitForRedis } from '../src/redis-probe';
-import { isSettingsProblem, readSettings } from '../src/settings';
+import { readSettings } from '../src/settings';
 
 /** Flag: the container reflects the current config (or the config problem is reported). */
 export const CONFIGURED = 'redis.configured';
@@ -29,7 +28,7 @@ export const STOPPED = 'redis.stopped';
 const PASSWORD_KEY = 'redis.password';
 const APPLIED_KEY = 'redis.applied-compose';
 const ENDPOINT_KEY = 'redis.endpoint';
-const PORT_KEY = 'redis.open-port';
+const PORTS_KEY = 'redis.open-port';
 /** Where Redis answers (kv), as published to consumers. */
 type PublishedEndpoint = { host: string; port: number };
 
@@ -45,12 +44,7 @@ export class RedisCharm extends Charm {
 
   /** The password, generated on first use; marked secret so logs never show it. */
   private password(): string {
-    let password = this.kv.get<string>(PASSWORD_KEY);
-    if (password === undefined) {
-      password = newPassword();
-      this.kv.set(PASSWORD_KEY, password);
-    }
-    return this.markSecret(password);
+    return storedSecret(this, PASSWORD_KEY);
   }
 
   @hook('install', 'config-changed', 'upgrade-charm')
@@ -81,7 +75,7 @@ export class RedisCharm extends Charm {
     });
     if (!applied.ok) return;
     if (applied.upped) this.clearFlag(READY);
-    this.reconcilePort(settings.port);
+    reconcileOpenedPorts(this, PORTS_KEY, [settings.port]);
     await setWorkloadStatus(this, 'maintenance', `Waiting for Redis to answer on ${host}:${settings.port}`);
     if (!(await waitForRedis(host, settings.port, password))) {
       this.clearFlag(READY);
@@ -120,12 +114,5 @@ export class RedisCharm extends Charm {
   async remove(): Promise<void> {
     await this.compose().down({ volumes: true });
     rmSync(this.workspace, { recursive: true, force: true });
-  }
-
-  private reconcilePort(port: number): void {
-    const previous = this.kv.get<number>(PORT_KEY);
-    if (previous !== undefined && previous !== port) this.ports.close(previous);
-    this.ports.open(port);
-    this.kv.set(PORT_KEY, port);
   }
 }

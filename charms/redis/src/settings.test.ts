@@ -1,4 +1,5 @@
-import { isSettingsProblem, readSettings } from './settings';
+import { isSettingsProblem } from 'layer:basic';
+import { readSettings } from './settings';
 
 describe('redis settings', () => {
   it('accepts an image and a port, trimming the image', () => {

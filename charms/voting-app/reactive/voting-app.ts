@@ -8,18 +8,17 @@
  * itself recreates only the services whose config changed and removes the orphans). Hooks with
  * no such input (update-status...) run nothing.
  */
-import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Charm, hook, render, when, whenNot } from 'rxcharm';
-import { setWorkloadStatus } from 'layer:basic';
+import { isSettingsProblem, reconcileOpenedPorts, setWorkloadStatus, storedSecret } from 'layer:basic';
 import { applyComposeFile, composeFor, unitProjectName } from 'layer:docker';
 import type { HttpProvides } from 'interface:http';
 import type { PgsqlRequires } from 'interface:pgsql';
 import type { RedisRequires } from 'interface:redis';
 import { readExternalServices } from '../src/external-services';
 import { composeContext, describeFormation, servicesOf } from '../src/formation';
-import { isSettingsProblem, readSettings, type Settings } from '../src/settings';
+import { readSettings, type Settings } from '../src/settings';
 
 /** Flag: the running formation reflects the current inputs (or the config problem is reported). */
 export const CONFIGURED = 'voting-app.configured';
@@ -101,7 +100,7 @@ export class VotingApp extends Charm {
       beforeUp: () => setWorkloadStatus(this, 'maintenance', `Starting ${servicesOf(external).join(', ')} (${formation})`),
     });
     if (!applied.ok) return;
-    this.reconcilePorts(settings);
+    reconcileOpenedPorts(this, PORTS_KEY, [settings.votePort, settings.resultPort]);
     this.configureHttp(settings);
     const ready = `Ready to vote on port ${settings.votePort}, results on port ${settings.resultPort} (${formation})`;
     if (external.waitingFor.length > 0) await setWorkloadStatus(this, 'waiting', `${ready}; waiting for ${external.waitingFor.join(' and ')}`);
@@ -114,15 +113,6 @@ export class VotingApp extends Charm {
     return composeFor(this, this.workspace, { project: unitProjectName(this.hook.unitName) });
   }
 
-  /** Close the ports opened for a previous config, open the current ones. */
-  private reconcilePorts(settings: Settings): void {
-    const wanted = [settings.votePort, settings.resultPort];
-    const previous = this.kv.get<number[]>(PORTS_KEY) ?? [];
-    for (const port of previous) if (!wanted.includes(port)) this.ports.close(port);
-    for (const port of wanted) this.ports.open(port);
-    this.kv.set(PORTS_KEY, wanted);
-  }
-
   /** Tell http consumers (proxies) where vote and result listen. */
   private configureHttp(settings: Settings): void {
     this.endpoint<HttpProvides>('voting').configure(settings.votePort);
@@ -130,11 +120,6 @@ export class VotingApp extends Charm {
   }
 
   private bundledDbPassword(): string {
-    let password = this.kv.get<string>(DB_PASSWORD_KEY);
-    if (password === undefined) {
-      password = randomBytes(18).toString('base64url');
-      this.kv.set(DB_PASSWORD_KEY, password);
-    }
-    return this.markSecret(password);
+    return storedSecret(this, DB_PASSWORD_KEY);
   }
 }

@@ -1,4 +1,5 @@
-import { isSettingsProblem, readSettings } from './settings';
+import { isSettingsProblem } from 'layer:basic';
+import { readSettings } from './settings';
 
 const good = {
   vote_image: 'dockersamples/examplevotingapp_vote',

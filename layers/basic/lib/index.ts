@@ -1,5 +1,5 @@
 /**
- * `layer:basic`: status helpers shared by every layer above it.
+ * `layer:basic`: status, settings, secret and port helpers shared by every layer above it.
  *
  * Import from a layer's reactive code as `import { reportStatus } from 'layer:basic'`. Stable.
  */
@@ -9,3 +9,9 @@ export { reportStatus, reportStatusFromRules } from './report-status';
 export type { RuleStatusTarget, StatusTarget } from './report-status';
 export { setWorkloadStatus, savedWorkloadStatus, WORKLOAD_STATUS_KEY } from './workload-status';
 export type { WorkloadStatusTarget } from './workload-status';
+export { isSettingsProblem, readPort } from './config-settings';
+export type { RawConfig, SettingsProblem } from './config-settings';
+export { newSecret, storedSecret } from './stored-secret';
+export type { StoredSecretTarget } from './stored-secret';
+export { reconcileOpenedPorts } from './opened-ports';
+export type { OpenedPortsTarget } from './opened-ports';

@@ -11,3 +11,4 @@ export { upOrReport, classifyComposeError, dockerDownFault, pullReason } from '.
 export type { ComposeFault, UpOutcome, UpOrReportOptions } from './compose-faults';
 export { applyComposeFile } from './apply-compose';
 export type { ApplyComposeOptions, ApplyOutcome } from './apply-compose';
+export { readImage } from './image-setting';
