@@ -14,7 +14,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Charm, hook, render, when, whenNot } from 'rxcharm';
-import { isSettingsProblem, newSecret, reconcileOpenedPorts, setWorkloadStatus, storedSecret } from 'layer:basic';
+import { isSettingsProblem, newSecret, reconcileOpenedPorts, setWorkloadStatus, settingsOrBlocked, storedSecret } from 'layer:basic';
 import { applyComposeFile, composeFor, unitProjectName } from 'layer:docker';
 import type { PgsqlProvides } from 'interface:pgsql';
 import { isRefused, planConsumer, preparedKey, type ConsumerPlan } from '../src/consumer-plan';
@@ -73,10 +73,8 @@ export class PostgresqlCharm extends Charm {
   @when('docker.available')
   @whenNot(CONFIGURED, STOPPED)
   async converge(): Promise<void> {
-    const settings = readSettings(this.config.all());
-    if (isSettingsProblem(settings)) {
-      this.log.warn({ option: settings.option }, settings.message);
-      await setWorkloadStatus(this, 'blocked', settings.message);
+    const settings = await settingsOrBlocked(this, readSettings);
+    if (settings === undefined) {
       this.setFlag(CONFIGURED); // nothing to do until the config changes
       return;
     }

@@ -1,7 +1,8 @@
 import { KeyValueStore, PortBuffer } from 'rxcharm';
-import { isSettingsProblem, readPort } from './config-settings';
+import { isSettingsProblem, readPort, settingsOrBlocked, type RawConfig } from './config-settings';
 import { reconcileOpenedPorts } from './opened-ports';
 import { newSecret, storedSecret } from './stored-secret';
+import { savedWorkloadStatus } from './workload-status';
 
 describe('readPort', () => {
   it('reads integers from 1 to 65535', () => {
@@ -13,6 +14,38 @@ describe('readPort', () => {
     const problem = readPort({ vote_port: value }, 'vote_port');
     expect(isSettingsProblem(problem)).toBe(true);
     expect(problem).toEqual({ option: 'vote_port', message: `vote_port must be a TCP port between 1 and 65535, got ${JSON.stringify(value ?? null)}` });
+  });
+});
+
+describe('settingsOrBlocked', () => {
+  const charm = (config: RawConfig) => {
+    const statuses: string[] = [];
+    const warnings: unknown[] = [];
+    const record = (status: string) => async (message = '') => void statuses.push(`${status}: ${message}`);
+    return {
+      statuses,
+      warnings,
+      kv: new KeyValueStore(),
+      config: { all: () => config },
+      log: { warn: (obj: object, msg: string) => void warnings.push([obj, msg]) },
+      status: { active: record('active'), blocked: record('blocked'), maintenance: record('maintenance'), waiting: record('waiting') },
+    };
+  };
+  const read = (config: RawConfig) => readPort(config, 'port');
+
+  it('returns the settings and touches no status when they are valid', async () => {
+    const c = charm({ port: 8080 });
+    await expect(settingsOrBlocked(c, read)).resolves.toBe(8080);
+    expect(c.statuses).toEqual([]);
+  });
+
+  it('blocks with the problem (remembered for update-status), logs it and returns undefined', async () => {
+    const c = charm({ port: 0 });
+    await expect(settingsOrBlocked(c, read)).resolves.toBeUndefined();
+    const message = 'port must be a TCP port between 1 and 65535, got 0';
+    expect(c.statuses).toEqual([`blocked: ${message}`]);
+    expect(c.warnings).toEqual([[{ option: 'port' }, message]]);
+    expect(savedWorkloadStatus(c.kv)).toEqual({ status: 'blocked', message });
   });
 });
 
