@@ -1,7 +1,5 @@
-import { Endpoint, whenAny, whenNot, when } from 'rxcharm';
+import { Endpoint, reportDataProblems, when, whenAny, whenNot, type RemoteUnitData } from 'rxcharm';
 import { readHttpServices, type HttpReading, type HttpService } from './http-data';
-import type { RemoteUnitData } from 'rxcharm';
-import { reportDataProblems } from 'rxcharm';
 
 /**
  * The consumer side of `interface: http` (a proxy, a load balancer, a monitor...).

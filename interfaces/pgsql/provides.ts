@@ -1,5 +1,4 @@
-import { Endpoint, when, whenAny, whenNot } from 'rxcharm';
-import type { Relation } from 'rxcharm';
+import { Endpoint, when, whenAny, whenNot, type Relation } from 'rxcharm';
 import { grantBag, readConsumerRequest, type ConsumerRequest, type DatabaseGrant } from './provider-data';
 import { joinList } from './pgsql-data';
 

@@ -1,8 +1,6 @@
-import { Endpoint, currentHook, when, whenAny, whenNot } from 'rxcharm';
+import { Endpoint, currentHook, reportDataProblems, when, whenAny, whenNot, type RemoteUnitData } from 'rxcharm';
 import type { ConnectionString } from './connection-string';
 import { joinList, readPgsqlUnits, splitList, type PgsqlReading, type PgsqlRequest } from './pgsql-data';
-import type { RemoteUnitData } from 'rxcharm';
-import { reportDataProblems } from 'rxcharm';
 
 /**
  * The client side of `interface: pgsql`.

@@ -1,7 +1,5 @@
-import { Endpoint, when, whenAny, whenNot } from 'rxcharm';
+import { Endpoint, reportDataProblems, when, whenAny, whenNot, type RemoteUnitData } from 'rxcharm';
 import { readRedisUnits, type RedisConnection, type RedisReading } from './redis-data';
-import type { RemoteUnitData } from 'rxcharm';
-import { reportDataProblems } from 'rxcharm';
 
 /**
  * The consumer side of `interface: redis`.
