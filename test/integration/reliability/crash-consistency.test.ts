@@ -107,17 +107,21 @@ test('SIGKILL at seeded instants of start-up, dispatch and commit (Docker-free h
   const tally = newTally();
   try {
     expect((await unit.run('install')).exitCode).toBe(0);
-    // Calibrate the windows on this machine: whole hook, and load → end of commit.
+    // Calibrate the kill window on this machine: the median of a few whole hooks, after one to warm
+    // the file cache (on a fresh machine the first runs are several times slower, and a window
+    // that long puts most timed kills after the hook has exited).
+    expect((await unit.run('update-status')).exitCode).toBe(0);
     const durations: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       const t0 = process.hrtime.bigint();
       expect((await unit.run('update-status')).exitCode).toBe(0);
       durations.push(Number(process.hrtime.bigint() - t0) / 1e6);
     }
-    const whole = Math.max(...durations);
+    const whole = [...durations].sort((a, b) => a - b)[2] as number;
     // Plans come from the seeded generator one by one, until enough runs were really killed (a
-    // timed kill can come after the hook already exited; it is checked but not counted).
-    for (let i = 0; tally.kills < DOCKER_FREE_KILLS && i < DOCKER_FREE_KILLS + 40; i++) {
+    // timed kill can come after the hook already exited; it is checked but not counted). The cap
+    // only stops a machine so slow or so fast that kills never land.
+    for (let i = 0; tally.kills < DOCKER_FREE_KILLS && i < DOCKER_FREE_KILLS * 3; i++) {
       const hook = DOCKER_FREE_HOOKS[Math.floor(random() * DOCKER_FREE_HOOKS.length)] ?? 'update-status';
       const r = random();
       let plan: KillPlan;
@@ -168,7 +172,7 @@ test('SIGKILL during a compose converge: state pre or post, next hook converges,
     // Docker API requests of one converge (each one a kill trigger).
     const requests = first.markers.filter((m) => m.startsWith('docker ')).length;
     expect(requests).toBeGreaterThan(5);
-    for (let i = 0; tally.kills < CONVERGE_KILLS && i < CONVERGE_KILLS + 10; i++) {
+    for (let i = 0; tally.kills < CONVERGE_KILLS && i < CONVERGE_KILLS * 3; i++) {
       const plan: KillPlan = { kind: 'after-marker', marker: /^docker /, nth: 2 + Math.floor(random() * (requests - 1)), delayMs: Math.floor(random() * 25) };
       const label = `seed ${SEED + 1} converge kill #${i} (${JSON.stringify({ ...plan, marker: plan.marker.source })})`;
       await killOnce(unit, 'config-changed', plan, tally, label, () => checkDocker(label));
