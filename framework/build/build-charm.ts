@@ -73,6 +73,7 @@ export async function buildCharm(options: BuildOptions): Promise<BuildResult> {
     { path: 'lib/charm.js', layer: 'build', kind: 'dynamic', mode: 0o644, content: bundle.loader },
     { path: BUNDLE_FILE, layer: 'build', kind: 'dynamic', mode: 0o644, content: bundle.code },
     { path: BUNDLE_MAP_FILE, layer: 'build', kind: 'dynamic', mode: 0o644, content: bundle.map },
+    ...bundle.vendor.map((file): OutputFile => ({ path: file.path, layer: 'build', kind: 'dynamic', mode: 0o644, content: file.code })),
   ];
   const manifest: BuildManifest = {
     version: 1,

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { charmLoaderSource } from './bundle-loader';
 import { BundleError } from './errors';
@@ -17,13 +17,30 @@ export interface BundleAliases {
   readonly nodePaths: readonly string[];
 }
 
-/** The bundled charm: the loader `lib/charm.js`, the bundle `lib/charm.bundle.js` and its source map. */
+/**
+ * Packages the framework loads only on first use (dockerode for pulls, logs and exec; handlebars
+ * to render; yaml to parse files a hook has no cached copy of). Each is bundled into a file of its
+ * own, `lib/vendor/<name>.js`, so that a hook that never uses them does not read, convert and
+ * keep in memory their code: dockerode alone brings ssh2, grpc and protobufjs, about 900 kB of the
+ * 1.6 MB a bundle would otherwise be, and on machines where memory and reads are slow that was
+ * about a third of a no-op hook's time over Node's own start.
+ */
+export const VENDORED_PACKAGES: readonly string[] = ['dockerode', 'handlebars', 'yaml'];
+
+/** Where a vendored package's bundle lives in a built charm. */
+export function vendorFile(name: string): string {
+  return `lib/vendor/${name}.js`;
+}
+
+/** The bundled charm: the loader `lib/charm.js`, the bundle `lib/charm.bundle.js`, its source map and the vendored packages. */
 export interface BundleOutput {
   /** `lib/charm.js` (see {@link charmLoaderSource}). */
   readonly loader: Uint8Array;
-  /** The bundle: self-contained CommonJS, runnable on its own too. */
+  /** The bundle: CommonJS, runnable on its own beside `vendor/`; no `node_modules` needed. */
   readonly code: Uint8Array;
   readonly map: Uint8Array;
+  /** `lib/vendor/<name>.js` files (see {@link VENDORED_PACKAGES}), only those the bundle uses. */
+  readonly vendor: ReadonlyArray<{ readonly path: string; readonly code: Uint8Array }>;
 }
 
 /**
@@ -53,7 +70,10 @@ export async function bundleCharm(entrySource: string, resolveDir: string, alias
       tsconfigRaw: { compilerOptions: { experimentalDecorators: false } },
       external: ['*.node'],
       nodePaths: [...aliases.nodePaths],
-      plugins: [aliasPlugin(aliases), lazyBuiltinsPlugin()],
+      plugins: [aliasPlugin(aliases), vendorPlugin(), esmBuildsPlugin(), lazyBuiltinsPlugin()],
+      // The loader runs the bundle through vm.Script, which has no dynamic import(): the lazily
+      // loaded vendored packages must be plain requires.
+      supported: { 'dynamic-import': false },
       logLevel: 'silent',
       legalComments: 'none',
       // Handler ids use class names: keep them even where bundling renames a clashing class.
@@ -61,18 +81,91 @@ export async function bundleCharm(entrySource: string, resolveDir: string, alias
       minifyWhitespace: true,
       minifySyntax: true,
       minifyIdentifiers: true,
+      metafile: true,
     });
     const code = result.outputFiles.find((file) => file.path.endsWith('.js'));
     const map = result.outputFiles.find((file) => file.path.endsWith('.js.map'));
     if (code === undefined || map === undefined) throw new BundleError(['esbuild produced no output']);
+    const used = VENDORED_PACKAGES.filter((name) => Object.values(result.metafile.outputs).some((out) => out.imports.some((i) => i.path === vendorImport(name))));
+    const vendor = await Promise.all(used.map(async (name) => ({ path: vendorFile(name), code: await bundleVendor(name, aliases.nodePaths, resolveDir) })));
     // lib/charm.js is a loader compiling the bundle with a V8 code cache (see bundle-loader.ts).
-    return { loader: new TextEncoder().encode(charmLoaderSource(code.text)), code: code.contents, map: map.contents };
+    return { loader: new TextEncoder().encode(charmLoaderSource(code.text)), code: code.contents, map: map.contents, vendor };
   } catch (error) {
     if (error instanceof BundleError) throw error;
     const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } | null }> }).errors;
     const messages = errors?.map((e) => (e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ${e.text}` : e.text)) ?? [String(error)];
     throw new BundleError(messages, error);
   }
+}
+
+/** How the bundle requires a vendored package: relative to `lib/`, where the loader's `require` resolves. */
+function vendorImport(name: string): string {
+  return `./${vendorFile(name).slice('lib/'.length)}`;
+}
+
+/** Leaves the vendored packages out of the bundle, as requires of their `lib/vendor/` files. */
+function vendorPlugin(): Plugin {
+  const filter = new RegExp(`^(${VENDORED_PACKAGES.join('|')})$`);
+  return {
+    name: 'rxcharm-vendor',
+    setup(b) {
+      b.onResolve({ filter }, (args) => ({ path: vendorImport(args.path), external: true }));
+    },
+  };
+}
+
+/**
+ * Packages whose ES module build the bundle takes instead of the CommonJS one that Node's export
+ * conditions pick: esbuild can drop what the charm does not import only from ES modules. rxjs's
+ * CommonJS index loads every operator (about 150 kB, and a few ms of module set-up in every hook)
+ * where the framework uses `Observable` and `Subject`.
+ */
+const ESM_BUILDS: Readonly<Record<string, string>> = { rxjs: 'dist/esm/index.js' };
+
+function esmBuildsPlugin(): Plugin {
+  const filter = new RegExp(`^(${Object.keys(ESM_BUILDS).join('|')})$`);
+  return {
+    name: 'rxcharm-esm-builds',
+    setup(b) {
+      b.onResolve({ filter }, async (args) => {
+        const manifest = await b.resolve(`${args.path}/package.json`, { resolveDir: args.resolveDir, kind: args.kind });
+        if (manifest.errors.length > 0) return { errors: manifest.errors };
+        return { path: join(dirname(manifest.path), ESM_BUILDS[args.path] as string) };
+      });
+    },
+  };
+}
+
+/** Vendored bundles by package and search path: every charm a process builds shares them. */
+const vendorBundles = new Map<string, Promise<Uint8Array>>();
+
+function bundleVendor(name: string, nodePaths: readonly string[], resolveDir: string): Promise<Uint8Array> {
+  const key = JSON.stringify([name, nodePaths, resolveDir]);
+  let pending = vendorBundles.get(key);
+  if (pending === undefined) {
+    pending = build({
+      stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir, loader: 'js', sourcefile: `vendor-${name}.js` },
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      write: false,
+      outfile: vendorFile(name),
+      external: ['*.node'],
+      nodePaths: [...nodePaths],
+      plugins: [lazyBuiltinsPlugin()],
+      logLevel: 'silent',
+      legalComments: 'none',
+      minify: true,
+    }).then((result) => {
+      const file = result.outputFiles[0];
+      if (file === undefined) throw new BundleError([`esbuild produced no output for ${name}`]);
+      return file.contents;
+    });
+    pending.catch(() => vendorBundles.delete(key));
+    vendorBundles.set(key, pending);
+  }
+  return pending;
 }
 
 function aliasPlugin(aliases: BundleAliases): Plugin {

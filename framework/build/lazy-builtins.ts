@@ -5,17 +5,20 @@ import type { Plugin } from 'esbuild';
  * layers and packages such as signal-exit (through proper-lockfile) import them at the top of a
  * module, so every hook paid for loading them: `crypto` ~4 ms and `assert` ~3 ms of a no-op
  * `update-status` (assert formats colours, which opens stderr's stream), and such a hook needs
- * neither.
+ * neither. `child_process` (with dgram and its socket lists) is needed only for hook tools run as
+ * processes and for layer:docker's apt and service commands; under rxcharm's agent the tools go
+ * over its socket.
  */
 const BUILTINS = {
   crypto: () => require('node:crypto') as object,
   assert: () => require('node:assert') as object,
+  child_process: () => require('node:child_process') as object,
 } as const;
 
 /** The built-ins {@link lazyBuiltinsPlugin} defers. */
 export type LazyBuiltin = keyof typeof BUILTINS;
 
-export const LAZY_BUILTINS: readonly LazyBuiltin[] = ['crypto', 'assert'];
+export const LAZY_BUILTINS: readonly LazyBuiltin[] = ['crypto', 'assert', 'child_process'];
 
 const NAMESPACE = 'rxcharm-lazy-builtin';
 

@@ -1,5 +1,5 @@
 /**
- * Built charms load `crypto` and `assert` only on first use (framework/build/lazy-builtins.ts):
+ * Built charms load `crypto`, `assert` and `child_process` only on first use (framework/build/lazy-builtins.ts):
  * code importing them behaves exactly as before, and a bundle that never uses them never loads
  * them.
  */
@@ -14,9 +14,10 @@ const SOURCE = `
 import { createHash, randomBytes } from 'node:crypto';
 import * as cryptoNs from 'crypto';
 import assert, { strictEqual } from 'node:assert';
+import { spawnSync as run } from 'node:child_process';
 const assertCjs = require('assert');
 const loaded = (name) => process.moduleLoadList.includes('NativeModule ' + name);
-const before = { crypto: loaded('crypto'), assert: loaded('assert') };
+const before = { crypto: loaded('crypto'), assert: loaded('assert'), child_process: loaded('child_process') };
 if (process.argv[2] === 'use') {
   const out = {
     before,
@@ -24,6 +25,7 @@ if (process.argv[2] === 'use') {
     random: randomBytes(4).length,
     ns: typeof cryptoNs.randomUUID,
     after: { crypto: loaded('crypto') },
+    child: run(process.execPath, ['-e', 'process.stdout.write("hi")'], { encoding: 'utf8' }).stdout,
   };
   assert(true);
   assert.equal(1, 1);
@@ -42,7 +44,7 @@ if (process.argv[2] === 'use') {
   assert.ok(1);
   assert.equal(NaN, NaN);
   assert.strictEqual('a', 'a');
-  console.log(JSON.stringify({ before, after: { crypto: loaded('crypto'), assert: loaded('assert') } }));
+  console.log(JSON.stringify({ before, after: { crypto: loaded('crypto'), assert: loaded('assert'), child_process: loaded('child_process') } }));
 }
 `;
 
@@ -74,11 +76,12 @@ describe('lazy built-ins in built charms', () => {
     const r = spawnSync(process.execPath, [await bundle(tmp.dir), 'use'], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({
-      before: { crypto: false, assert: false },
+      before: { crypto: false, assert: false, child_process: false },
       sha: '2d711642b726',
       random: 4,
       ns: 'function',
       after: { crypto: true },
+      child: 'hi',
       thrown: 'one is not two',
       failing: failingWithRealAssert(),
     });
@@ -87,6 +90,9 @@ describe('lazy built-ins in built charms', () => {
   it('are never loaded by a bundle that does not use them', async () => {
     using tmp = tempDir('lazy');
     const r = spawnSync(process.execPath, [await bundle(tmp.dir)], { encoding: 'utf8' });
-    expect(JSON.parse(r.stdout)).toEqual({ before: { crypto: false, assert: false }, after: { crypto: false, assert: false } });
+    expect(JSON.parse(r.stdout)).toEqual({
+      before: { crypto: false, assert: false, child_process: false },
+      after: { crypto: false, assert: false, child_process: false },
+    });
   });
 });
