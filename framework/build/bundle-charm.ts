@@ -70,7 +70,7 @@ export async function bundleCharm(entrySource: string, resolveDir: string, alias
       tsconfigRaw: { compilerOptions: { experimentalDecorators: false } },
       external: ['*.node'],
       nodePaths: [...aliases.nodePaths],
-      plugins: [aliasPlugin(aliases), vendorPlugin(), esmBuildsPlugin(), lazyBuiltinsPlugin()],
+      plugins: [aliasPlugin(aliases), vendorPlugin(), esmBuildsPlugin(), builtinSubstitutesPlugin(), lazyBuiltinsPlugin()],
       // The loader runs the bundle through vm.Script, which has no dynamic import(): the lazily
       // loaded vendored packages must be plain requires.
       supported: { 'dynamic-import': false },
@@ -132,6 +132,24 @@ function esmBuildsPlugin(): Plugin {
         if (manifest.errors.length > 0) return { errors: manifest.errors };
         return { path: join(dirname(manifest.path), ESM_BUILDS[args.path] as string) };
       });
+    },
+  };
+}
+
+/**
+ * Packages a built charm replaces with the Node built-in they wrap. graceful-fs (proper-lockfile's,
+ * for the unit lock) patches a copy of `fs` at load, touching every lazy member of it, which loads
+ * fs/promises, readline, fs streams and watchers: about 6 ms of every hook, for EMFILE retries a
+ * hook that opens a handful of files never needs.
+ */
+const BUILTIN_SUBSTITUTES: Readonly<Record<string, string>> = { 'graceful-fs': 'fs' };
+
+function builtinSubstitutesPlugin(): Plugin {
+  const filter = new RegExp(`^(${Object.keys(BUILTIN_SUBSTITUTES).join('|')})$`);
+  return {
+    name: 'rxcharm-builtin-substitutes',
+    setup(b) {
+      b.onResolve({ filter }, (args) => ({ path: BUILTIN_SUBSTITUTES[args.path] as string, external: true }));
     },
   };
 }
