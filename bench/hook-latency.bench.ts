@@ -38,6 +38,16 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const PYTHON_REACTIVE_MS = 270;
 const PEER_LABEL = 'charms.reactive minimal dispatch, documented 270 ms (not measured: no charms.reactive here)';
 
+/**
+ * The interpreter `python3` really is: on machines with pyenv, `python3` on PATH is a shell shim
+ * that execs pyenv, which execs Python, and timing the shim would flatter us by 150 ms.
+ */
+function pythonExecutable(): string | undefined {
+  const r = spawnSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' });
+  const path = r.status === 0 ? r.stdout.trim() : '';
+  return path === '' ? undefined : path;
+}
+
 function pythonReactiveInstalled(): boolean {
   return spawnSync('python3', ['-c', 'import charms.reactive'], { stdio: 'ignore' }).status === 0;
 }
@@ -118,10 +128,11 @@ export async function run(): Promise<BenchRecord[]> {
   const records: BenchRecord[] = [];
   const floor = timeProcess([process.execPath, '-e', '0'], RUNS);
   records.push({ bench: 'hook-floor-node', ...floor, note: '`node -e 0` alone, same run' });
-  const python = spawnSync('python3', ['-c', 'pass'], { stdio: 'ignore' }).status === 0 ? timeProcess(['python3', '-c', 'pass'], RUNS) : undefined;
+  const interpreter = pythonExecutable();
+  const python = interpreter === undefined ? undefined : timeProcess([interpreter, '-c', 'pass'], RUNS);
   if (python !== undefined) {
     records.push({
-      bench: 'hook-floor-python', ...python,
+      bench: 'hook-floor-python', ...python, interpreter,
       note: `\`python3 -c pass\`, same run: the interpreter start any Python charm pays; charms.reactive ${pythonReactiveInstalled() ? 'is installed but not benchmarked here' : 'is not installed (no PyPI)'}`,
     });
   }

@@ -20,7 +20,8 @@ const settings: Settings = {
 
 interface Compose {
   version: string;
-  services: Record<string, { image: string; init: boolean; restart: string; ports?: string[]; environment?: Record<string, string> }>;
+  services: Record<string, { image: string; init: boolean; restart: string; ports?: string[]; environment?: Record<string, string>; volumes?: string[] }>;
+  volumes: Record<string, object>;
 }
 
 function renderText(redis?: RedisTarget, postgres?: PostgresTarget): string {
@@ -49,11 +50,16 @@ function expected(redis?: RedisTarget, postgres?: PostgresTarget): Compose {
     worker: { image: 'w:1', ...base, environment: { ...redisEnv, ...pgEnv } },
     result: { image: 'r:1', ...base, ports: ['5001:80'], environment: pgEnv },
   };
-  if (!redis) services.redis = { image: 'redis:alpine', ...base };
+  if (!redis) services.redis = { image: 'redis:alpine', ...base, volumes: ['redis-data:/data'] };
   if (!postgres) {
-    services.db = { image: 'postgres:15-alpine', ...base, environment: { POSTGRES_USER: 'postgres', POSTGRES_PASSWORD: 'dbpw', POSTGRES_DB: 'postgres' } };
+    services.db = {
+      image: 'postgres:15-alpine', ...base,
+      environment: { POSTGRES_USER: 'postgres', POSTGRES_PASSWORD: 'dbpw', POSTGRES_DB: 'postgres' },
+      volumes: ['db-data:/var/lib/postgresql/data'],
+    };
   }
-  return { version: '2.4', services };
+  // Declared in every formation: an external service's data waits for the bundled one to come back.
+  return { version: '2.4', services, volumes: { 'redis-data': {}, 'db-data': {} } };
 }
 
 const redis: RedisTarget = { host: '10.0.0.7', port: 6380, password: 'r-pw' };

@@ -6,8 +6,11 @@ import { desiredState } from './desired-state';
 import { execute, inheritAnonymousVolumes } from './execute';
 import { plan } from './plan';
 
-/** A scripted client: records calls; `health` yields successive health states per container name. */
-function scriptedClient(health: Record<string, Array<ContainerDetails['health'] | 'exited'>> = {}) {
+/**
+ * A scripted client: records calls; `health` yields successive health states per container name;
+ * `mounts` are the mounts of existing containers (by id).
+ */
+function scriptedClient(health: Record<string, Array<ContainerDetails['health'] | 'exited'>> = {}, mounts: Record<string, ContainerDetails['mounts']> = {}) {
   const calls: string[] = [];
   const names = new Map<string, string>();
   let next = 0;
@@ -21,13 +24,18 @@ function scriptedClient(health: Record<string, Array<ContainerDetails['health'] 
     },
     startContainer: async (id: string) => void calls.push(`start ${names.get(id) ?? id}`),
     stopContainer: async (id: string, t?: number) => void calls.push(`stop ${id} t=${t}`),
-    removeContainer: async (id: string) => void calls.push(`remove ${id}`),
+    removeContainer: async (id: string, o: { volumes?: boolean } = {}) => void calls.push(`remove ${id}${o.volumes === true ? ' -v' : ''}`),
+    removeVolume: async (name: string) => void calls.push(`remove volume ${name}`),
     connectNetwork: async (net: string, id: string) => void calls.push(`connect ${names.get(id)} ${net}`),
     createNetwork: async (spec: { name: string }) => {
       calls.push(`network ${spec.name}`);
       return 'net';
     },
     inspectContainer: async (id: string) => {
+      if (!names.has(id)) {
+        calls.push(`inspect ${id}`);
+        return { id, name: id, running: true, state: 'running', exitCode: 0, mounts: mounts[id] ?? [] } as unknown as ContainerDetails;
+      }
       const name = names.get(id)!;
       const state = health[name]?.shift() ?? 'healthy';
       calls.push(`inspect ${name} ${state}`);
@@ -91,18 +99,26 @@ describe('execute', () => {
     expect(calls).toEqual([]);
   });
 
-  it('recreates as stop (service grace period), remove, create, start; removes orphans and scales down', async () => {
+  it('recreates as stop (service grace period), remove, create, start; removes orphans and scales down with their anonymous volumes', async () => {
     const { d } = setup('services:\n  a: {image: w, stop_grace_period: 2s}\n');
-    const { client, calls } = scriptedClient();
+    const inherited = 'b'.repeat(64);
+    const { client, calls } = scriptedClient({}, {
+      o1: [
+        { type: 'volume', name: inherited, source: `/v/${inherited}`, target: '/data', readOnly: false },
+        { type: 'volume', name: 'p_named', source: '/v/p_named', target: '/named', readOnly: false },
+        { type: 'bind', source: '/srv', target: '/srv', readOnly: true },
+      ],
+    });
     await execute([
       { kind: 'remove-orphan', service: 'gone', number: 1, name: 'p_gone_1', containerId: 'o1', reason: 'orphan' },
       { kind: 'recreate', service: 'a', number: 1, name: 'p_a_1', containerId: 'old', reason: 'config changed' },
       { kind: 'scale-down', service: 'a', number: 2, name: 'p_a_2', containerId: 'two', reason: 'scale is 1' },
     ], d, client);
-    expect(calls.slice(0, 2)).toEqual(['stop o1 t=10', 'remove o1']);
-    const rest = calls.slice(2);
-    expect(rest.filter((c) => /old|p_a_1/.test(c))).toEqual(['stop old t=2', 'remove old', 'create p_a_1', 'start p_a_1']);
-    expect(rest.filter((c) => c.includes('two'))).toEqual(['stop two t=2', 'remove two']);
+    // The orphan's anonymous volume (inherited through an earlier recreate, so mounted by name) goes too; named ones stay.
+    expect(calls.slice(0, 4)).toEqual(['inspect o1', 'stop o1 t=10', 'remove o1 -v', `remove volume ${inherited}`]);
+    const rest = calls.slice(4);
+    expect(rest.filter((c) => /old|p_a_1/.test(c))).toEqual(['inspect old', 'stop old t=2', 'remove old', 'create p_a_1', 'start p_a_1']);
+    expect(rest.filter((c) => c.includes('two'))).toEqual(['inspect two', 'stop two t=2', 'remove two -v']);
   });
 });
 

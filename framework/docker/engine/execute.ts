@@ -79,12 +79,21 @@ export async function execute(actions: readonly PlanAction[], desired: DesiredSt
     }),
   );
 
+  // A container removed for good (orphan, scale-down) takes its anonymous volumes along: no later
+  // container can inherit them, so they would only pile up (docker-compose leaves them dangling).
+  // The engine's `v` removes the ones created with the container; one inherited through a recreate
+  // is mounted by name, so it is removed by name (a 409 means another container still uses it).
+  // Named volumes and binds are never touched.
   const stopAndRemove = async (a: Extract<ContainerAction, { containerId: string }>, svc?: DesiredService): Promise<void> => {
     const resource = `Container ${a.name}`;
+    const anonymous = ((await client.inspectContainer(a.containerId))?.mounts ?? [])
+      .filter((m) => m.type === 'volume' && m.name !== undefined && ANONYMOUS.test(m.name))
+      .map((m) => m.name as string);
     emit({ resource, status: 'Stopping', cause: a.reason });
     await client.stopContainer(a.containerId, stopTimeout(svc));
     emit({ resource, status: 'Removing', cause: a.reason });
-    await client.removeContainer(a.containerId, { force: true });
+    await client.removeContainer(a.containerId, { force: true, volumes: true });
+    for (const volume of anonymous) await ignoreConflict(client.removeVolume(volume));
     emit({ resource, status: 'Removed', cause: a.reason });
   };
   await Promise.all(

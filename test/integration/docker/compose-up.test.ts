@@ -132,6 +132,20 @@ volumes:
     expect(second.id).not.toBe(first.id);
     const read = await p.counting.client.exec(second.id, ['cat', '/anon/f', '/named/f']);
     expect(read.output.split('\n').filter(Boolean)).toEqual(['kept', 'named']);
+
+    // A container removed for good (scale-down, orphan) takes its anonymous volume, not the named one.
+    const client = p.counting.client;
+    const anonymousOf = async (name: string) => (await client.inspectContainer(name))!.mounts.find((m) => m.target === '/anon')!.name!;
+    await compose.scale('store', 2);
+    const scaledAway = await anonymousOf(`${p.project}_store_2`);
+    expect(await client.inspectVolume(scaledAway)).toBeDefined();
+    expect(kinds(await compose.scale('store', 1))).toEqual(['leave store#1', 'scale-down store#2']);
+    expect(await client.inspectVolume(scaledAway)).toBeUndefined();
+    const orphaned = await anonymousOf(`${p.project}_store_1`);
+    p.write(`services:\n  other:\n    image: ${image}\n    command: sleep 1d\n    init: true\n    volumes: ["data:/named"]\nvolumes:\n  data: {}\n`);
+    expect(kinds(await compose.up())).toEqual(['remove-orphan store#1', 'create other#1']);
+    expect(await client.inspectVolume(orphaned)).toBeUndefined();
+    expect(await client.inspectVolume(`${p.project}_data`)).toBeDefined();
     await compose.down({ volumes: true });
     expect(await p.counting.client.inspectVolume(`${p.project}_data`)).toBeUndefined();
   });
