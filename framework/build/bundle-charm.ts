@@ -154,15 +154,20 @@ function builtinSubstitutesPlugin(): Plugin {
   };
 }
 
-/** Vendored bundles by package and search path: every charm a process builds shares them. */
+/** Vendored bundles by the package entry file they wrap: every charm a process builds shares them. */
 const vendorBundles = new Map<string, Promise<Uint8Array>>();
 
 function bundleVendor(name: string, nodePaths: readonly string[], resolveDir: string): Promise<Uint8Array> {
-  const key = JSON.stringify([name, nodePaths, resolveDir]);
-  let pending = vendorBundles.get(key);
+  let entry: string;
+  try {
+    entry = require.resolve(name, { paths: [resolveDir, ...nodePaths] });
+  } catch (error) {
+    return Promise.reject(new BundleError([`cannot find package ${name} (needed by the charm) from ${resolveDir}`], error));
+  }
+  let pending = vendorBundles.get(entry);
   if (pending === undefined) {
     pending = build({
-      stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir, loader: 'js', sourcefile: `vendor-${name}.js` },
+      stdin: { contents: `module.exports = require(${JSON.stringify(entry)});`, resolveDir, loader: 'js', sourcefile: `vendor-${name}.js` },
       bundle: true,
       platform: 'node',
       target: 'node20',
@@ -170,7 +175,6 @@ function bundleVendor(name: string, nodePaths: readonly string[], resolveDir: st
       write: false,
       outfile: vendorFile(name),
       external: ['*.node'],
-      nodePaths: [...nodePaths],
       plugins: [lazyBuiltinsPlugin()],
       logLevel: 'silent',
       legalComments: 'none',
@@ -180,8 +184,8 @@ function bundleVendor(name: string, nodePaths: readonly string[], resolveDir: st
       if (file === undefined) throw new BundleError([`esbuild produced no output for ${name}`]);
       return file.contents;
     });
-    pending.catch(() => vendorBundles.delete(key));
-    vendorBundles.set(key, pending);
+    pending.catch(() => vendorBundles.delete(entry));
+    vendorBundles.set(entry, pending);
   }
   return pending;
 }
