@@ -39,6 +39,9 @@ export function planFiles(stack: LayerStack, usedInterfaces: readonly string[]):
       if (MERGED_FILES.has(path) || excluded(path) || ignoredAbove(path)) continue;
       // Each layer's lib/ is its own namespace (imported as layer:<name>), so it never overrides another's.
       const target = path.startsWith('lib/') ? `lib/${layer.name}/${path.slice('lib/'.length)}` : path;
+      if (target.startsWith('lib/vendor/')) {
+        throw new LayerFileError(join(layer.dir, path), 'a layer named "vendor" cannot ship lib/: lib/vendor/ holds the packages rxcharm build bundles apart; rename the layer');
+      }
       planned.set(target, { path: target, layer: layer.name, source: join(layer.dir, path) });
     }
   });
