@@ -11,13 +11,23 @@ const shared = {
     '^layer:(.*)$': '<rootDir>/layers/$1/lib/index.ts',
     '^interface:(.*)$': '<rootDir>/interfaces/$1/index.ts',
   },
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/build/', '/charms/[^/]+/build/', '/layers/[^/]+/build/', '/\\.rxcharm/'],
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '/dist/',
+    '<rootDir>/build/',
+    '/charms/[^/]+/build/',
+    '/layers/[^/]+/build/',
+    '/\\.rxcharm/',
+  ],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/build/'],
 };
 
 // Documentation samples that build charms and run the CLI or hooks as processes: they belong with
 // the integration suites (slow, real processes), not with the pure unit tests beside them.
-const docsProcessTests = ['docs/examples/getting-started.check.test.ts', 'docs/examples/local-agent/agent.check.test.ts'];
+const docsProcessTests = [
+  'docs/examples/getting-started.check.test.ts',
+  'docs/examples/local-agent/agent.check.test.ts',
+];
 
 // testTimeout is a global option (jest ignores it inside `projects`): Docker suites need minutes.
 module.exports = {
@@ -34,7 +44,10 @@ module.exports = {
         '<rootDir>/test/unit/**/*.test.ts',
         '<rootDir>/docs/**/*.test.ts',
       ],
-      testPathIgnorePatterns: [...shared.testPathIgnorePatterns, ...docsProcessTests.map((path) => `<rootDir>/${path}`)],
+      testPathIgnorePatterns: [
+        ...shared.testPathIgnorePatterns,
+        ...docsProcessTests.map((path) => `<rootDir>/${path}`),
+      ],
     },
     {
       ...shared,

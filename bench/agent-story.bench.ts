@@ -37,12 +37,16 @@ function cli(cliPath: string, args: readonly string[]): Step {
   const wallMs = performance.now() - t0;
   if (r.status !== 0) throw new Error(`rxcharm ${args.join(' ')} exited ${String(r.status)}: ${r.stderr.slice(-1500)}`);
   const output = `${r.stdout}\n${r.stderr}`;
-  if (/ \.\.\. failed/.test(output)) throw new Error(`rxcharm ${args.join(' ')}: a hook failed:\n${output.slice(-1500)}`);
+  if (/ \.\.\. failed/.test(output))
+    throw new Error(`rxcharm ${args.join(' ')}: a hook failed:\n${output.slice(-1500)}`);
   return { wallMs, cpuMs: childrenCpuMs() - cpu0, hooks: (output.match(/ \.\.\. ok /g) ?? []).length };
 }
 
 function record(bench: string, steps: readonly Step[], command: string): BenchRecord {
-  const timing = summarise(steps.map((s) => s.wallMs), steps.reduce((n, s) => n + s.cpuMs, 0));
+  const timing = summarise(
+    steps.map((s) => s.wallMs),
+    steps.reduce((n, s) => n + s.cpuMs, 0),
+  );
   const hooks = steps.map((s) => s.hooks);
   return { bench, ...timing, hooksPerRun: Math.max(...hooks), command, peer: 'none (no Juju here)' };
 }
@@ -53,10 +57,12 @@ export async function run(): Promise<BenchRecord[]> {
   const dir = mkdtempSync(join(tmpdir(), 'rxcharm-bench-story-'));
   try {
     const built = join(dir, 'built');
-    for (const name of ['rxb-web', 'rxb-site']) cli(cliPath, ['build', join(root, 'bench', 'lib', 'charms', name), '-o', join(built, name)]);
+    for (const name of ['rxb-web', 'rxb-site'])
+      cli(cliPath, ['build', join(root, 'bench', 'lib', 'charms', name), '-o', join(built, name)]);
     const model = ['-m', join(dir, 'model')];
     const deploys: Step[] = [];
-    for (let i = 0; i < RUNS; i++) deploys.push(cli(cliPath, ['deploy', join(built, 'rxb-web'), `web${String.fromCharCode(97 + i)}`, ...model]));
+    for (let i = 0; i < RUNS; i++)
+      deploys.push(cli(cliPath, ['deploy', join(built, 'rxb-web'), `web${String.fromCharCode(97 + i)}`, ...model]));
     cli(cliPath, ['deploy', join(built, 'rxb-web'), 'rxb-web', ...model]);
     cli(cliPath, ['deploy', join(built, 'rxb-site'), 'rxb-site', ...model]);
     const configs: Step[] = [];

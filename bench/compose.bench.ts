@@ -106,7 +106,14 @@ export async function run(): Promise<BenchRecord[]> {
       }
       const rxcharm = median(a);
       const peerMs = median(b);
-      const record = { bench, rxcharm_ms: round2(rxcharm), peer_ms: round2(peerMs), ratio: round2(rxcharm / peerMs), pairs: PAIRS, images: kind };
+      const record = {
+        bench,
+        rxcharm_ms: round2(rxcharm),
+        peer_ms: round2(peerMs),
+        ratio: round2(rxcharm / peerMs),
+        pairs: PAIRS,
+        images: kind,
+      };
       return record;
     };
     records.push(measure('compose-noop-up', () => {}));
@@ -120,10 +127,12 @@ export async function run(): Promise<BenchRecord[]> {
 }
 
 if (require.main === module) {
-  run().then((records) => {
-    for (const r of records) process.stdout.write(`${JSON.stringify(r)}\n`);
-  }).catch((error: unknown) => {
-    process.stderr.write(`${String(error)}\n`);
-    process.exitCode = 1;
-  });
+  run()
+    .then((records) => {
+      for (const r of records) process.stdout.write(`${JSON.stringify(r)}\n`);
+    })
+    .catch((error: unknown) => {
+      process.stderr.write(`${String(error)}\n`);
+      process.exitCode = 1;
+    });
 }

@@ -85,9 +85,13 @@ async function median(n: number, runs: number): Promise<BenchRecord> {
 export async function run(): Promise<BenchRecord[]> {
   for (let i = 0; i < 3; i++) await wide(1000);
   const out: BenchRecord[] = [];
-  for (const [n, runs] of [[1000, 7], [10000, 5], [100000, 3]] as const) {
+  for (const [n, runs] of [
+    [1000, 7],
+    [10000, 5],
+    [100000, 3],
+  ] as const) {
     const rec = await median(n, runs);
-        out.push(rec);
+    out.push(rec);
   }
   const base = (out[0] as BenchRecord).msPerHandler;
   for (const r of out) r.perHandlerVs1000 = Math.round((r.msPerHandler / base) * 100) / 100;

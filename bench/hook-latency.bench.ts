@@ -28,7 +28,14 @@ import { createFakeUnit } from './lib/fake-unit';
 import { performance } from 'node:perf_hooks';
 import { timeAgainstFloor, timeProcess, type ProcessTimings } from './lib/process-timing';
 import { round1 } from './lib/stats';
-import { buildVotingApp, freePort, letterTag, removeUnitContainers, VOTING_IMAGES, votingAppUnavailable } from './lib/voting-unit';
+import {
+  buildVotingApp,
+  freePort,
+  letterTag,
+  removeUnitContainers,
+  VOTING_IMAGES,
+  votingAppUnavailable,
+} from './lib/voting-unit';
 
 /** One printed line. */
 export type BenchRecord = { readonly bench: string } & Record<string, unknown>;
@@ -53,19 +60,35 @@ function pythonReactiveInstalled(): boolean {
 }
 
 /** The record of a case: its timings, the interleaved floor's, and the documented peer. */
-function caseRecord(bench: string, t: { readonly subject: ProcessTimings; readonly floor: ProcessTimings }, extra: Record<string, unknown>): BenchRecord {
+function caseRecord(
+  bench: string,
+  t: { readonly subject: ProcessTimings; readonly floor: ProcessTimings },
+  extra: Record<string, unknown>,
+): BenchRecord {
   const { median_ms, ...rest } = t.subject;
   return {
-    bench, ...rest, rxcharm_ms: median_ms,
-    peer_ms: PYTHON_REACTIVE_MS, peer: PEER_LABEL, ratio: Math.round((median_ms / PYTHON_REACTIVE_MS) * 100) / 100,
-    floor_ms: t.floor.median_ms, floor_cpu_ms: t.floor.cpu_ms,
-    over_floor_ms: round1(median_ms - t.floor.median_ms), over_floor_cpu_ms: round1(t.subject.cpu_ms - t.floor.cpu_ms),
+    bench,
+    ...rest,
+    rxcharm_ms: median_ms,
+    peer_ms: PYTHON_REACTIVE_MS,
+    peer: PEER_LABEL,
+    ratio: Math.round((median_ms / PYTHON_REACTIVE_MS) * 100) / 100,
+    floor_ms: t.floor.median_ms,
+    floor_cpu_ms: t.floor.cpu_ms,
+    over_floor_ms: round1(median_ms - t.floor.median_ms),
+    over_floor_cpu_ms: round1(t.subject.cpu_ms - t.floor.cpu_ms),
     ...extra,
   };
 }
 
 async function config(): Promise<Record<string, string | number | boolean>> {
-  return { ...VOTING_IMAGES, install_docker: false, docker_host: '', vote_port: await freePort(), result_port: await freePort() };
+  return {
+    ...VOTING_IMAGES,
+    install_docker: false,
+    docker_host: '',
+    vote_port: await freePort(),
+    result_port: await freePort(),
+  };
 }
 
 async function fakeToolsCase(root: string, charmDir: string): Promise<BenchRecord> {
@@ -79,12 +102,19 @@ async function fakeToolsCase(root: string, charmDir: string): Promise<BenchRecor
     const before = JSON.parse(readFileSync(unit.modelFile, 'utf8')) as { calls: unknown[] };
     const timing = await timeAgainstFloor(RUNS, async () => {
       const t0 = performance.now();
-      const r = spawnSync(join(charmDir, 'dispatch'), [], { env: unit.env('update-status'), cwd: charmDir, encoding: 'utf8' });
+      const r = spawnSync(join(charmDir, 'dispatch'), [], {
+        env: unit.env('update-status'),
+        cwd: charmDir,
+        encoding: 'utf8',
+      });
       if (r.status !== 0) throw new Error(`update-status failed under the fake tools: ${r.stderr.slice(-1500)}`);
       return performance.now() - t0;
     });
     const after = JSON.parse(readFileSync(unit.modelFile, 'utf8')) as { calls: unknown[] };
-    return caseRecord('hook-latency-fake-tools', timing, { toolCalls: round1((after.calls.length - before.calls.length) / RUNS), note: 'one Node process per tool call; cpu includes them' });
+    return caseRecord('hook-latency-fake-tools', timing, {
+      toolCalls: round1((after.calls.length - before.calls.length) / RUNS),
+      note: 'one Node process per tool call; cpu includes them',
+    });
   } finally {
     unit.dispose();
     removeUnitContainers(unitName);
@@ -101,13 +131,16 @@ async function agentCase(charmDir: string): Promise<BenchRecord> {
     const unit = `${app}/0`;
     if (agent.report().errors.length > 0) throw new Error(`deploy failed: ${JSON.stringify(agent.report().errors)}`);
     await runAgentHook(modelDir, unit, 'update-status'); // writes the code cache, as the first hook of a unit does
-    const timing = await timeAgainstFloor(RUNS, async () => (await runAgentHook(modelDir, unit, 'update-status')).durationMs);
+    const timing = await timeAgainstFloor(
+      RUNS,
+      async () => (await runAgentHook(modelDir, unit, 'update-status')).durationMs,
+    );
     const unitDir = join(modelDir, agent.state().unit(unit).charmDir);
     return caseRecord('hook-latency-agent', timing, {
       workload: agent.status().applications[app]?.units[unit]?.workload,
       bundleKb: Math.round(statSync(join(unitDir, BUNDLE_FILE)).size / 1024),
       codeCache: existsFile(join(unitDir, CODE_CACHE_FILE)),
-      note: 'wall = the agent\'s measurement of the hook process; tool calls over its socket',
+      note: "wall = the agent's measurement of the hook process; tool calls over its socket",
     });
   } finally {
     removeUnitContainers(`${app}/0`);
@@ -132,7 +165,9 @@ export async function run(): Promise<BenchRecord[]> {
   const python = interpreter === undefined ? undefined : timeProcess([interpreter, '-c', 'pass'], RUNS);
   if (python !== undefined) {
     records.push({
-      bench: 'hook-floor-python', ...python, interpreter,
+      bench: 'hook-floor-python',
+      ...python,
+      interpreter,
       note: `\`python3 -c pass\`, same run: the interpreter start any Python charm pays; charms.reactive ${pythonReactiveInstalled() ? 'is installed but not benchmarked here' : 'is not installed (no PyPI)'}`,
     });
   }

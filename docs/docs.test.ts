@@ -45,8 +45,13 @@ function region(text: string, name: string): string | undefined {
   const length = lines.slice(start + 1).findIndex((l) => /^\s*(\/\/|#) #endregion\b/.test(l));
   if (length < 0) return undefined;
   const body = lines.slice(start + 1, start + 1 + length);
-  const indent = Math.min(...body.filter((l) => l.trim() !== '').map((l) => (/^ */.exec(l) as RegExpExecArray)[0].length));
-  return body.map((l) => l.slice(indent)).join('\n').trimEnd();
+  const indent = Math.min(
+    ...body.filter((l) => l.trim() !== '').map((l) => (/^ */.exec(l) as RegExpExecArray)[0].length),
+  );
+  return body
+    .map((l) => l.slice(indent))
+    .join('\n')
+    .trimEnd();
 }
 
 /** What a marker quotes: the whole file, or one region of it. */
@@ -58,7 +63,9 @@ function quoted(file: string, name: string | undefined): string | undefined {
 /** Relative module specifiers a file imports (static, dynamic and `require`), resolved to .ts paths. */
 function imports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const specs = [...text.matchAll(/(?:from|import\(|require\()\s*'(\.[^']+)'/g)].map((m) => resolve(dirname(file), m[1] as string));
+  const specs = [...text.matchAll(/(?:from|import\(|require\()\s*'(\.[^']+)'/g)].map((m) =>
+    resolve(dirname(file), m[1] as string),
+  );
   return specs.flatMap((p) => [p, `${p}.ts`, join(p, 'index.ts')]);
 }
 
@@ -70,7 +77,10 @@ const samples = pages.flatMap((page) =>
     region: m[3],
     lang: m[4] as string,
     // An indented block is compared without the indentation of its list item.
-    block: (m[5] as string).split('\n').map((l) => l.slice((m[1] as string).length)).join('\n'),
+    block: (m[5] as string)
+      .split('\n')
+      .map((l) => l.slice((m[1] as string).length))
+      .join('\n'),
   })),
 );
 
@@ -89,13 +99,24 @@ describe('documentation samples', () => {
     const fence = new RegExp(`(<!-- sample: \\S+ -->\\n *)?\`\`\`(${CODE_LANGS.join('|')})\\n`, 'g');
     const unmarked = pages.flatMap((page) => {
       const text = readFileSync(join(DOCS, page), 'utf8');
-      return [...text.matchAll(fence)].filter((m) => m[1] === undefined).map((m) => `${page}:${text.slice(0, m.index).split('\n').length + 1}`);
+      return [...text.matchAll(fence)]
+        .filter((m) => m[1] === undefined)
+        .map((m) => `${page}:${text.slice(0, m.index).split('\n').length + 1}`);
     });
     expect(unmarked).toEqual([]);
   });
 
-  it('every sample block is fenced with its file\'s language', () => {
-    const language: Readonly<Record<string, string>> = { ts: 'ts', mjs: 'js', cjs: 'js', js: 'js', yaml: 'yaml', yml: 'yaml', json: 'json', md: 'markdown' };
+  it("every sample block is fenced with its file's language", () => {
+    const language: Readonly<Record<string, string>> = {
+      ts: 'ts',
+      mjs: 'js',
+      cjs: 'js',
+      js: 'js',
+      yaml: 'yaml',
+      yml: 'yaml',
+      json: 'json',
+      md: 'markdown',
+    };
     for (const s of samples) {
       const ext = s.path.slice(s.path.lastIndexOf('.') + 1);
       expect({ sample: s.path, lang: s.lang }).toEqual({ sample: s.path, lang: language[ext] ?? s.lang });
@@ -117,11 +138,20 @@ describe('documentation samples', () => {
       for (let dir = dirname(path); dir.startsWith(EXAMPLES); dir = dirname(dir)) {
         if (!existsSync(join(dir, 'metadata.yaml')) && !existsSync(join(dir, 'interface.yaml'))) continue;
         const tests = join(dir, 'tests');
-        return (existsSync(tests) && readdirSync(tests).some((f) => f.endsWith('.test.ts'))) || existsSync(`${dir}.check.test.ts`);
+        return (
+          (existsSync(tests) && readdirSync(tests).some((f) => f.endsWith('.test.ts'))) ||
+          existsSync(`${dir}.check.test.ts`)
+        );
       }
       return false;
     };
-    const code = [...new Set(samples.filter((s) => /\.(ts|mjs|js)$/.test(s.path) && !s.path.endsWith('.test.ts')).map((s) => join(DOCS, s.path)))];
+    const code = [
+      ...new Set(
+        samples
+          .filter((s) => /\.(ts|mjs|js)$/.test(s.path) && !s.path.endsWith('.test.ts'))
+          .map((s) => join(DOCS, s.path)),
+      ),
+    ];
     expect(code.filter((p) => !imported.has(p) && !layerWithTests(p)).map((p) => relative(DOCS, p))).toEqual([]);
   });
 
@@ -137,7 +167,11 @@ describe('documentation samples', () => {
 
   it('the samples type-check with the project settings', () => {
     const configFile = ts.findConfigFile(join(DOCS, '..'), ts.sys.fileExists, 'tsconfig.json') as string;
-    const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+    const parsed = ts.getParsedCommandLineOfConfigFile(
+      configFile,
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+    );
     const roots = files(EXAMPLES, (p) => p.endsWith('.ts'));
     const program = ts.createProgram(roots, { ...(parsed?.options ?? {}), noEmit: true });
     const problems = ts
@@ -152,9 +186,16 @@ describe('documentation samples', () => {
     try {
       const graph = (await import('./examples/graph')).main;
       expect(await graph()).toMatch(/^flowchart LR\n/);
-      expect(log).toHaveBeenCalledWith('converge waits on: when docker.available, whenNot voting-app.configured, whenNot voting-app.stopped');
+      expect(log).toHaveBeenCalledWith(
+        'converge waits on: when docker.available, whenNot voting-app.configured, whenNot voting-app.stopped',
+      );
       const fake = (await import('./examples/fake-docker')).main;
-      expect(await fake()).toEqual(['pullImage busybox:1.36', 'createNetwork demo_default', 'createContainer demo_web_1', 'startContainer demo_web_1']);
+      expect(await fake()).toEqual([
+        'pullImage busybox:1.36',
+        'createNetwork demo_default',
+        'createContainer demo_web_1',
+        'startContainer demo_web_1',
+      ]);
     } finally {
       log.mockRestore();
     }
@@ -166,11 +207,13 @@ describe('documentation samples', () => {
       const created = createLayer('hello', { dir: tmp });
       for (const file of files(created, () => true)) {
         const rel = relative(created, file);
-        expect({ file: rel, text: readFileSync(join(EXAMPLES, 'hello', rel), 'utf8') }).toEqual({ file: rel, text: readFileSync(file, 'utf8') });
+        expect({ file: rel, text: readFileSync(join(EXAMPLES, 'hello', rel), 'utf8') }).toEqual({
+          file: rel,
+          text: readFileSync(file, 'utf8'),
+        });
       }
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
   });
 });
-

@@ -22,7 +22,13 @@ const externalPackages = {
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, (args) => {
       const spec = args.path;
-      if (spec === 'rxcharm' || spec.startsWith('rxcharm/') || spec.startsWith('layer:') || spec.startsWith('interface:')) return undefined;
+      if (
+        spec === 'rxcharm' ||
+        spec.startsWith('rxcharm/') ||
+        spec.startsWith('layer:') ||
+        spec.startsWith('interface:')
+      )
+        return undefined;
       const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
       if (BUNDLED_PACKAGES.has(name)) return undefined;
       return { path: spec, external: true };

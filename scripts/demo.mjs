@@ -14,7 +14,16 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { block, bold, cyan, info, red, step } from './demo/console.mjs';
 import { checkDocker, HOW_TO_GET_DOCKER } from './demo/docker-check.mjs';
-import { buildCharm, cli, expectActive, expectServices, projectOf, readUnitFile, removeOldModel, removeProjects } from './demo/model.mjs';
+import {
+  buildCharm,
+  cli,
+  expectActive,
+  expectServices,
+  projectOf,
+  readUnitFile,
+  removeOldModel,
+  removeProjects,
+} from './demo/model.mjs';
 import { freePort } from './demo/ports.mjs';
 import { runShown } from './demo/run.mjs';
 import { lineDiff, maskSecrets } from './demo/text-diff.mjs';
@@ -28,13 +37,17 @@ const COMPOSE_FILE = ['files', 'voting-app', 'docker-compose.yml'];
 async function castBallots(ports, ballots) {
   for (const choice of ballots) await castVote(ports.vote, choice);
   const tally = { a: ballots.filter((b) => b === 'a').length, b: ballots.filter((b) => b === 'b').length };
-  info(`cast ${ballots.length} votes through POST http://127.0.0.1:${ports.vote}/vote: ${tally.a} for Cats (a), ${tally.b} for Dogs (b)`);
+  info(
+    `cast ${ballots.length} votes through POST http://127.0.0.1:${ports.vote}/vote: ${tally.a} for Cats (a), ${tally.b} for Dogs (b)`,
+  );
   return tally;
 }
 
 async function main() {
   const started = Date.now();
-  process.stdout.write(`${bold('rxcharm demo')}: the voting app on the local agent, standalone and then with related redis and postgresql charms\n`);
+  process.stdout.write(
+    `${bold('rxcharm demo')}: the voting app on the local agent, standalone and then with related redis and postgresql charms\n`,
+  );
 
   let s = step('Check that a Docker engine is reachable');
   const docker = await checkDocker();
@@ -43,7 +56,9 @@ async function main() {
     return 1;
   }
   const given = process.env.RXCHARM_UNIT_ADDRESS || undefined;
-  s.done(`Docker ${docker.server}; ${given === undefined ? "units will publish the agent's default address (docker0's, see docs/local-agent.md)" : `units will publish RXCHARM_UNIT_ADDRESS=${given}`}`);
+  s.done(
+    `Docker ${docker.server}; ${given === undefined ? "units will publish the agent's default address (docker0's, see docs/local-agent.md)" : `units will publish RXCHARM_UNIT_ADDRESS=${given}`}`,
+  );
 
   const ctx = {
     root,
@@ -54,14 +69,20 @@ async function main() {
 
   s = step('Build the local images (no registry needed): rxcharm/redis, postgres, vote, worker, result');
   if (process.env.DEMO_SKIP_IMAGES === '1') info('skipped (DEMO_SKIP_IMAGES=1)');
-  else await runShown(['bash', join(root, 'scripts', 'images', 'build-images.sh')], (line) => block(line), { env: ctx.env, cwd: root });
+  else
+    await runShown(['bash', join(root, 'scripts', 'images', 'build-images.sh')], (line) => block(line), {
+      env: ctx.env,
+      cwd: root,
+    });
   s.done();
 
   s = step('Build the charms with rxcharm build');
   const charmsDir = join(root, '.rxcharm', 'demo-charms');
   for (const charm of Object.values(APPS)) {
     const { warnings } = await buildCharm(ctx, join(root, 'charms', charm), join(charmsDir, charm));
-    info(`charms/${charm} → ${join(charmsDir, charm)}${warnings.length > 0 ? ` (${warnings.length} proof warning(s))` : ''}`);
+    info(
+      `charms/${charm} → ${join(charmsDir, charm)}${warnings.length > 0 ? ` (${warnings.length} proof warning(s))` : ''}`,
+    );
   }
   s.done();
 
@@ -78,18 +99,38 @@ async function main() {
     if (port !== Number(process.env[variable] || wanted)) info(`port ${wanted} is busy on this host; using ${port}`);
     return port;
   };
-  const ports = { vote: await pick('DEMO_VOTE_PORT', 5000), result: await pick('DEMO_RESULT_PORT', 5001), redis: await pick('DEMO_REDIS_PORT', 6379), postgres: await pick('DEMO_POSTGRES_PORT', 5432) };
+  const ports = {
+    vote: await pick('DEMO_VOTE_PORT', 5000),
+    result: await pick('DEMO_RESULT_PORT', 5001),
+    redis: await pick('DEMO_REDIS_PORT', 6379),
+    postgres: await pick('DEMO_POSTGRES_PORT', 5432),
+  };
   s.done();
 
   s = step('Deploy voting-app standalone (all five services in one compose project)');
   await cli(ctx, [
-    'deploy', join(charmsDir, APPS.voting), APPS.voting,
-    '--config', 'vote_image=rxcharm/vote', '--config', 'worker_image=rxcharm/worker', '--config', 'result_image=rxcharm/result',
-    '--config', 'redis_image=rxcharm/redis', '--config', 'postgres_image=rxcharm/postgres',
-    '--config', `vote_port=${ports.vote}`, '--config', `result_port=${ports.result}`,
+    'deploy',
+    join(charmsDir, APPS.voting),
+    APPS.voting,
+    '--config',
+    'vote_image=rxcharm/vote',
+    '--config',
+    'worker_image=rxcharm/worker',
+    '--config',
+    'result_image=rxcharm/result',
+    '--config',
+    'redis_image=rxcharm/redis',
+    '--config',
+    'postgres_image=rxcharm/postgres',
+    '--config',
+    `vote_port=${ports.vote}`,
+    '--config',
+    `result_port=${ports.result}`,
   ]);
   await expectActive(ctx, [APPS.voting]);
-  info(`containers of ${projectOf(UNITS.voting)}: ${(await expectServices(projectOf(UNITS.voting), ['vote', 'worker', 'result', 'redis', 'db'])).join(', ')}`);
+  info(
+    `containers of ${projectOf(UNITS.voting)}: ${(await expectServices(projectOf(UNITS.voting), ['vote', 'worker', 'result', 'redis', 'db'])).join(', ')}`,
+  );
   s.done();
 
   s = step('rxcharm status');
@@ -105,8 +146,24 @@ async function main() {
   const before = readUnitFile(ctx, UNITS.voting, ...COMPOSE_FILE);
 
   s = step('Deploy redis and postgresql as their own applications');
-  await cli(ctx, ['deploy', join(charmsDir, APPS.redis), APPS.redis, '--config', 'image=rxcharm/redis', '--config', `port=${ports.redis}`]);
-  await cli(ctx, ['deploy', join(charmsDir, APPS.postgres), APPS.postgres, '--config', 'image=rxcharm/postgres', '--config', `port=${ports.postgres}`]);
+  await cli(ctx, [
+    'deploy',
+    join(charmsDir, APPS.redis),
+    APPS.redis,
+    '--config',
+    'image=rxcharm/redis',
+    '--config',
+    `port=${ports.redis}`,
+  ]);
+  await cli(ctx, [
+    'deploy',
+    join(charmsDir, APPS.postgres),
+    APPS.postgres,
+    '--config',
+    'image=rxcharm/postgres',
+    '--config',
+    `port=${ports.postgres}`,
+  ]);
   const providers = await expectActive(ctx, [APPS.redis, APPS.postgres]);
   for (const line of providers) info(line);
   // The address the agent gave the units, as the providers publish it ("Ready on <host>:<port>").
@@ -122,18 +179,26 @@ async function main() {
   for (const line of await expectActive(ctx, Object.values(APPS))) info(line);
   s.done();
 
-  s = step('The compose file swap: the bundled redis and db services are gone, REDIS_* and PG_* point at the related units');
+  s = step(
+    'The compose file swap: the bundled redis and db services are gone, REDIS_* and PG_* point at the related units',
+  );
   const after = readUnitFile(ctx, UNITS.voting, ...COMPOSE_FILE);
   const diff = lineDiff(maskSecrets(before), maskSecrets(after)).filter((l) => !l.startsWith('  '));
   block(diff.join('\n'));
   const problems = [];
   if (/^\s{2}redis:\s*$/m.test(after)) problems.push('the redis service is still in the compose file');
   if (/^\s{2}db:\s*$/m.test(after)) problems.push('the db service is still in the compose file');
-  if (!after.includes(`REDIS_HOST: "${address}"`) || !after.includes(`REDIS_PORT: "${ports.redis}"`)) problems.push(`REDIS_HOST/REDIS_PORT are not ${address}:${ports.redis}`);
-  if (!after.includes(`PG_HOST: "${address}"`) || !after.includes(`PG_PORT: "${ports.postgres}"`)) problems.push(`PG_HOST/PG_PORT are not ${address}:${ports.postgres}`);
+  if (!after.includes(`REDIS_HOST: "${address}"`) || !after.includes(`REDIS_PORT: "${ports.redis}"`))
+    problems.push(`REDIS_HOST/REDIS_PORT are not ${address}:${ports.redis}`);
+  if (!after.includes(`PG_HOST: "${address}"`) || !after.includes(`PG_PORT: "${ports.postgres}"`))
+    problems.push(`PG_HOST/PG_PORT are not ${address}:${ports.postgres}`);
   if (problems.length > 0) throw new Error(`compose file after relating: ${problems.join('; ')}`);
-  info(`containers of ${projectOf(UNITS.voting)}: ${(await expectServices(projectOf(UNITS.voting), ['vote', 'worker', 'result'])).join(', ')}`);
-  info(`containers of ${projectOf(UNITS.redis)}: ${(await expectServices(projectOf(UNITS.redis), ['redis'])).join(', ')}; of ${projectOf(UNITS.postgres)}: ${(await expectServices(projectOf(UNITS.postgres), ['postgresql'])).join(', ')}`);
+  info(
+    `containers of ${projectOf(UNITS.voting)}: ${(await expectServices(projectOf(UNITS.voting), ['vote', 'worker', 'result'])).join(', ')}`,
+  );
+  info(
+    `containers of ${projectOf(UNITS.redis)}: ${(await expectServices(projectOf(UNITS.redis), ['redis'])).join(', ')}; of ${projectOf(UNITS.postgres)}: ${(await expectServices(projectOf(UNITS.postgres), ['postgresql'])).join(', ')}`,
+  );
   s.done();
 
   s = step('rxcharm status');
@@ -153,7 +218,9 @@ async function main() {
   process.stdout.write(`  results:  ${cyan(`http://127.0.0.1:${ports.result}/`)}  (JSON: /api/results)\n`);
   process.stdout.write(`  redis:    ${address}:${ports.redis}   postgresql: ${address}:${ports.postgres}\n`);
   process.stdout.write(`  model:    ./bin/rxcharm status --model ${ctx.modelDir}\n`);
-  process.stdout.write(`  clean up: for a in voting-app redis postgresql; do ./bin/rxcharm remove-application $a --model ${ctx.modelDir}; done\n`);
+  process.stdout.write(
+    `  clean up: for a in voting-app redis postgresql; do ./bin/rxcharm remove-application $a --model ${ctx.modelDir}; done\n`,
+  );
   return 0;
 }
 
@@ -161,7 +228,9 @@ main().then(
   (code) => process.exit(code),
   (error) => {
     process.stderr.write(`\n${red('demo failed')}: ${error.message}\n`);
-    process.stderr.write('Inspect with ./bin/rxcharm status / debug-log --model <model dir>; `npm run demo` starts over cleanly.\n');
+    process.stderr.write(
+      'Inspect with ./bin/rxcharm status / debug-log --model <model dir>; `npm run demo` starts over cleanly.\n',
+    );
     process.exit(1);
   },
 );

@@ -4,6 +4,11 @@
 'use strict';
 for (const name of ['dispose', 'asyncDispose']) {
   if (typeof Symbol[name] !== 'symbol') {
-    Object.defineProperty(Symbol, name, { value: Symbol.for(`Symbol.${name}`), configurable: false, enumerable: false, writable: false });
+    Object.defineProperty(Symbol, name, {
+      value: Symbol.for(`Symbol.${name}`),
+      configurable: false,
+      enumerable: false,
+      writable: false,
+    });
   }
 }

@@ -9,7 +9,16 @@ const { transformSync, version } = require('esbuild');
 // The cache key covers this file too, so a change of options here invalidates cached output.
 const SELF = require('node:fs').readFileSync(__filename);
 
-const LOADERS = { '.ts': 'ts', '.tsx': 'tsx', '.mts': 'ts', '.cts': 'ts', '.js': 'js', '.jsx': 'jsx', '.mjs': 'js', '.cjs': 'js' };
+const LOADERS = {
+  '.ts': 'ts',
+  '.tsx': 'tsx',
+  '.mts': 'ts',
+  '.cts': 'ts',
+  '.js': 'js',
+  '.jsx': 'jsx',
+  '.mjs': 'js',
+  '.cjs': 'js',
+};
 
 function loaderFor(filename) {
   const dot = filename.lastIndexOf('.');
@@ -33,6 +42,13 @@ module.exports = {
     return { code: result.code };
   },
   getCacheKey(source, filename) {
-    return createHash('sha256').update(SELF).update(version).update('\0').update(filename).update('\0').update(source).digest('hex');
+    return createHash('sha256')
+      .update(SELF)
+      .update(version)
+      .update('\0')
+      .update(filename)
+      .update('\0')
+      .update(source)
+      .digest('hex');
   },
 };

@@ -71,7 +71,14 @@ process.exit(failed ? 1 : 0);
  * `node -e 0`) where a whole process is timed; `skipped` names why a case did not run.
  */
 function writeReport(rows) {
-  const fmt = (v) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(v < 10 ? 3 : 1)) : v === undefined ? '' : String(v));
+  const fmt = (v) =>
+    typeof v === 'number'
+      ? Number.isInteger(v)
+        ? String(v)
+        : v.toFixed(v < 10 ? 3 : 1)
+      : v === undefined
+        ? ''
+        : String(v);
   const ms = (v) => (v === undefined ? '' : `${fmt(v)} ms`);
   const cell = (v) => String(v).replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const load = (l) => l.map((x) => x.toFixed(1)).join(' / ');
@@ -88,13 +95,33 @@ function writeReport(rows) {
     '|---|---|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
-    const { bench, rxcharm_ms, peer_ms, peer, ratio, ms: plainMs, median_ms, p90_ms, cpu_ms, cpuMs, floor_ms, floor_cpu_ms, skipped, ...rest } = r;
+    const {
+      bench,
+      rxcharm_ms,
+      peer_ms,
+      peer,
+      ratio,
+      ms: plainMs,
+      median_ms,
+      p90_ms,
+      cpu_ms,
+      cpuMs,
+      floor_ms,
+      floor_cpu_ms,
+      skipped,
+      ...rest
+    } = r;
     const ours = rxcharm_ms ?? median_ms ?? plainMs;
     const cpu = cpu_ms ?? cpuMs;
-    const floor = floor_ms === undefined ? '' : `${ms(floor_ms)}${floor_cpu_ms === undefined ? '' : ` (CPU ${ms(floor_cpu_ms)})`}`;
+    const floor =
+      floor_ms === undefined ? '' : `${ms(floor_ms)}${floor_cpu_ms === undefined ? '' : ` (CPU ${ms(floor_cpu_ms)})`}`;
     const peerCell = peer_ms === undefined ? (peer ?? '') : `${ms(peer_ms)}${peer === undefined ? '' : ` — ${peer}`}`;
-    const details = Object.entries(rest).map(([k, v]) => `${k}=${fmt(v)}`).join(', ');
-    lines.push(`| ${cell(bench)} | ${skipped === undefined ? ms(ours) : `skipped: ${cell(skipped)}`} | ${ms(p90_ms)} | ${ms(cpu)} | ${floor} | ${cell(peerCell)} | ${fmt(ratio)} | ${cell(details)} |`);
+    const details = Object.entries(rest)
+      .map(([k, v]) => `${k}=${fmt(v)}`)
+      .join(', ');
+    lines.push(
+      `| ${cell(bench)} | ${skipped === undefined ? ms(ours) : `skipped: ${cell(skipped)}`} | ${ms(p90_ms)} | ${ms(cpu)} | ${floor} | ${cell(peerCell)} | ${fmt(ratio)} | ${cell(details)} |`,
+    );
   }
   for (const f of failures) lines.push(`| ${cell(f.name)} | FAILED: ${cell(f.message)} | | | | | | |`);
   writeFileSync(join(benchDir, 'REPORT.md'), `${lines.join('\n')}\n`);

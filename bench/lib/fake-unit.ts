@@ -18,7 +18,11 @@ export interface FakeUnit {
  * under `root` (the repo). Same model layout as `FakeJuju.create`, which the bench cannot use
  * directly: bundled, its `__dirname` no longer points at the fixture.
  */
-export function createFakeUnit(root: string, charmDir: string, options: { unit: string; config: FakeModel['config'] }): FakeUnit {
+export function createFakeUnit(
+  root: string,
+  charmDir: string,
+  options: { unit: string; config: FakeModel['config'] },
+): FakeUnit {
   const dir = mkdtempSync(join(tmpdir(), 'rxcharm-bench-fake-'));
   const bin = join(dir, 'bin');
   mkdirSync(bin);
@@ -26,12 +30,24 @@ export function createFakeUnit(root: string, charmDir: string, options: { unit: 
   chmodSync(script, 0o755);
   for (const tool of FAKE_TOOLS) symlinkSync(script, join(bin, tool));
   const model: FakeModel = {
-    unit: options.unit, leader: true, config: { ...options.config }, relations: [], nextRelationId: 0,
-    status: { status: 'unknown', message: '' }, appStatus: { status: 'unknown', message: '' }, statusHistory: [],
-    ports: [], leaderData: {}, workloadVersion: '',
+    unit: options.unit,
+    leader: true,
+    config: { ...options.config },
+    relations: [],
+    nextRelationId: 0,
+    status: { status: 'unknown', message: '' },
+    appStatus: { status: 'unknown', message: '' },
+    statusHistory: [],
+    ports: [],
+    leaderData: {},
+    workloadVersion: '',
     addresses: { 'private-address': '10.1.0.10', 'public-address': '192.0.2.10' },
-    action: { params: {}, results: {}, failed: null }, resources: {}, pending: { relations: {}, ports: [] },
-    calls: [], logs: [], failures: {},
+    action: { params: {}, results: {}, failed: null },
+    resources: {},
+    pending: { relations: {}, ports: [] },
+    calls: [],
+    logs: [],
+    failures: {},
   };
   const modelFile = join(dir, 'model.json');
   writeFileSync(modelFile, JSON.stringify(model));

@@ -13,14 +13,23 @@ export interface ProcessTimings {
 
 /** Summarises wall times (ms) and a total of children CPU over them. */
 export function summarise(walls: readonly number[], cpuTotalMs: number): ProcessTimings {
-  return { runs: walls.length, median_ms: round1(median(walls)), p90_ms: round1(percentile(walls, 90)), cpu_ms: round1(cpuTotalMs / walls.length) };
+  return {
+    runs: walls.length,
+    median_ms: round1(median(walls)),
+    p90_ms: round1(percentile(walls, 90)),
+    cpu_ms: round1(cpuTotalMs / walls.length),
+  };
 }
 
 /**
  * Runs `command` `runs` times (synchronously, nothing else running in this process) and times
  * each run from spawn to exit. Throws if a run fails, with its stderr.
  */
-export function timeProcess(command: readonly string[], runs: number, options: SpawnSyncOptions | ((i: number) => SpawnSyncOptions) = {}): ProcessTimings {
+export function timeProcess(
+  command: readonly string[],
+  runs: number,
+  options: SpawnSyncOptions | ((i: number) => SpawnSyncOptions) = {},
+): ProcessTimings {
   const walls: number[] = [];
   const cpu0 = childrenCpuMs();
   for (let i = 0; i < runs; i++) {
@@ -28,7 +37,8 @@ export function timeProcess(command: readonly string[], runs: number, options: S
     const t0 = performance.now();
     const r = spawnSync(command[0] as string, command.slice(1), { encoding: 'utf8', ...opts });
     walls.push(performance.now() - t0);
-    if (r.status !== 0) throw new Error(`${command.join(' ')} exited ${String(r.status)}: ${String(r.stderr).slice(-2000)}`);
+    if (r.status !== 0)
+      throw new Error(`${command.join(' ')} exited ${String(r.status)}: ${String(r.stderr).slice(-2000)}`);
   }
   return summarise(walls, childrenCpuMs() - cpu0);
 }
@@ -45,7 +55,10 @@ export function timeNodeFloor(): { readonly wallMs: number; readonly cpuMs: numb
  * Alternates `node -e 0` and the measured run, so both see the same machine load (other work on
  * a shared machine moves wall times by a factor of several from minute to minute).
  */
-export async function timeAgainstFloor(runs: number, once: () => Promise<number>): Promise<{ readonly subject: ProcessTimings; readonly floor: ProcessTimings }> {
+export async function timeAgainstFloor(
+  runs: number,
+  once: () => Promise<number>,
+): Promise<{ readonly subject: ProcessTimings; readonly floor: ProcessTimings }> {
   const walls: number[] = [];
   const floorWalls: number[] = [];
   let cpu = 0;
@@ -60,4 +73,3 @@ export async function timeAgainstFloor(runs: number, once: () => Promise<number>
   }
   return { subject: summarise(walls, cpu), floor: summarise(floorWalls, floorCpu) };
 }
-

@@ -47,7 +47,9 @@ export function letterTag(): string {
 }
 
 /** Builds `charms/voting-app` from the current sources into a temp dir; returns the charm dir. */
-export async function buildVotingApp(root: string): Promise<{ readonly charmDir: string; readonly dispose: () => void }> {
+export async function buildVotingApp(
+  root: string,
+): Promise<{ readonly charmDir: string; readonly dispose: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'rxcharm-bench-build-'));
   const result = await buildCharm({
     layerDir: join(root, 'charms', 'voting-app'),

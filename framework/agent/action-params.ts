@@ -10,7 +10,11 @@ import type { CharmAction } from './model/types';
  *
  * @throws ModelOperationError naming the bad argument or the schema violation.
  */
-export function actionParams(actionName: string, action: CharmAction, args: readonly string[]): Record<string, unknown> {
+export function actionParams(
+  actionName: string,
+  action: CharmAction,
+  args: readonly string[],
+): Record<string, unknown> {
   const params: Record<string, unknown> = {};
   for (const arg of args) {
     const at = arg.indexOf('=');
@@ -34,7 +38,10 @@ export function actionParams(actionName: string, action: CharmAction, args: read
   const validate = ajv.compile(schema);
   if (!validate(params)) {
     const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '(params)'} ${e.message ?? ''}`.trim());
-    throw new ModelOperationError(`invalid params for action ${actionName}:\n  ${problems.join('\n  ')}`, { action: actionName, problems });
+    throw new ModelOperationError(`invalid params for action ${actionName}:\n  ${problems.join('\n  ')}`, {
+      action: actionName,
+      problems,
+    });
   }
   return params;
 }

@@ -17,10 +17,14 @@ export type CharmSourceKind = 'charm' | 'layer';
 export function charmSourceKind(path: string): CharmSourceKind {
   const dir = resolve(path);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CharmLoadError(dir, 'not a directory');
-  const built = existsSync(join(dir, 'metadata.yaml')) && (existsSync(join(dir, 'dispatch')) || existsSync(join(dir, 'hooks')));
+  const built =
+    existsSync(join(dir, 'metadata.yaml')) && (existsSync(join(dir, 'dispatch')) || existsSync(join(dir, 'hooks')));
   if (built) return 'charm';
   if (existsSync(join(dir, 'layer.yaml')) || existsSync(join(dir, 'reactive'))) return 'layer';
-  throw new CharmLoadError(dir, 'neither a built charm (metadata.yaml with dispatch or hooks/) nor a layer (layer.yaml)');
+  throw new CharmLoadError(
+    dir,
+    'neither a built charm (metadata.yaml with dispatch or hooks/) nor a layer (layer.yaml)',
+  );
 }
 
 /**
@@ -30,7 +34,13 @@ export function charmSourceKind(path: string): CharmSourceKind {
 export function defaultBuildLayer(env: Readonly<Record<string, string | undefined>>): BuildLayer {
   return async (layerDir, outputDir) => {
     const packageRoot = findPackageRoot();
-    const result = await buildCharm({ layerDir, outputDir, searchPath: searchPathFromEnv(env, packageRoot), force: true, packageRoot });
+    const result = await buildCharm({
+      layerDir,
+      outputDir,
+      searchPath: searchPathFromEnv(env, packageRoot),
+      force: true,
+      packageRoot,
+    });
     return result.outputDir;
   };
 }

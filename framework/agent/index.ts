@@ -15,7 +15,14 @@
  * await agent.deploy('build/voting-app', { config: ['vote_port=8080'] });
  * ```
  */
-export { LocalAgent, type LocalAgentOptions, type DeployResult, type ActionResult, type DrainReport, type HookEvent } from './local-agent';
+export {
+  LocalAgent,
+  type LocalAgentOptions,
+  type DeployResult,
+  type ActionResult,
+  type DrainReport,
+  type HookEvent,
+} from './local-agent';
 export { describe as describeHookEvent } from './internal/hook-executor';
 export { agentSettingsFromEnv, defaultUnitAddress, DEFAULT_MODEL_DIR, type AgentSettings } from './agent-settings';
 export { parseIpAddrOutput, pickUnitAddress, readHostAddresses, type HostAddress } from './host-address';
@@ -31,7 +38,14 @@ export { writeToolShims, SHIM_SCRIPT } from './server/write-tool-shims';
 export { HOOK_TOOL_NAMES, runTool, type ToolResult } from './tools/run-tool';
 export { hookEnvironment, AGENT_JUJU_VERSION, type HookEnvironmentOptions } from './runner/hook-environment';
 export { DebugLog, matchesUnit, parseLogLine, type DebugLogRecord } from './runner/debug-log';
-export { modelStatus, formatStatusTable, type ModelStatusView, type ApplicationStatusView, type UnitStatusView, type RelationStatusView } from './status/model-status';
+export {
+  modelStatus,
+  formatStatusTable,
+  type ModelStatusView,
+  type ApplicationStatusView,
+  type UnitStatusView,
+  type RelationStatusView,
+} from './status/model-status';
 export {
   AgentError,
   ConfigValidationError,

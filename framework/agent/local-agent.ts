@@ -111,10 +111,14 @@ export class LocalAgent {
    *
    * @throws CharmLoadError, ConfigValidationError, ModelOperationError (name taken or invalid).
    */
-  async deploy(source: string, options: { app?: string; config?: readonly string[]; units?: number } = {}): Promise<DeployResult> {
+  async deploy(
+    source: string,
+    options: { app?: string; config?: readonly string[]; units?: number } = {},
+  ): Promise<DeployResult> {
     let charmPath = resolve(source);
     if (charmSourceKind(charmPath) === 'layer') {
-      if (this.options.buildLayer === undefined) throw new ModelOperationError(`cannot deploy ${charmPath}: it is a layer and no builder is configured`);
+      if (this.options.buildLayer === undefined)
+        throw new ModelOperationError(`cannot deploy ${charmPath}: it is a layer and no builder is configured`);
       charmPath = await this.options.buildLayer(charmPath, join(this.modelDir, 'builds', basename(charmPath)));
     }
     const charm = loadCharmInfo(charmPath);
@@ -222,23 +226,37 @@ export class LocalAgent {
       const spec = app.charm.actions[action];
       if (spec === undefined) {
         const known = Object.keys(app.charm.actions).sort();
-        throw new ModelLookupError('action', `${app.name}:${action}`, known.length ? `actions: ${known.join(', ')}` : 'the charm has no actions');
+        throw new ModelLookupError(
+          'action',
+          `${app.name}:${action}`,
+          known.length ? `actions: ${known.join(', ')}` : 'the charm has no actions',
+        );
       }
       const params = actionParams(action, spec, args);
       await this.drain(model);
-      if (unit.error !== null) throw new ModelOperationError(`unit ${unitName} is in error (${unit.error.message}); resolve it first`);
+      if (unit.error !== null)
+        throw new ModelOperationError(`unit ${unitName} is in error (${unit.error.message}); resolve it first`);
       if (model.findUnit(unitName) === undefined) throw new ModelLookupError('unit', unitName);
       const run = { name: action, params, results: {} as Record<string, unknown>, failed: false, failMessage: '' };
       const result = await this.withServer(model, (executor) => executor.runAction(unit, run));
       await this.drain(model);
       const failed = result.outcome === 'failed' || run.failed;
-      const message = run.failed ? run.failMessage : result.outcome === 'failed' ? (result.reason ?? `exit code ${result.exitCode ?? 'none'}`) : '';
+      const message = run.failed
+        ? run.failMessage
+        : result.outcome === 'failed'
+          ? (result.reason ?? `exit code ${result.exitCode ?? 'none'}`)
+          : '';
       return {
         unit: unitName,
         action,
         status: failed ? 'failed' : 'completed',
         message,
-        results: { ...run.results, 'return-code': result.exitCode ?? (result.outcome === 'skipped' ? 0 : 1), stdout: result.stdout, stderr: result.stderr },
+        results: {
+          ...run.results,
+          'return-code': result.exitCode ?? (result.outcome === 'skipped' ? 0 : 1),
+          stdout: result.stdout,
+          stderr: result.stderr,
+        },
       };
     }, this.options.lockTimeoutMs);
   }
@@ -317,12 +335,14 @@ export class LocalAgent {
     const units = new Set(model.allUnits().map((u) => unitDirName(u.name)));
     const unitsDir = join(this.modelDir, 'units');
     if (existsSync(unitsDir)) {
-      for (const entry of readdirSync(unitsDir)) if (!units.has(`units/${entry}`)) rmSync(join(unitsDir, entry), { recursive: true, force: true });
+      for (const entry of readdirSync(unitsDir))
+        if (!units.has(`units/${entry}`)) rmSync(join(unitsDir, entry), { recursive: true, force: true });
     }
     const appsDir = join(this.modelDir, 'applications');
     if (existsSync(appsDir)) {
       for (const entry of readdirSync(appsDir)) {
-        if (model.data.applications[entry] === undefined) rmSync(join(appsDir, entry), { recursive: true, force: true });
+        if (model.data.applications[entry] === undefined)
+          rmSync(join(appsDir, entry), { recursive: true, force: true });
       }
     }
   }

@@ -23,7 +23,9 @@ describe('cachedDataFor', () => {
   });
 
   it("ignores another bundle's cache, a truncated file and an empty one", () => {
-    expect(cachedDataFor(Buffer.concat([Buffer.from('e'.repeat(32), 'latin1'), Buffer.from([1])]), hash)).toBeUndefined();
+    expect(
+      cachedDataFor(Buffer.concat([Buffer.from('e'.repeat(32), 'latin1'), Buffer.from([1])]), hash),
+    ).toBeUndefined();
     expect(cachedDataFor(Buffer.from(hash.slice(0, 10), 'latin1'), hash)).toBeUndefined();
     expect(cachedDataFor(Buffer.from(hash, 'latin1'), hash)).toBeUndefined();
     expect(cachedDataFor(Buffer.alloc(0), hash)).toBeUndefined();

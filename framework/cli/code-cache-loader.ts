@@ -37,7 +37,9 @@ export function codeCacheKey(argv: readonly string[]): string {
 
 /** The cached data of a cache file when it was written for `hash`, else undefined. */
 export function cachedDataFor(file: Buffer, hash: string): Buffer | undefined {
-  return file.length > hash.length && file.subarray(0, hash.length).toString('latin1') === hash ? file.subarray(hash.length) : undefined;
+  return file.length > hash.length && file.subarray(0, hash.length).toString('latin1') === hash
+    ? file.subarray(hash.length)
+    : undefined;
 }
 
 function readCache(path: string, hash: string): Buffer | undefined {
@@ -76,7 +78,8 @@ export function runCliBundle(dir: string, hash: string, argv: readonly string[],
   // The wrapper stays on the bundle's first line so line numbers in stack traces stay the bundle's.
   const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(filename, 'utf8')}\n})`;
   const script = new Script(source, { filename, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected === true) process.once('exit', () => writeCache(cachePath, hash, script));
+  if (cachedData === undefined || script.cachedDataRejected === true)
+    process.once('exit', () => writeCache(cachePath, hash, script));
   const wrapper = script.runInThisContext() as (e: object, r: NodeJS.Require, m: object, f: string, d: string) => void;
   const module = { exports: {} };
   wrapper.call(module.exports, module.exports, moduleRequire, module, filename, dir);

@@ -22,7 +22,9 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`ERROR ${error.message}\n`);
       return 1;
     }
-    process.stderr.write(`ERROR unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `ERROR unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 1;
   }
 }

@@ -5,7 +5,12 @@ import { parseEnvFile } from './model/parse-env';
 import { ValueError } from './model/value-error';
 
 /** File names `Compose` looks for, in order, when no file is given (as docker-compose does). */
-export const DEFAULT_COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yaml', 'compose.yml'] as const;
+export const DEFAULT_COMPOSE_FILES = [
+  'docker-compose.yml',
+  'docker-compose.yaml',
+  'compose.yaml',
+  'compose.yml',
+] as const;
 
 /**
  * The compose file of a workspace: `file` resolved against the workspace, or the first default name present.
@@ -22,7 +27,10 @@ export function locateComposeFile(workspaceDir: string, file?: string): string {
     const path = join(workspaceDir, name);
     if (existsSync(path)) return path;
   }
-  throw new ComposeFileError(`no compose file found (looked for ${DEFAULT_COMPOSE_FILES.join(', ')})`, { file: workspaceDir, path: '' });
+  throw new ComposeFileError(`no compose file found (looked for ${DEFAULT_COMPOSE_FILES.join(', ')})`, {
+    file: workspaceDir,
+    path: '',
+  });
 }
 
 /**

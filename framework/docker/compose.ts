@@ -110,7 +110,15 @@ export class Compose {
     } else {
       const recording = recordingEnv(env);
       const warnings: string[] = [];
-      model = parseCompose(text, { file, env: recording.env, home, onWarning: (w) => { warnings.push(w); onWarning?.(w); } });
+      model = parseCompose(text, {
+        file,
+        env: recording.env,
+        home,
+        onWarning: (w) => {
+          warnings.push(w);
+          onWarning?.(w);
+        },
+      });
       if (cacheDir !== undefined) writeCachedModel(cacheDir, file, text, recording.used, home, model, warnings);
     }
     return { model, project: projectName(this.options.project, model.name, this.workspaceDir) };
@@ -146,20 +154,35 @@ export class Compose {
   }
 
   private async observeAll(loaded: Loaded): Promise<{ desired: DesiredState; observed: ObservedState }> {
-    const skeleton = desiredState(loaded.model, { project: loaded.project, configFiles: [this.file], imageIds: {}, scale: this.scaleOverrides, labels: this.options.labels });
+    const skeleton = desiredState(loaded.model, {
+      project: loaded.project,
+      configFiles: [this.file],
+      imageIds: {},
+      scale: this.scaleOverrides,
+      labels: this.options.labels,
+    });
     const observed = await observe(this.docker, {
       project: loaded.project,
       networks: skeleton.networks.filter((n) => !n.external).map((n) => n.name),
       volumes: skeleton.volumes.filter((v) => !v.external).map((v) => v.name),
       images: skeleton.services.map((s) => s.image),
     });
-    const desired = desiredState(loaded.model, { project: loaded.project, configFiles: [this.file], imageIds: observed.images, scale: this.scaleOverrides, labels: this.options.labels });
+    const desired = desiredState(loaded.model, {
+      project: loaded.project,
+      configFiles: [this.file],
+      imageIds: observed.images,
+      scale: this.scaleOverrides,
+      labels: this.options.labels,
+    });
     return { desired, observed };
   }
 
   private checkService(loaded: Loaded, service: string | undefined): void {
     if (service !== undefined && !(service in loaded.model.services)) {
-      throw new ComposeUsageError(`no such service: ${service}\nservices: ${Object.keys(loaded.model.services).join(', ')}`, { service });
+      throw new ComposeUsageError(
+        `no such service: ${service}\nservices: ${Object.keys(loaded.model.services).join(', ')}`,
+        { service },
+      );
     }
   }
 
@@ -168,7 +191,10 @@ export class Compose {
     const loaded = this.load();
     this.checkService(loaded, service);
     const { desired, observed } = await this.observeAll(loaded);
-    return plan(desired, observed, { services: service === undefined ? undefined : [service], removeOrphans: this.options.removeOrphans });
+    return plan(desired, observed, {
+      services: service === undefined ? undefined : [service],
+      removeOrphans: this.options.removeOrphans,
+    });
   }
 
   /**
@@ -183,20 +209,31 @@ export class Compose {
     const loaded = this.load();
     this.checkService(loaded, service);
     let { desired, observed } = await this.observeAll(loaded);
-    const targets = service === undefined ? desired.services : desired.services.filter((s) => s.name === service || Object.keys(desired.services.find((x) => x.name === service)!.dependsOn).includes(s.name));
+    const targets =
+      service === undefined
+        ? desired.services
+        : desired.services.filter(
+            (s) =>
+              s.name === service ||
+              Object.keys(desired.services.find((x) => x.name === service)!.dependsOn).includes(s.name),
+          );
     const missing = [...new Set(targets.filter((s) => s.imageId === undefined && s.scale > 0).map((s) => s.image))];
     if (missing.length > 0) {
       await Promise.all(missing.map((ref) => this.pullOne(ref)));
       ({ desired, observed } = await this.observeAll(loaded));
     }
-    const actions = plan(desired, observed, { services: service === undefined ? undefined : [service], removeOrphans: this.options.removeOrphans });
+    const actions = plan(desired, observed, {
+      services: service === undefined ? undefined : [service],
+      removeOrphans: this.options.removeOrphans,
+    });
     await execute(actions, desired, this.docker, { onEvent: this.options.onEvent, sleep: this.options.sleep });
     return actions;
   }
 
   /** Sets a service's scale (overriding the file for this instance) and converges it. */
   async scale(service: string, n: number): Promise<PlanAction[]> {
-    if (!Number.isInteger(n) || n < 0) throw new ComposeUsageError(`invalid scale for ${service}: ${n}`, { service, scale: n });
+    if (!Number.isInteger(n) || n < 0)
+      throw new ComposeUsageError(`invalid scale for ${service}: ${n}`, { service, scale: n });
     this.checkService(this.load(), service);
     this.scaleOverrides[service] = n;
     return this.up(service);
@@ -217,7 +254,9 @@ export class Compose {
   async pull(service?: string): Promise<void> {
     const loaded = this.load();
     this.checkService(loaded, service);
-    const refs = Object.values(loaded.model.services).filter((s) => service === undefined || s.name === service).map((s) => s.image);
+    const refs = Object.values(loaded.model.services)
+      .filter((s) => service === undefined || s.name === service)
+      .map((s) => s.image);
     await Promise.all([...new Set(refs)].map((ref) => this.pullOne(ref)));
   }
 
@@ -232,15 +271,22 @@ export class Compose {
     const rows = await this.containers(project);
     return rows
       .map((c) => ({
-        id: c.id, name: c.name, service: c.labels[LABEL_SERVICE] ?? '', number: Number(c.labels[LABEL_CONTAINER_NUMBER] ?? 0),
-        state: c.state, status: c.status, ports: c.ports,
+        id: c.id,
+        name: c.name,
+        service: c.labels[LABEL_SERVICE] ?? '',
+        number: Number(c.labels[LABEL_CONTAINER_NUMBER] ?? 0),
+        state: c.state,
+        status: c.status,
+        ports: c.ports,
       }))
       .sort((a, b) => (a.service === b.service ? a.number - b.number : a.service < b.service ? -1 : 1));
   }
 
   /** Service names in reverse dependency order (dependents first), for stop/down. */
   private reverseOrder(loaded: Loaded): string[] {
-    return desiredState(loaded.model, { project: loaded.project, configFiles: [], imageIds: {} }).services.map((s) => s.name).reverse();
+    return desiredState(loaded.model, { project: loaded.project, configFiles: [], imageIds: {} })
+      .services.map((s) => s.name)
+      .reverse();
   }
 
   private stopTimeout(loaded: Loaded, service: string): number {
@@ -248,13 +294,20 @@ export class Compose {
   }
 
   /** Runs `fn` over the project's containers (or one service's), dependents before their dependencies. */
-  private async eachContainer(service: string | undefined, fn: (c: ContainerSummary, loaded: Loaded) => Promise<void>, order: 'reverse' | 'forward' = 'reverse'): Promise<void> {
+  private async eachContainer(
+    service: string | undefined,
+    fn: (c: ContainerSummary, loaded: Loaded) => Promise<void>,
+    order: 'reverse' | 'forward' = 'reverse',
+  ): Promise<void> {
     const loaded = this.loadForExisting();
     if (loaded.model.file !== '') this.checkService(loaded, service);
     const all = await this.containers(loaded.project, service);
     const names = this.reverseOrder(loaded);
     if (order === 'forward') names.reverse();
-    const groups = [all.filter((c) => !names.includes(c.labels[LABEL_SERVICE] ?? '')), ...names.map((n) => all.filter((c) => c.labels[LABEL_SERVICE] === n))];
+    const groups = [
+      all.filter((c) => !names.includes(c.labels[LABEL_SERVICE] ?? '')),
+      ...names.map((n) => all.filter((c) => c.labels[LABEL_SERVICE] === n)),
+    ];
     for (const group of groups) await Promise.all(group.map((c) => fn(c, loaded)));
   }
 
@@ -269,20 +322,28 @@ export class Compose {
 
   /** Starts existing containers (or one service's), dependencies first. Creates nothing. */
   async start(service?: string): Promise<void> {
-    await this.eachContainer(service, async (c) => {
-      this.options.onEvent?.({ resource: `Container ${c.name}`, status: 'Starting' });
-      await this.docker.startContainer(c.id);
-      this.options.onEvent?.({ resource: `Container ${c.name}`, status: 'Started' });
-    }, 'forward');
+    await this.eachContainer(
+      service,
+      async (c) => {
+        this.options.onEvent?.({ resource: `Container ${c.name}`, status: 'Starting' });
+        await this.docker.startContainer(c.id);
+        this.options.onEvent?.({ resource: `Container ${c.name}`, status: 'Started' });
+      },
+      'forward',
+    );
   }
 
   /** Restarts the project's containers (or one service's). */
   async restart(service?: string): Promise<void> {
-    await this.eachContainer(service, async (c, loaded) => {
-      this.options.onEvent?.({ resource: `Container ${c.name}`, status: 'Restarting' });
-      await this.docker.restartContainer(c.id, this.stopTimeout(loaded, c.labels[LABEL_SERVICE] ?? ''));
-      this.options.onEvent?.({ resource: `Container ${c.name}`, status: 'Restarted' });
-    }, 'forward');
+    await this.eachContainer(
+      service,
+      async (c, loaded) => {
+        this.options.onEvent?.({ resource: `Container ${c.name}`, status: 'Restarting' });
+        await this.docker.restartContainer(c.id, this.stopTimeout(loaded, c.labels[LABEL_SERVICE] ?? ''));
+        this.options.onEvent?.({ resource: `Container ${c.name}`, status: 'Restarted' });
+      },
+      'forward',
+    );
   }
 
   /** Sends a signal (default SIGKILL) to running containers. */
@@ -338,10 +399,16 @@ export class Compose {
     const loaded = this.loadForExisting();
     if (loaded.model.file !== '') this.checkService(loaded, service);
     const rows = (await this.containers(loaded.project, service)).sort((a, b) => (a.name < b.name ? -1 : 1));
-    const parts = await Promise.all(rows.map(async (c) => {
-      const text = await this.docker.containerLogs(c.id, { tail: options.tail });
-      return text.split('\n').filter((l) => l !== '').map((l) => `${c.name}  | ${l}`).join('\n');
-    }));
+    const parts = await Promise.all(
+      rows.map(async (c) => {
+        const text = await this.docker.containerLogs(c.id, { tail: options.tail });
+        return text
+          .split('\n')
+          .filter((l) => l !== '')
+          .map((l) => `${c.name}  | ${l}`)
+          .join('\n');
+      }),
+    );
     return parts.filter((p) => p !== '').join('\n');
   }
 }

@@ -66,10 +66,18 @@ export class Docker {
    *
    * @throws ImagePullError when the pull fails (also for errors inside the progress stream).
    */
-  async pull(ref: string, options: { readonly auth?: RegistryAuth; readonly progressStream?: NodeJS.WriteStream; readonly onProgress?: (e: PullProgressEvent) => void } = {}): Promise<void> {
-    const reporter = options.progressStream === undefined
-      ? { onProgress: options.onProgress ?? (() => {}), done: () => {} }
-      : await createPullReporter(ref, options.progressStream, options.onProgress);
+  async pull(
+    ref: string,
+    options: {
+      readonly auth?: RegistryAuth;
+      readonly progressStream?: NodeJS.WriteStream;
+      readonly onProgress?: (e: PullProgressEvent) => void;
+    } = {},
+  ): Promise<void> {
+    const reporter =
+      options.progressStream === undefined
+        ? { onProgress: options.onProgress ?? (() => {}), done: () => {} }
+        : await createPullReporter(ref, options.progressStream, options.onProgress);
     try {
       await this.client.pullImage(ref, { auth: options.auth, onProgress: reporter.onProgress });
     } finally {

@@ -57,7 +57,10 @@ export class DockerUnavailableError extends RxcharmError {
   readonly host: string;
   constructor(host: string, options: { cause?: unknown } = {}) {
     const detail = options.cause instanceof Error ? options.cause.message : String(options.cause ?? '');
-    super('DOCKER_UNAVAILABLE', `Docker daemon unreachable: ${host}\n${detail}`, { context: { host }, cause: options.cause });
+    super('DOCKER_UNAVAILABLE', `Docker daemon unreachable: ${host}\n${detail}`, {
+      context: { host },
+      cause: options.cause,
+    });
     this.host = host;
   }
 }
@@ -65,7 +68,13 @@ export class DockerUnavailableError extends RxcharmError {
 /** The Docker Engine API answered with an error. */
 export class DockerApiError extends RxcharmError {
   readonly statusCode: number | undefined;
-  constructor(operation: string, subject: string, statusCode: number | undefined, message: string, options: { cause?: unknown } = {}) {
+  constructor(
+    operation: string,
+    subject: string,
+    statusCode: number | undefined,
+    message: string,
+    options: { cause?: unknown } = {},
+  ) {
     super('DOCKER_API', `docker ${operation} failed: ${subject}\n${message}`, {
       context: { operation, subject, statusCode },
       cause: options.cause,
@@ -77,7 +86,9 @@ export class DockerApiError extends RxcharmError {
 /** `up` could not converge a service: a dependency failed, was unhealthy or timed out. */
 export class ComposeDependencyError extends RxcharmError {
   constructor(service: string, dependency: string, message: string) {
-    super('COMPOSE_DEPENDENCY', `dependency failed: ${service} → ${dependency}\n${message}`, { context: { service, dependency } });
+    super('COMPOSE_DEPENDENCY', `dependency failed: ${service} → ${dependency}\n${message}`, {
+      context: { service, dependency },
+    });
   }
 }
 

@@ -23,8 +23,17 @@ export { SUPPORTED_SERVICE_KEYS } from './model/parse-service';
 /** `${VAR}` interpolation of one string. */
 export { interpolate } from './model/interpolate';
 export type {
-  ComposeModel, ServiceConfig, PortBinding, VolumeMount, Dependency, DependencyCondition, Healthcheck, RestartPolicy,
-  ServiceNetwork, NetworkConfig, VolumeConfig,
+  ComposeModel,
+  ServiceConfig,
+  PortBinding,
+  VolumeMount,
+  Dependency,
+  DependencyCondition,
+  Healthcheck,
+  RestartPolicy,
+  ServiceNetwork,
+  NetworkConfig,
+  VolumeConfig,
 } from './model/types';
 
 // Engine
@@ -68,7 +77,16 @@ export type { PullReporter } from './pull-progress';
 
 // Errors
 export {
-  ComposeFileError, UnsupportedComposeKeyError, ComposeInterpolationError, ImagePullError, DockerUnavailableError,
-  DockerApiError, ComposeDependencyError, ComposeUsageError, isImagePullError, isDockerUnavailableError, isDockerApiError,
+  ComposeFileError,
+  UnsupportedComposeKeyError,
+  ComposeInterpolationError,
+  ImagePullError,
+  DockerUnavailableError,
+  DockerApiError,
+  ComposeDependencyError,
+  ComposeUsageError,
+  isImagePullError,
+  isDockerUnavailableError,
+  isDockerApiError,
 } from './errors';
 export type { ComposeLocation } from './errors';

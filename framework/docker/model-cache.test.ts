@@ -25,7 +25,9 @@ describe('model cache', () => {
   it('returns the stored model while file, used variables and env files are unchanged', () => {
     store({ FROM_HOST: 'h', UNRELATED: 'x' });
     const hit = readCachedModel(join(dir, 'cache'), file(), text, { FROM_HOST: 'h', UNRELATED: 'changed' }, '/h');
-    expect(hit?.model).toEqual(JSON.parse(JSON.stringify(parseCompose(text, { file: file(), env: { FROM_HOST: 'h' }, home: '/h' }))));
+    expect(hit?.model).toEqual(
+      JSON.parse(JSON.stringify(parseCompose(text, { file: file(), env: { FROM_HOST: 'h' }, home: '/h' }))),
+    );
     expect(hit?.warnings).toEqual(['w']);
   });
 
@@ -34,10 +36,13 @@ describe('model cache', () => {
     ['a used variable changes', () => [text, { FROM_HOST: 'other' }, '/h']],
     ['a variable that was unset is now set', () => [text, { FROM_HOST: 'h', TAG: '2' }, '/h']],
     ['the home directory changes', () => [text, { FROM_HOST: 'h' }, '/other']],
-    ['an env file changes', () => {
-      writeFileSync(join(dir, 'a.env'), 'X=2\n');
-      return [text, { FROM_HOST: 'h' }, '/h'];
-    }],
+    [
+      'an env file changes',
+      () => {
+        writeFileSync(join(dir, 'a.env'), 'X=2\n');
+        return [text, { FROM_HOST: 'h' }, '/h'];
+      },
+    ],
   ])('misses when %s', (_why, change) => {
     store({ FROM_HOST: 'h' });
     const [t, env, home] = change();

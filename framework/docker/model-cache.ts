@@ -47,13 +47,19 @@ export function recordingEnv(env: Readonly<Record<string, string | undefined>>):
 
 /** The cached model of `file` when still valid for `text` and `env`, else undefined. */
 export function readCachedModel(
-  cacheDir: string, file: string, text: string, env: Readonly<Record<string, string | undefined>>, home: string,
+  cacheDir: string,
+  file: string,
+  text: string,
+  env: Readonly<Record<string, string | undefined>>,
+  home: string,
 ): { readonly model: ComposeModel; readonly warnings: readonly string[] } | undefined {
   try {
     const entry = JSON.parse(readFileSync(entryPath(cacheDir, file), 'utf8')) as CacheEntry;
-    if (entry.version !== 1 || entry.file !== file || entry.home !== home || entry.textSha !== sha(text)) return undefined;
+    if (entry.version !== 1 || entry.file !== file || entry.home !== home || entry.textSha !== sha(text))
+      return undefined;
     for (const [key, value] of Object.entries(entry.env)) if ((env[key] ?? null) !== value) return undefined;
-    for (const [path, digest] of Object.entries(entry.envFiles)) if (sha(readFileSync(path, 'utf8')) !== digest) return undefined;
+    for (const [path, digest] of Object.entries(entry.envFiles))
+      if (sha(readFileSync(path, 'utf8')) !== digest) return undefined;
     return { model: entry.model, warnings: entry.warnings };
   } catch {
     return undefined;
@@ -62,12 +68,18 @@ export function readCachedModel(
 
 /** Stores a parsed model (write to a temporary file, then rename). */
 export function writeCachedModel(
-  cacheDir: string, file: string, text: string, used: Readonly<Record<string, string | null>>, home: string,
-  model: ComposeModel, warnings: readonly string[],
+  cacheDir: string,
+  file: string,
+  text: string,
+  used: Readonly<Record<string, string | null>>,
+  home: string,
+  model: ComposeModel,
+  warnings: readonly string[],
 ): void {
   try {
     const envFiles: Record<string, string> = {};
-    for (const path of Object.values(model.services).flatMap((s) => s.envFiles)) envFiles[path] = sha(readFileSync(path, 'utf8'));
+    for (const path of Object.values(model.services).flatMap((s) => s.envFiles))
+      envFiles[path] = sha(readFileSync(path, 'utf8'));
     const entry: CacheEntry = { version: 1, file, textSha: sha(text), home, env: used, envFiles, warnings, model };
     mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
     const target = entryPath(cacheDir, file);

@@ -17,7 +17,10 @@ export async function createPullReporter(
 ): Promise<PullReporter> {
   if (!stream.isTTY) return { onProgress: onEvent, done: () => {} };
   const { SingleBar, Presets } = await import('cli-progress');
-  const bar = new SingleBar({ stream, format: `${image} [{bar}] {percentage}% {value}/{total} bytes`, hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { stream, format: `${image} [{bar}] {percentage}% {value}/{total} bytes`, hideCursor: true },
+    Presets.shades_classic,
+  );
   const layers = new Map<string, { current: number; total: number }>();
   bar.start(1, 0);
   return {

@@ -14,13 +14,17 @@ export class MalformedRelationDataError extends RxcharmError {
 /** Application data can only be published by the leader. */
 export class NotLeaderError extends RxcharmError {
   constructor(relationId: string) {
-    super('NOT_LEADER', `cannot publish application data: ${relationId}: this unit is not the leader`, { context: { relationId } });
+    super('NOT_LEADER', `cannot publish application data: ${relationId}: this unit is not the leader`, {
+      context: { relationId },
+    });
   }
 }
 
 /** Charm code asked for an endpoint metadata.yaml does not declare. */
 export class EndpointNotFoundError extends RxcharmError {
   constructor(name: string, known: readonly string[]) {
-    super('ENDPOINT_NOT_FOUND', `unknown endpoint: ${name} (metadata.yaml declares: ${known.join(', ') || 'none'})`, { context: { name, known } });
+    super('ENDPOINT_NOT_FOUND', `unknown endpoint: ${name} (metadata.yaml declares: ${known.join(', ') || 'none'})`, {
+      context: { name, known },
+    });
   }
 }

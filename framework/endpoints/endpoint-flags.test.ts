@@ -1,17 +1,45 @@
 import { endpointFlagPlan, isHookScopedEndpointFlag, type EndpointFlagInput } from './endpoint-flags';
 import type { RelationSnapshot } from './endpoint-snapshot';
 
-const rel = (units: Record<string, Record<string, string>>, appData: Record<string, string> = {}): RelationSnapshot => ({
-  relationId: 'db:1', remoteApp: 'kv', units, appData, localUnit: {}, localApp: {},
+const rel = (
+  units: Record<string, Record<string, string>>,
+  appData: Record<string, string> = {},
+): RelationSnapshot => ({
+  relationId: 'db:1',
+  remoteApp: 'kv',
+  units,
+  appData,
+  localUnit: {},
+  localApp: {},
 });
 
 const plan = (over: Partial<EndpointFlagInput>) =>
-  endpointFlagPlan({ endpoint: 'db', relations: [], previousHashes: {}, departedNow: false, currentFlags: [], ...over });
+  endpointFlagPlan({
+    endpoint: 'db',
+    relations: [],
+    previousHashes: {},
+    departedNow: false,
+    currentFlags: [],
+    ...over,
+  });
 
 describe('endpointFlagPlan', () => {
   it('no relation: nothing set, stale automatic flags cleared (but not interface flags)', () => {
-    expect(plan({ currentFlags: ['endpoint.db.joined', 'endpoint.db.departed', 'endpoint.db.changed.x', 'db.available', 'endpoint.web.joined'] })).toEqual({
-      set: [], clear: ['endpoint.db.changed.x', 'endpoint.db.departed', 'endpoint.db.joined'], hashes: {}, changedKeys: [],
+    expect(
+      plan({
+        currentFlags: [
+          'endpoint.db.joined',
+          'endpoint.db.departed',
+          'endpoint.db.changed.x',
+          'db.available',
+          'endpoint.web.joined',
+        ],
+      }),
+    ).toEqual({
+      set: [],
+      clear: ['endpoint.db.changed.x', 'endpoint.db.departed', 'endpoint.db.joined'],
+      hashes: {},
+      changedKeys: [],
     });
   });
 
@@ -21,7 +49,12 @@ describe('endpointFlagPlan', () => {
 
   it('new, changed and removed keys set changed flags; unchanged ones do not', () => {
     const first = plan({ relations: [rel({ 'kv/0': { host: 'a', port: '1' } })] });
-    expect(first.set).toEqual(['endpoint.db.changed', 'endpoint.db.changed.host', 'endpoint.db.changed.port', 'endpoint.db.joined']);
+    expect(first.set).toEqual([
+      'endpoint.db.changed',
+      'endpoint.db.changed.host',
+      'endpoint.db.changed.port',
+      'endpoint.db.joined',
+    ]);
     const same = plan({ relations: [rel({ 'kv/0': { host: 'a', port: '1' } })], previousHashes: first.hashes });
     expect(same.set).toEqual(['endpoint.db.joined']);
     const edited = plan({ relations: [rel({ 'kv/0': { host: 'b' } })], previousHashes: first.hashes });
@@ -32,7 +65,9 @@ describe('endpointFlagPlan', () => {
     const first = plan({ relations: [rel({ 'kv/1': { x: '1' } }, { version: '2' })] });
     expect(first.changedKeys).toEqual(['version', 'x']);
     expect(Object.keys(first.hashes).sort()).toEqual(['db:1/app:kv', 'db:1/kv/1']);
-    expect(plan({ relations: [rel({ 'kv/1': { x: '1' } }, { version: '2' })], previousHashes: first.hashes }).changedKeys).toEqual([]);
+    expect(
+      plan({ relations: [rel({ 'kv/1': { x: '1' } }, { version: '2' })], previousHashes: first.hashes }).changedKeys,
+    ).toEqual([]);
   });
 
   it('hashes hold digests, not values', () => {
@@ -41,8 +76,13 @@ describe('endpointFlagPlan', () => {
   });
 
   it('departed is set in the departed hook and cleared in the next one', () => {
-    expect(plan({ relations: [rel({ 'kv/0': {} })], departedNow: true }).set).toEqual(['endpoint.db.departed', 'endpoint.db.joined']);
-    expect(plan({ relations: [rel({ 'kv/0': {} })], currentFlags: ['endpoint.db.departed', 'endpoint.db.joined'] }).clear).toEqual(['endpoint.db.departed']);
+    expect(plan({ relations: [rel({ 'kv/0': {} })], departedNow: true }).set).toEqual([
+      'endpoint.db.departed',
+      'endpoint.db.joined',
+    ]);
+    expect(
+      plan({ relations: [rel({ 'kv/0': {} })], currentFlags: ['endpoint.db.departed', 'endpoint.db.joined'] }).clear,
+    ).toEqual(['endpoint.db.departed']);
   });
 
   it('a unit leaving does not count as a change; its hashes are dropped', () => {
@@ -53,8 +93,14 @@ describe('endpointFlagPlan', () => {
   });
 
   it('knows which flags are hook-scoped', () => {
-    expect(['endpoint.db.changed', 'endpoint.db.changed.host', 'endpoint.db.joined', 'endpoint.db.departed', 'db.changed'].map(isHookScopedEndpointFlag)).toEqual([
-      true, true, false, false, false,
-    ]);
+    expect(
+      [
+        'endpoint.db.changed',
+        'endpoint.db.changed.host',
+        'endpoint.db.joined',
+        'endpoint.db.departed',
+        'db.changed',
+      ].map(isHookScopedEndpointFlag),
+    ).toEqual([true, true, false, false, false]);
   });
 });

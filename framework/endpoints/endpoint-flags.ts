@@ -74,7 +74,10 @@ export function endpointFlagPlan(input: EndpointFlagInput): EndpointFlagPlan {
   if (input.departedNow) set.push(`${prefix}departed`);
   const wanted = new Set(set);
   const clear = input.currentFlags.filter(
-    (f) => f.startsWith(prefix) && !wanted.has(f) && (f === `${prefix}joined` || f === `${prefix}departed` || isHookScopedEndpointFlag(f)),
+    (f) =>
+      f.startsWith(prefix) &&
+      !wanted.has(f) &&
+      (f === `${prefix}joined` || f === `${prefix}departed` || isHookScopedEndpointFlag(f)),
   );
   return { set: set.sort(), clear: [...clear].sort(), hashes, changedKeys: [...changed].sort() };
 }

@@ -5,9 +5,18 @@ import { endpointArgsForFlags, endpointNameFromFlag } from './endpoint-from-flag
 import type { EndpointSnapshot } from './endpoint-snapshot';
 
 const snapshot: EndpointSnapshot = {
-  name: 'db', role: 'requires', interfaceName: 'kvdb',
+  name: 'db',
+  role: 'requires',
+  interfaceName: 'kvdb',
   relations: [
-    { relationId: 'db:2', remoteApp: 'b', units: { 'b/10': { host: '"b10"', only10: '1' }, 'b/9': { host: '"b9"' } }, appData: { v: '1' }, localUnit: { mine: '"x"' }, localApp: {} },
+    {
+      relationId: 'db:2',
+      remoteApp: 'b',
+      units: { 'b/10': { host: '"b10"', only10: '1' }, 'b/9': { host: '"b9"' } },
+      appData: { v: '1' },
+      localUnit: { mine: '"x"' },
+      localApp: {},
+    },
     { relationId: 'db:11', remoteApp: 'c', units: {}, appData: {}, localUnit: {}, localApp: {} },
   ],
   departed: [{ relationId: 'db:2', unitName: 'b/3', data: { host: '"gone"' } }],
@@ -65,6 +74,9 @@ describe('endpoint from flag', () => {
   });
 
   it('gives each endpoint once, in order of first mention', () => {
-    expect(endpointArgsForFlags(['config.set.x', 'web.available', 'endpoint.db.joined', 'web.ready'], names)).toEqual(['web', 'db']);
+    expect(endpointArgsForFlags(['config.set.x', 'web.available', 'endpoint.db.joined', 'web.ready'], names)).toEqual([
+      'web',
+      'db',
+    ]);
   });
 });

@@ -75,14 +75,22 @@ export class Endpoint {
     const merged: Record<string, string> = {};
     for (const unit of [...this.joinedUnits].reverse()) Object.assign(merged, unit.received.toRaw());
     const first = this.joinedUnits[0];
-    return new ReceivedBag(merged, { endpoint: this.endpointName, relationId: first?.relation.relationId ?? '(none)', unit: '(merged)' });
+    return new ReceivedBag(merged, {
+      endpoint: this.endpointName,
+      relationId: first?.relation.relationId ?? '(none)',
+      unit: '(merged)',
+    });
   }
 
   /** Remote applications' bags merged the same way (first relation wins). */
   get receivedApp(): ReceivedBag {
     const merged: Record<string, string> = {};
     for (const r of [...this.#relations].reverse()) Object.assign(merged, r.receivedApp.toRaw());
-    return new ReceivedBag(merged, { endpoint: this.endpointName, relationId: this.#relations[0]?.relationId ?? '(none)', unit: '(merged app)' });
+    return new ReceivedBag(merged, {
+      endpoint: this.endpointName,
+      relationId: this.#relations[0]?.relationId ?? '(none)',
+      unit: '(merged app)',
+    });
   }
 
   /** Units that departed in this hook (`<name>-relation-departed`), with their last data. */
@@ -106,7 +114,9 @@ export class Endpoint {
    * = `db.available`.
    */
   expandName(flag: string): string {
-    return flag.includes('{endpoint_name}') ? flag.split('{endpoint_name}').join(this.endpointName) : `endpoint.${this.endpointName}.${flag}`;
+    return flag.includes('{endpoint_name}')
+      ? flag.split('{endpoint_name}').join(this.endpointName)
+      : `endpoint.${this.endpointName}.${flag}`;
   }
 
   /** Sets `expandName(flag)` in the current dispatch. */

@@ -1,7 +1,13 @@
 import type { HookContext, HookTools, RelationData } from '../hookenv';
 import { UnitNotFoundError, HookToolPermissionError } from '../hookenv';
 import type { EndpointRoles } from '../reactive';
-import { relationNumber, sortUnits, type EndpointRole, type EndpointSnapshot, type RelationSnapshot } from './endpoint-snapshot';
+import {
+  relationNumber,
+  sortUnits,
+  type EndpointRole,
+  type EndpointSnapshot,
+  type RelationSnapshot,
+} from './endpoint-snapshot';
 
 const ROLES: readonly EndpointRole[] = ['requires', 'provides', 'peers'];
 
@@ -34,7 +40,9 @@ export async function readEndpointSnapshots(
     const relations: RelationSnapshot[] = [];
     for (const relationId of ids) {
       const units = sortUnits(await tools.relationList(relationId));
-      const remoteApp = (await tools.relationRemoteApp(relationId)) ?? (units[0] === undefined ? null : units[0].slice(0, units[0].lastIndexOf('/')));
+      const remoteApp =
+        (await tools.relationRemoteApp(relationId)) ??
+        (units[0] === undefined ? null : units[0].slice(0, units[0].lastIndexOf('/')));
       const data: Record<string, RelationData> = {};
       for (const unit of units) data[unit] = await bagOrEmpty(tools.relationGet(relationId, unit));
       relations.push({
@@ -47,9 +55,16 @@ export async function readEndpointSnapshots(
       });
     }
     const departing = context.remoteUnit ?? context.departingUnit;
-    const departedNow = context.hookName === `${name}-relation-departed` && context.relationId !== undefined && departing !== undefined;
+    const departedNow =
+      context.hookName === `${name}-relation-departed` && context.relationId !== undefined && departing !== undefined;
     const departed = departedNow
-      ? [{ relationId: context.relationId as string, unitName: departing as string, data: await bagOrEmpty(tools.relationGet(context.relationId as string, departing as string)) }]
+      ? [
+          {
+            relationId: context.relationId as string,
+            unitName: departing as string,
+            data: await bagOrEmpty(tools.relationGet(context.relationId as string, departing as string)),
+          },
+        ]
       : [];
     out.push({ name, role, interfaceName: iface, relations, departed });
   }
@@ -62,7 +77,13 @@ export async function readEndpointSnapshots(
  */
 export async function publishEndpoints(
   tools: HookTools,
-  endpoints: Iterable<{ readonly relations: readonly { relationId: string; toPublish: { diff(): Record<string, string> }; toPublishApp: { diff(): Record<string, string> } }[] }>,
+  endpoints: Iterable<{
+    readonly relations: readonly {
+      relationId: string;
+      toPublish: { diff(): Record<string, string> };
+      toPublishApp: { diff(): Record<string, string> };
+    }[];
+  }>,
 ): Promise<number> {
   let sent = 0;
   for (const endpoint of endpoints) {

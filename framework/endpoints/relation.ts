@@ -41,11 +41,27 @@ export class Relation {
     this.relationId = snapshot.relationId;
     this.endpointName = endpointName;
     const names = sortUnits(Object.keys(snapshot.units));
-    this.applicationName = snapshot.remoteApp ?? (names[0] === undefined ? null : names[0].slice(0, names[0].lastIndexOf('/')));
+    this.applicationName =
+      snapshot.remoteApp ?? (names[0] === undefined ? null : names[0].slice(0, names[0].lastIndexOf('/')));
     this.units = Object.freeze(
-      names.map((u) => new RelatedUnit(this, u, new ReceivedBag(snapshot.units[u] ?? {}, { endpoint: endpointName, relationId: snapshot.relationId, unit: u }))),
+      names.map(
+        (u) =>
+          new RelatedUnit(
+            this,
+            u,
+            new ReceivedBag(snapshot.units[u] ?? {}, {
+              endpoint: endpointName,
+              relationId: snapshot.relationId,
+              unit: u,
+            }),
+          ),
+      ),
     );
-    this.receivedApp = new ReceivedBag(snapshot.appData, { endpoint: endpointName, relationId: snapshot.relationId, unit: this.applicationName ?? '(application)' });
+    this.receivedApp = new ReceivedBag(snapshot.appData, {
+      endpoint: endpointName,
+      relationId: snapshot.relationId,
+      unit: this.applicationName ?? '(application)',
+    });
     this.toPublish = new PublishBag(snapshot.localUnit);
     this.toPublishApp = new PublishBag(snapshot.localApp, () => {
       if (!isLeader) throw new NotLeaderError(snapshot.relationId);

@@ -55,7 +55,11 @@ function basename(path: string): string {
   return parts[parts.length - 1] ?? '';
 }
 
-interface HookIdentity { hookName: string; kind: HookKind; dispatchPath: string }
+interface HookIdentity {
+  hookName: string;
+  kind: HookKind;
+  dispatchPath: string;
+}
 
 /** Hook name: `JUJU_DISPATCH_PATH` first (dispatch-aware Juju), then `JUJU_HOOK_NAME`, then argv[1]. */
 function identify(env: HookEnv, argv: readonly string[]): HookIdentity | undefined {
@@ -120,7 +124,7 @@ export function hookContextFromEnv(env: HookEnv, argv: readonly string[] = []): 
     ];
     throw new HookEnvError(
       `hook environment incomplete: ${parts.join('; ')}\n` +
-        'A hook must be started by a Juju agent (or rxcharm\'s local agent / test harness), which sets these variables.',
+        "A hook must be started by a Juju agent (or rxcharm's local agent / test harness), which sets these variables.",
       missing,
       invalid,
     );

@@ -9,7 +9,14 @@ export { HookEnvError } from './hook-env-error';
 export { Redactor, REDACTED, SECRET_KEY_PATTERN } from './redactor';
 
 export type {
-  HookTools, JujuLogLevel, NetworkInfo, PortProtocol, PortSpec, RelationData, StatusInfo, StatusName,
+  HookTools,
+  JujuLogLevel,
+  NetworkInfo,
+  PortProtocol,
+  PortSpec,
+  RelationData,
+  StatusInfo,
+  StatusName,
 } from './tools/hook-tools';
 export { ProcessHookTools } from './tools/process-hook-tools';
 export type { ProcessHookToolsOptions } from './tools/process-hook-tools';
@@ -24,7 +31,10 @@ export type { AgentToolRequest, AgentToolResponse } from './tools/agent-socket-p
 export { HookToolError, toolErrorMessage } from './tools/hook-tool-error';
 export type { HookToolFailure } from './tools/hook-tool-error';
 export {
-  classifyHookToolFailure, HookToolPermissionError, RelationNotFoundError, UnitNotFoundError,
+  classifyHookToolFailure,
+  HookToolPermissionError,
+  RelationNotFoundError,
+  UnitNotFoundError,
 } from './tools/not-found-errors';
 export { formatPortSpec, InvalidPortError, parsePortSpec } from './tools/port-spec';
 

@@ -4,8 +4,18 @@ import { REDACTED, Redactor } from './redactor';
 describe('Redactor', () => {
   it('redacts values under secret-looking keys at any depth', () => {
     const r = new Redactor();
-    expect(r.redactValue({ a: 1, db_password: 'x', nested: { apiToken: 't', list: [{ secret: 's', ok: 'y' }] }, empty_password: '' })).toEqual({
-      a: 1, db_password: REDACTED, nested: { apiToken: REDACTED, list: [{ secret: REDACTED, ok: 'y' }] }, empty_password: '',
+    expect(
+      r.redactValue({
+        a: 1,
+        db_password: 'x',
+        nested: { apiToken: 't', list: [{ secret: 's', ok: 'y' }] },
+        empty_password: '',
+      }),
+    ).toEqual({
+      a: 1,
+      db_password: REDACTED,
+      nested: { apiToken: REDACTED, list: [{ secret: REDACTED, ok: 'y' }] },
+      empty_password: '',
     });
   });
 
@@ -25,15 +35,29 @@ describe('Redactor', () => {
   it('redacts errors: message, stack, context and cause', () => {
     const r = new Redactor();
     r.markSecret('sekrit');
-    const e = Object.assign(new Error('failed with sekrit', { cause: new Error('inner sekrit') }), { code: 'X', context: { password: 'p' } });
+    const e = Object.assign(new Error('failed with sekrit', { cause: new Error('inner sekrit') }), {
+      code: 'X',
+      context: { password: 'p' },
+    });
     const out = r.redactValue({ err: e }) as { err: Record<string, unknown> };
     expect(JSON.stringify(out)).not.toContain('sekrit');
-    expect(out.err).toMatchObject({ type: 'Error', message: `failed with ${REDACTED}`, code: 'X', context: { password: REDACTED } });
+    expect(out.err).toMatchObject({
+      type: 'Error',
+      message: `failed with ${REDACTED}`,
+      code: 'X',
+      context: { password: REDACTED },
+    });
   });
 
   it('redacts key=value arguments', () => {
     const r = new Redactor();
-    expect(r.redactArgs(['-r', 'db:1', 'password=x', 'host=h', '--token=abc'])).toEqual(['-r', 'db:1', `password=${REDACTED}`, 'host=h', '--token=abc']);
+    expect(r.redactArgs(['-r', 'db:1', 'password=x', 'host=h', '--token=abc'])).toEqual([
+      '-r',
+      'db:1',
+      `password=${REDACTED}`,
+      'host=h',
+      '--token=abc',
+    ]);
   });
 
   it('never leaves a marked secret in a string (property)', () => {

@@ -57,7 +57,8 @@ export class Redactor {
   redactArgs(args: readonly string[]): string[] {
     return args.map((arg) => {
       const eq = arg.indexOf('=');
-      if (eq > 0 && !arg.startsWith('-') && this.isSecretKey(arg.slice(0, eq))) return `${arg.slice(0, eq)}=${REDACTED}`;
+      if (eq > 0 && !arg.startsWith('-') && this.isSecretKey(arg.slice(0, eq)))
+        return `${arg.slice(0, eq)}=${REDACTED}`;
       return this.redactString(arg);
     });
   }

@@ -7,11 +7,16 @@ import { HandlerDefinitionError, HandlerError, PreconditionError } from './react
 import type { EndpointRoles } from './endpoint-roles';
 
 const src = { layer: 'app', file: 'reactive/app.ts' };
-const endpoints: EndpointRoles = { requires: { cache: 'redis', db: 'pgsql' }, provides: { website: 'http' }, peers: {} };
+const endpoints: EndpointRoles = {
+  requires: { cache: 'redis', db: 'pgsql' },
+  provides: { website: 'http' },
+  peers: {},
+};
 
 class AppCharm {
   calls: string[] = [];
-  @when('a') @whenNot('b')
+  @when('a')
+  @whenNot('b')
   stacked(): void {
     this.calls.push('stacked');
     setFlag('b');
@@ -24,7 +29,8 @@ class AppCharm {
   onConfig(): void {
     this.calls.push('onConfig');
   }
-  @action('backup') @when('a')
+  @action('backup')
+  @when('a')
   backup(): void {
     this.calls.push('backup');
   }
@@ -32,7 +38,8 @@ class AppCharm {
   firstTime(): void {
     this.calls.push('firstTime');
   }
-  @whenAny('x', 'a') @whenNotAll('a', 'b')
+  @whenAny('x', 'a')
+  @whenNotAll('a', 'b')
   anyNotAll(): void {
     this.calls.push('anyNotAll');
   }
@@ -54,7 +61,13 @@ function run(hookName: string, flags: FlagSet, kv: KeyValueStore, files: Record<
   const registry = new HandlerRegistry();
   const instance = new AppCharm();
   let made = 0;
-  registry.addClass(AppCharm, { source: src, instance: () => { made++; return instance; } });
+  registry.addClass(AppCharm, {
+    source: src,
+    instance: () => {
+      made++;
+      return instance;
+    },
+  });
   const readFile = (p: string) => (p in files ? Buffer.from(files[p] as string) : undefined);
   const d = new Dispatcher({ registry, flags, kv, endpoints, readFile });
   return d.dispatch(hookName).then((r) => ({ r, calls: instance.calls, made, registry }));
@@ -111,7 +124,9 @@ describe('decorators and addClass', () => {
     // Unchanged: tested many times (every iteration), never runs, and the mark is kept.
     const again = await run('start', new FlagSet(['a']), kv, files);
     expect(again.calls).not.toContain('restart');
-    expect(again.r.trace.filter((e) => e.type === 'handler.tested' && e.handler.endsWith('.restart')).length).toBeGreaterThan(1);
+    expect(
+      again.r.trace.filter((e) => e.type === 'handler.tested' && e.handler.endsWith('.restart')).length,
+    ).toBeGreaterThan(1);
     expect((await run('start', new FlagSet(), kv, { '/etc/app.conf': 'v2' })).calls).toContain('restart');
   });
 
@@ -132,23 +147,32 @@ describe('decorators and addClass', () => {
       }
     }
     registry.addClass(Bad, { source: src, instance: () => new Bad() });
-    const err = await new Dispatcher({ registry, flags: new FlagSet(['go']), kv: new KeyValueStore() }).dispatch('start').catch((e: unknown) => e);
+    const err = await new Dispatcher({ registry, flags: new FlagSet(['go']), kv: new KeyValueStore() })
+      .dispatch('start')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HandlerError);
     expect((err as HandlerError).cause).toBeInstanceOf(PreconditionError);
   });
 
   it('expands {endpoint_name} and rejects unresolved placeholders', () => {
     class Ep {
-      @when('endpoint.{endpoint_name}.joined') @hook('{endpoint_name}-relation-broken')
+      @when('endpoint.{endpoint_name}.joined')
+      @hook('{endpoint_name}-relation-broken')
       broken(): void {}
       @when('endpoint.{endpoint_name}.changed') changed(): void {}
     }
     const registry = new HandlerRegistry();
-    const hs = registry.addClass(Ep, { source: { layer: 'redis', file: 'requires.ts' }, instance: () => new Ep(), expand: { endpoint_name: 'cache' } });
+    const hs = registry.addClass(Ep, {
+      source: { layer: 'redis', file: 'requires.ts' },
+      instance: () => new Ep(),
+      expand: { endpoint_name: 'cache' },
+    });
     expect(hs.map((h) => [h.id, h.whenAll, h.hooks])).toEqual([
       ['redis:requires.ts:Ep.broken#cache', ['endpoint.cache.joined'], ['cache-relation-broken']],
       ['redis:requires.ts:Ep.changed#cache', ['endpoint.cache.changed'], []],
     ]);
-    expect(() => new HandlerRegistry().addClass(Ep, { source: src, instance: () => new Ep() })).toThrow(HandlerDefinitionError);
+    expect(() => new HandlerRegistry().addClass(Ep, { source: src, instance: () => new Ep() })).toThrow(
+      HandlerDefinitionError,
+    );
   });
 });

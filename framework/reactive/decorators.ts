@@ -7,10 +7,14 @@ export type HandlerDecorator = (method: Function, context: ClassMethodDecoratorC
 
 function recorder(field: keyof Omit<HandlerMetadata, 'onlyOnce'>, name: string, values: string[]): HandlerDecorator {
   if (values.length === 0 || values.some((v) => typeof v !== 'string' || v.length === 0)) {
-    throw new HandlerDefinitionError(`@${name}(${values.map((v) => JSON.stringify(v)).join(', ')})`, 'give one or more non-empty strings');
+    throw new HandlerDefinitionError(
+      `@${name}(${values.map((v) => JSON.stringify(v)).join(', ')})`,
+      'give one or more non-empty strings',
+    );
   }
   return (method, context) => {
-    if (context.kind !== 'method') throw new HandlerDefinitionError(String(context.name), `@${name} applies to methods only`);
+    if (context.kind !== 'method')
+      throw new HandlerDefinitionError(String(context.name), `@${name} applies to methods only`);
     metadataFor(method)[field].push(...values);
   };
 }
@@ -71,7 +75,9 @@ export function onlyOnce(method?: Function, context?: ClassMethodDecoratorContex
  * Asserts, whenever the method is called inside a dispatch, that all `flags` are set; throws
  * {@link PreconditionError} otherwise. Not a condition: on its own it does not make a handler.
  */
-export function notUnless(...flags: string[]): <F extends Function>(method: F, context: ClassMethodDecoratorContext) => F {
+export function notUnless(
+  ...flags: string[]
+): <F extends Function>(method: F, context: ClassMethodDecoratorContext) => F {
   if (flags.length === 0) throw new HandlerDefinitionError('@notUnless()', 'give one or more flags');
   return <F extends Function>(method: F, context: ClassMethodDecoratorContext): F => {
     const name = String(context.name);

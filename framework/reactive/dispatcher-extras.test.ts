@@ -9,7 +9,14 @@ import { HandlerDefinitionError, HandlerError } from './reactive-errors';
 describe('Dispatcher extras', () => {
   it('awaits async handlers and keeps the dispatch context across awaits', async () => {
     const registry = new HandlerRegistry();
-    registry.addHandler({ id: 'async', when: ['go'], run: async () => { await Promise.resolve(); setFlag('later'); } });
+    registry.addHandler({
+      id: 'async',
+      when: ['go'],
+      run: async () => {
+        await Promise.resolve();
+        setFlag('later');
+      },
+    });
     registry.addHandler({ id: 'after', when: ['later'], run: () => expect(isFlagSet('later')).toBe(true) });
     const r = await new Dispatcher({ registry, flags: new FlagSet(['go']), kv: new KeyValueStore() }).dispatch('start');
     expect(r.invoked).toEqual(['async', 'after']);
@@ -19,7 +26,9 @@ describe('Dispatcher extras', () => {
   it('rejected promises become HandlerError', async () => {
     const registry = new HandlerRegistry();
     registry.addHandler({ id: 'rejects', when: ['go'], run: () => Promise.reject(new Error('nope')) });
-    const err = await new Dispatcher({ registry, flags: new FlagSet(['go']), kv: new KeyValueStore() }).dispatch('start').catch((e: unknown) => e);
+    const err = await new Dispatcher({ registry, flags: new FlagSet(['go']), kv: new KeyValueStore() })
+      .dispatch('start')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HandlerError);
     expect((err as HandlerError).handler).toBe('rejects');
   });
@@ -27,20 +36,44 @@ describe('Dispatcher extras', () => {
   it('passes resolveArgs results and creates a class instance lazily, once per dispatch', async () => {
     const seen: unknown[] = [];
     class C {
-      @when('a') one(ep: unknown): void { seen.push(['one', ep, this]); }
-      @when('a') two(ep: unknown): void { seen.push(['two', ep, this]); }
+      @when('a') one(ep: unknown): void {
+        seen.push(['one', ep, this]);
+      }
+      @when('a') two(ep: unknown): void {
+        seen.push(['two', ep, this]);
+      }
       @when('never') three(): void {}
     }
     const registry = new HandlerRegistry();
     let made = 0;
-    registry.addClass(C, { source: { layer: 'l', file: 'f.ts' }, instance: () => { made++; return new C(); } });
-    const d = new Dispatcher({ registry, flags: new FlagSet(['a']), kv: new KeyValueStore(), resolveArgs: (h) => [h.id] });
+    registry.addClass(C, {
+      source: { layer: 'l', file: 'f.ts' },
+      instance: () => {
+        made++;
+        return new C();
+      },
+    });
+    const d = new Dispatcher({
+      registry,
+      flags: new FlagSet(['a']),
+      kv: new KeyValueStore(),
+      resolveArgs: (h) => [h.id],
+    });
     await d.dispatch('start');
     expect(made).toBe(1);
-    expect(seen.map((s) => (s as unknown[]).slice(0, 2))).toEqual([['one', 'l:f.ts:C.one'], ['two', 'l:f.ts:C.two']]);
+    expect(seen.map((s) => (s as unknown[]).slice(0, 2))).toEqual([
+      ['one', 'l:f.ts:C.one'],
+      ['two', 'l:f.ts:C.two'],
+    ]);
     const none = new HandlerRegistry();
     let lazy = 0;
-    none.addClass(C, { source: { layer: 'l', file: 'f.ts' }, instance: () => { lazy++; return new C(); } });
+    none.addClass(C, {
+      source: { layer: 'l', file: 'f.ts' },
+      instance: () => {
+        lazy++;
+        return new C();
+      },
+    });
     await new Dispatcher({ registry: none, flags: new FlagSet(), kv: new KeyValueStore() }).dispatch('start');
     expect(lazy).toBe(0);
   });
@@ -50,8 +83,12 @@ describe('Dispatcher extras', () => {
     registry.addHandler({ id: 'x', when: ['a'], run: () => undefined });
     expect(() => registry.addHandler({ id: 'x', when: ['b'], run: () => undefined })).toThrow(HandlerDefinitionError);
     expect(() => registry.addHandler({ id: '', run: () => undefined })).toThrow(/id must be a non-empty string/);
-    expect(() => registry.addHandler({ id: 'y', when: [''], run: () => undefined })).toThrow(/when must be a list of non-empty strings/);
-    expect(() => registry.addHandler({ id: 'z', hook: ['install'], action: ['a'], run: () => undefined })).toThrow(HandlerDefinitionError);
+    expect(() => registry.addHandler({ id: 'y', when: [''], run: () => undefined })).toThrow(
+      /when must be a list of non-empty strings/,
+    );
+    expect(() => registry.addHandler({ id: 'z', hook: ['install'], action: ['a'], run: () => undefined })).toThrow(
+      HandlerDefinitionError,
+    );
   });
 
   it('nextCandidates: only watchers of changed flags plus file watchers, in registration order (pure)', () => {
@@ -62,7 +99,12 @@ describe('Dispatcher extras', () => {
     registry.addHandler({ id: 'w-ab', whenAny: ['a', 'b'], run: () => undefined });
     registry.addHandler({ id: 'w-c', when: ['c'], run: () => undefined });
     const idx = registry.index();
-    expect(nextCandidates(new Set(['a', 'b']), idx.byFlag, idx.fileWatchers).map((h) => h.id)).toEqual(['w-b', 'file', 'w-a', 'w-ab']);
+    expect(nextCandidates(new Set(['a', 'b']), idx.byFlag, idx.fileWatchers).map((h) => h.id)).toEqual([
+      'w-b',
+      'file',
+      'w-a',
+      'w-ab',
+    ]);
     expect(nextCandidates(new Set(), idx.byFlag, idx.fileWatchers).map((h) => h.id)).toEqual(['file']);
   });
 
@@ -71,10 +113,21 @@ describe('Dispatcher extras', () => {
     const kv = new KeyValueStore();
     const registry = new HandlerRegistry();
     registry.addHandler({ id: 'restart', when: ['app.started'], fileChanged: ['/etc/app.conf'], run: () => undefined });
-    registry.addHandler({ id: 'render', when: ['config.changed'], run: () => { files['/etc/app.conf'] = 'v2'; } });
+    registry.addHandler({
+      id: 'render',
+      when: ['config.changed'],
+      run: () => {
+        files['/etc/app.conf'] = 'v2';
+      },
+    });
     const readFile = (p: string) => (files[p] === undefined ? undefined : Buffer.from(files[p] as string));
     kv.set('rxcharm.files./etc/app.conf', createHash('sha256').update('v1').digest('hex'));
-    const r = await new Dispatcher({ registry, flags: new FlagSet(['config.changed', 'app.started']), kv, readFile }).dispatch('config-changed');
+    const r = await new Dispatcher({
+      registry,
+      flags: new FlagSet(['config.changed', 'app.started']),
+      kv,
+      readFile,
+    }).dispatch('config-changed');
     expect(r.invoked).toEqual(['render', 'restart']);
     expect(r.iterations).toBe(2);
     expect(kv.get('rxcharm.files./etc/app.conf')).toBe(createHash('sha256').update('v2').digest('hex'));
@@ -88,8 +141,15 @@ describe('Dispatcher extras', () => {
       registry.addHandler({ id: 'c', when: ['x'], run: () => undefined });
       return registry;
     };
-    const on = await new Dispatcher({ registry: make(), flags: new FlagSet(), kv: new KeyValueStore() }).dispatch('start');
-    const off = await new Dispatcher({ registry: make(), flags: new FlagSet(), kv: new KeyValueStore(), trace: false }).dispatch('start');
+    const on = await new Dispatcher({ registry: make(), flags: new FlagSet(), kv: new KeyValueStore() }).dispatch(
+      'start',
+    );
+    const off = await new Dispatcher({
+      registry: make(),
+      flags: new FlagSet(),
+      kv: new KeyValueStore(),
+      trace: false,
+    }).dispatch('start');
     expect(off.trace).toEqual([]);
     expect({ ...off, trace: on.trace }).toEqual(on);
     expect(on.invoked).toEqual(['a', 'c']);

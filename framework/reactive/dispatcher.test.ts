@@ -8,7 +8,11 @@ import type { TraceEvent } from './trace';
 
 type Spec = HandlerConditions & { id: string; run?: () => unknown };
 
-function setup(specs: Spec[], initial: string[] = [], extra: Partial<ConstructorParameters<typeof Dispatcher>[0]> = {}) {
+function setup(
+  specs: Spec[],
+  initial: string[] = [],
+  extra: Partial<ConstructorParameters<typeof Dispatcher>[0]> = {},
+) {
   const registry = new HandlerRegistry();
   for (const s of specs) registry.addHandler({ run: () => undefined, ...s });
   const flags = new FlagSet(initial);
@@ -97,10 +101,13 @@ describe('Dispatcher golden traces', () => {
   });
 
   it('clear of an unset flag is not a change: no event, no re-test, no re-run', async () => {
-    const { dispatcher } = setup([
-      { id: 'c', when: ['go'], run: () => clearFlag('never-set') },
-      { id: 'd', whenNot: ['never-set'] },
-    ], ['go']);
+    const { dispatcher } = setup(
+      [
+        { id: 'c', when: ['go'], run: () => clearFlag('never-set') },
+        { id: 'd', whenNot: ['never-set'] },
+      ],
+      ['go'],
+    );
     const r = await dispatcher.dispatch('start');
     expect(r.invoked).toEqual(['c', 'd']);
     expect(r.iterations).toBe(1);
@@ -110,9 +117,22 @@ describe('Dispatcher golden traces', () => {
 
   it('re-tests after a change: a handler runs again when a watched flag changed', async () => {
     let n = 0;
-    const { dispatcher } = setup([
-      { id: 'counter', when: ['tick'], run: () => { n++; if (n < 3) { clearFlag('tick'); setFlag('tick'); } } },
-    ], ['tick']);
+    const { dispatcher } = setup(
+      [
+        {
+          id: 'counter',
+          when: ['tick'],
+          run: () => {
+            n++;
+            if (n < 3) {
+              clearFlag('tick');
+              setFlag('tick');
+            }
+          },
+        },
+      ],
+      ['tick'],
+    );
     const r = await dispatcher.dispatch('config-changed');
     expect(r.invoked).toEqual(['counter', 'counter', 'counter']);
     expect(r.iterations).toBe(3);
@@ -129,10 +149,13 @@ describe('Dispatcher golden traces', () => {
   });
 
   it('newly matching handlers wait for the next iteration', async () => {
-    const { dispatcher } = setup([
-      { id: 'first', when: ['go'], run: () => setFlag('later') },
-      { id: 'late', when: ['later'] },
-    ], ['go']);
+    const { dispatcher } = setup(
+      [
+        { id: 'first', when: ['go'], run: () => setFlag('later') },
+        { id: 'late', when: ['later'] },
+      ],
+      ['go'],
+    );
     const r = await dispatcher.dispatch('start');
     const g = golden(r.trace);
     expect(g.indexOf('  run late')).toBeGreaterThan(g.indexOf('iter 1 (2)'));
@@ -140,34 +163,59 @@ describe('Dispatcher golden traces', () => {
   });
 
   it('fails past the loop limit naming the handlers and flags of the cycle', async () => {
-    const { dispatcher } = setup([
-      { id: 'ping', when: ['ping'], run: () => { clearFlag('ping'); setFlag('pong'); } },
-      { id: 'pong', when: ['pong'], run: () => { clearFlag('pong'); setFlag('ping'); } },
-      { id: 'bystander', when: ['other'] },
-    ], ['ping'], { loopLimit: 7 });
+    const { dispatcher } = setup(
+      [
+        {
+          id: 'ping',
+          when: ['ping'],
+          run: () => {
+            clearFlag('ping');
+            setFlag('pong');
+          },
+        },
+        {
+          id: 'pong',
+          when: ['pong'],
+          run: () => {
+            clearFlag('pong');
+            setFlag('ping');
+          },
+        },
+        { id: 'bystander', when: ['other'] },
+      ],
+      ['ping'],
+      { loopLimit: 7 },
+    );
     const err = await dispatcher.dispatch('update-status').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DispatchLoopError);
     const e = err as DispatchLoopError;
     expect(e.code).toBe('DISPATCH_LOOP');
-    expect(e.context).toMatchObject({ hook: 'update-status', limit: 7, cycle: { handlers: ['ping', 'pong'], flags: ['ping', 'pong'] } });
+    expect(e.context).toMatchObject({
+      hook: 'update-status',
+      limit: 7,
+      cycle: { handlers: ['ping', 'pong'], flags: ['ping', 'pong'] },
+    });
     expect(e.message).toMatch(/^dispatch loop: hook update-status did not settle after 7 iterations\n/);
     expect(e.message).toContain('handlers still running: ping, pong');
     expect(e.partial.iterations).toBe(7);
   });
 
   it('fires triggers immediately, only on real changes, in registration order', async () => {
-    const { dispatcher, registry } = setup([
-      {
-        id: 'h',
-        when: ['go'],
-        run: () => {
-          registerTrigger({ when: 'a', setFlag: 't2' });
-          setFlag('a');
-          setFlag('a');
-          expect(isFlagSet('t1') && isFlagSet('t2') && !isFlagSet('gone')).toBe(true);
+    const { dispatcher, registry } = setup(
+      [
+        {
+          id: 'h',
+          when: ['go'],
+          run: () => {
+            registerTrigger({ when: 'a', setFlag: 't2' });
+            setFlag('a');
+            setFlag('a');
+            expect(isFlagSet('t1') && isFlagSet('t2') && !isFlagSet('gone')).toBe(true);
+          },
         },
-      },
-    ], ['go', 'gone']);
+      ],
+      ['go', 'gone'],
+    );
     registry.addTrigger({ when: 'a', setFlag: 't1', clearFlag: 'gone' });
     const r = await dispatcher.dispatch('start');
     expect(golden(r.trace.filter((e) => e.type.startsWith('flag.')))).toEqual([
@@ -185,7 +233,10 @@ describe('Dispatcher golden traces', () => {
           id: `h${i}`,
           when: [`f${i % 5}`],
           whenNot: [`done${i}`],
-          run: () => { setFlag(`done${i}`); setFlag(`f${(i + 1) % 5}`); },
+          run: () => {
+            setFlag(`done${i}`);
+            setFlag(`f${(i + 1) % 5}`);
+          },
         })),
         ['f0'],
       );
@@ -198,11 +249,20 @@ describe('Dispatcher golden traces', () => {
 
   it('a throwing handler stops the dispatch with a HandlerError carrying the id and cause', async () => {
     const boom = new Error('disk full');
-    const { dispatcher } = setup([
-      { id: 'ok', when: ['go'], run: () => setFlag('x') },
-      { id: 'bad', when: ['go'], run: () => { throw boom; } },
-      { id: 'never', when: ['go'] },
-    ], ['go']);
+    const { dispatcher } = setup(
+      [
+        { id: 'ok', when: ['go'], run: () => setFlag('x') },
+        {
+          id: 'bad',
+          when: ['go'],
+          run: () => {
+            throw boom;
+          },
+        },
+        { id: 'never', when: ['go'] },
+      ],
+      ['go'],
+    );
     const err = (await dispatcher.dispatch('start').catch((e: unknown) => e)) as HandlerError;
     expect(err).toBeInstanceOf(HandlerError);
     expect(err.handler).toBe('bad');
@@ -216,8 +276,22 @@ describe('Dispatcher golden traces', () => {
     const store = new MemoryUnitStore({ flags: ['go'], kv: { keep: 1 } });
     const tx = beginTransaction(store);
     const registry = new HandlerRegistry();
-    registry.addHandler({ id: 'w', when: ['go'], onlyOnce: true, run: () => { setFlag('x'); tx.kv.set('keep', 2); } });
-    registry.addHandler({ id: 'bad', when: ['x'], run: () => { throw new Error('no'); } });
+    registry.addHandler({
+      id: 'w',
+      when: ['go'],
+      onlyOnce: true,
+      run: () => {
+        setFlag('x');
+        tx.kv.set('keep', 2);
+      },
+    });
+    registry.addHandler({
+      id: 'bad',
+      when: ['x'],
+      run: () => {
+        throw new Error('no');
+      },
+    });
     const d = new Dispatcher({ registry, flags: tx.flags, kv: tx.kv });
     await expect(d.dispatch('start')).rejects.toBeInstanceOf(HandlerError);
     tx.rollback();

@@ -59,7 +59,13 @@ export class Dispatcher {
     let iteration: TraceIteration = 'hook';
     let changed = new Set<string>();
     let iterations = 0;
-    const result = (): DispatchResult => ({ hook: hookName, invoked: [...invoked], flags: flags.list(), iterations, trace: [...trace] });
+    const result = (): DispatchResult => ({
+      hook: hookName,
+      invoked: [...invoked],
+      flags: flags.list(),
+      iterations,
+      trace: [...trace],
+    });
 
     for (const t of registry.triggers) flags.registerTrigger(t);
     const sub = flags.changes$.subscribe((c: FlagChange) => {
@@ -74,12 +80,22 @@ export class Dispatcher {
         const unmet = unmetConditions(h, env);
         const passed = unmet.length === 0;
         if (type === 'handler.tested' || !passed) {
-          trace.push(type === 'handler.tested' ? { type, iteration, handler: h.id, passed, unmet } : { type, iteration, handler: h.id, unmet });
+          trace.push(
+            type === 'handler.tested'
+              ? { type, iteration, handler: h.id, passed, unmet }
+              : { type, iteration, handler: h.id, unmet },
+          );
         }
         return passed;
       };
       const fail = (h: RegisteredHandler, e: unknown): never => {
-        if (tracing) trace.push({ type: 'handler.failed', iteration, handler: h.id, error: e instanceof Error ? e.message : String(e) });
+        if (tracing)
+          trace.push({
+            type: 'handler.failed',
+            iteration,
+            handler: h.id,
+            error: e instanceof Error ? e.message : String(e),
+          });
         throw new HandlerError(h.id, e, result());
       };
       // Marks are written only after a successful run, never while testing.

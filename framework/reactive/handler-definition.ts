@@ -62,7 +62,18 @@ export function defineHandler(input: HandlerDefinitionInput): HandlerDefinition 
   return Object.freeze(out) as unknown as HandlerDefinition;
 }
 
-const LIST_KEYS = ['when', 'whenAll', 'whenNot', 'whenNone', 'whenAny', 'whenNotAll', 'hook', 'action', 'fileChanged', 'notUnless'] as const;
+const LIST_KEYS = [
+  'when',
+  'whenAll',
+  'whenNot',
+  'whenNone',
+  'whenAny',
+  'whenNotAll',
+  'hook',
+  'action',
+  'fileChanged',
+  'notUnless',
+] as const;
 
 /** Throws {@link HandlerDefinitionError} if `input` is not a valid handler declaration. */
 export function validateHandlerInput(input: HandlerDefinitionInput): void {

@@ -19,7 +19,16 @@ const records = new WeakMap<Function, HandlerMetadata>();
 export function metadataFor(method: Function): HandlerMetadata {
   let m = records.get(method);
   if (m === undefined) {
-    m = { whenAll: [], whenNone: [], whenAny: [], whenNotAll: [], hooks: [], actions: [], fileChanged: [], onlyOnce: false };
+    m = {
+      whenAll: [],
+      whenNone: [],
+      whenAny: [],
+      whenNotAll: [],
+      hooks: [],
+      actions: [],
+      fileChanged: [],
+      onlyOnce: false,
+    };
     records.set(method, m);
   }
   return m;

@@ -60,7 +60,11 @@ export class HandlerRegistry {
    */
   addClass(Class: abstract new (...args: never[]) => object, options: AddClassOptions): RegisteredHandler[] {
     const chain: object[] = [];
-    for (let p: object | null = Class.prototype as object; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    for (
+      let p: object | null = Class.prototype as object;
+      p !== null && p !== Object.prototype;
+      p = Object.getPrototypeOf(p)
+    ) {
       chain.unshift(p);
     }
     const seen = new Set<string>();
@@ -174,11 +178,17 @@ function merge(a: readonly string[] | undefined, b: readonly string[] | undefine
   return Object.freeze([...new Set([...(a ?? EMPTY), ...(b ?? EMPTY)])]);
 }
 
-function watchedFlags(a: readonly string[], b: readonly string[], c: readonly string[], d: readonly string[]): readonly string[] {
+function watchedFlags(
+  a: readonly string[],
+  b: readonly string[],
+  c: readonly string[],
+  d: readonly string[],
+): readonly string[] {
   const n = a.length + b.length + c.length + d.length;
   if (n === 0) return EMPTY;
   const all: string[] = [];
-  for (const l of [a, b, c, d]) for (let i = 0; i < l.length; i++) if (!all.includes(l[i] as string)) all.push(l[i] as string);
+  for (const l of [a, b, c, d])
+    for (let i = 0; i < l.length; i++) if (!all.includes(l[i] as string)) all.push(l[i] as string);
   return Object.freeze(all.length < 2 ? all : all.sort());
 }
 
@@ -211,7 +221,11 @@ function expandAll(id: string, c: HandlerConditions, values: Readonly<Record<str
   const flags = (l: readonly string[] | undefined): string[] =>
     (l ?? []).map((f) => {
       const e = sub(f);
-      if (PLACEHOLDER.test(e)) throw new HandlerDefinitionError(id, `flag ${JSON.stringify(f)} has a placeholder with no value (pass it in addClass expand)`);
+      if (PLACEHOLDER.test(e))
+        throw new HandlerDefinitionError(
+          id,
+          `flag ${JSON.stringify(f)} has a placeholder with no value (pass it in addClass expand)`,
+        );
       return e;
     });
   return {

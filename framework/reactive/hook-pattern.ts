@@ -25,7 +25,9 @@ export function compileHookPattern(pattern: string, endpoints: EndpointRoles | u
       let options: string[];
       if (role !== null) {
         const table = endpoints?.[role[1] as keyof EndpointRoles] ?? {};
-        options = Object.keys(table).filter((name) => table[name] === role[2]).sort();
+        options = Object.keys(table)
+          .filter((name) => table[name] === role[2])
+          .sort();
         if (options.length === 0) return null;
       } else {
         options = body.split(',');

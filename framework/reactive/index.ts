@@ -7,7 +7,19 @@ export { setFlag, clearFlag, toggleFlag, isFlagSet, getFlags, registerTrigger } 
 /** Running code with a flag set as the current dispatch (runtime set-up, tests). */
 export { runInDispatchContext } from './dispatch-context';
 /** Condition decorators (TC39 standard method decorators; stacked = AND). */
-export { when, whenAll, whenNot, whenNone, whenAny, whenNotAll, hook, action, whenFileChanged, onlyOnce, notUnless } from './decorators';
+export {
+  when,
+  whenAll,
+  whenNot,
+  whenNone,
+  whenAny,
+  whenNotAll,
+  hook,
+  action,
+  whenFileChanged,
+  onlyOnce,
+  notUnless,
+} from './decorators';
 export type { HandlerDecorator } from './decorators';
 /** Programmatic handler declarations. */
 export { defineHandler, isHandlerDefinition } from './handler-definition';
@@ -27,4 +39,10 @@ export { Dispatcher, nextCandidates } from './dispatcher';
 export type { DispatcherOptions } from './dispatcher';
 export type { DispatchResult, TraceEvent, TraceIteration } from './trace';
 /** Errors. */
-export { NoActiveDispatchError, HandlerDefinitionError, PreconditionError, HandlerError, DispatchLoopError } from './reactive-errors';
+export {
+  NoActiveDispatchError,
+  HandlerDefinitionError,
+  PreconditionError,
+  HandlerError,
+  DispatchLoopError,
+} from './reactive-errors';

@@ -18,9 +18,19 @@ export type TraceEvent =
       readonly unmet: readonly string[];
     }
   /** A queued handler no longer matched when its turn came (a flag changed earlier in the iteration). */
-  | { readonly type: 'handler.skipped'; readonly iteration: TraceIteration; readonly handler: string; readonly unmet: readonly string[] }
+  | {
+      readonly type: 'handler.skipped';
+      readonly iteration: TraceIteration;
+      readonly handler: string;
+      readonly unmet: readonly string[];
+    }
   | { readonly type: 'handler.invoked'; readonly iteration: TraceIteration; readonly handler: string }
-  | { readonly type: 'handler.failed'; readonly iteration: TraceIteration; readonly handler: string; readonly error: string }
+  | {
+      readonly type: 'handler.failed';
+      readonly iteration: TraceIteration;
+      readonly handler: string;
+      readonly error: string;
+    }
   /** A real flag transition; `cause` is the handler id, `'trigger'` or `'runtime'`. */
   | {
       readonly type: 'flag.set' | 'flag.cleared';

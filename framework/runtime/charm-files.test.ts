@@ -28,13 +28,17 @@ describe('loadCharmFiles', () => {
     const stored = readFileSync(cache, 'utf8');
     // Make the stored result distinguishable: a hit must come from the file, not from a new parse.
     writeFileSync(cache, stored.replace('"pgsql"', '"from-cache"'));
-    expect(loadCharmFiles(dir, reader({ 'metadata.yaml': META, 'config.yaml': CONFIG }).read, cache).meta.roles.requires).toEqual({ db: 'from-cache' });
+    expect(
+      loadCharmFiles(dir, reader({ 'metadata.yaml': META, 'config.yaml': CONFIG }).read, cache).meta.roles.requires,
+    ).toEqual({ db: 'from-cache' });
   });
 
   it('parses again when a file changed, and rewrites the cache', () => {
     loadCharmFiles(dir, reader({ 'metadata.yaml': META, 'config.yaml': CONFIG }).read, cache);
     const changed = CONFIG.replace('80', '8080');
-    expect(loadCharmFiles(dir, reader({ 'metadata.yaml': META, 'config.yaml': changed }).read, cache).schema.port?.default).toBe(8080);
+    expect(
+      loadCharmFiles(dir, reader({ 'metadata.yaml': META, 'config.yaml': changed }).read, cache).schema.port?.default,
+    ).toBe(8080);
     expect(JSON.parse(readFileSync(cache, 'utf8')).configText).toBe(changed);
   });
 

@@ -32,12 +32,17 @@ interface CacheDocument {
  *
  * @throws CharmMetadataError (also when metadata.yaml is missing), ConfigSchemaError.
  */
-export function loadCharmFiles(charmDir: string, read: (name: string) => string | undefined, cacheFile?: string): CharmFiles {
+export function loadCharmFiles(
+  charmDir: string,
+  read: (name: string) => string | undefined,
+  cacheFile?: string,
+): CharmFiles {
   const metadataText = read('metadata.yaml');
   if (metadataText === undefined) throw new CharmMetadataError(join(charmDir, 'metadata.yaml'), 'file not found');
   const configText = read('config.yaml') ?? '';
   const cached = cacheFile === undefined ? undefined : readCache(cacheFile);
-  if (cached !== undefined && cached.metadataText === metadataText && cached.configText === configText) return cached.files;
+  if (cached !== undefined && cached.metadataText === metadataText && cached.configText === configText)
+    return cached.files;
   const files = parseCharmFiles(charmDir, metadataText, configText);
   if (cacheFile !== undefined) writeCache(cacheFile, { version: 1, metadataText, configText, files });
   return files;
@@ -54,7 +59,13 @@ export function parseCharmFiles(charmDir: string, metadataText: string, configTe
 function readCache(file: string): CacheDocument | undefined {
   try {
     const doc = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheDocument> | null;
-    if (doc?.version !== 1 || typeof doc.metadataText !== 'string' || typeof doc.configText !== 'string' || typeof doc.files !== 'object') return undefined;
+    if (
+      doc?.version !== 1 ||
+      typeof doc.metadataText !== 'string' ||
+      typeof doc.configText !== 'string' ||
+      typeof doc.files !== 'object'
+    )
+      return undefined;
     return doc as CacheDocument;
   } catch {
     return undefined;

@@ -121,5 +121,9 @@ export class Charm {
 
 /** True for `Charm` subclasses, also across bundled copies of the framework. */
 export function isCharmClass(value: unknown): value is new (runtime?: HookRuntime) => Charm {
-  return typeof value === 'function' && value !== Charm && (value as unknown as Record<symbol, unknown>)[CHARM_CLASS] === true;
+  return (
+    typeof value === 'function' &&
+    value !== Charm &&
+    (value as unknown as Record<symbol, unknown>)[CHARM_CLASS] === true
+  );
 }

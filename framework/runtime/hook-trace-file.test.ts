@@ -11,12 +11,18 @@ describe('hook trace files', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('numbers hooks, names files after them, and keeps only the last ones', () => {
-    for (let i = 0; i < HOOK_TRACES_KEPT + 2; i++) writeHookTrace(dir, { unit: 'a/0', hook: i === 0 ? 'install' : 'action:do it', ok: true });
+    for (let i = 0; i < HOOK_TRACES_KEPT + 2; i++)
+      writeHookTrace(dir, { unit: 'a/0', hook: i === 0 ? 'install' : 'action:do it', ok: true });
     const files = listHookTraceFiles(dir);
     expect(files).toHaveLength(HOOK_TRACES_KEPT);
     expect(files[0]?.n).toBe(3);
     expect(readdirSync(join(dir, HOOK_TRACE_DIR))).toContain(`0000${HOOK_TRACES_KEPT + 2}-action_do_it.json`);
-    expect(readHookTrace(files[files.length - 1]!.file)).toMatchObject({ version: 1, n: HOOK_TRACES_KEPT + 2, hook: 'action:do it', trace: [] });
+    expect(readHookTrace(files[files.length - 1]!.file)).toMatchObject({
+      version: 1,
+      n: HOOK_TRACES_KEPT + 2,
+      hook: 'action:do it',
+      trace: [],
+    });
   });
 
   it('never throws: a write failure goes to onError', () => {

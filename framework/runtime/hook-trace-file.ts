@@ -66,14 +66,23 @@ export function writeHookTrace(
     const partial = (hook.error as { partial?: DispatchResult } | undefined)?.partial;
     const dispatch = hook.dispatch ?? partial;
     const record: HookTraceRecord = {
-      version: 1, n, unit: hook.unit, hook: hook.hook, ok: hook.ok, ...(hook.reason === undefined ? {} : { reason: hook.reason }),
-      time: new Date().toISOString(), invoked: dispatch?.invoked ?? [], flags: dispatch?.flags ?? [], trace: dispatch?.trace ?? [],
+      version: 1,
+      n,
+      unit: hook.unit,
+      hook: hook.hook,
+      ok: hook.ok,
+      ...(hook.reason === undefined ? {} : { reason: hook.reason }),
+      time: new Date().toISOString(),
+      invoked: dispatch?.invoked ?? [],
+      flags: dispatch?.flags ?? [],
+      trace: dispatch?.trace ?? [],
     };
     const safe = hook.hook.replace(/[^A-Za-z0-9_.-]/g, '_');
     const target = join(dir, `${String(n).padStart(6, '0')}-${safe}.json`);
     writeFileSync(`${target}.tmp`, `${JSON.stringify(record)}\n`, { mode: 0o600 });
     renameSync(`${target}.tmp`, target);
-    for (const old of existing.slice(0, Math.max(0, existing.length + 1 - HOOK_TRACES_KEPT))) rmSync(old.file, { force: true });
+    for (const old of existing.slice(0, Math.max(0, existing.length + 1 - HOOK_TRACES_KEPT)))
+      rmSync(old.file, { force: true });
   } catch (e) {
     onError(e);
   }

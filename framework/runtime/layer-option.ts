@@ -2,10 +2,20 @@ import { currentHook } from './hook-runtime';
 import { LayerOptionError } from './runtime-errors';
 
 /** Reads `options[layer][key]` from merged layer options. Pure. @throws LayerOptionError */
-export function readLayerOption<T = unknown>(options: Readonly<Record<string, Readonly<Record<string, unknown>>>>, layer: string, key: string): T {
+export function readLayerOption<T = unknown>(
+  options: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
+  layer: string,
+  key: string,
+): T {
   const section = options[layer];
   if (section === undefined || !(key in section)) {
-    throw new LayerOptionError(layer, key, Object.entries(options).flatMap(([l, o]) => Object.keys(o).map((k) => `${l}.${k}`)).sort());
+    throw new LayerOptionError(
+      layer,
+      key,
+      Object.entries(options)
+        .flatMap(([l, o]) => Object.keys(o).map((k) => `${l}.${k}`))
+        .sort(),
+    );
   }
   return section[key] as T;
 }

@@ -12,7 +12,10 @@ export interface EndpointBinding {
 }
 
 function isEndpointClass(value: unknown): value is EndpointClass {
-  return typeof value === 'function' && (value === Endpoint || (value as { prototype?: unknown }).prototype instanceof Endpoint);
+  return (
+    typeof value === 'function' &&
+    (value === Endpoint || (value as { prototype?: unknown }).prototype instanceof Endpoint)
+  );
 }
 
 /**
@@ -59,7 +62,10 @@ export function registerBundle(
       seen.add(value);
       if (isCharmClass(value)) {
         const Class = value as unknown as new () => object;
-        registry.addClass(Class, { source: { layer: mod.layer, file: mod.file }, instance: () => instances.charm(Class) });
+        registry.addClass(Class, {
+          source: { layer: mod.layer, file: mod.file },
+          instance: () => instances.charm(Class),
+        });
       } else if (isHandlerDefinition(value)) {
         registry.addHandler(value, { layer: mod.layer, file: mod.file });
       }

@@ -13,7 +13,10 @@ export function reportDataProblems(iface: string, endpoint: string, problems: re
     const message = `interface:${iface}: endpoint ${endpoint}: unit ${p.unit}: key ${p.key}: ${p.reason} (${p.kind === 'invalid' ? 'ignored, treated as not available' : 'waiting'})`;
     let logged = false;
     try {
-      currentHook('reportDataProblems').logger.warn({ interface: iface, endpoint, unit: p.unit, key: p.key, kind: p.kind }, message);
+      currentHook('reportDataProblems').logger.warn(
+        { interface: iface, endpoint, unit: p.unit, key: p.key, kind: p.kind },
+        message,
+      );
       logged = true;
     } catch {
       // not inside a hook

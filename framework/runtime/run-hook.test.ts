@@ -13,7 +13,16 @@ import { NoActiveHookError } from './runtime-errors';
 class MemoryTools implements HookTools {
   calls: string[] = [];
   config: Record<string, unknown> = { port: 80, token: 'tok-secret-1', mode: 'a' };
-  relations: Record<string, { endpoint: string; app: string; units: Record<string, Record<string, string>>; appData: Record<string, string>; local: Record<string, string> }> = {};
+  relations: Record<
+    string,
+    {
+      endpoint: string;
+      app: string;
+      units: Record<string, Record<string, string>>;
+      appData: Record<string, string>;
+      local: Record<string, string>;
+    }
+  > = {};
   status: [StatusName, string] | undefined;
   logs: Array<[JujuLogLevel, string]> = [];
   actionParams: Record<string, unknown> = {};
@@ -91,7 +100,8 @@ class MemoryTools implements HookTools {
 }
 
 const METADATA = 'name: t\nrequires:\n  db:\n    interface: kvdb\nprovides:\n  web:\n    interface: http\n';
-const CONFIG = 'options:\n  port: { type: int, default: 80 }\n  token: { type: string }\n  mode: { type: string, default: a }\n';
+const CONFIG =
+  'options:\n  port: { type: int, default: 80 }\n  token: { type: string }\n  mode: { type: string, default: a }\n';
 
 class KvdbRequires extends Endpoint {
   @when('endpoint.{endpoint_name}.changed.host')
@@ -109,7 +119,8 @@ const seen: { args?: unknown[]; hookArgs?: unknown[]; option?: unknown; flags?: 
 class App extends Charm {
   @when('config.changed.port')
   async port(): Promise<void> {
-    if (this.config.get<string>('mode') === 'explode') throw new Error(`port handler exploded near ${this.config.get<string>('token')}`);
+    if (this.config.get<string>('mode') === 'explode')
+      throw new Error(`port handler exploded near ${this.config.get<string>('token')}`);
     this.ports.open(this.config.get<number>('port'));
     await this.status.active('ok');
   }
@@ -142,15 +153,30 @@ class App extends Charm {
 const bundle: CharmBundle = {
   charmName: 't',
   modules: [
-    { layer: 'app', file: 'reactive/app.ts', exports: { App, record: defineHandler({ id: 'app:record', whenNot: ['never'], run: () => undefined }) } },
+    {
+      layer: 'app',
+      file: 'reactive/app.ts',
+      exports: { App, record: defineHandler({ id: 'app:record', whenNot: ['never'], run: () => undefined }) },
+    },
   ],
   interfaces: [{ name: 'kvdb', exports: { requires: KvdbRequires } }],
   layerOptions: { app: { flavour: 'mint' } },
 };
 
-function deps(tools: MemoryTools, store: MemoryUnitStore, env: Record<string, string> = {}, lines: string[] = []): RunHookDeps {
+function deps(
+  tools: MemoryTools,
+  store: MemoryUnitStore,
+  env: Record<string, string> = {},
+  lines: string[] = [],
+): RunHookDeps {
   return {
-    env: { JUJU_UNIT_NAME: 'app/0', JUJU_CHARM_DIR: '/charm', JUJU_DISPATCH_PATH: 'hooks/install', JUJU_CONTEXT_ID: 'c', ...env },
+    env: {
+      JUJU_UNIT_NAME: 'app/0',
+      JUJU_CHARM_DIR: '/charm',
+      JUJU_DISPATCH_PATH: 'hooks/install',
+      JUJU_CONTEXT_ID: 'c',
+      ...env,
+    },
     tools,
     store,
     readCharmFile: (name) => (name === 'metadata.yaml' ? METADATA : name === 'config.yaml' ? CONFIG : undefined),
@@ -170,7 +196,12 @@ describe('runHook', () => {
     const store = new MemoryUnitStore();
     const out = await runHook(bundle, deps(tools, store));
     expect(out).toMatchObject({ ok: true, exitCode: 0, hook: 'install', published: 0 });
-    expect(out.dispatch?.invoked).toEqual(['interface:kvdb:requires:KvdbRequires.gone#db', 'app:reactive/app.ts:App.port', 'app:reactive/app.ts:App.option', 'app:record']);
+    expect(out.dispatch?.invoked).toEqual([
+      'interface:kvdb:requires:KvdbRequires.gone#db',
+      'app:reactive/app.ts:App.port',
+      'app:reactive/app.ts:App.option',
+      'app:record',
+    ]);
     expect(tools.calls).toEqual(['config-get', 'open-port 80/tcp']);
     expect(tools.status).toEqual(['active', 'ok']);
     expect(seen.option).toBe('mint');
@@ -185,7 +216,14 @@ describe('runHook', () => {
     await runHook(bundle, deps(tools, store));
     tools.calls = [];
     tools.relations['db:4'] = { endpoint: 'db', app: 'kv', units: { 'kv/0': { host: 'h' } }, appData: {}, local: {} };
-    const out = await runHook(bundle, deps(tools, store, { JUJU_DISPATCH_PATH: 'hooks/db-relation-changed', JUJU_RELATION_ID: 'db:4', JUJU_REMOTE_UNIT: 'kv/0' }));
+    const out = await runHook(
+      bundle,
+      deps(tools, store, {
+        JUJU_DISPATCH_PATH: 'hooks/db-relation-changed',
+        JUJU_RELATION_ID: 'db:4',
+        JUJU_REMOTE_UNIT: 'kv/0',
+      }),
+    );
     expect(out.ok).toBe(true);
     expect(seen.args).toHaveLength(1);
     expect(seen.args?.[0]).toBeInstanceOf(KvdbRequires);
@@ -218,7 +256,9 @@ describe('runHook', () => {
     const store = new MemoryUnitStore();
     tools.config = { port: 'eighty' };
     const out = await runHook(bundle, deps(tools, store));
-    expect(out.reason).toBe('invalid config value: port: expected an int, got "eighty" (config.yaml declares type int)');
+    expect(out.reason).toBe(
+      'invalid config value: port: expected an int, got "eighty" (config.yaml declares type int)',
+    );
     expect(store.load().config).toBeNull();
   });
 
@@ -240,13 +280,19 @@ describe('runHook', () => {
     const ok = await runHook(bundle, deps(tools, store, env));
     expect(ok).toMatchObject({ ok: true, hook: 'action:greet' });
     expect(tools.actionResults).toEqual({ hello: 'you' });
-    const bad = await runHook(bundle, deps(tools, store, { JUJU_DISPATCH_PATH: 'actions/nope', JUJU_ACTION_NAME: 'nope' }));
+    const bad = await runHook(
+      bundle,
+      deps(tools, store, { JUJU_DISPATCH_PATH: 'actions/nope', JUJU_ACTION_NAME: 'nope' }),
+    );
     expect(bad.reason).toBe("action not implemented: nope (no @action('nope') handler is registered)");
     expect(tools.actionFailed).toBe(bad.reason);
   });
 
   it('missing metadata.yaml is a clear error', async () => {
-    const out = await runHook(bundle, { ...deps(new MemoryTools(), new MemoryUnitStore()), readCharmFile: () => undefined });
+    const out = await runHook(bundle, {
+      ...deps(new MemoryTools(), new MemoryUnitStore()),
+      readCharmFile: () => undefined,
+    });
     expect(out.reason).toBe('invalid charm metadata: /charm/metadata.yaml: file not found');
   });
 });
@@ -254,6 +300,8 @@ describe('runHook', () => {
 describe('outside a hook', () => {
   it('Charm and layerOption refuse to work', () => {
     expect(() => new App()).toThrow(NoActiveHookError);
-    expect(() => layerOption('a', 'b')).toThrow('no active hook: layerOption() can only be used while rxcharm runs a hook');
+    expect(() => layerOption('a', 'b')).toThrow(
+      'no active hook: layerOption() can only be used while rxcharm runs a hook',
+    );
   });
 });

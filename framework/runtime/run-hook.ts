@@ -1,16 +1,41 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  Config, configFlags, createHookLogger, hookContextFromEnv, isConfigFlag, JujuLogForwarder,
-  hookToolRunner, ProcessHookTools, Redactor, validateConfigValues,
-  type ConfigOptionValue, type ConfigSchema, type HookContext, type HookEnv, type HookLogger, type HookTools,
+  Config,
+  configFlags,
+  createHookLogger,
+  hookContextFromEnv,
+  isConfigFlag,
+  JujuLogForwarder,
+  hookToolRunner,
+  ProcessHookTools,
+  Redactor,
+  validateConfigValues,
+  type ConfigOptionValue,
+  type ConfigSchema,
+  type HookContext,
+  type HookEnv,
+  type HookLogger,
+  type HookTools,
 } from '../hookenv';
 import {
-  endpointArgsForFlags, endpointFlagPlan, isHookScopedEndpointFlag, publishEndpoints, readEndpointSnapshots,
-  type Endpoint, type EndpointSnapshot,
+  endpointArgsForFlags,
+  endpointFlagPlan,
+  isHookScopedEndpointFlag,
+  publishEndpoints,
+  readEndpointSnapshots,
+  type Endpoint,
+  type EndpointSnapshot,
 } from '../endpoints';
 import { Dispatcher, HandlerRegistry, type DispatchResult, type RegisteredHandler } from '../reactive';
-import { beginTransaction, FileUnitStore, withUnitLock, type JsonValue, type UnitStore, type UnitTransaction } from '../unit';
+import {
+  beginTransaction,
+  FileUnitStore,
+  withUnitLock,
+  type JsonValue,
+  type UnitStore,
+  type UnitTransaction,
+} from '../unit';
 import type { CharmBundle } from './charm-bundle';
 import type { CharmMetadata } from './charm-metadata';
 import { CHARM_FILES_CACHE, loadCharmFiles } from './charm-files';
@@ -102,10 +127,12 @@ export async function runHook(bundle: CharmBundle, deps: RunHookDeps): Promise<H
   }
   const redactor = deps.redactor ?? new Redactor();
   // Under rxcharm's local agent, tool calls go straight to its socket instead of one shim process each.
-  const tools = deps.tools ?? new ProcessHookTools({ runner: hookToolRunner({ env: deps.env, cwd: context.charmDir }), redactor });
+  const tools =
+    deps.tools ?? new ProcessHookTools({ runner: hookToolRunner({ env: deps.env, cwd: context.charmDir }), redactor });
   const write = deps.logWrite ?? writeStderr;
   const underAgent = context.contextId !== undefined || context.agentSocket !== undefined;
-  const forwarder = deps.logger === undefined && underAgent ? new JujuLogForwarder(tools, (m) => write(`${m}\n`)) : undefined;
+  const forwarder =
+    deps.logger === undefined && underAgent ? new JujuLogForwarder(tools, (m) => write(`${m}\n`)) : undefined;
   const root =
     deps.logger ??
     createHookLogger({
@@ -121,12 +148,19 @@ export async function runHook(bundle: CharmBundle, deps: RunHookDeps): Promise<H
     // A unit's own files and store (not a test's): parsing them is cached in the unit state dir.
     const own = deps.readCharmFile === undefined && deps.store === undefined;
     const outcome = await executeHook(bundle, {
-      context, tools, redactor, root, store,
+      context,
+      tools,
+      redactor,
+      root,
+      store,
       read: deps.readCharmFile ?? defaultReader(context.charmDir),
       ...(own ? { filesCache: join(context.charmDir, CHARM_FILES_CACHE) } : {}),
     });
     // A unit's own store (not a test's): keep the trace for `rxcharm trace <unit>`.
-    if (deps.store === undefined) writeHookTrace(context.charmDir, { unit: context.unitName, ...outcome }, (e) => root.warn({ err: e }, 'cannot write hook trace'));
+    if (deps.store === undefined)
+      writeHookTrace(context.charmDir, { unit: context.unitName, ...outcome }, (e) =>
+        root.warn({ err: e }, 'cannot write hook trace'),
+      );
     return outcome;
   };
   try {
@@ -165,7 +199,12 @@ async function executeHook(bundle: CharmBundle, parts: HookParts): Promise<HookO
     const config = await loadConfig(tools, schema, tx, redactor);
     const endpoints = await loadEndpoints(bundle, meta, parts, tx);
     const runtime: HookRuntime = {
-      context, config, kv: tx.kv, tools, redactor, endpoints,
+      context,
+      config,
+      kv: tx.kv,
+      tools,
+      redactor,
+      endpoints,
       logger: root.child({ module: 'charm' }),
       status: createStatusHelper(tools, (status, message) => log.debug({ status, message }, 'status set')),
       ports: new PortBuffer(),
@@ -188,7 +227,9 @@ async function executeHook(bundle: CharmBundle, parts: HookParts): Promise<HookO
       throw new ActionNotImplementedError(context.hookName);
     }
     const { flags, kv } = tx;
-    dispatch = await runInHook(runtime, () => new Dispatcher({ registry, flags, kv, endpoints: meta.roles, resolveArgs }).dispatch(hook));
+    dispatch = await runInHook(runtime, () =>
+      new Dispatcher({ registry, flags, kv, endpoints: meta.roles, resolveArgs }).dispatch(hook),
+    );
     log.debug({ invoked: dispatch.invoked, iterations: dispatch.iterations }, 'dispatch finished');
 
     // Success: hook-scoped flags go, then Juju-side effects, then the store (see docs/hook-runtime.md).
@@ -208,14 +249,28 @@ async function executeHook(bundle: CharmBundle, parts: HookParts): Promise<HookO
     // The partial trace (handler.failed carries the error message) may be stored or printed: redact it.
     const partial = dispatch ?? (e as { partial?: DispatchResult } | undefined)?.partial;
     const shown = partial === undefined ? undefined : (redactor.redactValue(partial) as DispatchResult);
-    return { ok: false, exitCode: 1, hook, reason: redactor.redactString(reason), error: e, dispatch: shown, published: 0 };
+    return {
+      ok: false,
+      exitCode: 1,
+      hook,
+      reason: redactor.redactString(reason),
+      error: e,
+      dispatch: shown,
+      published: 0,
+    };
   }
 }
 
-async function loadConfig(tools: HookTools, schema: ConfigSchema, tx: UnitTransaction, redactor: Redactor): Promise<Config> {
+async function loadConfig(
+  tools: HookTools,
+  schema: ConfigSchema,
+  tx: UnitTransaction,
+  redactor: Redactor,
+): Promise<Config> {
   const values = validateConfigValues(schema, await tools.configGet());
   for (const [key, value] of Object.entries(values)) {
-    if (typeof value === 'string' && (schema[key]?.type === 'secret' || redactor.isSecretKey(key))) redactor.markSecret(value);
+    if (typeof value === 'string' && (schema[key]?.type === 'secret' || redactor.isSecretKey(key)))
+      redactor.markSecret(value);
   }
   const previous = tx.previousConfig as Record<string, ConfigOptionValue> | null;
   for (const f of tx.flags.list()) if (isConfigFlag(f)) tx.flags.clear(f, 'runtime');
@@ -223,7 +278,12 @@ async function loadConfig(tools: HookTools, schema: ConfigSchema, tx: UnitTransa
   return new Config(schema, values, previous);
 }
 
-async function loadEndpoints(bundle: CharmBundle, meta: CharmMetadata, parts: HookParts, tx: UnitTransaction): Promise<Map<string, Endpoint>> {
+async function loadEndpoints(
+  bundle: CharmBundle,
+  meta: CharmMetadata,
+  parts: HookParts,
+  tx: UnitTransaction,
+): Promise<Map<string, Endpoint>> {
   const bindings = bindEndpoints(bundle, meta.roles);
   const endpoints = new Map<string, Endpoint>();
   if (bindings.length === 0) return endpoints;
@@ -236,7 +296,7 @@ async function loadEndpoints(bundle: CharmBundle, meta: CharmMetadata, parts: Ho
     const plan = endpointFlagPlan({
       endpoint: b.name,
       relations: snapshot.relations,
-      previousHashes: (tx.kv.get<Record<string, Record<string, string>>>(HASH_KEY(b.name)) ?? {}),
+      previousHashes: tx.kv.get<Record<string, Record<string, string>>>(HASH_KEY(b.name)) ?? {},
       departedNow: snapshot.departed.length > 0,
       currentFlags: tx.flags.list(),
     });

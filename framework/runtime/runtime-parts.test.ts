@@ -9,13 +9,18 @@ import { createStatusHelper } from './status-helper';
 
 describe('parseCharmMetadata', () => {
   it('reads name and endpoint roles', () => {
-    expect(parseCharmMetadata('name: x\nrequires:\n  db: { interface: pgsql }\npeers:\n  cluster: { interface: x-peer }\n')).toEqual({
-      name: 'x', roles: { requires: { db: 'pgsql' }, provides: {}, peers: { cluster: 'x-peer' } },
+    expect(
+      parseCharmMetadata('name: x\nrequires:\n  db: { interface: pgsql }\npeers:\n  cluster: { interface: x-peer }\n'),
+    ).toEqual({
+      name: 'x',
+      roles: { requires: { db: 'pgsql' }, provides: {}, peers: { cluster: 'x-peer' } },
     });
   });
 
   it('names the file and the bad entry', () => {
-    expect(() => parseCharmMetadata('name: x\nprovides:\n  web: {}\n', 'c/metadata.yaml')).toThrow('invalid charm metadata: c/metadata.yaml: provides.web.interface must be a non-empty string');
+    expect(() => parseCharmMetadata('name: x\nprovides:\n  web: {}\n', 'c/metadata.yaml')).toThrow(
+      'invalid charm metadata: c/metadata.yaml: provides.web.interface must be a non-empty string',
+    );
     expect(() => parseCharmMetadata('summary: no name\n')).toThrow(/`name` must be a non-empty string/);
     expect(() => parseCharmMetadata('name: [\n')).toThrow(/invalid charm metadata: metadata.yaml: /);
   });
@@ -23,7 +28,13 @@ describe('parseCharmMetadata', () => {
 
 describe('failureReason', () => {
   it('names the handler and keeps one line', () => {
-    const e = new HandlerError('l:f:C.m', new Error('first\nsecond'), { hook: 'h', invoked: [], flags: [], iterations: 0, trace: [] });
+    const e = new HandlerError('l:f:C.m', new Error('first\nsecond'), {
+      hook: 'h',
+      invoked: [],
+      flags: [],
+      iterations: 0,
+      trace: [],
+    });
     expect(failureReason(e)).toBe('handler l:f:C.m failed: first');
     expect(failureReason(new Error('\nonly line\n'))).toBe('only line');
     expect(failureReason('text')).toBe('text');
@@ -39,7 +50,10 @@ describe('PortBuffer', () => {
     ports.openIcmp();
     expect(() => ports.open(0)).toThrow(/invalid port/);
     expect(ports.pending()).toEqual(['open 80/tcp', 'close 8000-8010/udp', 'open icmp']);
-    await ports.flush({ openPort: async (s) => void sent.push(`+${JSON.stringify(s)}`), closePort: async (s) => void sent.push(`-${JSON.stringify(s)}`) });
+    await ports.flush({
+      openPort: async (s) => void sent.push(`+${JSON.stringify(s)}`),
+      closePort: async (s) => void sent.push(`-${JSON.stringify(s)}`),
+    });
     expect(sent).toEqual(['+{"port":80,"protocol":"tcp"}', '-{"port":8000,"protocol":"udp","toPort":8010}', '+"icmp"']);
     expect(ports.pending()).toEqual([]);
   });
@@ -59,14 +73,25 @@ describe('status helper', () => {
 describe('bindEndpoints and layer options', () => {
   class Req extends Endpoint {}
   it('uses the interface class for the role, else the plain Endpoint', () => {
-    const bundle = { charmName: 'c', modules: [], interfaces: [{ name: 'kv', exports: { requires: Req, provides: 'nope' } }], layerOptions: {} };
+    const bundle = {
+      charmName: 'c',
+      modules: [],
+      interfaces: [{ name: 'kv', exports: { requires: Req, provides: 'nope' } }],
+      layerOptions: {},
+    };
     const b = bindEndpoints(bundle, { requires: { db: 'kv' }, provides: { api: 'kv' }, peers: { p: 'other' } });
-    expect(b.map((x) => [x.name, x.role, x.Class.name])).toEqual([['api', 'provides', 'Endpoint'], ['db', 'requires', 'Req'], ['p', 'peers', 'Endpoint']]);
+    expect(b.map((x) => [x.name, x.role, x.Class.name])).toEqual([
+      ['api', 'provides', 'Endpoint'],
+      ['db', 'requires', 'Req'],
+      ['p', 'peers', 'Endpoint'],
+    ]);
   });
 
   it('reads layer options and names what exists when one is missing', () => {
     const options = { basic: { packages: ['a'] }, docker: { 'skip-install': true } };
     expect(readLayerOption(options, 'docker', 'skip-install')).toBe(true);
-    expect(() => readLayerOption(options, 'docker', 'nope')).toThrow('unknown layer option: docker.nope (defined: basic.packages, docker.skip-install)');
+    expect(() => readLayerOption(options, 'docker', 'nope')).toThrow(
+      'unknown layer option: docker.nope (defined: basic.packages, docker.skip-install)',
+    );
   });
 });

@@ -11,7 +11,10 @@ export interface StatusHelper {
 }
 
 /** A {@link StatusHelper} over `status-set`. */
-export function createStatusHelper(tools: Pick<HookTools, 'statusSet'>, onSet?: (status: StatusName, message: string) => void): StatusHelper {
+export function createStatusHelper(
+  tools: Pick<HookTools, 'statusSet'>,
+  onSet?: (status: StatusName, message: string) => void,
+): StatusHelper {
   let last: { status: StatusName; message: string } | undefined;
   const set = async (status: StatusName, message: string): Promise<void> => {
     await tools.statusSet(status, message);

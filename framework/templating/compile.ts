@@ -25,7 +25,7 @@ let handlebarsEnv: HandlebarsEnv | undefined;
  */
 function env(): HandlebarsEnv {
   if (handlebarsEnv !== undefined) return handlebarsEnv;
-  const Handlebars = (require('handlebars') as { default?: typeof HandlebarsNamespace } & typeof HandlebarsNamespace);
+  const Handlebars = require('handlebars') as { default?: typeof HandlebarsNamespace } & typeof HandlebarsNamespace;
   const hbs = Handlebars.default ?? Handlebars;
   const made = hbs.create();
   for (const [name, fn] of Object.entries(templateHelpers)) made.registerHelper(name, fn);
@@ -94,7 +94,11 @@ function checkHelper(node: WithParams, name: string): void {
   if (!hasArgs || node.path.type !== 'PathExpression') return;
   const helper = (node.path as hbs.AST.PathExpression).original;
   if (!Object.hasOwn(env().helpers, helper)) {
-    throw new TemplateSyntaxError(name, `unknown helper: ${helper} (known: ${Object.keys(templateHelpers).join(', ')}, if, unless, each, with, lookup)`, node.loc.start.line);
+    throw new TemplateSyntaxError(
+      name,
+      `unknown helper: ${helper} (known: ${Object.keys(templateHelpers).join(', ')}, if, unless, each, with, lookup)`,
+      node.loc.start.line,
+    );
   }
 }
 
@@ -107,8 +111,16 @@ function wrapValue(node: hbs.AST.MustacheStatement, helperName: string): void {
   const inner: hbs.AST.Expression = isHelperCall
     ? ({ type: 'SubExpression', path, params: node.params, hash: node.hash, loc: node.loc } as hbs.AST.SubExpression)
     : path;
-  if (!isHelperCall && inner.type === 'PathExpression') (inner as hbs.AST.PathExpression & { strict?: boolean }).strict = true;
-  const helper: hbs.AST.PathExpression = { type: 'PathExpression', data: false, depth: 0, parts: [helperName], original: helperName, loc: node.loc };
+  if (!isHelperCall && inner.type === 'PathExpression')
+    (inner as hbs.AST.PathExpression & { strict?: boolean }).strict = true;
+  const helper: hbs.AST.PathExpression = {
+    type: 'PathExpression',
+    data: false,
+    depth: 0,
+    parts: [helperName],
+    original: helperName,
+    loc: node.loc,
+  };
   const mutable = node as { -readonly [K in keyof hbs.AST.MustacheStatement]: hbs.AST.MustacheStatement[K] };
   mutable.path = helper;
   mutable.params = [inner];
@@ -121,8 +133,17 @@ function rewrite(node: Node, name: string, lines: readonly string[], format: Tem
     state.paths.set(pathAt(p.loc.start.line, p.loc.start.column), p.original);
   }
   for (const child of children(node)) rewrite(child, name, lines, format, state);
-  if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement' || node.type === 'DecoratorBlock' || node.type === 'Decorator') {
-    throw new TemplateSyntaxError(name, 'partials and decorators are not supported', (node as unknown as hbs.AST.Statement).loc.start.line);
+  if (
+    node.type === 'PartialStatement' ||
+    node.type === 'PartialBlockStatement' ||
+    node.type === 'DecoratorBlock' ||
+    node.type === 'Decorator'
+  ) {
+    throw new TemplateSyntaxError(
+      name,
+      'partials and decorators are not supported',
+      (node as unknown as hbs.AST.Statement).loc.start.line,
+    );
   }
   if (node.type === 'MustacheStatement' || node.type === 'SubExpression' || node.type === 'BlockStatement') {
     const call = node as unknown as WithParams;
@@ -132,7 +153,11 @@ function rewrite(node: Node, name: string, lines: readonly string[], format: Tem
   if (node.type === 'MustacheStatement' && (format === 'yaml' || format === 'compose')) {
     const mustache = node as unknown as hbs.AST.MustacheStatement;
     if (!mustache.escaped) {
-      throw new TemplateSyntaxError(name, 'raw output ({{{...}}} or {{& ...}}) is not allowed in a YAML template', mustache.loc.start.line);
+      throw new TemplateSyntaxError(
+        name,
+        'raw output ({{{...}}} or {{& ...}}) is not allowed in a YAML template',
+        mustache.loc.start.line,
+      );
     }
     const problem = misplacedValue(lines, mustache);
     if (problem !== undefined) throw new TemplateSyntaxError(name, problem, mustache.loc.start.line);

@@ -14,7 +14,9 @@ function text(value: unknown, helper: string): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
   if (value === null || value === undefined) return '';
-  throw new UnsupportedValue(`helper ${helper}: expected a string or number, got ${Array.isArray(value) ? 'an array' : typeof value}`);
+  throw new UnsupportedValue(
+    `helper ${helper}: expected a string or number, got ${Array.isArray(value) ? 'an array' : typeof value}`,
+  );
 }
 
 function isEmpty(value: unknown): boolean {
@@ -61,7 +63,10 @@ const not: HelperDelegate = (...all: unknown[]) => {
 };
 
 /** `{{concat vote_port ":80"}}`: the arguments as text, concatenated (builds one scalar from parts). */
-const concat: HelperDelegate = (...all: unknown[]) => args(all).map((v) => text(v, 'concat')).join('');
+const concat: HelperDelegate = (...all: unknown[]) =>
+  args(all)
+    .map((v) => text(v, 'concat'))
+    .join('');
 
 /** Helper name → implementation, registered on every template environment. */
 export const templateHelpers: Readonly<Record<string, HelperDelegate>> = {

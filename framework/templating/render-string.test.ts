@@ -38,14 +38,22 @@ describe('renderString strict mode', () => {
   });
 
   it('checks keys inside each blocks against each item', () => {
-    expect(renderString('{{#each l}}- {{name}}\n{{/each}}', { l: [{ name: 'a' }, { name: 'b' }] })).toBe('- "a"\n- "b"\n');
+    expect(renderString('{{#each l}}- {{name}}\n{{/each}}', { l: [{ name: 'a' }, { name: 'b' }] })).toBe(
+      '- "a"\n- "b"\n',
+    );
     expect(() => renderString('{{#each l}}- {{name}}\n{{/each}}', { l: [{}] })).toThrow(TemplateKeyError);
   });
 });
 
 describe('renderString yaml values', () => {
   it('quotes strings and writes numbers, booleans and null plainly', () => {
-    const out = renderString('s: {{s}}\nn: {{n}}\nb: {{b}}\nz: {{z}}\nl: {{l}}\n', { s: 'true', n: 5000, b: false, z: null, l: ['a', 1] });
+    const out = renderString('s: {{s}}\nn: {{n}}\nb: {{b}}\nz: {{z}}\nl: {{l}}\n', {
+      s: 'true',
+      n: 5000,
+      b: false,
+      z: null,
+      l: ['a', 1],
+    });
     expect(out).toBe('s: "true"\nn: 5000\nb: false\nz: null\nl: ["a", 1]\n');
     expect(parse(out)).toEqual({ s: 'true', n: 5000, b: false, z: null, l: ['a', 1] });
   });
@@ -57,12 +65,17 @@ describe('renderString yaml values', () => {
   });
 
   it('quotes helper results', () => {
-    const out = renderString('p: {{concat port ":80"}}\nh: {{join hosts ","}}\nd: {{default x "fb"}}\n', { port: 5000, hosts: ['a', 'b'], x: '' });
+    const out = renderString('p: {{concat port ":80"}}\nh: {{join hosts ","}}\nd: {{default x "fb"}}\n', {
+      port: 5000,
+      hosts: ['a', 'b'],
+      x: '',
+    });
     expect(parse(out)).toEqual({ p: '5000:80', h: 'a,b', d: 'fb' });
   });
 
   it('supports eq, ne, and, or, not in conditions', () => {
-    const t = '{{#if (eq a "x")}}e{{/if}}{{#if (ne a "x")}}n{{/if}}{{#if (and a b)}}&{{/if}}{{#if (or c b)}}|{{/if}}{{#if (not c)}}!{{/if}}';
+    const t =
+      '{{#if (eq a "x")}}e{{/if}}{{#if (ne a "x")}}n{{/if}}{{#if (and a b)}}&{{/if}}{{#if (or c b)}}|{{/if}}{{#if (not c)}}!{{/if}}';
     expect(renderString(t, { a: 'x', b: 'y', c: '' }, { format: 'text' })).toBe('e&|!');
   });
 
@@ -101,7 +114,9 @@ describe('renderString yaml placement', () => {
   });
 
   it('leaves text format values unescaped', () => {
-    expect(renderString('server {{host}}:{{port}};', { host: 'a"b', port: 80 }, { format: 'text' })).toBe('server a"b:80;');
+    expect(renderString('server {{host}}:{{port}};', { host: 'a"b', port: 80 }, { format: 'text' })).toBe(
+      'server a"b:80;',
+    );
   });
 
   it('reports parse errors as TemplateSyntaxError with a line', () => {

@@ -24,11 +24,54 @@ services:
     labels: {a: {{host}}, b: {{image}} }
 `;
 
-const META = ['"', "'", ':', ': ', '#', ' #', '\n', '\r', '\t', '-', '- ', '*', '&', '!', '{', '}', '[', ']', ',', '%', '@', '`', '|', '>', '?', '\\',
-  '\u2028', '\u2029', '\u0085', '\u0000', '\ufeff', '\ud800', 'true', 'null', '~', '0x10', '1e3', 'services:', '\n  evil:\n    image: x', '---', '...'];
+const META = [
+  '"',
+  "'",
+  ':',
+  ': ',
+  '#',
+  ' #',
+  '\n',
+  '\r',
+  '\t',
+  '-',
+  '- ',
+  '*',
+  '&',
+  '!',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '%',
+  '@',
+  '`',
+  '|',
+  '>',
+  '?',
+  '\\',
+  '\u2028',
+  '\u2029',
+  '\u0085',
+  '\u0000',
+  '\ufeff',
+  '\ud800',
+  'true',
+  'null',
+  '~',
+  '0x10',
+  '1e3',
+  'services:',
+  '\n  evil:\n    image: x',
+  '---',
+  '...',
+];
 
 const value = fc
-  .array(fc.oneof(fc.constantFrom(...META), fc.string({ unit: 'binary', maxLength: 4 }), fc.string({ maxLength: 6 })), { maxLength: 8 })
+  .array(fc.oneof(fc.constantFrom(...META), fc.string({ unit: 'binary', maxLength: 4 }), fc.string({ maxLength: 6 })), {
+    maxLength: 8,
+  })
   .map((parts) => parts.join(''));
 
 describe('yaml-safe values (fuzz)', () => {

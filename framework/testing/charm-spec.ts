@@ -7,12 +7,18 @@ export interface CharmSpec {
   readonly roles: EndpointRoles;
   readonly config: ConfigSchema;
   /** Action name → declared params (name → JSON-schema-ish `{ type }`) and required ones. */
-  readonly actions: Readonly<Record<string, { readonly params: Readonly<Record<string, { readonly type?: string }>>; readonly required: readonly string[] }>>;
+  readonly actions: Readonly<
+    Record<
+      string,
+      { readonly params: Readonly<Record<string, { readonly type?: string }>>; readonly required: readonly string[] }
+    >
+  >;
 }
 
 /** Endpoint name → role, for every endpoint in metadata. */
 export function endpointRoles(spec: CharmSpec): Map<string, 'requires' | 'provides' | 'peers'> {
   const out = new Map<string, 'requires' | 'provides' | 'peers'>();
-  for (const role of ['requires', 'provides', 'peers'] as const) for (const name of Object.keys(spec.roles[role])) out.set(name, role);
+  for (const role of ['requires', 'provides', 'peers'] as const)
+    for (const name of Object.keys(spec.roles[role])) out.set(name, role);
   return out;
 }

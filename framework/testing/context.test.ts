@@ -1,5 +1,15 @@
 import { join } from 'node:path';
-import { action, Context, InconsistentStateError, relationBroken, relationChanged, relationDeparted, relationJoined, state, UncaughtHandlerError } from './index';
+import {
+  action,
+  Context,
+  InconsistentStateError,
+  relationBroken,
+  relationChanged,
+  relationDeparted,
+  relationJoined,
+  state,
+  UncaughtHandlerError,
+} from './index';
 
 const DEMO = join(__dirname, 'fixtures', 'demo');
 const redisUnit = { 'redis/0': { host: '10.0.0.7', port: '6379' } };
@@ -16,7 +26,10 @@ describe('Context', () => {
       'demo:reactive/demo.ts:Demo.configure',
       'demo:reactive/demo.ts:Demo.renderConfig',
     ]);
-    expect(out.statusHistory).toEqual([{ status: 'maintenance', message: 'installing' }, { status: 'active', message: 'ready on 8080' }]);
+    expect(out.statusHistory).toEqual([
+      { status: 'maintenance', message: 'installing' },
+      { status: 'active', message: 'ready on 8080' },
+    ]);
     expect(out.state.status).toEqual({ status: 'active', message: 'ready on 8080' });
     expect(out.state.openedPorts).toEqual(['8080/tcp']);
     expect(out.state.flags).toEqual(expect.arrayContaining(['demo.installed', 'demo.rendered']));
@@ -30,7 +43,10 @@ describe('Context', () => {
   });
 
   it('records the dispatch trace of a known dispatch: tested, unmet, invoked, flag causes', async () => {
-    const out = await ctx.run('update-status', { flags: ['demo.installed'], appliedConfig: { port: 8080, greeting: 'hello', fail: false } });
+    const out = await ctx.run('update-status', {
+      flags: ['demo.installed'],
+      appliedConfig: { port: 8080, greeting: 'hello', fail: false },
+    });
     const demo = 'demo:reactive/demo.ts:Demo';
     expect(out.trace.filter((e) => !('handler' in e) || e.handler.startsWith(demo))).toEqual([
       { type: 'phase.start', phase: 'hook', hook: 'update-status' },
@@ -38,14 +54,38 @@ describe('Context', () => {
       { type: 'handler.tested', iteration: 'hook', handler: `${demo}.greet`, passed: false, unmet: ['action'] },
       { type: 'phase.start', phase: 'reactive', hook: 'update-status' },
       { type: 'iteration.start', iteration: 0, candidates: 7 },
-      { type: 'handler.tested', iteration: 0, handler: `${demo}.configure`, passed: false, unmet: ['when(config.changed)'] },
+      {
+        type: 'handler.tested',
+        iteration: 0,
+        handler: `${demo}.configure`,
+        passed: false,
+        unmet: ['when(config.changed)'],
+      },
       { type: 'handler.tested', iteration: 0, handler: `${demo}.renderConfig`, passed: true, unmet: [] },
-      { type: 'handler.tested', iteration: 0, handler: `${demo}.cacheGone`, passed: false, unmet: ['when(demo.has-cache)'] },
-      { type: 'handler.tested', iteration: 0, handler: `${demo}.cacheReady`, passed: false, unmet: ['when(cache.available)'] },
+      {
+        type: 'handler.tested',
+        iteration: 0,
+        handler: `${demo}.cacheGone`,
+        passed: false,
+        unmet: ['when(demo.has-cache)'],
+      },
+      {
+        type: 'handler.tested',
+        iteration: 0,
+        handler: `${demo}.cacheReady`,
+        passed: false,
+        unmet: ['when(cache.available)'],
+      },
       { type: 'handler.invoked', iteration: 0, handler: `${demo}.renderConfig` },
       { type: 'flag.set', iteration: 0, flag: 'demo.rendered', cause: `${demo}.renderConfig` },
       { type: 'iteration.start', iteration: 1, candidates: 1 },
-      { type: 'handler.tested', iteration: 1, handler: `${demo}.renderConfig`, passed: false, unmet: ['whenNot(demo.rendered)'] },
+      {
+        type: 'handler.tested',
+        iteration: 1,
+        handler: `${demo}.renderConfig`,
+        passed: false,
+        unmet: ['whenNot(demo.rendered)'],
+      },
     ]);
   });
 
@@ -59,8 +99,14 @@ describe('Context', () => {
     const [installed] = await ctx.runStory(['install']);
     const changed = await ctx.run('config-changed', { ...installed!.state, config: { port: 9000 } });
     expect(changed.state.openedPorts).toEqual(['9000/tcp']);
-    const related = { ...changed.state, relations: [{ endpoint: 'cache', id: 3, remoteApp: 'redis', remoteUnits: redisUnit }] };
-    const joined = await ctx.runStory([relationJoined('cache', 'redis/0'), relationChanged('cache', 'redis/0')], related);
+    const related = {
+      ...changed.state,
+      relations: [{ endpoint: 'cache', id: 3, remoteApp: 'redis', remoteUnits: redisUnit }],
+    };
+    const joined = await ctx.runStory(
+      [relationJoined('cache', 'redis/0'), relationChanged('cache', 'redis/0')],
+      related,
+    );
     const afterJoin = joined[joined.length - 1]!.state;
     expect(afterJoin.flags).toEqual(expect.arrayContaining(['cache.available', 'demo.has-cache']));
     expect(afterJoin.files['files/app.conf']).toBe('greeting: "hello"\ncache: "10.0.0.7"\n');
@@ -80,7 +126,9 @@ describe('Context', () => {
     expect(e.handler).toBe('demo:reactive/demo.ts:Demo.configure');
     expect((e.cause as Error).message).toBe('configure exploded');
     expect(e.message).toContain('configure exploded');
-    expect(e.records.trace).toContainEqual(expect.objectContaining({ type: 'handler.failed', handler: 'demo:reactive/demo.ts:Demo.configure' }));
+    expect(e.records.trace).toContainEqual(
+      expect.objectContaining({ type: 'handler.failed', handler: 'demo:reactive/demo.ts:Demo.configure' }),
+    );
     expect(e.records.state).toEqual({ ...installed!.state, config: { fail: true } });
   });
 
@@ -91,24 +139,33 @@ describe('Context', () => {
   });
 
   describe('consistency check', () => {
-    const problems = async (event: Parameters<Context['run']>[0], input: Parameters<Context['run']>[1]): Promise<readonly string[]> => {
+    const problems = async (
+      event: Parameters<Context['run']>[0],
+      input: Parameters<Context['run']>[1],
+    ): Promise<readonly string[]> => {
       const e = await ctx.run(event, input).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(InconsistentStateError);
       return (e as InconsistentStateError).problems;
     };
 
     it('rejects a relation hook without the relation', async () => {
-      expect(await problems(relationChanged('cache', 'redis/0'), {})).toEqual(['hook cache-relation-changed: the state has no cache relation (add it to state.relations)']);
+      expect(await problems(relationChanged('cache', 'redis/0'), {})).toEqual([
+        'hook cache-relation-changed: the state has no cache relation (add it to state.relations)',
+      ]);
     });
     it('rejects a remote unit not in the relation', async () => {
-      expect(await problems(relationJoined('cache', 'redis/1'), { relations: [{ endpoint: 'cache', remoteApp: 'redis', remoteUnits: redisUnit }] })).toEqual([
-        'hook cache-relation-joined: remote unit redis/1 is not in relation cache:0 (units: redis/0)',
-      ]);
+      expect(
+        await problems(relationJoined('cache', 'redis/1'), {
+          relations: [{ endpoint: 'cache', remoteApp: 'redis', remoteUnits: redisUnit }],
+        }),
+      ).toEqual(['hook cache-relation-joined: remote unit redis/1 is not in relation cache:0 (units: redis/0)']);
     });
     it('rejects a departing unit that is not in the relation', async () => {
-      expect(await problems(relationDeparted('cache', 'redis/4'), { relations: [{ endpoint: 'cache', remoteApp: 'redis' }] })).toEqual([
-        'hook cache-relation-departed: remote unit redis/4 is not in relation cache:0 (units: none)',
-      ]);
+      expect(
+        await problems(relationDeparted('cache', 'redis/4'), {
+          relations: [{ endpoint: 'cache', remoteApp: 'redis' }],
+        }),
+      ).toEqual(['hook cache-relation-departed: remote unit redis/4 is not in relation cache:0 (units: none)']);
     });
     it('rejects unknown config keys and wrong types', async () => {
       expect(await problems('config-changed', { config: { prot: 1, port: 'eighty' } as never })).toEqual([

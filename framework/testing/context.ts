@@ -31,7 +31,14 @@ export interface ContextOptions extends LoadCharmOptions {
   readonly logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error';
 }
 
-const LEVELS: Readonly<Record<number, string>> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
+const LEVELS: Readonly<Record<number, string>> = {
+  10: 'trace',
+  20: 'debug',
+  30: 'info',
+  40: 'warn',
+  50: 'error',
+  60: 'fatal',
+};
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -46,14 +53,24 @@ function parseLog(line: string, into: LogRecord[]): void {
     if (text.trim() === '') continue;
     try {
       const { level, time: _time, pid: _pid, hostname: _host, ...rest } = JSON.parse(text) as Record<string, unknown>;
-      into.push({ ...rest, level: typeof level === 'number' ? (LEVELS[level] ?? String(level)) : String(level), msg: String(rest.msg ?? '') });
+      into.push({
+        ...rest,
+        level: typeof level === 'number' ? (LEVELS[level] ?? String(level)) : String(level),
+        msg: String(rest.msg ?? ''),
+      });
     } catch {
       into.push({ level: 'info', msg: text });
     }
   }
 }
 
-function hookEnv(s: State, event: HarnessEvent, charmDir: string, rid: string | undefined, logLevel: string): Record<string, string> {
+function hookEnv(
+  s: State,
+  event: HarnessEvent,
+  charmDir: string,
+  rid: string | undefined,
+  logLevel: string,
+): Record<string, string> {
   const env: Record<string, string> = {
     JUJU_UNIT_NAME: s.unitName,
     JUJU_CHARM_DIR: charmDir,
@@ -144,27 +161,51 @@ export class Context {
   async #run(event: HarnessEvent, input: StateInput): Promise<RunOutput> {
     const loaded = await this.load();
     const spec = loaded.spec;
-    const s = normalize({ ...input, unitName: input.unitName === undefined || input.unitName === '' ? `${spec.charmName}/0` : input.unitName });
+    const s = normalize({
+      ...input,
+      unitName: input.unitName === undefined || input.unitName === '' ? `${spec.charmName}/0` : input.unitName,
+    });
     const problems = consistencyProblems(spec, s, event);
-    if (problems.length > 0) throw new InconsistentStateError(event.kind === 'action' ? `action ${event.name}` : event.name, problems);
+    if (problems.length > 0)
+      throw new InconsistentStateError(event.kind === 'action' ? `action ${event.name}` : event.name, problems);
     const rel = eventRelation(s, event);
     const rid = rel === undefined ? undefined : relationId(rel);
 
     const config: Record<string, ConfigValue> = {};
-    for (const [k, o] of Object.entries(spec.config)) config[k] = k in s.config ? (s.config[k] as ConfigValue) : o.default;
+    for (const [k, o] of Object.entries(spec.config))
+      config[k] = k in s.config ? (s.config[k] as ConfigValue) : o.default;
     const world: ToolWorld = {
-      unitName: s.unitName, leader: s.leader, address: s.address, config,
+      unitName: s.unitName,
+      leader: s.leader,
+      address: s.address,
+      config,
       // Juju fills these keys of the unit's own bag in every relation.
       relations: structuredClone(s.relations).map((r) => ({
-        ...r, localUnitData: { 'egress-subnets': `${s.address}/32`, 'ingress-address': s.address, 'private-address': s.address, ...r.localUnitData },
+        ...r,
+        localUnitData: {
+          'egress-subnets': `${s.address}/32`,
+          'ingress-address': s.address,
+          'private-address': s.address,
+          ...r.localUnitData,
+        },
       })) as ToolWorld['relations'],
-      openedPorts: [...s.openedPorts], status: { ...s.status }, leaderData: { ...s.leaderData },
+      openedPorts: [...s.openedPorts],
+      status: { ...s.status },
+      leaderData: { ...s.leaderData },
     };
     const tools = new FakeHookTools(world, event, rid);
     const dockerActions: DockerAction[] = [];
     const fake = this.#options.docker === undefined ? new FakeDockerClient(s.docker) : undefined;
-    const docker = recordingDockerClient(fake ?? (this.#options.docker as DockerClient), (a) => dockerActions.push(a), fake === undefined ? undefined : (id) => fake.nameOf(id));
-    const store = new MemoryUnitStore({ flags: [...s.flags], kv: structuredClone(s.kv) as Record<string, JsonValue>, config: s.appliedConfig === null ? null : { ...s.appliedConfig } });
+    const docker = recordingDockerClient(
+      fake ?? (this.#options.docker as DockerClient),
+      (a) => dockerActions.push(a),
+      fake === undefined ? undefined : (id) => fake.nameOf(id),
+    );
+    const store = new MemoryUnitStore({
+      flags: [...s.flags],
+      kv: structuredClone(s.kv) as Record<string, JsonValue>,
+      config: s.appliedConfig === null ? null : { ...s.appliedConfig },
+    });
     const logs: LogRecord[] = [];
 
     // One directory per context: paths the charm derives from its charm dir stay stable across runs.
@@ -175,7 +216,9 @@ export class Context {
       const mod = evaluateBundle(loaded.code, spec.charmName, { docker: () => docker });
       const outcome = await mod.runHook(mod.bundle, {
         env: hookEnv(s, event, charmDir, rid, this.#options.logLevel ?? 'debug'),
-        tools, store, lock: false,
+        tools,
+        store,
+        lock: false,
         logWrite: (line) => parseLog(line, logs),
       });
       const hook = outcome.hook;
@@ -184,9 +227,18 @@ export class Context {
         const handlerFailed = isRxcharmError(err) && err.code === 'HANDLER_FAILED';
         const partial = (err as { partial?: { trace?: TraceEvent[] } } | undefined)?.partial;
         const trace = outcome.dispatch?.trace ?? partial?.trace ?? [];
-        throw new UncaughtHandlerError(outcome.reason ?? 'unknown failure', handlerFailed ? String(err.context.handler) : undefined, handlerFailed ? (err as Error).cause : err, {
-          hook, state: s, trace: structuredClone(trace), logs, statusHistory: [...tools.records.statusHistory],
-        });
+        throw new UncaughtHandlerError(
+          outcome.reason ?? 'unknown failure',
+          handlerFailed ? String(err.context.handler) : undefined,
+          handlerFailed ? (err as Error).cause : err,
+          {
+            hook,
+            state: s,
+            trace: structuredClone(trace),
+            logs,
+            statusHistory: [...tools.records.statusHistory],
+          },
+        );
       }
       const unit = store.load();
       let relations = world.relations;
@@ -197,28 +249,36 @@ export class Context {
           return { ...r, remoteUnits: rest };
         });
       }
-      if (event.relation?.kind === 'broken' && rid !== undefined) relations = relations.filter((r) => relationId(r) !== rid);
+      if (event.relation?.kind === 'broken' && rid !== undefined)
+        relations = relations.filter((r) => relationId(r) !== rid);
       const next = normalize({
         ...s,
-        flags: unit.flags, kv: unit.kv, appliedConfig: (unit.config as Record<string, ConfigValue> | null) ?? null,
-        relations, openedPorts: [...world.openedPorts].sort(), status: world.status, leaderData: world.leaderData,
+        flags: unit.flags,
+        kv: unit.kv,
+        appliedConfig: (unit.config as Record<string, ConfigValue> | null) ?? null,
+        relations,
+        openedPorts: [...world.openedPorts].sort(),
+        status: world.status,
+        leaderData: world.leaderData,
         files: collectCharmFiles(charmDir, loaded.files),
         docker: fake?.snapshot() ?? s.docker,
       });
       const records = tools.records;
-      return deepFreeze(structuredClone({
-        state: next,
-        hook,
-        invoked: outcome.dispatch?.invoked ?? [],
-        statusHistory: records.statusHistory,
-        published: records.published,
-        logs,
-        trace: outcome.dispatch?.trace ?? [],
-        dockerActions,
-        actionResults: records.actionResults,
-        ...(records.actionFailure === undefined ? {} : { actionFailure: records.actionFailure }),
-        ...(records.applicationVersion === undefined ? {} : { applicationVersion: records.applicationVersion }),
-      }));
+      return deepFreeze(
+        structuredClone({
+          state: next,
+          hook,
+          invoked: outcome.dispatch?.invoked ?? [],
+          statusHistory: records.statusHistory,
+          published: records.published,
+          logs,
+          trace: outcome.dispatch?.trace ?? [],
+          dockerActions,
+          actionResults: records.actionResults,
+          ...(records.actionFailure === undefined ? {} : { actionFailure: records.actionFailure }),
+          ...(records.applicationVersion === undefined ? {} : { applicationVersion: records.applicationVersion }),
+        }),
+      );
     } finally {
       rmSync(charmDir, { recursive: true, force: true });
     }

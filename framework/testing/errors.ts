@@ -11,9 +11,13 @@ export class InconsistentStateError extends RxcharmError {
   readonly problems: readonly string[];
 
   constructor(event: string, problems: readonly string[]) {
-    super('HARNESS_INCONSISTENT_STATE', `inconsistent state for ${event}:\n${problems.map((p) => `  - ${p}`).join('\n')}`, {
-      context: { event, problems },
-    });
+    super(
+      'HARNESS_INCONSISTENT_STATE',
+      `inconsistent state for ${event}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      {
+        context: { event, problems },
+      },
+    );
     this.problems = problems;
   }
 }
@@ -38,7 +42,10 @@ export class UncaughtHandlerError extends RxcharmError {
   readonly records: FailedRunRecords;
 
   constructor(reason: string, handler: string | undefined, cause: unknown, records: FailedRunRecords) {
-    super('HARNESS_UNCAUGHT_HANDLER_ERROR', `hook ${records.hook} failed: ${reason}`, { context: { hook: records.hook, handler }, cause });
+    super('HARNESS_UNCAUGHT_HANDLER_ERROR', `hook ${records.hook} failed: ${reason}`, {
+      context: { hook: records.hook, handler },
+      cause,
+    });
     this.handler = handler;
     this.records = records;
   }

@@ -25,7 +25,12 @@ export interface RelationEventOptions {
   readonly relationId?: number;
 }
 
-function relationEvent(kind: RelationHookKind, endpoint: string, remoteUnit: string | undefined, options: RelationEventOptions): HarnessEvent {
+function relationEvent(
+  kind: RelationHookKind,
+  endpoint: string,
+  remoteUnit: string | undefined,
+  options: RelationEventOptions,
+): HarnessEvent {
   return Object.freeze({
     name: `${endpoint}-relation-${kind}`,
     kind: 'hook' as const,
@@ -41,12 +46,20 @@ export function relationCreated(endpoint: string, options: RelationEventOptions 
 }
 
 /** `<endpoint>-relation-joined` for `remoteUnit` (which must be in the relation's `remoteUnits`). */
-export function relationJoined(endpoint: string, remoteUnit?: string, options: RelationEventOptions = {}): HarnessEvent {
+export function relationJoined(
+  endpoint: string,
+  remoteUnit?: string,
+  options: RelationEventOptions = {},
+): HarnessEvent {
   return relationEvent('joined', endpoint, remoteUnit, options);
 }
 
 /** `<endpoint>-relation-changed`; without `remoteUnit`, the remote application's data changed. */
-export function relationChanged(endpoint: string, remoteUnit?: string, options: RelationEventOptions = {}): HarnessEvent {
+export function relationChanged(
+  endpoint: string,
+  remoteUnit?: string,
+  options: RelationEventOptions = {},
+): HarnessEvent {
   return relationEvent('changed', endpoint, remoteUnit, options);
 }
 
@@ -54,7 +67,11 @@ export function relationChanged(endpoint: string, remoteUnit?: string, options: 
  * `<endpoint>-relation-departed`: `remoteUnit` (in the input state's relation) leaves; during the
  * hook `relation-list` no longer shows it, and the output state's relation no longer holds it.
  */
-export function relationDeparted(endpoint: string, remoteUnit: string, options: RelationEventOptions = {}): HarnessEvent {
+export function relationDeparted(
+  endpoint: string,
+  remoteUnit: string,
+  options: RelationEventOptions = {},
+): HarnessEvent {
   return relationEvent('departed', endpoint, remoteUnit, options);
 }
 

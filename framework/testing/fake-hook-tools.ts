@@ -1,6 +1,13 @@
 import {
-  classifyHookToolFailure, formatPortSpec, type HookTools, type JujuLogLevel, type NetworkInfo, type PortSpec, type RelationData,
-  type StatusInfo, type StatusName,
+  classifyHookToolFailure,
+  formatPortSpec,
+  type HookTools,
+  type JujuLogLevel,
+  type NetworkInfo,
+  type PortSpec,
+  type RelationData,
+  type StatusInfo,
+  type StatusName,
 } from '../hookenv';
 import type { HarnessEvent } from './events';
 import type { PublishedRecord, StatusRecord } from './run-records';
@@ -39,7 +46,14 @@ export interface ToolRecords {
  * bag needs leadership, unknown relations and units fail as Juju's tools do.
  */
 export class FakeHookTools implements HookTools {
-  readonly records: ToolRecords = { statusHistory: [], published: [], jujuLog: [], actionResults: {}, actionFailure: undefined, applicationVersion: undefined };
+  readonly records: ToolRecords = {
+    statusHistory: [],
+    published: [],
+    jujuLog: [],
+    actionResults: {},
+    actionFailure: undefined,
+    applicationVersion: undefined,
+  };
   readonly #w: ToolWorld;
   readonly #event: HarnessEvent;
   readonly #eventRelation: string | undefined;
@@ -108,13 +122,23 @@ export class FakeHookTools implements HookTools {
 
   async relationSet(rid: string, data: RelationData, options: { app?: boolean } = {}): Promise<void> {
     const r = this.#relation('relation-set', rid);
-    if (options.app === true && !this.#w.leader) this.#fail('relation-set', ['-r', rid, '--app'], 'cannot write relation settings: permission denied (not the leader)');
+    if (options.app === true && !this.#w.leader)
+      this.#fail(
+        'relation-set',
+        ['-r', rid, '--app'],
+        'cannot write relation settings: permission denied (not the leader)',
+      );
     const bag = options.app === true ? r.localAppData : r.localUnitData;
     for (const [k, v] of Object.entries(data)) {
       if (v === '') delete bag[k];
       else bag[k] = v;
     }
-    this.records.published.push({ relationId: rid, endpoint: r.endpoint, app: options.app === true, data: { ...data } });
+    this.records.published.push({
+      relationId: rid,
+      endpoint: r.endpoint,
+      app: options.app === true,
+      data: { ...data },
+    });
   }
 
   async statusSet(status: StatusName, message: string, options: { application?: boolean } = {}): Promise<void> {
@@ -151,7 +175,11 @@ export class FakeHookTools implements HookTools {
 
   async networkGet(): Promise<NetworkInfo> {
     const a = this.#w.address;
-    return { 'bind-addresses': [{ 'interface-name': 'eth0', addresses: [{ value: a, cidr: `${a}/24` }] }], 'egress-subnets': [`${a}/32`], 'ingress-addresses': [a] };
+    return {
+      'bind-addresses': [{ 'interface-name': 'eth0', addresses: [{ value: a, cidr: `${a}/24` }] }],
+      'egress-subnets': [`${a}/32`],
+      'ingress-addresses': [a],
+    };
   }
 
   async isLeader(): Promise<boolean> {
@@ -163,7 +191,8 @@ export class FakeHookTools implements HookTools {
   }
 
   async leaderSet(data: RelationData): Promise<void> {
-    if (!this.#w.leader) this.#fail('leader-set', Object.keys(data), 'cannot write leadership settings: not the leader');
+    if (!this.#w.leader)
+      this.#fail('leader-set', Object.keys(data), 'cannot write leadership settings: not the leader');
     for (const [k, v] of Object.entries(data)) {
       if (v === '') delete this.#w.leaderData[k];
       else this.#w.leaderData[k] = v;
@@ -198,6 +227,10 @@ export class FakeHookTools implements HookTools {
   }
 
   async resourceGet(name: string): Promise<string> {
-    return this.#fail('resource-get', [name], `could not download resource: resource "${name}" not found (the harness has no resources)`);
+    return this.#fail(
+      'resource-get',
+      [name],
+      `could not download resource: resource "${name}" not found (the harness has no resources)`,
+    );
   }
 }

@@ -28,7 +28,15 @@ export type { LogRecord, PublishedRecord, StatusRecord } from './run-records';
 export { relation, relationId, state } from './state';
 export type { ConfigValue, DataBag, RelationInput, RelationState, State, StateInput, StatusState } from './state';
 /** Events: hook names or these helpers. */
-export { action, relationBroken, relationChanged, relationCreated, relationDeparted, relationJoined, toEvent } from './events';
+export {
+  action,
+  relationBroken,
+  relationChanged,
+  relationCreated,
+  relationDeparted,
+  relationJoined,
+  toEvent,
+} from './events';
 export type { EventInput, HarnessEvent, RelationEventOptions, RelationHookKind } from './events';
 /** Consistency of a state and an event with the charm's declarations. */
 export { consistencyProblems } from './consistency';

@@ -1,6 +1,13 @@
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { findPackageRoot, planCharm, resolveLayers, type EntryModule, type LayerSearchPath, type OutputFile } from '../build';
+import {
+  findPackageRoot,
+  planCharm,
+  resolveLayers,
+  type EntryModule,
+  type LayerSearchPath,
+  type OutputFile,
+} from '../build';
 import { isRxcharmError } from '../errors';
 import { parseConfigSchema } from '../hookenv';
 import { parseCharmMetadata } from '../runtime';
@@ -37,9 +44,14 @@ function actionSpecs(actions: YamlMap | undefined): CharmSpec['actions'] {
   const out: Record<string, { params: Record<string, { type?: string }>; required: string[] }> = {};
   for (const [name, body] of Object.entries(actions ?? {})) {
     const b = (typeof body === 'object' && body !== null ? body : {}) as YamlMap;
-    const params = (typeof b.params === 'object' && b.params !== null ? b.params : {}) as Record<string, { type?: unknown }>;
+    const params = (typeof b.params === 'object' && b.params !== null ? b.params : {}) as Record<
+      string,
+      { type?: unknown }
+    >;
     out[name] = {
-      params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v?.type === 'string' ? { type: v.type } : {}])),
+      params: Object.fromEntries(
+        Object.entries(params).map(([k, v]) => [k, typeof v?.type === 'string' ? { type: v.type } : {}]),
+      ),
       required: Array.isArray(b.required) ? b.required.filter((r): r is string => typeof r === 'string') : [],
     };
   }
@@ -68,10 +80,20 @@ export async function loadCharm(dir: string, options: LoadCharmOptions = {}): Pr
     };
     const meta = parseCharmMetadata(text('metadata.yaml') ?? '', join(top, 'metadata.yaml'));
     const config = parseConfigSchema(text('config.yaml') ?? '', join(top, 'config.yaml'));
-    const spec: CharmSpec = { charmName: meta.name, roles: meta.roles, config, actions: actionSpecs(parse(text('actions.yaml') ?? '{}') as YamlMap | undefined) };
+    const spec: CharmSpec = {
+      charmName: meta.name,
+      roles: meta.roles,
+      config,
+      actions: actionSpecs(parse(text('actions.yaml') ?? '{}') as YamlMap | undefined),
+    };
     const layerDirs = Object.fromEntries(plan.stack.layers.map((l) => [l.name, l.dir]));
     const interfaceDirs = Object.fromEntries(plan.stack.interfaces.map((i) => [i.name, i.dir]));
-    const code = await bundleForHarness(plan.entry, top, { packageRoot: root, framework: join(root, 'framework', 'index.ts'), layers: layerDirs, interfaces: interfaceDirs });
+    const code = await bundleForHarness(plan.entry, top, {
+      packageRoot: root,
+      framework: join(root, 'framework', 'index.ts'),
+      layers: layerDirs,
+      interfaces: interfaceDirs,
+    });
     return { dir: top, spec, files: plan.files, code, modules: plan.entry.modules, layerDirs, interfaceDirs };
   } catch (e) {
     const errors = (e as { errors?: Array<{ text: string; location?: { file: string; line: number } | null }> }).errors;
@@ -79,7 +101,9 @@ export async function loadCharm(dir: string, options: LoadCharmOptions = {}): Pr
       ? e.message
       : Array.isArray(errors)
         ? errors.map((x) => (x.location ? `${x.location.file}:${x.location.line}: ${x.text}` : x.text)).join('\n')
-        : e instanceof Error ? e.message : String(e);
+        : e instanceof Error
+          ? e.message
+          : String(e);
     throw new HarnessLoadError(top, detail, e);
   }
 }

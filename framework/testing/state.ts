@@ -68,7 +68,11 @@ export interface State {
 
 /** What {@link state} and `Context.run` accept: any part of a {@link State}. */
 export type StateInput = {
-  readonly [K in keyof State]?: K extends 'relations' ? readonly RelationInput[] : K extends 'docker' ? Partial<FakeDockerState> : State[K];
+  readonly [K in keyof State]?: K extends 'relations'
+    ? readonly RelationInput[]
+    : K extends 'docker'
+      ? Partial<FakeDockerState>
+      : State[K];
 };
 
 /** What {@link relation} accepts: the endpoint, and any other part of a {@link RelationState}. */
@@ -126,7 +130,8 @@ export function state(input: StateInput = {}): State {
     modelName: input.modelName ?? 'test-model',
     leader: input.leader ?? false,
     config: { ...(input.config ?? {}) },
-    appliedConfig: input.appliedConfig === undefined || input.appliedConfig === null ? null : { ...input.appliedConfig },
+    appliedConfig:
+      input.appliedConfig === undefined || input.appliedConfig === null ? null : { ...input.appliedConfig },
     flags: [...new Set(input.flags ?? [])].sort(),
     kv: structuredClone({ ...(input.kv ?? {}) }) as Record<string, JsonValue>,
     relations: (input.relations ?? []).map((r) => relation(r, r.id ?? freshId())),

@@ -1,4 +1,16 @@
-import { closeSync, copyFileSync, constants, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  constants,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { emptyUnitState, unitStateProblem, type UnitState } from './unit-state';
 import type { UnitStore } from './unit-store';
@@ -51,7 +63,9 @@ export class FileUnitStore implements UnitStore {
   }
 
   save(state: UnitState): void {
-    const body = JSON.stringify({ version: 1, flags: [...state.flags].sort(), kv: state.kv, config: state.config }, null, 1) + '\n';
+    const body =
+      JSON.stringify({ version: 1, flags: [...state.flags].sort(), kv: state.kv, config: state.config }, null, 1) +
+      '\n';
     // A hook that changed nothing (update-status, most of the time) costs no write and no fsync:
     // the file already holds exactly this text, durably (it was read or written whole).
     if (body === this.onDisk) return;

@@ -3,7 +3,9 @@ import { InvalidFlagError, InvalidTriggerError } from './unit-errors';
 
 function recorded(fs: FlagSet): string[] {
   const out: string[] = [];
-  fs.changes$.subscribe((c: FlagChange) => out.push(`${c.change === 'set' ? '+' : '-'}${c.flag}@${c.cause}${c.trigger ? `<${c.trigger}/${c.origin}` : ''}`));
+  fs.changes$.subscribe((c: FlagChange) =>
+    out.push(`${c.change === 'set' ? '+' : '-'}${c.flag}@${c.cause}${c.trigger ? `<${c.trigger}/${c.origin}` : ''}`),
+  );
   return out;
 }
 
@@ -31,7 +33,13 @@ describe('FlagSet', () => {
     const log = recorded(fs);
     fs.set('a', 'h');
     fs.set('a', 'h');
-    expect(log).toEqual(['+a@h', '+b@trigger<when:a/h', '+c@trigger<when:b/h', '-x@trigger<when:a/h', '-y@trigger<whenNot:x/h']);
+    expect(log).toEqual([
+      '+a@h',
+      '+b@trigger<when:a/h',
+      '+c@trigger<when:b/h',
+      '-x@trigger<when:a/h',
+      '-y@trigger<whenNot:x/h',
+    ]);
   });
 
   it('terminates on trigger cycles because re-setting is a no-op', () => {

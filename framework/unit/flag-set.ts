@@ -100,7 +100,13 @@ export class FlagSet {
     this.subject.complete();
   }
 
-  private apply(flag: string, value: boolean, cause: FlagCause, origin: FlagCause | undefined, trigger: string | undefined): boolean {
+  private apply(
+    flag: string,
+    value: boolean,
+    cause: FlagCause,
+    origin: FlagCause | undefined,
+    trigger: string | undefined,
+  ): boolean {
     if (typeof flag !== 'string' || flag.length === 0) {
       throw new InvalidFlagError(flag);
     }

@@ -20,7 +20,11 @@ const STALE_MS = 5_000;
  * same unit never interleave. A second caller waits up to `timeoutMs`, then fails with
  * {@link UnitLockTimeoutError}. A lock left by a killed process goes stale after 5 s.
  */
-export async function withUnitLock<T>(unitDir: string, fn: () => Promise<T> | T, options: UnitLockOptions = {}): Promise<T> {
+export async function withUnitLock<T>(
+  unitDir: string,
+  fn: () => Promise<T> | T,
+  options: UnitLockOptions = {},
+): Promise<T> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const pollMs = options.pollMs ?? 50;
   const dir = join(unitDir, UNIT_STATE_DIR);

@@ -25,12 +25,27 @@ export interface HttpReading {
 function readHost(unit: RemoteUnitData): HttpHost | DataProblem {
   const port = relationPort(unit.data, 'port');
   if (port === undefined) return { unit: unit.unit, key: 'port', kind: 'missing', reason: 'no port published yet' };
-  if (port === 'invalid') return { unit: unit.unit, key: 'port', kind: 'invalid', reason: `not a TCP port: ${JSON.stringify(unit.data.port)}` };
+  if (port === 'invalid')
+    return {
+      unit: unit.unit,
+      key: 'port',
+      kind: 'invalid',
+      reason: `not a TCP port: ${JSON.stringify(unit.data.port)}`,
+    };
   const privateAddress = relationText(unit.data, 'private-address') ?? relationText(unit.data, 'ingress-address');
   const hostname = relationText(unit.data, 'hostname') ?? privateAddress;
-  if (hostname === undefined) return { unit: unit.unit, key: 'hostname', kind: 'missing', reason: 'no hostname or address published' };
-  if (/\s/.test(hostname)) return { unit: unit.unit, key: 'hostname', kind: 'invalid', reason: `not a host name: ${JSON.stringify(hostname)}` };
-  return privateAddress === undefined ? { unit: unit.unit, hostname, port } : { unit: unit.unit, hostname, port, privateAddress };
+  if (hostname === undefined)
+    return { unit: unit.unit, key: 'hostname', kind: 'missing', reason: 'no hostname or address published' };
+  if (/\s/.test(hostname))
+    return {
+      unit: unit.unit,
+      key: 'hostname',
+      kind: 'invalid',
+      reason: `not a host name: ${JSON.stringify(hostname)}`,
+    };
+  return privateAddress === undefined
+    ? { unit: unit.unit, hostname, port }
+    : { unit: unit.unit, hostname, port, privateAddress };
 }
 
 /** Group usable units by application; applications without a usable unit are left out. */
@@ -50,6 +65,9 @@ export function readHttpServices(units: readonly RemoteUnitData[]): HttpReading 
   }
   const services = [...byApp.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([serviceName, hosts]) => ({ serviceName, hosts: hosts.sort((a, b) => a.unit.localeCompare(b.unit, undefined, { numeric: true })) }));
+    .map(([serviceName, hosts]) => ({
+      serviceName,
+      hosts: hosts.sort((a, b) => a.unit.localeCompare(b.unit, undefined, { numeric: true })),
+    }));
   return { services, problems };
 }

@@ -23,7 +23,8 @@ export class HttpProvides extends Endpoint {
    * relation, to this unit's `ingress-address` (else `private-address`) on that relation.
    */
   configure(port: number, hostname?: string): void {
-    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new RangeError(`http configure: port must be 1-65535, got ${port}`);
+    if (!Number.isInteger(port) || port < 1 || port > 65535)
+      throw new RangeError(`http configure: port must be 1-65535, got ${port}`);
     for (const relation of this.relations) {
       const bag = relation.toPublish;
       const host = hostname ?? bag.raw('ingress-address') ?? bag.raw('private-address');

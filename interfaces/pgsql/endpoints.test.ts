@@ -1,4 +1,14 @@
-import { Dispatcher, Endpoint, FlagSet, HandlerRegistry, KeyValueStore, endpointFlagPlan, runInDispatchContext, type EndpointSnapshot, type RelationSnapshot } from 'rxcharm';
+import {
+  Dispatcher,
+  Endpoint,
+  FlagSet,
+  HandlerRegistry,
+  KeyValueStore,
+  endpointFlagPlan,
+  runInDispatchContext,
+  type EndpointSnapshot,
+  type RelationSnapshot,
+} from 'rxcharm';
 import { PgsqlProvides } from './provides';
 import { PgsqlRequires } from './requires';
 
@@ -13,20 +23,49 @@ async function runHook<T extends Endpoint>(
   state: HookState,
   options: { departed?: boolean; role?: 'requires' | 'provides' } = {},
 ): Promise<{ endpoint: T; flags: string[] }> {
-  const snapshot: EndpointSnapshot = { name, role: options.role ?? 'requires', interfaceName: IFACE, relations, departed: [] };
-  const plan = endpointFlagPlan({ endpoint: name, relations, previousHashes: state.hashes, departedNow: options.departed ?? false, currentFlags: state.flags });
+  const snapshot: EndpointSnapshot = {
+    name,
+    role: options.role ?? 'requires',
+    interfaceName: IFACE,
+    relations,
+    departed: [],
+  };
+  const plan = endpointFlagPlan({
+    endpoint: name,
+    relations,
+    previousHashes: state.hashes,
+    departedNow: options.departed ?? false,
+    currentFlags: state.flags,
+  });
   const flags = new FlagSet(state.flags.filter((f) => !plan.clear.includes(f)).concat(plan.set));
   const endpoint = new Class({ snapshot, isLeader: true });
   const registry = new HandlerRegistry();
-  registry.addClass(Class, { source: { layer: `interface:${IFACE}`, file: 'test' }, instance: () => endpoint, expand: { endpoint_name: name } });
+  registry.addClass(Class, {
+    source: { layer: `interface:${IFACE}`, file: 'test' },
+    instance: () => endpoint,
+    expand: { endpoint_name: name },
+  });
   await new Dispatcher({ registry, flags, kv: new KeyValueStore() }).dispatch(`${name}-relation-changed`);
   state.hashes = plan.hashes;
-  state.flags = flags.list().filter((f) => !(f.startsWith(`endpoint.${name}.changed`) || f.startsWith(`endpoint.${name}.departed`)));
+  state.flags = flags
+    .list()
+    .filter((f) => !(f.startsWith(`endpoint.${name}.changed`) || f.startsWith(`endpoint.${name}.departed`)));
   return { endpoint, flags: flags.list() };
 }
 
-function relation(id: string, units: Record<string, Record<string, string>>, localUnit: Record<string, string> = {}): RelationSnapshot {
-  return { relationId: id, remoteApp: Object.keys(units)[0]?.split('/')[0] ?? null, units, appData: {}, localUnit, localApp: {} };
+function relation(
+  id: string,
+  units: Record<string, Record<string, string>>,
+  localUnit: Record<string, string> = {},
+): RelationSnapshot {
+  return {
+    relationId: id,
+    remoteApp: Object.keys(units)[0]?.split('/')[0] ?? null,
+    units,
+    appData: {},
+    localUnit,
+    localApp: {},
+  };
 }
 
 class Client extends PgsqlRequires {
@@ -35,7 +74,14 @@ class Client extends PgsqlRequires {
   }
 }
 
-const grant = { host: '10.0.0.5', port: '5432', database: 'votes', user: 'u', password: 'p', 'allowed-units': 'voting-app/0' };
+const grant = {
+  host: '10.0.0.5',
+  port: '5432',
+  database: 'votes',
+  user: 'u',
+  password: 'p',
+  'allowed-units': 'voting-app/0',
+};
 
 describe('PgsqlRequires', () => {
   let warn: jest.SpyInstance;
@@ -46,14 +92,25 @@ describe('PgsqlRequires', () => {
 
   it('is connected, then database.available once granted, then gone', async () => {
     const state: HookState = { flags: [], hashes: {} };
-    let r = await runHook('postgres', Client, [relation('postgres:1', { 'postgresql/0': { 'private-address': '10.0.0.5' } })], state);
+    let r = await runHook(
+      'postgres',
+      Client,
+      [relation('postgres:1', { 'postgresql/0': { 'private-address': '10.0.0.5' } })],
+      state,
+    );
     expect(r.flags).toContain('postgres.connected');
     expect(r.flags).not.toContain('postgres.database.available');
     expect(r.endpoint.master).toBeUndefined();
 
     r = await runHook('postgres', Client, [relation('postgres:1', { 'postgresql/0': grant })], state);
     expect(r.flags).toEqual(expect.arrayContaining(['postgres.connected', 'postgres.database.available']));
-    expect([r.endpoint.host(), r.endpoint.port(), r.endpoint.user(), r.endpoint.password(), r.endpoint.database()]).toEqual(['10.0.0.5', 5432, 'u', 'p', 'votes']);
+    expect([
+      r.endpoint.host(),
+      r.endpoint.port(),
+      r.endpoint.user(),
+      r.endpoint.password(),
+      r.endpoint.database(),
+    ]).toEqual(['10.0.0.5', 5432, 'u', 'p', 'votes']);
     expect(String(r.endpoint.master)).toContain('dbname=votes');
 
     r = await runHook('postgres', Client, [relation('postgres:1', {})], state, { departed: true });
@@ -62,7 +119,12 @@ describe('PgsqlRequires', () => {
 
   it('is not available while this unit is missing from allowed-units', async () => {
     const state: HookState = { flags: [], hashes: {} };
-    const r = await runHook('postgres', Client, [relation('postgres:1', { 'postgresql/0': { ...grant, 'allowed-units': 'other/0' } })], state);
+    const r = await runHook(
+      'postgres',
+      Client,
+      [relation('postgres:1', { 'postgresql/0': { ...grant, 'allowed-units': 'other/0' } })],
+      state,
+    );
     expect(r.flags).toContain('postgres.connected');
     expect(r.flags).not.toContain('postgres.database.available');
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('unit postgresql/0: key allowed-units'));
@@ -84,7 +146,12 @@ describe('PgsqlRequires', () => {
 
   it('warns about a non-numeric port and stays unavailable', async () => {
     const state: HookState = { flags: [], hashes: {} };
-    const r = await runHook('postgres', Client, [relation('postgres:1', { 'postgresql/0': { ...grant, port: 'x' } })], state);
+    const r = await runHook(
+      'postgres',
+      Client,
+      [relation('postgres:1', { 'postgresql/0': { ...grant, port: 'x' } })],
+      state,
+    );
     expect(r.flags).not.toContain('postgres.database.available');
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('unit postgresql/0: key port'));
   });
@@ -97,22 +164,53 @@ describe('PgsqlProvides', () => {
     let r = await runHook('db', PgsqlProvides, [rel], state, { role: 'provides' });
     expect(r.flags).toEqual(expect.arrayContaining(['db.connected', 'db.database.requested']));
     expect(r.endpoint.consumers()).toEqual([
-      { relationId: 'db:4', application: 'voting-app', units: ['voting-app/0', 'voting-app/1'], request: { database: 'votes', roles: [], extensions: [] }, granted: false },
+      {
+        relationId: 'db:4',
+        application: 'voting-app',
+        units: ['voting-app/0', 'voting-app/1'],
+        request: { database: 'votes', roles: [], extensions: [] },
+        granted: false,
+      },
     ]);
     const flags = new FlagSet(r.flags);
     runInDispatchContext({ flags, kv: new KeyValueStore() }, () => {
-      r.endpoint.provideDatabase('db:4', { host: '10.0.0.5', port: 5432, database: 'votes', user: 'u', password: 'p', allowedUnits: ['voting-app/0', 'voting-app/1'] });
+      r.endpoint.provideDatabase('db:4', {
+        host: '10.0.0.5',
+        port: 5432,
+        database: 'votes',
+        user: 'u',
+        password: 'p',
+        allowedUnits: ['voting-app/0', 'voting-app/1'],
+      });
     });
     expect(flags.has('db.database.requested')).toBe(false);
     state.flags = flags.list().filter((f) => !f.startsWith('endpoint.db.changed'));
     expect(r.endpoint.consumers()[0].granted).toBe(true);
     const published = r.endpoint.relations[0].toPublish.diff();
     expect(published).toMatchObject({ database: 'votes', 'allowed-units': 'voting-app/0 voting-app/1', port: '5432' });
-    expect(() => r.endpoint.provideDatabase('db:99', { host: 'h', port: 1, database: 'd', user: 'u', password: 'p', allowedUnits: [] })).toThrow(/db:99/);
+    expect(() =>
+      r.endpoint.provideDatabase('db:99', {
+        host: 'h',
+        port: 1,
+        database: 'd',
+        user: 'u',
+        password: 'p',
+        allowedUnits: [],
+      }),
+    ).toThrow(/db:99/);
 
-    r = await runHook('db', PgsqlProvides, [relation('db:4', { 'voting-app/0': { database: 'votes' }, 'voting-app/1': {} }, published)], state, { role: 'provides' });
+    r = await runHook(
+      'db',
+      PgsqlProvides,
+      [relation('db:4', { 'voting-app/0': { database: 'votes' }, 'voting-app/1': {} }, published)],
+      state,
+      { role: 'provides' },
+    );
     expect(r.flags).not.toContain('db.database.requested');
-    const client = await runHook('postgres', Client, [relation('postgres:1', { 'postgresql/0': published })], { flags: [], hashes: {} });
+    const client = await runHook('postgres', Client, [relation('postgres:1', { 'postgresql/0': published })], {
+      flags: [],
+      hashes: {},
+    });
     expect(client.flags).toContain('postgres.database.available');
   });
 });

@@ -1,7 +1,14 @@
 import { ConnectionString, parseConnectionString } from './connection-string';
 import { joinList, readPgsqlUnits, splitList } from './pgsql-data';
 
-const full = { host: '10.0.0.5', port: '5432', database: 'voting', user: 'u1', password: 'p w', 'allowed-units': 'voting-app/0 voting-app/1' };
+const full = {
+  host: '10.0.0.5',
+  port: '5432',
+  database: 'voting',
+  user: 'u1',
+  password: 'p w',
+  'allowed-units': 'voting-app/0 voting-app/1',
+};
 
 describe('readPgsqlUnits', () => {
   it('is ready when all five fields are present and this unit is allowed', () => {
@@ -15,7 +22,9 @@ describe('readPgsqlUnits', () => {
   it('waits while this unit is not in allowed-units', () => {
     const { master, problems } = readPgsqlUnits([{ unit: 'postgresql/0', data: full }], 'voting-app/7');
     expect(master).toBeUndefined();
-    expect(problems).toEqual([expect.objectContaining({ unit: 'postgresql/0', key: 'allowed-units', kind: 'missing' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ unit: 'postgresql/0', key: 'allowed-units', kind: 'missing' }),
+    ]);
   });
 
   it('does not require allowed-units when the provider does not send it', () => {
@@ -32,7 +41,10 @@ describe('readPgsqlUnits', () => {
   });
 
   it('rejects a non-numeric port, naming unit and key', () => {
-    const { master, problems } = readPgsqlUnits([{ unit: 'pg/0', data: { ...full, port: 'fivefour' } }], 'voting-app/0');
+    const { master, problems } = readPgsqlUnits(
+      [{ unit: 'pg/0', data: { ...full, port: 'fivefour' } }],
+      'voting-app/0',
+    );
     expect(master).toBeUndefined();
     expect(problems).toEqual([expect.objectContaining({ unit: 'pg/0', key: 'port', kind: 'invalid' })]);
   });
@@ -41,12 +53,18 @@ describe('readPgsqlUnits', () => {
     const units = [{ unit: 'pg/0', data: { ...full, roles: 'b,a' } }];
     expect(readPgsqlUnits(units, 'voting-app/0', { database: 'other' }).master).toBeUndefined();
     expect(readPgsqlUnits(units, 'voting-app/0', { database: 'voting', roles: ['a', 'b'] }).master).toBeDefined();
-    expect(readPgsqlUnits(units, 'voting-app/0', { extensions: ['hstore'] }).problems[0]).toMatchObject({ key: 'extensions' });
+    expect(readPgsqlUnits(units, 'voting-app/0', { extensions: ['hstore'] }).problems[0]).toMatchObject({
+      key: 'extensions',
+    });
   });
 
   it('prefers the master key and picks the master/standalone unit otherwise', () => {
-    const master = 'host=10.9.9.9 port=5433 dbname=d user=u password=\'it\\\'s\'';
-    expect(readPgsqlUnits([{ unit: 'pg/1', data: { master, 'allowed-units': 'a/0' } }], 'a/0').master).toMatchObject({ host: '10.9.9.9', port: 5433, password: "it's" });
+    const master = "host=10.9.9.9 port=5433 dbname=d user=u password='it\\'s'";
+    expect(readPgsqlUnits([{ unit: 'pg/1', data: { master, 'allowed-units': 'a/0' } }], 'a/0').master).toMatchObject({
+      host: '10.9.9.9',
+      port: 5433,
+      password: "it's",
+    });
     const units = [
       { unit: 'pg/0', data: { ...full, host: 'standby', state: 'hot standby' } },
       { unit: 'pg/1', data: { ...full, host: 'primary', state: 'master' } },
@@ -65,7 +83,13 @@ describe('readPgsqlUnits', () => {
 describe('connection strings and lists', () => {
   it('round-trips awkward values through the libpq form', () => {
     const cs = new ConnectionString({ host: 'h', port: 1, dbname: 'my db', user: "o'neil", password: 'a\\b' });
-    expect(parseConnectionString(cs.toString())).toEqual({ host: 'h', port: '1', dbname: 'my db', user: "o'neil", password: 'a\\b' });
+    expect(parseConnectionString(cs.toString())).toEqual({
+      host: 'h',
+      port: '1',
+      dbname: 'my db',
+      user: "o'neil",
+      password: 'a\\b',
+    });
   });
 
   it('normalises role lists', () => {

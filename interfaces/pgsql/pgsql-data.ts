@@ -28,7 +28,14 @@ export interface PgsqlReading {
 /** `a,b` → sorted unique list (the wire format of roles and extensions). */
 export function splitList(value: string | undefined): string[] {
   if (value === undefined) return [];
-  return [...new Set(value.split(',').map((s) => s.trim()).filter((s) => s !== ''))].sort();
+  return [
+    ...new Set(
+      value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    ),
+  ].sort();
 }
 
 /** Sorted, comma-joined (what this side publishes). */
@@ -48,13 +55,24 @@ function fromMasterKey(unit: RemoteUnitData, text: string): ConnectionString | D
     if (!(error instanceof ConnectionStringSyntax)) throw error;
     return problem(unit, 'master', 'invalid', `not a libpq connection string: ${error.message}`);
   }
-  const fields = { host: parsed.host, port: parsed.port ?? '5432', database: parsed.dbname, user: parsed.user, password: parsed.password };
+  const fields = {
+    host: parsed.host,
+    port: parsed.port ?? '5432',
+    database: parsed.dbname,
+    user: parsed.user,
+    password: parsed.password,
+  };
   return fromFields(unit, fields, 'master');
 }
 
-function fromFields(unit: RemoteUnitData, fields: Record<string, string | undefined>, source?: string): ConnectionString | DataProblem {
+function fromFields(
+  unit: RemoteUnitData,
+  fields: Record<string, string | undefined>,
+  source?: string,
+): ConnectionString | DataProblem {
   for (const key of ['host', 'port', 'database', 'user', 'password'] as const) {
-    if (fields[key] === undefined || fields[key] === '') return problem(unit, source ?? key, 'missing', `no ${key} published yet`);
+    if (fields[key] === undefined || fields[key] === '')
+      return problem(unit, source ?? key, 'missing', `no ${key} published yet`);
   }
   const port = relationPort({ port: fields.port }, 'port');
   if (port === 'invalid' || port === undefined) {
@@ -62,11 +80,21 @@ function fromFields(unit: RemoteUnitData, fields: Record<string, string | undefi
   }
   const host = fields.host as string;
   if (/\s/.test(host)) return problem(unit, source ?? 'host', 'invalid', `not a host name: ${JSON.stringify(host)}`);
-  return new ConnectionString({ host, port, dbname: fields.database as string, user: fields.user as string, password: fields.password as string });
+  return new ConnectionString({
+    host,
+    port,
+    dbname: fields.database as string,
+    user: fields.user as string,
+    password: fields.password as string,
+  });
 }
 
 /** The unit's connection, if its data is complete, authorises `localUnit`, and answers `request`. */
-export function readPgsqlUnit(unit: RemoteUnitData, localUnit: string | undefined, request: PgsqlRequest): ConnectionString | DataProblem {
+export function readPgsqlUnit(
+  unit: RemoteUnitData,
+  localUnit: string | undefined,
+  request: PgsqlRequest,
+): ConnectionString | DataProblem {
   const data = unit.data;
   const allowed = relationText(data, 'allowed-units');
   if (allowed !== undefined && localUnit !== undefined && !allowed.split(/\s+/).includes(localUnit)) {
@@ -76,10 +104,18 @@ export function readPgsqlUnit(unit: RemoteUnitData, localUnit: string | undefine
   if (request.database !== undefined && database !== request.database) {
     return problem(unit, 'database', 'missing', `waiting for the requested database ${request.database}`);
   }
-  if (request.roles !== undefined && request.roles.length > 0 && joinList(splitList(relationText(data, 'roles'))) !== joinList(request.roles)) {
+  if (
+    request.roles !== undefined &&
+    request.roles.length > 0 &&
+    joinList(splitList(relationText(data, 'roles'))) !== joinList(request.roles)
+  ) {
     return problem(unit, 'roles', 'missing', 'waiting for the requested roles');
   }
-  if (request.extensions !== undefined && request.extensions.length > 0 && joinList(splitList(relationText(data, 'extensions'))) !== joinList(request.extensions)) {
+  if (
+    request.extensions !== undefined &&
+    request.extensions.length > 0 &&
+    joinList(splitList(relationText(data, 'extensions'))) !== joinList(request.extensions)
+  ) {
     return problem(unit, 'extensions', 'missing', 'waiting for the requested extensions');
   }
   const master = relationText(data, 'master');
@@ -100,16 +136,24 @@ function isProblem(value: ConnectionString | DataProblem): value is DataProblem 
 }
 
 /** Pick the master connection among the provider's units. */
-export function readPgsqlUnits(units: readonly RemoteUnitData[], localUnit: string | undefined, request: PgsqlRequest = {}): PgsqlReading {
+export function readPgsqlUnits(
+  units: readonly RemoteUnitData[],
+  localUnit: string | undefined,
+  request: PgsqlRequest = {},
+): PgsqlReading {
   const problems: DataProblem[] = [];
   const withMasterKey = units.filter((u) => relationText(u.data, 'master') !== undefined);
   const states = units.map((u) => relationText(u.data, 'state'));
   let candidates: readonly RemoteUnitData[];
-  if (withMasterKey.length > 0) candidates = withMasterKey.slice(0, 1); // every unit publishes the same master
+  if (withMasterKey.length > 0)
+    candidates = withMasterKey.slice(0, 1); // every unit publishes the same master
   else if (states.some((s) => s !== undefined)) {
     candidates = units.filter((_, i) => PRIMARY_STATES.has(states[i] ?? ''));
     if (candidates.length > 1) {
-      for (const u of candidates) problems.push(problem(u, 'state', 'invalid', 'more than one unit claims to be the master (failover in progress?)'));
+      for (const u of candidates)
+        problems.push(
+          problem(u, 'state', 'invalid', 'more than one unit claims to be the master (failover in progress?)'),
+        );
       return { master: undefined, problems };
     }
   } else candidates = units.slice(0, 1);

@@ -36,7 +36,13 @@ export function readConsumerRequest(units: readonly RemoteUnitData[]): ConsumerR
 
 /** The relation bag a provider unit publishes for one consumer (the postgresql charm's keys). */
 export function grantBag(grant: DatabaseGrant): Record<string, string> {
-  const master = new ConnectionString({ host: grant.host, port: grant.port, dbname: grant.database, user: grant.user, password: grant.password });
+  const master = new ConnectionString({
+    host: grant.host,
+    port: grant.port,
+    dbname: grant.database,
+    user: grant.user,
+    password: grant.password,
+  });
   const bag: Record<string, string> = {
     host: grant.host,
     port: String(grant.port),

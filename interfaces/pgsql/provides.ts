@@ -58,7 +58,13 @@ export class PgsqlProvides extends Endpoint {
       .map((r) => {
         const units = r.units.map((u) => u.unitName);
         const request = readConsumerRequest(r.units.map((u) => ({ unit: u.unitName, data: u.received.toRaw() })));
-        return { relationId: r.relationId, application: r.applicationName, units, request, granted: answers(r, units, request) };
+        return {
+          relationId: r.relationId,
+          application: r.applicationName,
+          units,
+          request,
+          granted: answers(r, units, request),
+        };
       });
   }
 
@@ -69,7 +75,8 @@ export class PgsqlProvides extends Endpoint {
    */
   provideDatabase(relationId: string, grant: DatabaseGrant): void {
     const relation = this.relation(relationId);
-    if (relation === undefined) throw new RangeError(`pgsql provideDatabase: no relation ${relationId} on endpoint ${this.endpointName}`);
+    if (relation === undefined)
+      throw new RangeError(`pgsql provideDatabase: no relation ${relationId} on endpoint ${this.endpointName}`);
     const bag = grantBag(grant);
     for (const key of ['roles', 'extensions', 'version']) if (!(key in bag)) relation.toPublish.delete(key);
     for (const [key, value] of Object.entries(bag)) relation.toPublish.setRaw(key, value);
@@ -78,6 +85,9 @@ export class PgsqlProvides extends Endpoint {
 
   private updateFlags(): void {
     this.toggleFlag('{endpoint_name}.connected', this.isJoined);
-    this.toggleFlag('{endpoint_name}.database.requested', this.consumers().some((c) => !c.granted));
+    this.toggleFlag(
+      '{endpoint_name}.database.requested',
+      this.consumers().some((c) => !c.granted),
+    );
   }
 }

@@ -96,7 +96,12 @@ export class PgsqlRequires extends Endpoint {
   }
 
   protected remoteUnits(): RemoteUnitData[] {
-    return this.joinedUnits.map((u) => ({ unit: u.unitName, application: u.applicationName, relationId: u.relation.relationId, data: u.received.toRaw() }));
+    return this.joinedUnits.map((u) => ({
+      unit: u.unitName,
+      application: u.applicationName,
+      relationId: u.relation.relationId,
+      data: u.received.toRaw(),
+    }));
   }
 
   private reading(): PgsqlReading {

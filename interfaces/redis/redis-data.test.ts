@@ -15,7 +15,9 @@ describe('readRedisUnits', () => {
   });
 
   it('accepts JSON-encoded values from Endpoint-era providers', () => {
-    const { connections } = readRedisUnits([{ unit: 'r/0', data: { host: '"10.1.1.1"', port: '6379', password: '""' } }]);
+    const { connections } = readRedisUnits([
+      { unit: 'r/0', data: { host: '"10.1.1.1"', port: '6379', password: '""' } },
+    ]);
     expect(connections).toEqual([{ unit: 'r/0', host: '10.1.1.1', port: 6379, uri: 'redis://10.1.1.1:6379' }]);
   });
 

@@ -39,7 +39,12 @@ export function readRedisUnit(unit: RemoteUnitData): RedisConnection | DataProbl
   const port = relationPort(unit.data, 'port');
   if (port === undefined) return { unit: unit.unit, key: 'port', kind: 'missing', reason: 'no port published yet' };
   if (port === 'invalid') {
-    return { unit: unit.unit, key: 'port', kind: 'invalid', reason: `not a TCP port: ${JSON.stringify(unit.data.port)}` };
+    return {
+      unit: unit.unit,
+      key: 'port',
+      kind: 'invalid',
+      reason: `not a TCP port: ${JSON.stringify(unit.data.port)}`,
+    };
   }
   let host: string | undefined;
   for (const key of HOST_KEYS) {
@@ -47,7 +52,8 @@ export function readRedisUnit(unit: RemoteUnitData): RedisConnection | DataProbl
     if (host) break;
   }
   if (!host) return { unit: unit.unit, key: 'host', kind: 'missing', reason: 'no host, hostname or address published' };
-  if (/\s/.test(host)) return { unit: unit.unit, key: 'host', kind: 'invalid', reason: `not a host name: ${JSON.stringify(host)}` };
+  if (/\s/.test(host))
+    return { unit: unit.unit, key: 'host', kind: 'invalid', reason: `not a host name: ${JSON.stringify(host)}` };
   const password = relationText(unit.data, 'password');
   return password === undefined
     ? { unit: unit.unit, host, port, uri: redisUri(host, port) }

@@ -1,4 +1,13 @@
-import { Dispatcher, Endpoint, FlagSet, HandlerRegistry, KeyValueStore, endpointFlagPlan, type EndpointSnapshot, type RelationSnapshot } from 'rxcharm';
+import {
+  Dispatcher,
+  Endpoint,
+  FlagSet,
+  HandlerRegistry,
+  KeyValueStore,
+  endpointFlagPlan,
+  type EndpointSnapshot,
+  type RelationSnapshot,
+} from 'rxcharm';
 import { RedisProvides } from './provides';
 import { RedisRequires } from './requires';
 
@@ -11,12 +20,28 @@ async function runHook<T extends Endpoint>(
   state: HookState,
   options: { departed?: boolean; role?: 'requires' | 'provides' } = {},
 ): Promise<{ endpoint: T; flags: string[] }> {
-  const snapshot: EndpointSnapshot = { name: 'redis', role: options.role ?? 'requires', interfaceName: 'redis', relations, departed: [] };
-  const plan = endpointFlagPlan({ endpoint: 'redis', relations, previousHashes: state.hashes, departedNow: options.departed ?? false, currentFlags: state.flags });
+  const snapshot: EndpointSnapshot = {
+    name: 'redis',
+    role: options.role ?? 'requires',
+    interfaceName: 'redis',
+    relations,
+    departed: [],
+  };
+  const plan = endpointFlagPlan({
+    endpoint: 'redis',
+    relations,
+    previousHashes: state.hashes,
+    departedNow: options.departed ?? false,
+    currentFlags: state.flags,
+  });
   const flags = new FlagSet(state.flags.filter((f) => !plan.clear.includes(f)).concat(plan.set));
   const endpoint = new Class({ snapshot, isLeader: true });
   const registry = new HandlerRegistry();
-  registry.addClass(Class, { source: { layer: 'interface:redis', file: 'test' }, instance: () => endpoint, expand: { endpoint_name: 'redis' } });
+  registry.addClass(Class, {
+    source: { layer: 'interface:redis', file: 'test' },
+    instance: () => endpoint,
+    expand: { endpoint_name: 'redis' },
+  });
   await new Dispatcher({ registry, flags, kv: new KeyValueStore() }).dispatch('redis-relation-changed');
   state.hashes = plan.hashes;
   state.flags = flags.list().filter((f) => !/^endpoint\.redis\.(changed|departed)/.test(f));
@@ -43,7 +68,9 @@ describe('RedisRequires', () => {
 
     r = await runHook(RedisRequires, [relation({ 'redis/0': { 'private-address': '10.0.0.1', port: '6379' } })], state);
     expect(r.flags).toEqual(expect.arrayContaining(['redis.connected', 'redis.available']));
-    expect(r.endpoint.redisData()).toEqual([{ unit: 'redis/0', host: '10.0.0.1', port: 6379, uri: 'redis://10.0.0.1:6379' }]);
+    expect(r.endpoint.redisData()).toEqual([
+      { unit: 'redis/0', host: '10.0.0.1', port: 6379, uri: 'redis://10.0.0.1:6379' },
+    ]);
 
     r = await runHook(RedisRequires, [relation({})], state, { departed: true });
     expect(r.flags).not.toContain('redis.connected');
@@ -81,7 +108,13 @@ describe('RedisProvides', () => {
     expect(flags).toContain('redis.connected');
     endpoint.configure({ host: '10.0.0.9', port: 6380, password: 'p@ss' });
     for (const rel of endpoint.relations) {
-      expect(rel.toPublish.diff()).toEqual({ host: '10.0.0.9', hostname: '10.0.0.9', port: '6380', password: 'p@ss', uri: 'redis://:p%40ss@10.0.0.9:6380' });
+      expect(rel.toPublish.diff()).toEqual({
+        host: '10.0.0.9',
+        hostname: '10.0.0.9',
+        port: '6380',
+        password: 'p@ss',
+        uri: 'redis://:p%40ss@10.0.0.9:6380',
+      });
     }
     endpoint.configure({ host: '10.0.0.9', port: 6380 });
     expect(endpoint.relations[0].toPublish.raw('password')).toBeUndefined();

@@ -35,7 +35,12 @@ export class RedisRequires extends Endpoint {
 
   /** Joined units' data as the pure core reads it. */
   protected remoteUnits(): RemoteUnitData[] {
-    return this.joinedUnits.map((u) => ({ unit: u.unitName, application: u.applicationName, relationId: u.relation.relationId, data: u.received.toRaw() }));
+    return this.joinedUnits.map((u) => ({
+      unit: u.unitName,
+      application: u.applicationName,
+      relationId: u.relation.relationId,
+      data: u.received.toRaw(),
+    }));
   }
 
   private reading(): RedisReading {

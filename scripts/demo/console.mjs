@@ -35,5 +35,11 @@ export function info(text) {
 /** Indents a block (command output shown inside a step). */
 export function block(text) {
   const body = text.replace(/\s+$/, '');
-  if (body !== '') process.stdout.write(`${body.split('\n').map((l) => `    ${dim('│')} ${l}`).join('\n')}\n`);
+  if (body !== '')
+    process.stdout.write(
+      `${body
+        .split('\n')
+        .map((l) => `    ${dim('│')} ${l}`)
+        .join('\n')}\n`,
+    );
 }

@@ -19,6 +19,12 @@ export const HOW_TO_GET_DOCKER = [
 export async function checkDocker() {
   const result = await run(['docker', 'version', '--format', '{{.Server.Version}} (API {{.Server.APIVersion}})']);
   if (result.code === 127) return { ok: false, reason: 'the docker command is not installed' };
-  if (result.code !== 0) return { ok: false, reason: (result.stderr || result.stdout).trim().split('\n').slice(-2).join(' ') || `docker version exited with ${result.code}` };
+  if (result.code !== 0)
+    return {
+      ok: false,
+      reason:
+        (result.stderr || result.stdout).trim().split('\n').slice(-2).join(' ') ||
+        `docker version exited with ${result.code}`,
+    };
   return { ok: true, server: result.stdout.trim() };
 }

@@ -9,8 +9,15 @@ import { block } from './console.mjs';
 
 /** Runs the rxcharm CLI (the bundle `npm run build` just made) with the demo's model. */
 export function cli(ctx, args, { shown = true } = {}) {
-  const command = [process.execPath, join(ctx.root, 'bin', 'rxcharm'), ...args, ...(args[0] === 'build' ? [] : ['--model', ctx.modelDir])];
-  return shown ? runShown(command, (line) => block(line), { env: ctx.env, cwd: ctx.root }) : run(command, { env: ctx.env, cwd: ctx.root, check: true });
+  const command = [
+    process.execPath,
+    join(ctx.root, 'bin', 'rxcharm'),
+    ...args,
+    ...(args[0] === 'build' ? [] : ['--model', ctx.modelDir]),
+  ];
+  return shown
+    ? runShown(command, (line) => block(line), { env: ctx.env, cwd: ctx.root })
+    : run(command, { env: ctx.env, cwd: ctx.root, check: true });
 }
 
 /** `rxcharm status --format json`, parsed. */
@@ -28,7 +35,9 @@ export async function expectActive(ctx, apps) {
     if (units.length === 0) throw new Error(`status: application ${app} has no units`);
     for (const [name, unit] of units) {
       if (unit.workload !== 'active' || unit.agent !== 'idle') {
-        throw new Error(`status: ${name} is ${unit.workload}/${unit.agent}: ${unit.message} (see: rxcharm debug-log --unit ${name} --model ${ctx.modelDir})`);
+        throw new Error(
+          `status: ${name} is ${unit.workload}/${unit.agent}: ${unit.message} (see: rxcharm debug-log --unit ${name} --model ${ctx.modelDir})`,
+        );
       }
       messages.push(`${name}: ${unit.message}`);
     }
@@ -43,8 +52,24 @@ export function projectOf(unit) {
 
 /** `{ service: state }` of a compose project's containers. */
 export async function projectServices(project) {
-  const { stdout } = await run(['docker', 'ps', '-a', '--filter', `label=com.docker.compose.project=${project}`, '--format', '{{.Label "com.docker.compose.service"}} {{.State}}'], { check: true });
-  return Object.fromEntries(stdout.split('\n').filter((l) => l.trim() !== '').map((l) => l.trim().split(' ')));
+  const { stdout } = await run(
+    [
+      'docker',
+      'ps',
+      '-a',
+      '--filter',
+      `label=com.docker.compose.project=${project}`,
+      '--format',
+      '{{.Label "com.docker.compose.service"}} {{.State}}',
+    ],
+    { check: true },
+  );
+  return Object.fromEntries(
+    stdout
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => l.trim().split(' ')),
+  );
 }
 
 /** Fails unless the project runs exactly `services` (all running). */
@@ -53,7 +78,9 @@ export async function expectServices(project, services) {
   const names = Object.keys(actual).sort();
   const stopped = names.filter((n) => actual[n] !== 'running');
   if (names.join(',') !== [...services].sort().join(',') || stopped.length > 0) {
-    throw new Error(`containers of ${project}: expected ${[...services].sort().join(', ')} running, found ${names.map((n) => `${n} (${actual[n]})`).join(', ') || 'none'}`);
+    throw new Error(
+      `containers of ${project}: expected ${[...services].sort().join(', ')} running, found ${names.map((n) => `${n} (${actual[n]})`).join(', ') || 'none'}`,
+    );
   }
   return names;
 }
@@ -63,12 +90,18 @@ export async function removeProjects(projects) {
   let removed = 0;
   for (const project of projects) {
     const label = `label=com.docker.compose.project=${project}`;
-    const ids = (await run(['docker', 'ps', '-aq', '--filter', label], { check: true })).stdout.split('\n').filter(Boolean);
+    const ids = (await run(['docker', 'ps', '-aq', '--filter', label], { check: true })).stdout
+      .split('\n')
+      .filter(Boolean);
     if (ids.length > 0) await run(['docker', 'rm', '-f', '-v', ...ids], { check: true });
     removed += ids.length;
-    const networks = (await run(['docker', 'network', 'ls', '-q', '--filter', label], { check: true })).stdout.split('\n').filter(Boolean);
+    const networks = (await run(['docker', 'network', 'ls', '-q', '--filter', label], { check: true })).stdout
+      .split('\n')
+      .filter(Boolean);
     if (networks.length > 0) await run(['docker', 'network', 'rm', ...networks]);
-    const volumes = (await run(['docker', 'volume', 'ls', '-q', '--filter', label], { check: true })).stdout.split('\n').filter(Boolean);
+    const volumes = (await run(['docker', 'volume', 'ls', '-q', '--filter', label], { check: true })).stdout
+      .split('\n')
+      .filter(Boolean);
     if (volumes.length > 0) await run(['docker', 'volume', 'rm', '-f', ...volumes]);
   }
   return removed;
@@ -105,7 +138,11 @@ export function readUnitFile(ctx, unit, ...path) {
  * warnings are shown and the demo goes on; 200 (errors) fails.
  */
 export async function buildCharm(ctx, layerDir, outDir) {
-  const result = await run([process.execPath, join(ctx.root, 'bin', 'rxcharm'), 'build', layerDir, '-o', outDir, '--force'], { env: ctx.env, cwd: ctx.root });
-  if (result.code !== 0 && result.code !== 100) throw new CommandError(['rxcharm', 'build', layerDir], result.code, result.stdout + result.stderr);
+  const result = await run(
+    [process.execPath, join(ctx.root, 'bin', 'rxcharm'), 'build', layerDir, '-o', outDir, '--force'],
+    { env: ctx.env, cwd: ctx.root },
+  );
+  if (result.code !== 0 && result.code !== 100)
+    throw new CommandError(['rxcharm', 'build', layerDir], result.code, result.stdout + result.stderr);
   return { warnings: (result.stdout + result.stderr).split('\n').filter((l) => /^W /.test(l)) };
 }

@@ -7,7 +7,9 @@ import { spawn } from 'node:child_process';
 /** A command that exited non-zero (or could not start). */
 export class CommandError extends Error {
   constructor(command, code, output) {
-    super(`${command.join(' ')} exited with ${code}${output.trim() ? `:\n${output.trim().split('\n').slice(-15).join('\n')}` : ''}`);
+    super(
+      `${command.join(' ')} exited with ${code}${output.trim() ? `:\n${output.trim().split('\n').slice(-15).join('\n')}` : ''}`,
+    );
     this.name = 'CommandError';
     this.code = code;
     this.output = output;
@@ -15,7 +17,11 @@ export class CommandError extends Error {
 }
 
 function start(command, options) {
-  return spawn(command[0], command.slice(1), { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(command[0], command.slice(1), {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** Runs `command`; resolves with `{ code, stdout, stderr }` (never rejects unless `check`). */

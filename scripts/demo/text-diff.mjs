@@ -6,7 +6,8 @@ export function lineDiff(before, after) {
   const b = after.split('\n');
   const lcs = Array.from({ length: a.length + 1 }, () => new Array(b.length + 1).fill(0));
   for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+    for (let j = b.length - 1; j >= 0; j--)
+      lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
   }
   const out = [];
   let i = 0;
@@ -29,5 +30,7 @@ export function lineDiff(before, after) {
 
 /** Hides generated passwords (the charms use 48 hex characters) in text shown on screen. */
 export function maskSecrets(text) {
-  return text.replace(/\b[0-9a-f]{48}\b/g, '<generated password>').replace(/(PASS(?:WORD)?:\s*)"[^"]*"/g, '$1"<generated password>"');
+  return text
+    .replace(/\b[0-9a-f]{48}\b/g, '<generated password>')
+    .replace(/(PASS(?:WORD)?:\s*)"[^"]*"/g, '$1"<generated password>"');
 }

@@ -55,5 +55,7 @@ export async function waitForResults(resultPort, expected, { timeoutMs = 60_000 
     }
     await sleep(500);
   }
-  throw new Error(`results on port ${resultPort} did not reach a=${expected.a} b=${expected.b} within ${timeoutMs / 1000}s (last: ${last})`);
+  throw new Error(
+    `results on port ${resultPort} did not reach a=${expected.a} b=${expected.b} within ${timeoutMs / 1000}s (last: ${last})`,
+  );
 }

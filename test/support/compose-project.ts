@@ -41,7 +41,12 @@ export class TestComposeProject implements AsyncDisposable {
 
   /** A `Compose` on this project using the counting client. */
   compose(options: Omit<ComposeOptions, 'project' | 'docker'> = {}): Compose {
-    return new Compose(this.dir, { ...options, labels: { ...testLabels(this.project), ...options.labels }, project: this.project, docker: this.counting.client });
+    return new Compose(this.dir, {
+      ...options,
+      labels: { ...testLabels(this.project), ...options.labels },
+      project: this.project,
+      docker: this.counting.client,
+    });
   }
 
   /** Removes everything the project created, and the workspace. */

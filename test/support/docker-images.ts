@@ -3,7 +3,16 @@
  * binaries (plus the libraries `ldd` lists) and loaded with `docker import`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -67,7 +76,14 @@ export function buildImage(ref: string, recipe: ImageRecipe): string {
     const tar = join(tmpdir(), `rxcharm-image-${process.pid}-${Date.now()}.tar`);
     execFileSync('tar', ['-C', root, '-cf', tar, '.']);
     try {
-      const args = ['import', ...(recipe.changes ?? []).flatMap((c) => ['--change', c]), '--change', 'LABEL rxcharm.test=image', tar, ref];
+      const args = [
+        'import',
+        ...(recipe.changes ?? []).flatMap((c) => ['--change', c]),
+        '--change',
+        'LABEL rxcharm.test=image',
+        tar,
+        ref,
+      ];
       execFileSync('docker', args, { stdio: 'ignore' });
     } finally {
       rmSync(tar, { force: true });
@@ -87,7 +103,10 @@ export function ensureBusyboxImage(): string {
     binaries: ['/bin/busybox'],
     links,
     dirs: ['www', 'etc'],
-    files: { 'etc/passwd': 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/sh\n', 'etc/group': 'root:x:0:\nnogroup:x:65534:\n' },
+    files: {
+      'etc/passwd': 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/sh\n',
+      'etc/group': 'root:x:0:\nnogroup:x:65534:\n',
+    },
     changes: ['CMD ["sh"]', 'ENV PATH=/bin'],
   });
 }

@@ -14,7 +14,14 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Charm, hook, render, when, whenNot } from 'rxcharm';
-import { isSettingsProblem, newSecret, reconcileOpenedPorts, setWorkloadStatus, settingsOrBlocked, storedSecret } from 'layer:basic';
+import {
+  isSettingsProblem,
+  newSecret,
+  reconcileOpenedPorts,
+  setWorkloadStatus,
+  settingsOrBlocked,
+  storedSecret,
+} from 'layer:basic';
 import { applyComposeFile, composeFor, unitProjectName } from 'layer:docker';
 import type { PgsqlProvides } from 'interface:pgsql';
 import { isRefused, planConsumer, preparedKey, type ConsumerPlan } from '../src/consumer-plan';
@@ -81,23 +88,39 @@ export class PostgresqlCharm extends Charm {
     const host = await this.tools.unitGet('private-address');
     const target = join(this.workspace, 'docker-compose.yml');
     const context = { image: settings.image, port: settings.port, admin_password: this.adminPassword() };
-    const { changed } = render({ source: 'docker-compose.yml', target, context, templatesDir: join(this.charmDir, 'templates') });
+    const { changed } = render({
+      source: 'docker-compose.yml',
+      target,
+      context,
+      templatesDir: join(this.charmDir, 'templates'),
+    });
     // A fault (image not pullable, daemon lost) is reported as a status; compose pulls before
     // touching containers, so the old container, if any, keeps serving. CONFIGURED stays clear,
     // so the next hook tries again.
     const applied = await applyComposeFile(this, this.compose(), {
-      file: target, changed, appliedKey: APPLIED_KEY,
-      beforeUp: () => setWorkloadStatus(this, 'maintenance', `Starting PostgreSQL (${settings.image}) on port ${settings.port}`),
+      file: target,
+      changed,
+      appliedKey: APPLIED_KEY,
+      beforeUp: () =>
+        setWorkloadStatus(this, 'maintenance', `Starting PostgreSQL (${settings.image}) on port ${settings.port}`),
     });
     if (!applied.ok) return;
     if (applied.upped) this.clearFlag(READY);
     reconcileOpenedPorts(this, PORTS_KEY, [settings.port]);
-    await setWorkloadStatus(this, 'maintenance', `Waiting for PostgreSQL to accept connections on ${host}:${settings.port}`);
+    await setWorkloadStatus(
+      this,
+      'maintenance',
+      `Waiting for PostgreSQL to accept connections on ${host}:${settings.port}`,
+    );
     const answering = await retryUntil(() => probePostgres(host, settings.port));
     const psql = answering ? await Psql.connect(this.compose()) : undefined;
     if (psql === undefined || !(await retryUntil(() => psql.ready(), { timeoutMs: 30_000 }))) {
       this.clearFlag(READY);
-      await setWorkloadStatus(this, 'waiting', `PostgreSQL is not accepting connections on ${host}:${settings.port} yet (retried on the next hook)`);
+      await setWorkloadStatus(
+        this,
+        'waiting',
+        `PostgreSQL is not accepting connections on ${host}:${settings.port} yet (retried on the next hook)`,
+      );
       return; // CONFIGURED stays clear: the next hook tries again
     }
     this.kv.set(ENDPOINT_KEY, { host, port: settings.port });
@@ -171,4 +194,3 @@ export class PostgresqlCharm extends Charm {
     rmSync(this.workspace, { recursive: true, force: true });
   }
 }
-

@@ -1,7 +1,10 @@
 import { isRefused, planConsumer, preparedKey } from './consumer-plan';
 import { nameForApplication } from './pg-names';
 
-const consumer = (patch: Partial<Parameters<typeof planConsumer>[0]['request']> = {}, application: string | null = 'voting-app') => ({
+const consumer = (
+  patch: Partial<Parameters<typeof planConsumer>[0]['request']> = {},
+  application: string | null = 'voting-app',
+) => ({
   relationId: 'db:3',
   application,
   units: ['voting-app/1', 'voting-app/0'],
@@ -11,13 +14,24 @@ const consumer = (patch: Partial<Parameters<typeof planConsumer>[0]['request']> 
 describe('planConsumer', () => {
   it('names the database and user after the consumer application by default', () => {
     expect(planConsumer(consumer(), { database: '', user: '' })).toEqual({
-      relationId: 'db:3', database: 'voting-app', user: 'voting-app', units: ['voting-app/0', 'voting-app/1'], roles: [], extensions: [],
+      relationId: 'db:3',
+      database: 'voting-app',
+      user: 'voting-app',
+      units: ['voting-app/0', 'voting-app/1'],
+      roles: [],
+      extensions: [],
     });
   });
 
   it('prefers the requested database, then the configured one; the configured user wins', () => {
-    expect(planConsumer(consumer({ database: 'votes' }), { database: 'cfg', user: 'owner' })).toMatchObject({ database: 'votes', user: 'owner' });
-    expect(planConsumer(consumer(), { database: 'cfg', user: '' })).toMatchObject({ database: 'cfg', user: 'voting-app' });
+    expect(planConsumer(consumer({ database: 'votes' }), { database: 'cfg', user: 'owner' })).toMatchObject({
+      database: 'votes',
+      user: 'owner',
+    });
+    expect(planConsumer(consumer(), { database: 'cfg', user: '' })).toMatchObject({
+      database: 'cfg',
+      user: 'voting-app',
+    });
   });
 
   it('falls back to the unit name when the application is unknown', () => {

@@ -23,16 +23,34 @@ export interface RefusedRequest {
 }
 
 /** Plans one consumer, or refuses it when a requested name is unusable. */
-export function planConsumer(consumer: Pick<PgsqlConsumer, 'relationId' | 'application' | 'units' | 'request'>, settings: Pick<Settings, 'database' | 'user'>): ConsumerPlan | RefusedRequest {
+export function planConsumer(
+  consumer: Pick<PgsqlConsumer, 'relationId' | 'application' | 'units' | 'request'>,
+  settings: Pick<Settings, 'database' | 'user'>,
+): ConsumerPlan | RefusedRequest {
   const fallback = nameForApplication(consumer.application ?? consumer.units[0]?.split('/')[0] ?? 'app');
   const database = consumer.request.database ?? (settings.database !== '' ? settings.database : fallback);
   const user = settings.user !== '' ? settings.user : fallback;
-  for (const [what, names] of [['database', [database]], ['role', consumer.request.roles], ['extension', consumer.request.extensions]] as const) {
+  for (const [what, names] of [
+    ['database', [database]],
+    ['role', consumer.request.roles],
+    ['extension', consumer.request.extensions],
+  ] as const) {
     const bad = names.find((n) => !isPgName(n) || n === 'postgres');
-    if (bad !== undefined) return { relationId: consumer.relationId, reason: `requested ${what} ${JSON.stringify(bad)} is not an allowed name` };
+    if (bad !== undefined)
+      return {
+        relationId: consumer.relationId,
+        reason: `requested ${what} ${JSON.stringify(bad)} is not an allowed name`,
+      };
   }
   if (user === 'postgres') return { relationId: consumer.relationId, reason: 'the consumer would get the superuser' };
-  return { relationId: consumer.relationId, database, user, units: [...consumer.units].sort(), roles: consumer.request.roles, extensions: consumer.request.extensions };
+  return {
+    relationId: consumer.relationId,
+    database,
+    user,
+    units: [...consumer.units].sort(),
+    roles: consumer.request.roles,
+    extensions: consumer.request.extensions,
+  };
 }
 
 /** True when `value` is a refusal. */

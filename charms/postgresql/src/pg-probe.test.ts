@@ -16,16 +16,34 @@ describe('postgres probe', () => {
   it('retries until the attempt succeeds, within timeoutMs / intervalMs attempts', async () => {
     const answers = [false, true];
     const attempt = jest.fn(async () => answers.shift() ?? false);
-    await expect(retryUntil(attempt, { timeoutMs: 1000, intervalMs: 100, sleep: async () => undefined })).resolves.toBe(true);
+    await expect(retryUntil(attempt, { timeoutMs: 1000, intervalMs: 100, sleep: async () => undefined })).resolves.toBe(
+      true,
+    );
     expect(attempt).toHaveBeenCalledTimes(2);
     const never = jest.fn(async () => false);
-    await expect(retryUntil(never, { timeoutMs: 1000, intervalMs: 250, sleep: async () => undefined })).resolves.toBe(false);
+    await expect(retryUntil(never, { timeoutMs: 1000, intervalMs: 250, sleep: async () => undefined })).resolves.toBe(
+      false,
+    );
     expect(never).toHaveBeenCalledTimes(4);
   });
 });
 
 describe('psqlCommand', () => {
   it('runs psql as the superuser, stopping on the first error, SQL as one argument', () => {
-    expect(psqlCommand('SELECT 1;', 'app')).toEqual(['psql', '-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', '-U', 'postgres', '-d', 'app', '-c', 'SELECT 1;']);
+    expect(psqlCommand('SELECT 1;', 'app')).toEqual([
+      'psql',
+      '-X',
+      '-q',
+      '-t',
+      '-A',
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-U',
+      'postgres',
+      '-d',
+      'app',
+      '-c',
+      'SELECT 1;',
+    ]);
   });
 });

@@ -15,19 +15,28 @@ export function psqlCommand(sql: string, database = 'postgres'): string[] {
 
 /** A psql runner bound to the unit's running server container. */
 export class Psql {
-  private constructor(private readonly compose: Compose, private readonly containerId: string) {}
+  private constructor(
+    private readonly compose: Compose,
+    private readonly containerId: string,
+  ) {}
 
   /** @throws PsqlError when the service has no running container. */
   static async connect(compose: Compose): Promise<Psql> {
     const running = (await compose.ps()).find((c) => c.service === SERVICE && c.state === 'running');
-    if (running === undefined) throw new PsqlError(`no running ${SERVICE} container in project ${compose.project}`, { sql: '' });
+    if (running === undefined)
+      throw new PsqlError(`no running ${SERVICE} container in project ${compose.project}`, { sql: '' });
     return new Psql(compose, running.id);
   }
 
   /** Runs `sql`; returns psql's trimmed output. @throws PsqlError on a non-zero exit. */
   async run(sql: string, database = 'postgres'): Promise<string> {
     const { exitCode, output } = await this.compose.docker.exec(this.containerId, psqlCommand(sql, database));
-    if (exitCode !== 0) throw new PsqlError(`psql exited with ${exitCode}: ${output.trim().slice(0, 500)}`, { sql: sql.replace(/PASSWORD '[^']*'/g, "PASSWORD '…'"), database, exitCode });
+    if (exitCode !== 0)
+      throw new PsqlError(`psql exited with ${exitCode}: ${output.trim().slice(0, 500)}`, {
+        sql: sql.replace(/PASSWORD '[^']*'/g, "PASSWORD '…'"),
+        database,
+        exitCode,
+      });
     return output.trim();
   }
 

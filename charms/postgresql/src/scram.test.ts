@@ -16,7 +16,12 @@ const RFC = {
 function parts(verifier: string): { iterations: number; salt: string; storedKey: Buffer; serverKey: Buffer } {
   const m = /^SCRAM-SHA-256\$(\d+):([A-Za-z0-9+/=]+)\$([A-Za-z0-9+/=]+):([A-Za-z0-9+/=]+)$/.exec(verifier);
   if (m === null) throw new Error(`not a verifier: ${verifier}`);
-  return { iterations: Number(m[1]), salt: m[2]!, storedKey: Buffer.from(m[3]!, 'base64'), serverKey: Buffer.from(m[4]!, 'base64') };
+  return {
+    iterations: Number(m[1]),
+    salt: m[2]!,
+    storedKey: Buffer.from(m[3]!, 'base64'),
+    serverKey: Buffer.from(m[4]!, 'base64'),
+  };
 }
 
 describe('scramVerifier', () => {

@@ -6,7 +6,11 @@ const good = { image: 'rxcharm/postgres', port: 5432, database: '', user: '' };
 describe('postgresql settings', () => {
   it('accepts the defaults and explicit names', () => {
     expect(readSettings(good)).toEqual(good);
-    expect(readSettings({ ...good, database: 'votes', user: 'voter_1' })).toEqual({ ...good, database: 'votes', user: 'voter_1' });
+    expect(readSettings({ ...good, database: 'votes', user: 'voter_1' })).toEqual({
+      ...good,
+      database: 'votes',
+      user: 'voter_1',
+    });
     expect(readSettings({ ...good, database: undefined, user: undefined })).toEqual(good);
   });
 

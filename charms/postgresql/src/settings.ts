@@ -17,7 +17,10 @@ export interface Settings {
 function readName(config: RawConfig, option: 'database' | 'user'): string | SettingsProblem {
   const value = config[option] ?? '';
   if (typeof value !== 'string' || (value !== '' && !isPgName(value))) {
-    return { option, message: `${option} must be empty or a name of 1-63 letters, digits, '_' or '-' starting with a letter or '_', got ${JSON.stringify(value)}` };
+    return {
+      option,
+      message: `${option} must be empty or a name of 1-63 letters, digits, '_' or '-' starting with a letter or '_', got ${JSON.stringify(value)}`,
+    };
   }
   return value;
 }
@@ -32,6 +35,7 @@ export function readSettings(config: RawConfig): Settings | SettingsProblem {
   if (isSettingsProblem(database)) return database;
   const user = readName(config, 'user');
   if (isSettingsProblem(user)) return user;
-  if (user === 'postgres') return { option: 'user', message: 'user must not be postgres (the superuser stays the charm\'s own)' };
+  if (user === 'postgres')
+    return { option: 'user', message: "user must not be postgres (the superuser stays the charm's own)" };
   return { image, port, database, user };
 }

@@ -54,10 +54,12 @@ export function databaseSteps(database: string, user: string, owner: string): st
 /** Creates each requested (non-login) role when missing and grants it to `user`. */
 export function grantRolesSql(user: string, roles: readonly string[]): string {
   return roles
-    .map((r) => [
-      `DO $rxcharm$ BEGIN IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = ${quoteLiteral(r)}) THEN CREATE ROLE ${quoteIdent(r)} NOLOGIN; END IF; END $rxcharm$;`,
-      `GRANT ${quoteIdent(r)} TO ${quoteIdent(user)};`,
-    ].join('\n'))
+    .map((r) =>
+      [
+        `DO $rxcharm$ BEGIN IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = ${quoteLiteral(r)}) THEN CREATE ROLE ${quoteIdent(r)} NOLOGIN; END IF; END $rxcharm$;`,
+        `GRANT ${quoteIdent(r)} TO ${quoteIdent(user)};`,
+      ].join('\n'),
+    )
     .join('\n');
 }
 

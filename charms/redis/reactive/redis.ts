@@ -63,13 +63,21 @@ export class RedisCharm extends Charm {
     const password = this.password();
     const host = await this.tools.unitGet('private-address');
     const target = join(this.workspace, 'docker-compose.yml');
-    const { changed } = render({ source: 'docker-compose.yml', target, context: { image: settings.image, port: settings.port, password }, templatesDir: join(this.charmDir, 'templates') });
+    const { changed } = render({
+      source: 'docker-compose.yml',
+      target,
+      context: { image: settings.image, port: settings.port, password },
+      templatesDir: join(this.charmDir, 'templates'),
+    });
     // A fault (image not pullable, daemon lost) is reported as a status; compose pulls before
     // touching containers, so the old container, if any, keeps serving. CONFIGURED stays clear,
     // so the next hook tries again.
     const applied = await applyComposeFile(this, this.compose(), {
-      file: target, changed, appliedKey: APPLIED_KEY,
-      beforeUp: () => setWorkloadStatus(this, 'maintenance', `Starting Redis (${settings.image}) on port ${settings.port}`),
+      file: target,
+      changed,
+      appliedKey: APPLIED_KEY,
+      beforeUp: () =>
+        setWorkloadStatus(this, 'maintenance', `Starting Redis (${settings.image}) on port ${settings.port}`),
     });
     if (!applied.ok) return;
     if (applied.upped) this.clearFlag(READY);
@@ -77,7 +85,11 @@ export class RedisCharm extends Charm {
     await setWorkloadStatus(this, 'maintenance', `Waiting for Redis to answer on ${host}:${settings.port}`);
     if (!(await waitForRedis(host, settings.port, password))) {
       this.clearFlag(READY);
-      await setWorkloadStatus(this, 'waiting', `Redis is not answering on ${host}:${settings.port} yet (retried on the next hook)`);
+      await setWorkloadStatus(
+        this,
+        'waiting',
+        `Redis is not answering on ${host}:${settings.port} yet (retried on the next hook)`,
+      );
       return; // CONFIGURED stays clear: the next hook tries again
     }
     this.kv.set(ENDPOINT_KEY, { host, port: settings.port });
@@ -95,7 +107,11 @@ export class RedisCharm extends Charm {
   publish(): void {
     const endpoint = this.kv.get<PublishedEndpoint>(ENDPOINT_KEY);
     if (endpoint === undefined) return;
-    this.endpoint<RedisProvides>('db').configure({ host: endpoint.host, port: endpoint.port, password: this.password() });
+    this.endpoint<RedisProvides>('db').configure({
+      host: endpoint.host,
+      port: endpoint.port,
+      password: this.password(),
+    });
   }
 
   @hook('stop')

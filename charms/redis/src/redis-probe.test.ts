@@ -25,7 +25,9 @@ describe('redis probe', () => {
 
   it('gives up after timeoutMs / intervalMs attempts', async () => {
     const probe = jest.fn(async () => false);
-    await expect(waitForRedis('h', 1, undefined, { timeoutMs: 1000, intervalMs: 250, probe, sleep: async () => undefined })).resolves.toBe(false);
+    await expect(
+      waitForRedis('h', 1, undefined, { timeoutMs: 1000, intervalMs: 250, probe, sleep: async () => undefined }),
+    ).resolves.toBe(false);
     expect(probe).toHaveBeenCalledTimes(4);
   });
 });

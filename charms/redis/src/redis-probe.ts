@@ -7,7 +7,8 @@ import { connect } from 'node:net';
 
 /** The RESP request the probe sends: `AUTH <password>` (when set) then `PING`. */
 export function probeRequest(password: string | undefined): string {
-  const command = (...words: string[]) => `*${words.length}\r\n${words.map((w) => `$${Buffer.byteLength(w)}\r\n${w}\r\n`).join('')}`;
+  const command = (...words: string[]) =>
+    `*${words.length}\r\n${words.map((w) => `$${Buffer.byteLength(w)}\r\n${w}\r\n`).join('')}`;
   return (password === undefined || password === '' ? '' : command('AUTH', password)) + command('PING');
 }
 
@@ -18,7 +19,12 @@ export function isProbeAnswered(reply: string, password: string | undefined): bo
 }
 
 /** One probe attempt; resolves true or false, never rejects. */
-export function probeRedis(host: string, port: number, password: string | undefined, timeoutMs = 2000): Promise<boolean> {
+export function probeRedis(
+  host: string,
+  port: number,
+  password: string | undefined,
+  timeoutMs = 2000,
+): Promise<boolean> {
   return new Promise((resolve) => {
     let reply = '';
     const socket = connect({ host, port });
@@ -42,9 +48,19 @@ export async function waitForRedis(
   host: string,
   port: number,
   password: string | undefined,
-  options: { readonly timeoutMs?: number; readonly intervalMs?: number; readonly sleep?: (ms: number) => Promise<void>; readonly probe?: typeof probeRedis } = {},
+  options: {
+    readonly timeoutMs?: number;
+    readonly intervalMs?: number;
+    readonly sleep?: (ms: number) => Promise<void>;
+    readonly probe?: typeof probeRedis;
+  } = {},
 ): Promise<boolean> {
-  const { timeoutMs = 60_000, intervalMs = 500, sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)), probe = probeRedis } = options;
+  const {
+    timeoutMs = 60_000,
+    intervalMs = 500,
+    sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+    probe = probeRedis,
+  } = options;
   const attempts = Math.max(1, Math.ceil(timeoutMs / intervalMs));
   for (let i = 0; i < attempts; i++) {
     if (await probe(host, port, password)) return true;

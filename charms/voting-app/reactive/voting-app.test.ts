@@ -4,12 +4,21 @@
  */
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { Context, relationChanged, relationDeparted, relationJoined, type RunOutput, type State } from 'rxcharm/testing';
+import {
+  Context,
+  relationChanged,
+  relationDeparted,
+  relationJoined,
+  type RunOutput,
+  type State,
+} from 'rxcharm/testing';
 
 const ctx = new Context(path.join(__dirname, '..'));
 const COMPOSE = 'files/voting-app/docker-compose.yml';
 
-function compose(out: RunOutput): { services: Record<string, { image: string; environment?: Record<string, string>; ports?: string[] }> } {
+function compose(out: RunOutput): {
+  services: Record<string, { image: string; environment?: Record<string, string>; ports?: string[] }>;
+} {
   return parse(out.state.files[COMPOSE] ?? '') as never;
 }
 
@@ -31,7 +40,10 @@ describe('voting-app handlers', () => {
     expect(compose(out).services.vote.image).toBe('dockersamples/examplevotingapp_vote');
     expect(writes(out)).toBeGreaterThan(0);
     expect(out.state.openedPorts).toEqual(['5000/tcp', '5001/tcp']);
-    expect(out.state.status).toMatchObject({ status: 'active', message: expect.stringContaining('Ready to vote on port 5000') });
+    expect(out.state.status).toMatchObject({
+      status: 'active',
+      message: expect.stringContaining('Ready to vote on port 5000'),
+    });
     expect(out.statusHistory.map((s) => s.status)).toEqual(expect.arrayContaining(['maintenance', 'active']));
     standalone = out.state;
   });
@@ -50,7 +62,12 @@ describe('voting-app handlers', () => {
   });
 
   it('swaps in a related redis and brings the container back when it departs', async () => {
-    const redis = { endpoint: 'redis', id: 7, remoteApp: 'redis', remoteUnits: { 'redis/0': { host: '10.0.0.7', port: '6379' } } };
+    const redis = {
+      endpoint: 'redis',
+      id: 7,
+      remoteApp: 'redis',
+      remoteUnits: { 'redis/0': { host: '10.0.0.7', port: '6379' } },
+    };
     const joined = await ctx.run(relationJoined('redis', 'redis/0'), { ...standalone, relations: [redis] });
     const env = compose(joined).services.vote.environment;
     expect(Object.keys(compose(joined).services).sort()).toEqual(['db', 'result', 'vote', 'worker']);
@@ -60,14 +77,32 @@ describe('voting-app handlers', () => {
   });
 
   it('waits, without swapping, while a related postgres has not granted access', async () => {
-    const pg = { endpoint: 'postgres', id: 3, remoteApp: 'postgresql', remoteUnits: { 'postgresql/0': { host: 'h', port: '5432', database: 'd', user: 'u', password: 'p', 'allowed-units': 'someone-else/0' } } };
+    const pg = {
+      endpoint: 'postgres',
+      id: 3,
+      remoteApp: 'postgresql',
+      remoteUnits: {
+        'postgresql/0': {
+          host: 'h',
+          port: '5432',
+          database: 'd',
+          user: 'u',
+          password: 'p',
+          'allowed-units': 'someone-else/0',
+        },
+      },
+    };
     const out = await ctx.run(relationChanged('postgres', 'postgresql/0'), { ...standalone, relations: [pg] });
     expect(Object.keys(compose(out).services)).toContain('db');
-    expect(out.state.status).toMatchObject({ status: 'waiting', message: expect.stringContaining('waiting for postgres database credentials') });
+    expect(out.state.status).toMatchObject({
+      status: 'waiting',
+      message: expect.stringContaining('waiting for postgres database credentials'),
+    });
   });
 
   it('takes the project down on stop (containers, network) and keeps it down', async () => {
-    const project = (labels: Readonly<Record<string, string>>): boolean => labels['com.docker.compose.project'] === 'voting-app-0';
+    const project = (labels: Readonly<Record<string, string>>): boolean =>
+      labels['com.docker.compose.project'] === 'voting-app-0';
     expect(standalone.docker.containers.filter((c) => project(c.labels))).toHaveLength(5);
     expect(standalone.docker.networks.filter((n) => project(n.labels))).toHaveLength(1);
     const stopped = await ctx.run('stop', standalone);
@@ -79,15 +114,25 @@ describe('voting-app handlers', () => {
     expect(changed.state.docker.containers.filter((c) => project(c.labels))).toEqual([]);
     // The compose file declares no named volume; one left by an earlier formation goes on remove.
     const volume = { name: 'voting-app-0_data', labels: { 'com.docker.compose.project': 'voting-app-0' } };
-    const removed = await ctx.run('remove', { ...changed.state, docker: { ...changed.state.docker, volumes: [volume] } });
+    const removed = await ctx.run('remove', {
+      ...changed.state,
+      docker: { ...changed.state.docker, volumes: [volume] },
+    });
     expect(removed.state.docker.volumes.filter((v) => project(v.labels))).toEqual([]);
     expect(removed.state.files[COMPOSE]).toBeUndefined();
   });
 
   it('is blocked, naming the image, when one cannot be pulled; update-status keeps saying so; a fix recovers', async () => {
-    const before = { ...standalone, config: { result_image: 'nowhere/result:1' }, docker: { ...standalone.docker, unpullable: ['nowhere/result:1'] } };
+    const before = {
+      ...standalone,
+      config: { result_image: 'nowhere/result:1' },
+      docker: { ...standalone.docker, unpullable: ['nowhere/result:1'] },
+    };
     const out = await ctx.run('config-changed', before);
-    expect(out.state.status).toEqual({ status: 'blocked', message: expect.stringMatching(/^Cannot pull image nowhere\/result:1 \(pull access denied/) });
+    expect(out.state.status).toEqual({
+      status: 'blocked',
+      message: expect.stringMatching(/^Cannot pull image nowhere\/result:1 \(pull access denied/),
+    });
     expect(out.dockerActions.map((a) => a.method)).toEqual(['pullImage']); // the running formation is left as it was
     const later = await ctx.run('update-status', out.state);
     expect(later.state.status).toEqual(out.state.status);
@@ -96,14 +141,21 @@ describe('voting-app handlers', () => {
   });
 
   it('waits, with docker.available cleared, when the daemon stops answering mid-converge', async () => {
-    const out = await ctx.run('config-changed', { ...standalone, config: { vote_port: 5050 }, docker: { ...standalone.docker, available: false } });
+    const out = await ctx.run('config-changed', {
+      ...standalone,
+      config: { vote_port: 5050 },
+      docker: { ...standalone.docker, available: false },
+    });
     expect(out.state.flags).not.toContain('docker.available');
     expect(out.state.status).toMatchObject({ status: 'waiting' });
   });
 
   it('is blocked, naming the option, on an invalid port', async () => {
     const out = await ctx.run('config-changed', { ...standalone, config: { vote_port: 0 } });
-    expect(out.state.status).toEqual({ status: 'blocked', message: expect.stringContaining('vote_port must be a TCP port between 1 and 65535') });
+    expect(out.state.status).toEqual({
+      status: 'blocked',
+      message: expect.stringContaining('vote_port must be a TCP port between 1 and 65535'),
+    });
     expect(writes(out)).toBe(0);
   });
 });

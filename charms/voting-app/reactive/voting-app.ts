@@ -11,7 +11,13 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Charm, hook, render, when, whenNot } from 'rxcharm';
-import { isSettingsProblem, reconcileOpenedPorts, setWorkloadStatus, settingsOrBlocked, storedSecret } from 'layer:basic';
+import {
+  isSettingsProblem,
+  reconcileOpenedPorts,
+  setWorkloadStatus,
+  settingsOrBlocked,
+  storedSecret,
+} from 'layer:basic';
 import { applyComposeFile, composeFor, unitProjectName } from 'layer:docker';
 import type { HttpProvides } from 'interface:http';
 import type { PgsqlRequires } from 'interface:pgsql';
@@ -83,25 +89,42 @@ export class VotingApp extends Charm {
       this.setFlag(CONFIGURED); // nothing to do until the config changes
       return;
     }
-    const external = readExternalServices(this.endpoint<RedisRequires>('redis'), this.endpoint<PgsqlRequires>('postgres'));
+    const external = readExternalServices(
+      this.endpoint<RedisRequires>('redis'),
+      this.endpoint<PgsqlRequires>('postgres'),
+    );
     const formation = describeFormation(external);
     if (external.redis?.password !== undefined) this.markSecret(external.redis.password);
     if (external.postgres !== undefined) this.markSecret(external.postgres.password);
 
     await setWorkloadStatus(this, 'maintenance', `Rendering docker-compose.yml (${formation})`);
-    const context = composeContext({ settings, redis: external.redis, postgres: external.postgres, bundledDbPassword: this.bundledDbPassword() });
-    const { changed, path } = render({ source: 'docker-compose.yml', target: join(this.workspace, 'docker-compose.yml'), context, templatesDir: join(this.charmDir, 'templates') });
+    const context = composeContext({
+      settings,
+      redis: external.redis,
+      postgres: external.postgres,
+      bundledDbPassword: this.bundledDbPassword(),
+    });
+    const { changed, path } = render({
+      source: 'docker-compose.yml',
+      target: join(this.workspace, 'docker-compose.yml'),
+      context,
+      templatesDir: join(this.charmDir, 'templates'),
+    });
     // A Docker fault (image not pullable, daemon lost) is reported as a status; CONFIGURED stays
     // clear, so the next hook tries again.
     const applied = await applyComposeFile(this, this.compose(), {
-      file: path, changed, appliedKey: APPLIED_KEY,
-      beforeUp: () => setWorkloadStatus(this, 'maintenance', `Starting ${servicesOf(external).join(', ')} (${formation})`),
+      file: path,
+      changed,
+      appliedKey: APPLIED_KEY,
+      beforeUp: () =>
+        setWorkloadStatus(this, 'maintenance', `Starting ${servicesOf(external).join(', ')} (${formation})`),
     });
     if (!applied.ok) return;
     reconcileOpenedPorts(this, PORTS_KEY, [settings.votePort, settings.resultPort]);
     this.configureHttp(settings);
     const ready = `Ready to vote on port ${settings.votePort}, results on port ${settings.resultPort} (${formation})`;
-    if (external.waitingFor.length > 0) await setWorkloadStatus(this, 'waiting', `${ready}; waiting for ${external.waitingFor.join(' and ')}`);
+    if (external.waitingFor.length > 0)
+      await setWorkloadStatus(this, 'waiting', `${ready}; waiting for ${external.waitingFor.join(' and ')}`);
     else await setWorkloadStatus(this, 'active', ready);
     this.setFlag(CONFIGURED);
   }

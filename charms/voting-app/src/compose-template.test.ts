@@ -20,12 +20,25 @@ const settings: Settings = {
 
 interface Compose {
   version: string;
-  services: Record<string, { image: string; init: boolean; restart: string; ports?: string[]; environment?: Record<string, string>; volumes?: string[] }>;
+  services: Record<
+    string,
+    {
+      image: string;
+      init: boolean;
+      restart: string;
+      ports?: string[];
+      environment?: Record<string, string>;
+      volumes?: string[];
+    }
+  >;
   volumes: Record<string, object>;
 }
 
 function renderText(redis?: RedisTarget, postgres?: PostgresTarget): string {
-  return renderString(TEMPLATE, composeContext({ settings, redis, postgres, bundledDbPassword: 'dbpw' }), { name: 'docker-compose.yml', format: 'compose' });
+  return renderString(TEMPLATE, composeContext({ settings, redis, postgres, bundledDbPassword: 'dbpw' }), {
+    name: 'docker-compose.yml',
+    format: 'compose',
+  });
 }
 
 /** The YAML document, with compose's `$$` unescaped (what the compose engine will see). */
@@ -39,10 +52,20 @@ function renderCompose(redis?: RedisTarget, postgres?: PostgresTarget): Compose 
 
 function expected(redis?: RedisTarget, postgres?: PostgresTarget): Compose {
   const redisEnv: Record<string, string> = redis
-    ? { REDIS_HOST: redis.host, REDIS_PORT: String(redis.port), ...(redis.password ? { REDIS_PASSWORD: redis.password } : {}) }
+    ? {
+        REDIS_HOST: redis.host,
+        REDIS_PORT: String(redis.port),
+        ...(redis.password ? { REDIS_PASSWORD: redis.password } : {}),
+      }
     : { REDIS_HOST: 'redis', REDIS_PORT: '6379' };
   const pgEnv = postgres
-    ? { PG_HOST: postgres.host, PG_PORT: String(postgres.port), PG_USER: postgres.user, PG_PASS: postgres.password, PG_DB: postgres.database }
+    ? {
+        PG_HOST: postgres.host,
+        PG_PORT: String(postgres.port),
+        PG_USER: postgres.user,
+        PG_PASS: postgres.password,
+        PG_DB: postgres.database,
+      }
     : { PG_HOST: 'db', PG_PORT: '5432', PG_USER: 'postgres', PG_PASS: 'dbpw', PG_DB: 'postgres' };
   const base = { init: true, restart: 'unless-stopped' };
   const services: Compose['services'] = {
@@ -53,7 +76,8 @@ function expected(redis?: RedisTarget, postgres?: PostgresTarget): Compose {
   if (!redis) services.redis = { image: 'redis:alpine', ...base, volumes: ['redis-data:/data'] };
   if (!postgres) {
     services.db = {
-      image: 'postgres:15-alpine', ...base,
+      image: 'postgres:15-alpine',
+      ...base,
       environment: { POSTGRES_USER: 'postgres', POSTGRES_PASSWORD: 'dbpw', POSTGRES_DB: 'postgres' },
       volumes: ['db-data:/var/lib/postgresql/data'],
     };
@@ -80,18 +104,63 @@ describe('voting-app compose template', () => {
 
   it('keeps its shape whatever the relation data holds (fuzz)', () => {
     const hostile = fc
-      .array(fc.oneof(fc.constantFrom('$', '${HOME}', '$$', '"', "'", ': ', '#', '\n', '\n  evil:\n    image: x', '- ', '*a', '&a', '!!str', '{', '[', '%', '@', '`', '|', '>', '\t', '\u2028', 'true', 'null', '~', '1', ''), fc.string({ unit: 'binary', maxLength: 5 })), { minLength: 1, maxLength: 6 })
+      .array(
+        fc.oneof(
+          fc.constantFrom(
+            '$',
+            '${HOME}',
+            '$$',
+            '"',
+            "'",
+            ': ',
+            '#',
+            '\n',
+            '\n  evil:\n    image: x',
+            '- ',
+            '*a',
+            '&a',
+            '!!str',
+            '{',
+            '[',
+            '%',
+            '@',
+            '`',
+            '|',
+            '>',
+            '\t',
+            '\u2028',
+            'true',
+            'null',
+            '~',
+            '1',
+            '',
+          ),
+          fc.string({ unit: 'binary', maxLength: 5 }),
+        ),
+        { minLength: 1, maxLength: 6 },
+      )
       .map((parts) => parts.join(''));
     fc.assert(
-      fc.property(hostile, hostile, hostile, hostile, hostile, fc.integer({ min: 1, max: 65535 }), fc.boolean(), fc.boolean(), (h1, pw1, h2, user, pw2, port, useRedis, usePg) => {
-        const r = useRedis ? { host: h1, port, password: pw1 } : undefined;
-        const p = usePg ? { host: h2, port, user, password: pw2, database: h1 } : undefined;
-        expect(renderCompose(r, p)).toEqual(expected(r, p));
-        // The compose engine reads the same environment back (no interpolation of `$` in data).
-        const model = parseCompose(renderText(r, p), { file: '/tmp/voting-app/docker-compose.yml', env: {} });
-        const want = expected(r, p).services;
-        for (const [name, service] of Object.entries(model.services)) expect(service.environment).toEqual(want[name].environment ?? {});
-      }),
+      fc.property(
+        hostile,
+        hostile,
+        hostile,
+        hostile,
+        hostile,
+        fc.integer({ min: 1, max: 65535 }),
+        fc.boolean(),
+        fc.boolean(),
+        (h1, pw1, h2, user, pw2, port, useRedis, usePg) => {
+          const r = useRedis ? { host: h1, port, password: pw1 } : undefined;
+          const p = usePg ? { host: h2, port, user, password: pw2, database: h1 } : undefined;
+          expect(renderCompose(r, p)).toEqual(expected(r, p));
+          // The compose engine reads the same environment back (no interpolation of `$` in data).
+          const model = parseCompose(renderText(r, p), { file: '/tmp/voting-app/docker-compose.yml', env: {} });
+          const want = expected(r, p).services;
+          for (const [name, service] of Object.entries(model.services))
+            expect(service.environment).toEqual(want[name].environment ?? {});
+        },
+      ),
       { numRuns: 1000 },
     );
   });

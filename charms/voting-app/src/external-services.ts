@@ -24,8 +24,26 @@ export function readExternalServices(redis: RedisRequires, postgres: PgsqlRequir
   const master = postgres.master;
   if (master === undefined && postgres.isJoined) waitingFor.push('postgres database credentials');
   return {
-    ...(redisUnit === undefined ? {} : { redis: { host: redisUnit.host, port: redisUnit.port, ...(redisUnit.password === undefined ? {} : { password: redisUnit.password }) } }),
-    ...(master === undefined ? {} : { postgres: { host: master.host, port: master.port, user: master.user, password: master.password, database: master.dbname } }),
+    ...(redisUnit === undefined
+      ? {}
+      : {
+          redis: {
+            host: redisUnit.host,
+            port: redisUnit.port,
+            ...(redisUnit.password === undefined ? {} : { password: redisUnit.password }),
+          },
+        }),
+    ...(master === undefined
+      ? {}
+      : {
+          postgres: {
+            host: master.host,
+            port: master.port,
+            user: master.user,
+            password: master.password,
+            database: master.dbname,
+          },
+        }),
     waitingFor,
   };
 }

@@ -51,14 +51,30 @@ export function composeContext(input: FormationInput) {
       ? { external: true, host: redis.host, port: String(redis.port), password: redis.password ?? null }
       : { external: false, host: 'redis', port: '6379', password: null },
     postgres: postgres
-      ? { external: true, host: postgres.host, port: String(postgres.port), user: postgres.user, password: postgres.password, database: postgres.database }
-      : { external: false, host: 'db', port: '5432', user: 'postgres', password: input.bundledDbPassword, database: 'postgres' },
+      ? {
+          external: true,
+          host: postgres.host,
+          port: String(postgres.port),
+          user: postgres.user,
+          password: postgres.password,
+          database: postgres.database,
+        }
+      : {
+          external: false,
+          host: 'db',
+          port: '5432',
+          user: 'postgres',
+          password: input.bundledDbPassword,
+          database: 'postgres',
+        },
   };
 }
 
 /** `external 10.0.0.1:6379` / `bundled`, for status messages (never includes passwords). */
 export function describeFormation(input: Pick<FormationInput, 'redis' | 'postgres'>): string {
   const redis = input.redis ? `external redis ${input.redis.host}:${input.redis.port}` : 'bundled redis';
-  const pg = input.postgres ? `external postgres ${input.postgres.host}:${input.postgres.port}/${input.postgres.database}` : 'bundled postgres';
+  const pg = input.postgres
+    ? `external postgres ${input.postgres.host}:${input.postgres.port}/${input.postgres.database}`
+    : 'bundled postgres';
   return `${redis}, ${pg}`;
 }

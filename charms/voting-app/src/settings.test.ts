@@ -15,7 +15,17 @@ describe('readSettings', () => {
   it('reads valid config', () => {
     const s = readSettings(good);
     expect(isSettingsProblem(s)).toBe(false);
-    expect(s).toEqual({ images: { vote: good.vote_image, worker: good.worker_image, result: good.result_image, redis: 'redis:alpine', postgres: 'postgres:15-alpine' }, votePort: 5000, resultPort: 5001 });
+    expect(s).toEqual({
+      images: {
+        vote: good.vote_image,
+        worker: good.worker_image,
+        result: good.result_image,
+        redis: 'redis:alpine',
+        postgres: 'postgres:15-alpine',
+      },
+      votePort: 5000,
+      resultPort: 5001,
+    });
   });
 
   it.each([

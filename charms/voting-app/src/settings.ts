@@ -21,7 +21,13 @@ export interface Settings {
   readonly resultPort: number;
 }
 
-const IMAGE_OPTIONS = { vote: 'vote_image', worker: 'worker_image', result: 'result_image', redis: 'redis_image', postgres: 'postgres_image' } as const;
+const IMAGE_OPTIONS = {
+  vote: 'vote_image',
+  worker: 'worker_image',
+  result: 'result_image',
+  redis: 'redis_image',
+  postgres: 'postgres_image',
+} as const;
 
 /** Validate the config; the first problem found is returned (options in config.yaml order). */
 export function readSettings(config: RawConfig): Settings | SettingsProblem {
@@ -40,4 +46,3 @@ export function readSettings(config: RawConfig): Settings | SettingsProblem {
   }
   return { images: images as Images, votePort, resultPort };
 }
-

@@ -1,6 +1,23 @@
-import { relationBroken, relationChanged, relationCreated, relationDeparted, relationJoined, type State } from 'rxcharm/testing';
 import {
-  composeOf, createdServices, DB_PASSWORD, FRESH, PG_DATA, postgresRelation, REDIS_DATA, redisRelation, removedServices, runningServices, servicesOf,
+  relationBroken,
+  relationChanged,
+  relationCreated,
+  relationDeparted,
+  relationJoined,
+  type State,
+} from 'rxcharm/testing';
+import {
+  composeOf,
+  createdServices,
+  DB_PASSWORD,
+  FRESH,
+  PG_DATA,
+  postgresRelation,
+  REDIS_DATA,
+  redisRelation,
+  removedServices,
+  runningServices,
+  servicesOf,
   votingAppContext,
 } from './harness';
 
@@ -16,8 +33,16 @@ beforeAll(async () => {
 async function relate(from: State, relation: ReturnType<typeof redisRelation>): Promise<State> {
   const endpoint = relation.endpoint;
   const unit = Object.keys(relation.remoteUnits ?? {})[0] as string;
-  const created = await ctx.run(relationCreated(endpoint), { ...from, relations: [...from.relations, { ...relation, remoteUnits: {} }] });
-  const withUnit = { ...created.state, relations: created.state.relations.map((r) => (r.endpoint === endpoint ? { ...r, remoteUnits: relation.remoteUnits ?? {} } : r)) };
+  const created = await ctx.run(relationCreated(endpoint), {
+    ...from,
+    relations: [...from.relations, { ...relation, remoteUnits: {} }],
+  });
+  const withUnit = {
+    ...created.state,
+    relations: created.state.relations.map((r) =>
+      r.endpoint === endpoint ? { ...r, remoteUnits: relation.remoteUnits ?? {} } : r,
+    ),
+  };
   const [, changed] = await ctx.runStory([relationJoined(endpoint, unit), relationChanged(endpoint, unit)], withUnit);
   return changed!.state;
 }
@@ -27,14 +52,25 @@ describe('voting-app formations', () => {
     const out = await ctx.run('install', FRESH);
     expect(servicesOf(out.state)).toEqual(['db', 'redis', 'result', 'vote', 'worker']);
     const { services } = composeOf(out.state);
-    expect(services.vote).toEqual(expect.objectContaining({ image: 'dockersamples/examplevotingapp_vote', ports: ['5000:80'], environment: { REDIS_HOST: 'redis', REDIS_PORT: '6379' } }));
+    expect(services.vote).toEqual(
+      expect.objectContaining({
+        image: 'dockersamples/examplevotingapp_vote',
+        ports: ['5000:80'],
+        environment: { REDIS_HOST: 'redis', REDIS_PORT: '6379' },
+      }),
+    );
     expect(services.result?.ports).toEqual(['5001:80']);
-    expect(services.worker?.environment).toEqual(expect.objectContaining({ REDIS_HOST: 'redis', PG_HOST: 'db', PG_PASS: DB_PASSWORD }));
+    expect(services.worker?.environment).toEqual(
+      expect.objectContaining({ REDIS_HOST: 'redis', PG_HOST: 'db', PG_PASS: DB_PASSWORD }),
+    );
     expect(services.db?.environment).toEqual(expect.objectContaining({ POSTGRES_PASSWORD: DB_PASSWORD }));
     expect(createdServices(out)).toEqual(['db', 'redis', 'result', 'vote', 'worker']);
     expect(runningServices(out.state)).toEqual(['db', 'redis', 'result', 'vote', 'worker']);
     expect(out.state.openedPorts).toEqual(['5000/tcp', '5001/tcp']);
-    expect(out.state.status).toEqual({ status: 'active', message: 'Ready to vote on port 5000, results on port 5001 (bundled redis, bundled postgres)' });
+    expect(out.state.status).toEqual({
+      status: 'active',
+      message: 'Ready to vote on port 5000, results on port 5001 (bundled redis, bundled postgres)',
+    });
     expect(out.statusHistory.map((s) => s.status)).toEqual(['maintenance', 'maintenance', 'active']);
     expect(out.state.flags).toEqual(expect.arrayContaining(['docker.available', 'voting-app.configured']));
   });
@@ -48,7 +84,10 @@ describe('voting-app formations', () => {
   it('redis related: the redis container goes, vote and worker get REDIS_HOST', async () => {
     const related = await relate(installed, redisRelation());
     expect(servicesOf(related)).toEqual(['db', 'result', 'vote', 'worker']);
-    expect(composeOf(related).services.vote?.environment).toEqual({ REDIS_HOST: REDIS_DATA.host, REDIS_PORT: REDIS_DATA.port });
+    expect(composeOf(related).services.vote?.environment).toEqual({
+      REDIS_HOST: REDIS_DATA.host,
+      REDIS_PORT: REDIS_DATA.port,
+    });
     expect(runningServices(related)).toEqual(['db', 'result', 'vote', 'worker']);
     expect(related.status.message).toContain('external redis');
     expect(related.flags).toEqual(expect.arrayContaining(['redis.available']));
@@ -66,7 +105,11 @@ describe('voting-app formations', () => {
     const related = await relate(installed, postgresRelation());
     expect(servicesOf(related)).toEqual(['redis', 'result', 'vote', 'worker']);
     expect(composeOf(related).services.result?.environment).toEqual({
-      PG_HOST: PG_DATA.host, PG_PORT: PG_DATA.port, PG_USER: PG_DATA.user, PG_PASS: PG_DATA.password, PG_DB: PG_DATA.database,
+      PG_HOST: PG_DATA.host,
+      PG_PORT: PG_DATA.port,
+      PG_USER: PG_DATA.user,
+      PG_PASS: PG_DATA.password,
+      PG_DB: PG_DATA.database,
     });
     expect(runningServices(related)).toEqual(['redis', 'result', 'vote', 'worker']);
   });
@@ -74,7 +117,9 @@ describe('voting-app formations', () => {
   it('both related: only vote, worker and result run', async () => {
     const both = await relate(await relate(installed, redisRelation()), postgresRelation());
     expect(servicesOf(both)).toEqual(['result', 'vote', 'worker']);
-    expect(composeOf(both).services.worker?.environment).toEqual(expect.objectContaining({ REDIS_HOST: REDIS_DATA.host, PG_HOST: PG_DATA.host }));
+    expect(composeOf(both).services.worker?.environment).toEqual(
+      expect.objectContaining({ REDIS_HOST: REDIS_DATA.host, PG_HOST: PG_DATA.host }),
+    );
     expect(runningServices(both)).toEqual(['result', 'vote', 'worker']);
     expect(both.status).toEqual({ status: 'active', message: expect.stringContaining('external redis') });
   });
@@ -97,13 +142,18 @@ describe('voting-app formations', () => {
     const related = await relate(installed, postgresRelation());
     const departed = await ctx.run(relationDeparted('postgres', 'postgresql/0'), related);
     expect(servicesOf(departed.state)).toEqual(['db', 'redis', 'result', 'vote', 'worker']);
-    expect(composeOf(departed.state).services.result?.environment).toEqual(expect.objectContaining({ PG_HOST: 'db', PG_PASS: DB_PASSWORD }));
+    expect(composeOf(departed.state).services.result?.environment).toEqual(
+      expect.objectContaining({ PG_HOST: 'db', PG_PASS: DB_PASSWORD }),
+    );
     expect(createdServices(departed)).toEqual(['db', 'result', 'worker']);
   });
 
   it('a joined relation without data yet keeps the bundled service and says what it waits for', async () => {
     const created = await ctx.run(relationCreated('redis'), { ...installed, relations: [redisRelation({})] });
-    const out = await ctx.run(relationJoined('redis', 'redis/0'), { ...created.state, relations: [redisRelation({ 'redis/0': {} })] });
+    const out = await ctx.run(relationJoined('redis', 'redis/0'), {
+      ...created.state,
+      relations: [redisRelation({ 'redis/0': {} })],
+    });
     expect(servicesOf(out.state)).toContain('redis');
     expect(out.state.status.status).toBe('waiting');
     expect(out.state.status.message).toContain('waiting for redis relation data');

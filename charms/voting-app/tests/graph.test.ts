@@ -6,7 +6,11 @@ beforeAll(async () => {
   graph = await charmGraph(join(__dirname, '..'));
 });
 
-const edge = (from: string, kind: string, to: string): { from: string; kind: string; to: string } => ({ from, kind, to });
+const edge = (from: string, kind: string, to: string): { from: string; kind: string; to: string } => ({
+  from,
+  kind,
+  to,
+});
 const VA = 'handler:voting-app:reactive/voting-app.ts:VotingApp';
 const DOCKER = 'handler:docker:reactive/docker.ts:DockerLayer';
 
@@ -14,9 +18,16 @@ describe('voting-app flag graph', () => {
   it('has a node for every handler of every layer, in registration order', () => {
     expect(graph.handlers.map((h) => h.label)).toEqual(
       expect.arrayContaining([
-        'BasicLayer.updateStatus', 'DockerLayer.checkDocker', 'DockerLayer.restartDocker',
-        'VotingApp.inputsChanged', 'VotingApp.stop', 'VotingApp.remove', 'VotingApp.converge',
-        'RedisRequires.onDataChanged#redis', 'RedisRequires.onJoined#redis', 'RedisRequires.onGone#redis',
+        'BasicLayer.updateStatus',
+        'DockerLayer.checkDocker',
+        'DockerLayer.restartDocker',
+        'VotingApp.inputsChanged',
+        'VotingApp.stop',
+        'VotingApp.remove',
+        'VotingApp.converge',
+        'RedisRequires.onDataChanged#redis',
+        'RedisRequires.onJoined#redis',
+        'RedisRequires.onGone#redis',
       ]),
     );
     const ids = graph.handlers.map((h) => h.key);

@@ -21,11 +21,15 @@ export const FRESH: StateInput = { kv: { 'voting-app.db-password': DB_PASSWORD }
 export const REDIS_DATA = { host: '10.0.0.7', port: '6380' };
 export const PG_DATA = { host: '10.0.0.9', port: '5433', database: 'votes', user: 'voter', password: 'pg-secret' };
 
-export function redisRelation(units: Record<string, Record<string, string>> = { 'redis/0': REDIS_DATA }): RelationInput {
+export function redisRelation(
+  units: Record<string, Record<string, string>> = { 'redis/0': REDIS_DATA },
+): RelationInput {
   return { endpoint: 'redis', id: 1, remoteApp: 'redis', remoteUnits: units };
 }
 
-export function postgresRelation(units: Record<string, Record<string, string>> = { 'postgresql/0': PG_DATA }): RelationInput {
+export function postgresRelation(
+  units: Record<string, Record<string, string>> = { 'postgresql/0': PG_DATA },
+): RelationInput {
   return { endpoint: 'postgres', id: 2, remoteApp: 'postgresql', remoteUnits: units };
 }
 
@@ -50,7 +54,10 @@ export function servicesOf(s: State): string[] {
 
 /** Names of the running containers in the simulated daemon, by service, sorted. */
 export function runningServices(s: State): string[] {
-  return s.docker.containers.filter((c) => c.state === 'running').map((c) => c.labels['com.docker.compose.service'] ?? '?').sort();
+  return s.docker.containers
+    .filter((c) => c.state === 'running')
+    .map((c) => c.labels['com.docker.compose.service'] ?? '?')
+    .sort();
 }
 
 /** `method service` for each Docker action on a container, e.g. `createContainer redis`. */
@@ -62,10 +69,16 @@ export function containerActions(out: RunOutput): string[] {
 
 /** The services whose containers were created (new or recreated) by a run, sorted. */
 export function createdServices(out: RunOutput): string[] {
-  return containerActions(out).filter((a) => a.startsWith('createContainer ')).map((a) => a.slice('createContainer '.length)).sort();
+  return containerActions(out)
+    .filter((a) => a.startsWith('createContainer '))
+    .map((a) => a.slice('createContainer '.length))
+    .sort();
 }
 
 /** The services whose containers were removed by a run, sorted. */
 export function removedServices(out: RunOutput): string[] {
-  return containerActions(out).filter((a) => a.startsWith('removeContainer ')).map((a) => a.slice('removeContainer '.length)).sort();
+  return containerActions(out)
+    .filter((a) => a.startsWith('removeContainer '))
+    .map((a) => a.slice('removeContainer '.length))
+    .sort();
 }

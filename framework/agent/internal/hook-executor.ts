@@ -74,7 +74,13 @@ export class HookExecutor {
     const { model, save, onHook } = this.options;
     hookStarted(model, unit, hook);
     save();
-    const exec = new HookExecution(this.newContextId(unit.name, hook.hook), unit.name, appOfUnit(unit.name), hook.hook, hook);
+    const exec = new HookExecution(
+      this.newContextId(unit.name, hook.hook),
+      unit.name,
+      appOfUnit(unit.name),
+      hook.hook,
+      hook,
+    );
     const started = this.now();
     const result = await this.execute(unit, exec);
     const ok = result.outcome !== 'failed';
@@ -95,7 +101,14 @@ export class HookExecutor {
 
   /** Runs an action on a unit; relation data and ports commit when it exits 0. */
   async runAction(unit: UnitRecord, action: ActionRun): Promise<HookProcessResult> {
-    const exec = new HookExecution(this.newContextId(unit.name, action.name), unit.name, appOfUnit(unit.name), action.name, null, action);
+    const exec = new HookExecution(
+      this.newContextId(unit.name, action.name),
+      unit.name,
+      appOfUnit(unit.name),
+      action.name,
+      null,
+      action,
+    );
     const result = await this.execute(unit, exec);
     if (result.outcome !== 'failed') this.commit(unit, exec);
     this.options.save();
@@ -125,7 +138,13 @@ export class HookExecutor {
     const stderr = lineWriter((line) => log.write(unit.name, stderrLogLevel(line), logger, line));
     this.contexts.set(exec.contextId, exec);
     try {
-      return await runHookProcess({ charmDir, dispatchPath: env.JUJU_DISPATCH_PATH!, env, onStdout: stdout.write, onStderr: stderr.write });
+      return await runHookProcess({
+        charmDir,
+        dispatchPath: env.JUJU_DISPATCH_PATH!,
+        env,
+        onStdout: stdout.write,
+        onStderr: stderr.write,
+      });
     } finally {
       stdout.flush();
       stderr.flush();

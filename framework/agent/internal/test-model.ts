@@ -28,9 +28,24 @@ export function testCharm(name: string, role: 'provides' | 'requires'): CharmInf
 /** A model with `app` (provides, 2 units) and `client` (requires, 1 unit), hooks left queued. */
 export function testModel(): ModelState {
   let tick = 0;
-  const model = new ModelState(ModelState.empty('test', '00000000-0000-4000-8000-000000000000'), () => `2026-01-01T00:00:${String(tick++ % 60).padStart(2, '0')}.000Z`);
-  addApplication(model, { name: 'app', charm: testCharm('app', 'provides'), charmDir: 'applications/app/charm', source: '/src/app', config: {} });
-  addApplication(model, { name: 'client', charm: testCharm('client', 'requires'), charmDir: 'applications/client/charm', source: '/src/client', config: {} });
+  const model = new ModelState(
+    ModelState.empty('test', '00000000-0000-4000-8000-000000000000'),
+    () => `2026-01-01T00:00:${String(tick++ % 60).padStart(2, '0')}.000Z`,
+  );
+  addApplication(model, {
+    name: 'app',
+    charm: testCharm('app', 'provides'),
+    charmDir: 'applications/app/charm',
+    source: '/src/app',
+    config: {},
+  });
+  addApplication(model, {
+    name: 'client',
+    charm: testCharm('client', 'requires'),
+    charmDir: 'applications/client/charm',
+    source: '/src/client',
+    config: {},
+  });
   addUnits(model, 'app', 2);
   addUnits(model, 'client', 1);
   return model;
@@ -70,7 +85,16 @@ export function testEnv(
 }
 
 /** A hook execution for `unit` running `hook`, optionally in a relation context. */
-export function testExec(unit: string, hook: string, relation?: { id: number; remoteUnit?: string; remoteApp: string }): HookExecution {
-  const queued = { seq: 1, hook, ...(relation ? { relationId: relation.id, remoteApp: relation.remoteApp } : {}), ...(relation?.remoteUnit ? { remoteUnit: relation.remoteUnit } : {}) };
+export function testExec(
+  unit: string,
+  hook: string,
+  relation?: { id: number; remoteUnit?: string; remoteApp: string },
+): HookExecution {
+  const queued = {
+    seq: 1,
+    hook,
+    ...(relation ? { relationId: relation.id, remoteApp: relation.remoteApp } : {}),
+    ...(relation?.remoteUnit ? { remoteUnit: relation.remoteUnit } : {}),
+  };
   return new HookExecution(`ctx-${unit}`, unit, unit.split('/')[0]!, hook, queued);
 }

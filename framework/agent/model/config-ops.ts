@@ -34,7 +34,8 @@ export function setConfig(model: ModelState, appName: string, assignments: reado
 export function resetConfig(model: ModelState, appName: string, keys: readonly string[]): string[] {
   const app = model.app(appName);
   const unknown = keys.filter((k) => app.charm.config[k] === undefined);
-  if (unknown.length > 0) throw new ModelOperationError(`invalid config for ${appName}: unknown option(s): ${unknown.join(', ')}`);
+  if (unknown.length > 0)
+    throw new ModelOperationError(`invalid config for ${appName}: unknown option(s): ${unknown.join(', ')}`);
   const changed = keys.filter((k) => k in app.config && app.config[k] !== app.charm.config[k]!.default);
   for (const key of keys) delete app.config[key];
   if (changed.length > 0) {

@@ -20,7 +20,8 @@ export function parseConfigValue(key: string, option: ConfigOption, raw: string)
     case 'float': {
       const text = raw.trim();
       const value = Number(text);
-      if (text === '' || !Number.isFinite(value)) return { ok: false, problem: `${key}: expected float, got ${JSON.stringify(raw)}` };
+      if (text === '' || !Number.isFinite(value))
+        return { ok: false, problem: `${key}: expected float, got ${JSON.stringify(raw)}` };
       return { ok: true, value };
     }
     case 'boolean':

@@ -86,7 +86,8 @@ function joinExisting(model: ModelState, unit: UnitRecord, relations: readonly R
 export function addUnits(model: ModelState, appName: string, count: number): UnitRecord[] {
   const app = model.app(appName);
   if (app.dying) throw new ModelOperationError(`application is being removed: ${appName}`, { app: appName });
-  if (!Number.isInteger(count) || count < 1) throw new ModelOperationError(`unit count must be a positive integer, got ${count}`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new ModelOperationError(`unit count must be a positive integer, got ${count}`);
   const added: UnitRecord[] = [];
   for (let i = 0; i < count; i++) {
     const number = app.nextUnit++;

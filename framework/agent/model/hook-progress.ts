@@ -46,7 +46,8 @@ export function hookFinished(model: ModelState, unit: UnitRecord, hook: QueuedHo
   unit.queue.shift();
   if (hook.hook === 'install') {
     unit.installed = true;
-    if (unit.status.status === 'waiting' && unit.status.message === INITIAL_MESSAGE) model.setUnitStatus(unit, 'unknown', '');
+    if (unit.status.status === 'waiting' && unit.status.message === INITIAL_MESSAGE)
+      model.setUnitStatus(unit, 'unknown', '');
   }
   if (hook.hook === 'remove') forgetUnit(model, unit.name);
   else if (hook.relationId !== undefined) {

@@ -2,7 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { CharmLoadError } from '../errors';
-import type { CharmAction, CharmEndpoint, CharmInfo, ConfigOption, ConfigOptionType, ConfigValue, EndpointRole } from './types';
+import type {
+  CharmAction,
+  CharmEndpoint,
+  CharmInfo,
+  ConfigOption,
+  ConfigOptionType,
+  ConfigValue,
+  EndpointRole,
+} from './types';
 
 const ROLES: readonly EndpointRole[] = ['requires', 'provides', 'peers'];
 const TYPES: readonly ConfigOptionType[] = ['string', 'int', 'float', 'boolean'];
@@ -35,7 +43,8 @@ function checkDefault(dir: string, name: string, type: ConfigOptionType, value: 
     (type === 'int' && typeof value === 'number' && Number.isInteger(value)) ||
     (type === 'float' && typeof value === 'number') ||
     (type === 'boolean' && typeof value === 'boolean');
-  if (!ok) throw new CharmLoadError(dir, `config.yaml: option "${name}": default ${JSON.stringify(value)} is not a ${type}`);
+  if (!ok)
+    throw new CharmLoadError(dir, `config.yaml: option "${name}": default ${JSON.stringify(value)} is not a ${type}`);
   return value as ConfigValue;
 }
 
@@ -48,7 +57,10 @@ function loadConfig(dir: string): Record<string, ConfigOption> {
     if (!isRecord(raw)) throw new CharmLoadError(dir, `config.yaml: option "${name}" must be a mapping`);
     const type = (raw.type ?? 'string') as ConfigOptionType;
     if (!TYPES.includes(type)) {
-      throw new CharmLoadError(dir, `config.yaml: option "${name}": unknown type "${String(raw.type)}" (expected ${TYPES.join(', ')})`);
+      throw new CharmLoadError(
+        dir,
+        `config.yaml: option "${name}": unknown type "${String(raw.type)}" (expected ${TYPES.join(', ')})`,
+      );
     }
     const option: ConfigOption = { type, default: checkDefault(dir, name, type, raw.default) };
     result[name] = typeof raw.description === 'string' ? { ...option, description: raw.description } : option;
@@ -67,7 +79,8 @@ function loadEndpoints(dir: string, metadata: Record<string, unknown>): CharmEnd
       if (typeof iface !== 'string' || iface === '') {
         throw new CharmLoadError(dir, `metadata.yaml: endpoint "${role}.${name}" has no interface`);
       }
-      if (endpoints.some((e) => e.name === name)) throw new CharmLoadError(dir, `metadata.yaml: endpoint "${name}" is declared twice`);
+      if (endpoints.some((e) => e.name === name))
+        throw new CharmLoadError(dir, `metadata.yaml: endpoint "${name}" is declared twice`);
       endpoints.push({ name, role, interface: iface });
     }
   }
@@ -80,7 +93,9 @@ function loadActions(dir: string): Record<string, CharmAction> {
   for (const [name, raw] of Object.entries(doc)) {
     const spec = isRecord(raw) ? raw : {};
     const params = isRecord(spec.params) ? spec.params : {};
-    const required = Array.isArray(spec.required) ? spec.required.filter((r): r is string => typeof r === 'string') : [];
+    const required = Array.isArray(spec.required)
+      ? spec.required.filter((r): r is string => typeof r === 'string')
+      : [];
     const action: CharmAction = { params, required };
     actions[name] = typeof spec.description === 'string' ? { ...action, description: spec.description } : action;
   }

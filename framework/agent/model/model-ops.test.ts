@@ -72,7 +72,10 @@ describe('model operations (pure)', () => {
     const running = client.queue[0]!;
     hookStarted(model, client, running); // it may read the bag before the next commit lands
     commitRelationData(model, 'app/0', { relationId: relation.id, unit: { password: 'p' }, app: null });
-    expect(client.queue.map((h) => `${h.hook}:${h.remoteUnit}`)).toEqual(['db-relation-changed:app/0', 'db-relation-changed:app/0']);
+    expect(client.queue.map((h) => `${h.hook}:${h.remoteUnit}`)).toEqual([
+      'db-relation-changed:app/0',
+      'db-relation-changed:app/0',
+    ]);
     commitRelationData(model, 'app/0', { relationId: relation.id, unit: { port: '1' }, app: null }); // the new one is pending: coalesced
     expect(client.queue).toHaveLength(2);
     hookFinished(model, client, running, true);
@@ -93,7 +96,10 @@ describe('model operations (pure)', () => {
     const model = testModel();
     const ran = drain(model, 'app/0:config-changed');
     expect(of(ran, 'app/0')).toEqual(['install', 'cluster-relation-created', 'leader-elected', 'config-changed']);
-    expect(model.displayStatus(model.unit('app/0'))).toMatchObject({ status: 'error', message: 'hook failed: "config-changed"' });
+    expect(model.displayStatus(model.unit('app/0'))).toMatchObject({
+      status: 'error',
+      message: 'hook failed: "config-changed"',
+    });
     resolveUnit(model, 'app/0', true);
     expect(of(drain(model), 'app/0')[0]).toBe('config-changed');
     setConfig(model, 'app', ['port=1']);
@@ -131,7 +137,11 @@ describe('model operations (pure)', () => {
     drain(model);
     removeApplication(model, 'app');
     const ran = drain(model);
-    expect(of(ran, 'client/0')).toEqual(['db-relation-departed:app/0', 'db-relation-departed:app/1', 'db-relation-broken']);
+    expect(of(ran, 'client/0')).toEqual([
+      'db-relation-departed:app/0',
+      'db-relation-departed:app/1',
+      'db-relation-broken',
+    ]);
     expect(Object.keys(model.data.applications)).toEqual(['client']);
     expect(model.data.relations.map((r) => r.endpoints[0].endpoint)).toEqual(['cluster']);
   });

@@ -58,7 +58,11 @@ export class ModelState {
     const app = this.data.applications[name];
     if (app === undefined) {
       const known = Object.keys(this.data.applications).sort();
-      throw new ModelLookupError('application', name, known.length ? `applications: ${known.join(', ')}` : 'the model has no applications');
+      throw new ModelLookupError(
+        'application',
+        name,
+        known.length ? `applications: ${known.join(', ')}` : 'the model has no applications',
+      );
     }
     return app;
   }

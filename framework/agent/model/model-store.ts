@@ -45,7 +45,13 @@ export class ModelStore {
       throw new ModelFileError(this.file, `not valid JSON: ${(error as Error).message}`, error);
     }
     const doc = data as Partial<ModelData> | null;
-    if (doc === null || typeof doc !== 'object' || doc.version !== 1 || typeof doc.applications !== 'object' || !Array.isArray(doc.relations)) {
+    if (
+      doc === null ||
+      typeof doc !== 'object' ||
+      doc.version !== 1 ||
+      typeof doc.applications !== 'object' ||
+      !Array.isArray(doc.relations)
+    ) {
       throw new ModelFileError(this.file, 'not an rxcharm model (expected version 1 with applications and relations)');
     }
     return doc as ModelData;
@@ -73,7 +79,14 @@ export class ModelStore {
         stale: 20_000,
         update: 5_000,
         // retry precomputes every timeout, so keep the count modest: 3000 × ≤250 ms ≈ 12 min.
-        retries: { retries: 3_000, factor: 1.3, minTimeout: 10, maxTimeout: 250, randomize: true, maxRetryTime: timeoutMs },
+        retries: {
+          retries: 3_000,
+          factor: 1.3,
+          minTimeout: 10,
+          maxTimeout: 250,
+          randomize: true,
+          maxRetryTime: timeoutMs,
+        },
         onCompromised: () => {
           // The lock's mtime could not be refreshed (e.g. a very slow disk): keep going, the
           // model is still written atomically.

@@ -14,7 +14,8 @@ export function parseEndpointSpec(text: string): EndpointSpec {
   if (at < 0) return { app: text };
   const app = text.slice(0, at);
   const endpoint = text.slice(at + 1);
-  if (app === '' || endpoint === '') throw new ModelOperationError(`invalid endpoint ${JSON.stringify(text)}: expected <application>[:<endpoint>]`);
+  if (app === '' || endpoint === '')
+    throw new ModelOperationError(`invalid endpoint ${JSON.stringify(text)}: expected <application>[:<endpoint>]`);
   return { app, endpoint };
 }
 
@@ -52,7 +53,11 @@ export function resolveRelationEndpoints(
   ] as const) {
     if (spec.endpoint !== undefined && !app.charm.endpoints.some((e) => e.name === spec.endpoint)) {
       const names = app.charm.endpoints.map((e) => `${e.name} (${e.role} ${e.interface})`);
-      throw new ModelLookupError('endpoint', `${spec.app}:${spec.endpoint}`, `${spec.app} has: ${names.join(', ') || 'no endpoints'}`);
+      throw new ModelLookupError(
+        'endpoint',
+        `${spec.app}:${spec.endpoint}`,
+        `${spec.app} has: ${names.join(', ') || 'no endpoints'}`,
+      );
     }
   }
   const candidates: Array<[RelationEndpointRef, RelationEndpointRef]> = [];
@@ -89,7 +94,8 @@ export function resolveRelationEndpoints(
  */
 export function relate(model: ModelState, a: EndpointSpec, b: EndpointSpec): RelationRecord {
   const [epA, epB] = resolveRelationEndpoints(model, a, b);
-  if (epA.app === epB.app) throw new ModelOperationError(`cannot relate ${epA.app} to itself (peer relations are automatic)`);
+  if (epA.app === epB.app)
+    throw new ModelOperationError(`cannot relate ${epA.app} to itself (peer relations are automatic)`);
   for (const ep of [epA, epB]) {
     if (model.app(ep.app).dying) throw new ModelOperationError(`application is being removed: ${ep.app}`);
   }
@@ -133,7 +139,9 @@ export function findRelation(model: ModelState, a: EndpointSpec, b: EndpointSpec
   if (matches.length === 0) throw new ModelLookupError('relation', `${name(a)} ${name(b)}`);
   if (matches.length > 1) {
     const list = matches.map((r) => r.endpoints.map((e) => `${e.app}:${e.endpoint}`).join(' '));
-    throw new ModelOperationError(`ambiguous relation ${name(a)} ${name(b)}; name the endpoints, one of:\n  ${list.join('\n  ')}`);
+    throw new ModelOperationError(
+      `ambiguous relation ${name(a)} ${name(b)}; name the endpoints, one of:\n  ${list.join('\n  ')}`,
+    );
   }
   return matches[0];
 }
@@ -156,7 +164,9 @@ export function dropPendingRelationHooks(unit: UnitRecord, relationId: number, r
   const head = keepHead ? unit.queue[0] : undefined;
   const rest = keepHead ? unit.queue.slice(1) : unit.queue;
   unit.queue = [...(head ? [head] : []), ...rest.filter((h) => !isObsolete(h, relationId, remote))];
-  return head && head.relationId === relationId && head.hook.endsWith('-relation-joined') && head.remoteUnit ? [head.remoteUnit] : [];
+  return head && head.relationId === relationId && head.hook.endsWith('-relation-joined') && head.remoteUnit
+    ? [head.remoteUnit]
+    : [];
 }
 
 /** Queues departed (per remote unit in scope) then broken on a unit leaving a relation. */

@@ -98,7 +98,8 @@ export function forgetUnit(model: ModelState, unitName: string): void {
     delete relation.scope[unitName];
     delete relation.unitData[unitName];
     relation.left = relation.left.filter((u) => u !== unitName);
-    for (const [local, remotes] of Object.entries(relation.scope)) relation.scope[local] = remotes.filter((r) => r !== unitName);
+    for (const [local, remotes] of Object.entries(relation.scope))
+      relation.scope[local] = remotes.filter((r) => r !== unitName);
   }
   if (app.leader === unitName) app.leader = null;
   if (app.dying && Object.keys(app.units).length === 0) delete model.data.applications[appName];

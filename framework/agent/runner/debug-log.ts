@@ -45,7 +45,9 @@ export class DebugLog {
   /** Reads the log, optionally for one unit (or application), keeping the last `lines` lines. */
   read(options: { unit?: string; lines?: number } = {}): string[] {
     if (!existsSync(this.path)) return [];
-    const all = readFileSync(this.path, 'utf8').split('\n').filter((l) => l !== '');
+    const all = readFileSync(this.path, 'utf8')
+      .split('\n')
+      .filter((l) => l !== '');
     const filtered = options.unit === undefined ? all : all.filter((l) => matchesUnit(l, options.unit!));
     return options.lines === undefined ? filtered : filtered.slice(Math.max(0, filtered.length - options.lines));
   }

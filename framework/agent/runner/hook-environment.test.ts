@@ -15,7 +15,14 @@ describe('hookEnvironment', () => {
   it('sets the Juju variables for a relation hook, with no HOME and the tools first on PATH', () => {
     const env = hookEnvironment({
       ...base,
-      hook: { seq: 1, hook: 'db-relation-departed', relationId: 3, remoteUnit: 'x/1', remoteApp: 'x', departingUnit: 'x/1' },
+      hook: {
+        seq: 1,
+        hook: 'db-relation-departed',
+        relationId: 3,
+        remoteUnit: 'x/1',
+        remoteApp: 'x',
+        departingUnit: 'x/1',
+      },
       relationKey: 'db:3',
       relationName: 'db',
     });
@@ -37,11 +44,20 @@ describe('hookEnvironment', () => {
   });
 
   it('leaves JUJU_REMOTE_UNIT empty for created/broken and uses actions/<name> for actions', () => {
-    const created = hookEnvironment({ ...base, hook: { seq: 1, hook: 'db-relation-created', relationId: 3, remoteApp: 'x' }, relationKey: 'db:3', relationName: 'db' });
+    const created = hookEnvironment({
+      ...base,
+      hook: { seq: 1, hook: 'db-relation-created', relationId: 3, remoteApp: 'x' },
+      relationKey: 'db:3',
+      relationName: 'db',
+    });
     expect(created.JUJU_REMOTE_UNIT).toBe('');
     expect(created.JUJU_DEPARTING_UNIT).toBeUndefined();
     const action = hookEnvironment({ ...base, hook: null, action: { name: 'backup', id: 'abcd' } });
-    expect(action).toMatchObject({ JUJU_DISPATCH_PATH: 'actions/backup', JUJU_ACTION_NAME: 'backup', JUJU_ACTION_TAG: 'action-abcd' });
+    expect(action).toMatchObject({
+      JUJU_DISPATCH_PATH: 'actions/backup',
+      JUJU_ACTION_NAME: 'backup',
+      JUJU_ACTION_TAG: 'action-abcd',
+    });
     expect(action.JUJU_HOOK_NAME).toBeUndefined();
   });
 });

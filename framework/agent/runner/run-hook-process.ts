@@ -61,7 +61,9 @@ export function runHookProcess(options: {
       stderr += chunk;
       options.onStderr?.(chunk);
     });
-    child.on('error', (error) => resolve({ outcome: 'failed', exitCode: null, signal: null, reason: error.message, stdout, stderr }));
+    child.on('error', (error) =>
+      resolve({ outcome: 'failed', exitCode: null, signal: null, reason: error.message, stdout, stderr }),
+    );
     child.on('close', (code, signal) =>
       resolve({ outcome: code === 0 ? 'ok' : 'failed', exitCode: code, signal: signal ?? null, stdout, stderr }),
     );

@@ -17,7 +17,8 @@ describe('HookScheduler', () => {
       hookStarted(model, unit, hook);
       await Promise.resolve();
       ran.push(`${unit.name}:${hook.hook}`);
-      if (unit.name === 'client/0' && hook.hook === 'start') model.enqueue(model.unit('app/1'), { hook: 'leader-settings-changed' });
+      if (unit.name === 'client/0' && hook.hook === 'start')
+        model.enqueue(model.unit('app/1'), { hook: 'leader-settings-changed' });
       hookFinished(model, unit, hook, true);
       active.set(app, active.get(app)! - 1);
     });
@@ -52,7 +53,7 @@ describe('HookScheduler', () => {
     expect(ran).toContain('client/0:start');
   });
 
-  it('in parallel, a provider commit during the consumer\'s changed hook wakes another changed', async () => {
+  it("in parallel, a provider commit during the consumer's changed hook wakes another changed", async () => {
     const model = testModel();
     const quiet = async (unit: UnitRecord, hook: QueuedHook): Promise<void> => {
       hookStarted(model, unit, hook);

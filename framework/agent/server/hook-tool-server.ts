@@ -64,7 +64,9 @@ function serve(socket: Socket, handler: ToolRequestHandler): void {
     let response: ToolResponse;
     try {
       const request: unknown = JSON.parse(buffer.slice(0, end));
-      response = isToolRequest(request) ? handler(request) : { code: 1, stdout: '', stderr: 'ERROR bad request: malformed\n' };
+      response = isToolRequest(request)
+        ? handler(request)
+        : { code: 1, stdout: '', stderr: 'ERROR bad request: malformed\n' };
     } catch (error) {
       response = { code: 1, stdout: '', stderr: `ERROR bad request: ${(error as Error).message}\n` };
     }

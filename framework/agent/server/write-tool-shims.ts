@@ -56,7 +56,11 @@ function readStdin() {
  *
  * @returns `binDir`, to put first on the hooks' `PATH`.
  */
-export function writeToolShims(binDir: string, toolNames: readonly string[], nodePath: string = process.execPath): string {
+export function writeToolShims(
+  binDir: string,
+  toolNames: readonly string[],
+  nodePath: string = process.execPath,
+): string {
   mkdirSync(binDir, { recursive: true });
   const script = join(binDir, SHIM_SCRIPT);
   const source = shimSource(nodePath);

@@ -15,14 +15,21 @@ describe('modelStatus / formatStatusTable', () => {
     hookFinished(model, failing, failing.queue[0]!, false);
     const view = modelStatus(model);
     expect(view.applications.client).toMatchObject({ status: 'error', message: 'hook failed: "install"', scale: 1 });
-    expect(view.applications.app!.units['app/0']).toMatchObject({ workload: 'active', agent: 'executing', leader: true, ports: ['80/tcp'] });
+    expect(view.applications.app!.units['app/0']).toMatchObject({
+      workload: 'active',
+      agent: 'executing',
+      leader: true,
+      ports: ['80/tcp'],
+    });
     expect(view.relations.map((r) => `${r.provider} ${r.requirer} ${r.type}`)).toEqual([
       'app:cluster app:cluster peer',
       'client:cluster client:cluster peer',
       'app:db client:db regular',
     ]);
     const text = formatStatusTable(view);
-    expect(text).toContain('App     Version  Status  Scale  Charm   Message\napp     7.2      active  2      app     ready\nclient           error   1      client  hook failed: "install"\n');
+    expect(text).toContain(
+      'App     Version  Status  Scale  Charm   Message\napp     7.2      active  2      app     ready\nclient           error   1      client  hook failed: "install"\n',
+    );
     expect(text).toMatch(/app\/0\*\s+active\s+executing\s+80\/tcp\s+ready/);
     expect(text).toMatch(/client\/0\*\s+error\s+error\s+hook failed: "install"/);
     expect(text).toMatch(/app:db\s+client:db\s+kv\s+regular/);

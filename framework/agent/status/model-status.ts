@@ -69,21 +69,41 @@ export function modelStatus(model: ModelState): ModelStatusView {
   const relations = model.data.relations.map((r): RelationStatusView => {
     const [a, b] = r.endpoints;
     const show = (e: { app: string; endpoint: string }): string => `${e.app}:${e.endpoint}`;
-    if (b === undefined) return { id: r.id, provider: show(a), requirer: show(a), interface: a.interface, type: 'peer', dying: r.dying };
+    if (b === undefined)
+      return { id: r.id, provider: show(a), requirer: show(a), interface: a.interface, type: 'peer', dying: r.dying };
     const [provider, requirer] = a.role === 'provides' ? [a, b] : [b, a];
-    return { id: r.id, provider: show(provider), requirer: show(requirer), interface: a.interface, type: 'regular', dying: r.dying };
+    return {
+      id: r.id,
+      provider: show(provider),
+      requirer: show(requirer),
+      interface: a.interface,
+      type: 'regular',
+      dying: r.dying,
+    };
   });
   return { model: { name: model.data.name, uuid: model.data.uuid }, applications, relations };
 }
 
 function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]! + 2))).join('').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]! + 2)))
+        .join('')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** Renders a snapshot as `juju status` does: applications, units, relations (pure). */
 export function formatStatusTable(view: ModelStatusView): string {
-  const out: string[] = [table([['Model', 'Agent'], [view.model.name, 'rxcharm local']])];
+  const out: string[] = [
+    table([
+      ['Model', 'Agent'],
+      [view.model.name, 'rxcharm local'],
+    ]),
+  ];
   const apps = Object.entries(view.applications);
   if (apps.length === 0) return `${out[0]}\n\nModel "${view.model.name}" is empty.\n`;
   out.push(
@@ -97,7 +117,13 @@ export function formatStatusTable(view: ModelStatusView): string {
     out.push(
       table([
         ['Unit', 'Workload', 'Agent', 'Ports', 'Message'],
-        ...units.map(([name, u]) => [`${name}${u.leader ? '*' : ''}`, u.workload, u.agent, u.ports.join(','), u.message]),
+        ...units.map(([name, u]) => [
+          `${name}${u.leader ? '*' : ''}`,
+          u.workload,
+          u.agent,
+          u.ports.join(','),
+          u.message,
+        ]),
       ]),
     );
   }

@@ -28,7 +28,10 @@ export const actionGet: HookTool = {
     if (key === undefined) return emit(env, parsed, action.params);
     let value: unknown = action.params;
     for (const part of key.split('.')) {
-      value = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[part] : undefined;
+      value =
+        value !== null && typeof value === 'object' && !Array.isArray(value)
+          ? (value as Record<string, unknown>)[part]
+          : undefined;
     }
     return emit(env, parsed, value ?? null);
   },
@@ -50,7 +53,9 @@ export const actionSet: HookTool = {
       const path = arg.slice(0, at).split('.');
       for (const segment of path) {
         if (!KEY_SEGMENT.test(segment)) {
-          throw new ToolUsageError(`key ${JSON.stringify(segment)} must start and end with lowercase alphanumeric, and contain only lowercase alphanumeric, hyphens and periods`);
+          throw new ToolUsageError(
+            `key ${JSON.stringify(segment)} must start and end with lowercase alphanumeric, and contain only lowercase alphanumeric, hyphens and periods`,
+          );
         }
       }
       if (RESERVED.has(path[0]!)) throw new ToolUsageError(`cannot set reserved action key ${JSON.stringify(path[0])}`);

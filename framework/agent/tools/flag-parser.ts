@@ -45,7 +45,8 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[]):
       continue;
     }
     const spec = specs.find((s) => s.names.includes(name));
-    if (spec === undefined) throw new ToolUsageError(`flag provided but not defined: ${eq < 0 ? arg : arg.slice(0, arg.indexOf('='))}`);
+    if (spec === undefined)
+      throw new ToolUsageError(`flag provided but not defined: ${eq < 0 ? arg : arg.slice(0, arg.indexOf('='))}`);
     const key = spec.names[0]!;
     if (spec.kind === 'bool') {
       if (eq < 0) flags[key] = true;
@@ -53,7 +54,10 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[]):
         const text = body.slice(eq + 1);
         if (TRUE.has(text)) flags[key] = true;
         else if (FALSE.has(text)) flags[key] = false;
-        else throw new ToolUsageError(`invalid boolean value ${JSON.stringify(text)} for flag ${arg.slice(0, arg.indexOf('='))}`);
+        else
+          throw new ToolUsageError(
+            `invalid boolean value ${JSON.stringify(text)} for flag ${arg.slice(0, arg.indexOf('='))}`,
+          );
       }
       continue;
     }

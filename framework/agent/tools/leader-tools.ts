@@ -44,7 +44,8 @@ export const leaderSet: HookTool = {
     const parsed = parseFlags(args, [{ names: ['file'], kind: 'string' }]);
     const settings = parseKeyValues(parsed.positional);
     const app = env.model.app(env.exec.app);
-    if (app.leader !== env.exec.unit) throw new ToolRuntimeError('cannot write leadership settings: cannot write settings: not the leader');
+    if (app.leader !== env.exec.unit)
+      throw new ToolRuntimeError('cannot write leadership settings: cannot write settings: not the leader');
     let changed = false;
     for (const [key, value] of Object.entries(settings)) {
       if (value === '') {

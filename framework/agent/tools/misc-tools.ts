@@ -12,7 +12,8 @@ export const unitGet: HookTool = {
     const parsed = parseFlags(args, OUTPUT_FLAGS);
     const [setting] = parsed.positional;
     if (setting === undefined) throw new ToolUsageError('no setting specified');
-    if (setting !== 'private-address' && setting !== 'public-address') throw new ToolUsageError(`unknown setting ${JSON.stringify(setting)}`);
+    if (setting !== 'private-address' && setting !== 'public-address')
+      throw new ToolUsageError(`unknown setting ${JSON.stringify(setting)}`);
     checkExtraArgs(parsed.positional, 1);
     return emit(env, parsed, env.address);
   },
@@ -26,7 +27,11 @@ export const networkGet: HookTool = {
   usage: 'network-get [options] <binding-name> [--ingress-address] [--bind-address] [--egress-subnets]',
   summary: 'get network config',
   run(env, args) {
-    const parsed = parseFlags(args, [...OUTPUT_FLAGS, RELATION_FLAG, ...NETWORK_FLAGS.map((n) => ({ names: [n], kind: 'bool' as const }))]);
+    const parsed = parseFlags(args, [
+      ...OUTPUT_FLAGS,
+      RELATION_FLAG,
+      ...NETWORK_FLAGS.map((n) => ({ names: [n], kind: 'bool' as const })),
+    ]);
     checkExtraArgs(parsed.positional, 1);
     relationFromFlag(env, parsed.flags.r);
     const binding = parsed.positional[0];
@@ -34,7 +39,9 @@ export const networkGet: HookTool = {
     const charm = env.model.app(env.exec.app).charm;
     const known = charm.endpoints.some((e) => e.name === binding) || charm.extraBindings.includes(binding);
     if (!known) throw new ToolRuntimeError(`no network config found for binding ${JSON.stringify(binding)}`);
-    const cidr = env.address.startsWith('127.') ? '127.0.0.0/8' : `${env.address.split('.').slice(0, 2).join('.')}.0.0/16`;
+    const cidr = env.address.startsWith('127.')
+      ? '127.0.0.0/8'
+      : `${env.address.split('.').slice(0, 2).join('.')}.0.0/16`;
     const values: Record<(typeof NETWORK_FLAGS)[number], unknown> = {
       'bind-address': env.address,
       'ingress-address': env.address,
@@ -45,7 +52,9 @@ export const networkGet: HookTool = {
     if (chosen.length === 1) return emit(env, parsed, values[chosen[0]!]);
     if (chosen.length > 1) return emit(env, parsed, Object.fromEntries(chosen.map((n) => [n, values[n]])));
     return emit(env, parsed, {
-      'bind-addresses': [{ 'mac-address': '', 'interface-name': '', addresses: [{ hostname: '', value: env.address, cidr }] }],
+      'bind-addresses': [
+        { 'mac-address': '', 'interface-name': '', addresses: [{ hostname: '', value: env.address, cidr }] },
+      ],
       'egress-subnets': values['egress-subnets'],
       'ingress-addresses': [env.address],
     });
@@ -66,13 +75,19 @@ export const jujuLog: HookTool = {
       { names: ['format'], kind: 'string' },
     ]);
     if (parsed.positional.length === 0) throw new ToolUsageError('no message specified');
-    const requested = typeof parsed.flags.l === 'string' ? parsed.flags.l.toUpperCase() : parsed.flags.debug === true ? 'DEBUG' : 'INFO';
+    const requested =
+      typeof parsed.flags.l === 'string'
+        ? parsed.flags.l.toUpperCase()
+        : parsed.flags.debug === true
+          ? 'DEBUG'
+          : 'INFO';
     const valid = LEVELS.includes(requested as JujuLogLevel);
     if (!valid) env.log('WARNING', `Specified log level (${String(parsed.flags.l)}) is not valid`);
     const level = valid ? (requested as JujuLogLevel) : 'INFO';
     const id = env.exec.relationId;
     const relation = id === undefined ? undefined : env.model.findRelation(id);
-    const prefix = relation === undefined ? '' : `${env.model.localEndpoint(relation, env.exec.app).endpoint}:${relation.id}: `;
+    const prefix =
+      relation === undefined ? '' : `${env.model.localEndpoint(relation, env.exec.app).endpoint}:${relation.id}: `;
     env.log(level, `${prefix}${parsed.positional.join(' ')}`);
     return {};
   },

@@ -8,7 +8,9 @@ export type OutputFormat = 'smart' | 'json' | 'yaml';
 export function outputFormat(value: string | boolean | undefined): OutputFormat {
   if (value === undefined) return 'smart';
   if (value === 'smart' || value === 'json' || value === 'yaml') return value;
-  throw new ToolUsageError(`invalid value ${JSON.stringify(String(value))} for option --format: unknown format ${JSON.stringify(String(value))}`);
+  throw new ToolUsageError(
+    `invalid value ${JSON.stringify(String(value))} for option --format: unknown format ${JSON.stringify(String(value))}`,
+  );
 }
 
 function sortKeys(value: unknown): unknown {
@@ -36,6 +38,7 @@ export function formatOutput(value: unknown, format: OutputFormat): string {
   if (format === 'yaml') return yaml(value);
   if (typeof value === 'string') return value === '' ? '' : `${value}\n`;
   if (typeof value === 'boolean') return value ? 'True\n' : 'False\n';
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.length === 0 ? '' : `${value.join('\n')}\n`;
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+    return value.length === 0 ? '' : `${value.join('\n')}\n`;
   return yaml(value);
 }

@@ -19,7 +19,8 @@ export function normalizePort(spec: string): string {
   const to = match[2] === undefined ? from : Number.parseInt(match[2], 10);
   const proto = match[3] ?? 'tcp';
   if (proto === 'icmp') throw new ToolUsageError(`invalid port or range ${JSON.stringify(spec)}: icmp takes no port`);
-  if (from < 1 || to > 65535 || from > to) throw new ToolUsageError(`invalid port or range ${JSON.stringify(spec)}: ports must be 1-65535, from <= to`);
+  if (from < 1 || to > 65535 || from > to)
+    throw new ToolUsageError(`invalid port or range ${JSON.stringify(spec)}: ports must be 1-65535, from <= to`);
   return from === to ? `${from}/${proto}` : `${from}-${to}/${proto}`;
 }
 
@@ -68,7 +69,10 @@ export const openedPorts: HookTool = {
 };
 
 /** Applies committed port changes to a list of ports (pure). */
-export function applyPortChanges(ports: readonly string[], changes: ReadonlyArray<{ op: 'open' | 'close'; port: string }>): string[] {
+export function applyPortChanges(
+  ports: readonly string[],
+  changes: ReadonlyArray<{ op: 'open' | 'close'; port: string }>,
+): string[] {
   const set = new Set(ports);
   for (const change of changes) {
     if (change.op === 'open') set.add(change.port);

@@ -52,7 +52,10 @@ export const relationList: HookTool = {
   },
 };
 
-function merged(committed: Record<string, string> | undefined, pending: Record<string, string> | null | undefined): Record<string, string> {
+function merged(
+  committed: Record<string, string> | undefined,
+  pending: Record<string, string> | null | undefined,
+): Record<string, string> {
   const out: Record<string, string> = { ...(committed ?? {}) };
   for (const [key, value] of Object.entries(pending ?? {})) {
     if (value === '') delete out[key];
@@ -63,7 +66,9 @@ function merged(committed: Record<string, string> | undefined, pending: Record<s
 
 function readAppBag(env: ToolEnv, relation: RelationRecord, app: string): Record<string, string> {
   if (!relation.endpoints.some((e) => e.app === app)) {
-    throw new ToolRuntimeError(`cannot read settings for application "${app}" in relation "${relationKey(env, relation)}": application not found`);
+    throw new ToolRuntimeError(
+      `cannot read settings for application "${app}" in relation "${relationKey(env, relation)}": application not found`,
+    );
   }
   if (app !== env.exec.app) return { ...(relation.appData[app] ?? {}) };
   const leader = env.model.app(app).leader === env.exec.unit;
@@ -76,7 +81,9 @@ function readUnitBag(env: ToolEnv, relation: RelationRecord, unit: string): Reco
   if (unit === env.exec.unit) return merged(relation.unitData[unit], env.exec.relationSets.get(relation.id)?.unit);
   const member = relation.endpoints.some((e) => e.app === appOfUnit(unit)) && env.model.findUnit(unit) !== undefined;
   if (!member && relation.unitData[unit] === undefined) {
-    throw new ToolRuntimeError(`cannot read settings for unit "${unit}" in relation "${relationKey(env, relation)}": unit "${unit}": settings not found`);
+    throw new ToolRuntimeError(
+      `cannot read settings for unit "${unit}" in relation "${relationKey(env, relation)}": unit "${unit}": settings not found`,
+    );
   }
   return { ...(relation.unitData[unit] ?? {}) };
 }

@@ -38,11 +38,13 @@ function readSettingsFile(env: ToolEnv, file: string): Record<string, string> {
     throw new ToolUsageError(`cannot parse settings file ${file}: ${(error as Error).message}`);
   }
   if (doc === null || doc === undefined) return {};
-  if (typeof doc !== 'object' || Array.isArray(doc)) throw new ToolUsageError(`settings file ${file} must hold a mapping of keys to strings`);
+  if (typeof doc !== 'object' || Array.isArray(doc))
+    throw new ToolUsageError(`settings file ${file} must hold a mapping of keys to strings`);
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(doc)) {
     if (value === null) out[key] = '';
-    else if (typeof value === 'object') throw new ToolUsageError(`settings file ${file}: value of ${JSON.stringify(key)} is not a string`);
+    else if (typeof value === 'object')
+      throw new ToolUsageError(`settings file ${file}: value of ${JSON.stringify(key)} is not a string`);
     else out[key] = String(value);
   }
   return out;
@@ -66,7 +68,8 @@ export const relationSet: HookTool = {
     const settings = typeof file === 'string' ? { ...readSettingsFile(env, file), ...pairs } : pairs;
     const pending = env.exec.pending(relation.id);
     if (parsed.flags.app === true) {
-      if (env.model.app(env.exec.app).leader !== env.exec.unit) throw new ToolRuntimeError('cannot write relation settings');
+      if (env.model.app(env.exec.app).leader !== env.exec.unit)
+        throw new ToolRuntimeError('cannot write relation settings');
       pending.app = { ...(pending.app ?? {}), ...settings };
     } else Object.assign(pending.unit, settings);
     return {};

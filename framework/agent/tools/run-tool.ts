@@ -53,7 +53,8 @@ export interface ToolResult {
  */
 export function runTool(env: ToolEnv, name: string, args: readonly string[]): ToolResult {
   const tool = TOOLS.find((t) => t.name === name);
-  if (tool === undefined) return { code: 1, stdout: '', stderr: `ERROR bad request: unknown command ${JSON.stringify(name)}\n` };
+  if (tool === undefined)
+    return { code: 1, stdout: '', stderr: `ERROR bad request: unknown command ${JSON.stringify(name)}\n` };
   const end = args.indexOf('--');
   const flagPart = end < 0 ? args : args.slice(0, end);
   if (flagPart.includes('-h') || flagPart.includes('--help')) {

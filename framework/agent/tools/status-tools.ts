@@ -21,7 +21,8 @@ export const statusSet: HookTool = {
     checkExtraArgs(parsed.positional, 2);
     const app = env.model.app(env.exec.app);
     if (parsed.flags.application === true) {
-      if (app.leader !== env.exec.unit) throw new ToolRuntimeError('setting application status: this unit is not the leader');
+      if (app.leader !== env.exec.unit)
+        throw new ToolRuntimeError('setting application status: this unit is not the leader');
       env.model.setAppStatus(app, status as WorkloadStatusName, message);
     } else {
       env.model.setUnitStatus(env.model.unit(env.exec.unit), status as WorkloadStatusName, message);
@@ -32,7 +33,9 @@ export const statusSet: HookTool = {
 };
 
 function entry(status: StatusEntry, withData: boolean): Record<string, unknown> {
-  return withData ? { status: status.status, message: status.message, 'status-data': {} } : { status: status.status, message: status.message };
+  return withData
+    ? { status: status.status, message: status.message, 'status-data': {} }
+    : { status: status.status, message: status.message };
 }
 
 /** `status-get [--include-data] [--application] [--format]`. */
@@ -41,13 +44,18 @@ export const statusGet: HookTool = {
   usage: 'status-get [options] [--include-data] [--application]',
   summary: 'print status information',
   run(env, args) {
-    const parsed = parseFlags(args, [...OUTPUT_FLAGS, { names: ['include-data'], kind: 'bool' }, { names: ['application'], kind: 'bool' }]);
+    const parsed = parseFlags(args, [
+      ...OUTPUT_FLAGS,
+      { names: ['include-data'], kind: 'bool' },
+      { names: ['application'], kind: 'bool' },
+    ]);
     checkExtraArgs(parsed.positional, 0);
     const withData = parsed.flags['include-data'] === true;
     const unit = env.model.unit(env.exec.unit);
     if (parsed.flags.application === true) {
       const app = env.model.app(env.exec.app);
-      if (app.leader !== env.exec.unit) throw new ToolRuntimeError('finding application status: this unit is not the leader');
+      if (app.leader !== env.exec.unit)
+        throw new ToolRuntimeError('finding application status: this unit is not the leader');
       const units: Record<string, unknown> = {};
       for (const u of env.model.unitsOf(app.name, true)) units[u.name] = { ...entry(u.status, true) };
       const appStatus = app.status ?? { status: 'unknown', message: '', since: '' };

@@ -56,7 +56,8 @@ export function relationFromFlag(env: ToolEnv, value: string | boolean | undefin
     return id === undefined ? undefined : env.model.findRelation(id);
   }
   const text = value.slice(value.lastIndexOf(':') + 1);
-  if (!/^\d+$/.test(text)) throw new ToolUsageError(`invalid value ${JSON.stringify(value)} for option -r: invalid relation id`);
+  if (!/^\d+$/.test(text))
+    throw new ToolUsageError(`invalid value ${JSON.stringify(value)} for option -r: invalid relation id`);
   const relation = env.model.findRelation(Number.parseInt(text, 10));
   const visible = relation !== undefined && relation.endpoints.some((e) => e.app === env.exec.app);
   if (!visible) throw new ToolUsageError(`invalid value ${JSON.stringify(value)} for option -r: relation not found`);

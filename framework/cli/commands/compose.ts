@@ -13,26 +13,51 @@ const actions = (): Promise<Actions> => import('./compose/compose-actions');
 export function registerCompose(program: Command): void {
   const compose = program
     .command('compose')
-    .description('Run a compose project with rxcharm\'s engine (docker-compose v1 compatible labels and names)')
+    .description("Run a compose project with rxcharm's engine (docker-compose v1 compatible labels and names)")
     .option('-f, --file <file>', 'compose file (default: docker-compose.yml in the current directory)')
     .option('-p, --project-name <name>', 'project name (default: the directory name)')
-    .option('-H, --host <host>', 'Docker host: unix socket or tcp://host:port (default: $DOCKER_HOST or /var/run/docker.sock)');
+    .option(
+      '-H, --host <host>',
+      'Docker host: unix socket or tcp://host:port (default: $DOCKER_HOST or /var/run/docker.sock)',
+    );
   const opts = (): ComposeCliOptions => compose.opts<ComposeCliOptions>();
 
-  compose.command('up [service]').description('create and start containers, detached; only what changed')
+  compose
+    .command('up [service]')
+    .description('create and start containers, detached; only what changed')
     .action(async (service?: string) => (await actions()).composeUp(opts(), service));
-  compose.command('down').description('stop and remove containers and networks').option('-v, --volumes', 'also remove named volumes')
+  compose
+    .command('down')
+    .description('stop and remove containers and networks')
+    .option('-v, --volumes', 'also remove named volumes')
     .action(async (o: { volumes?: boolean }) => (await actions()).composeDown(opts(), o.volumes === true));
-  compose.command('plan [service]').description('show what up would do, with reasons (dry run)').option('--json', 'print JSON')
-    .action(async (service: string | undefined, o: { json?: boolean }) => (await actions()).composePlan(opts(), service, o.json === true));
-  compose.command('ps').description('list containers').option('--json', 'print JSON')
+  compose
+    .command('plan [service]')
+    .description('show what up would do, with reasons (dry run)')
+    .option('--json', 'print JSON')
+    .action(async (service: string | undefined, o: { json?: boolean }) =>
+      (await actions()).composePlan(opts(), service, o.json === true),
+    );
+  compose
+    .command('ps')
+    .description('list containers')
+    .option('--json', 'print JSON')
     .action(async (o: { json?: boolean }) => (await actions()).composePs(opts(), o.json === true));
-  compose.command('logs [service]').description('show container output').option('--tail <n>', 'lines from the end', (v) => Number(v))
-    .action(async (service: string | undefined, o: { tail?: number }) => (await actions()).composeLogs(opts(), service, o.tail));
+  compose
+    .command('logs [service]')
+    .description('show container output')
+    .option('--tail <n>', 'lines from the end', (v) => Number(v))
+    .action(async (service: string | undefined, o: { tail?: number }) =>
+      (await actions()).composeLogs(opts(), service, o.tail),
+    );
   for (const verb of ['pull', 'start', 'stop', 'restart', 'kill', 'rm'] as const) {
-    compose.command(`${verb} [service]`).description(`${verb} service containers`)
+    compose
+      .command(`${verb} [service]`)
+      .description(`${verb} service containers`)
       .action(async (service?: string) => (await actions()).composeVerb(opts(), verb, service));
   }
-  compose.command('scale <spec>').description('set a service\'s number of containers: SERVICE=N')
+  compose
+    .command('scale <spec>')
+    .description("set a service's number of containers: SERVICE=N")
     .action(async (spec: string) => (await actions()).composeScale(opts(), spec));
 }

@@ -12,7 +12,8 @@ interface FlagsOptions {
 
 function timeout(options: FlagsOptions): number {
   const ms = Number(options.wait ?? '10000');
-  if (!Number.isInteger(ms) || ms < 0) throw new CliError(`--wait invalid: ${options.wait} (milliseconds, an integer >= 0)`, 2);
+  if (!Number.isInteger(ms) || ms < 0)
+    throw new CliError(`--wait invalid: ${options.wait} (milliseconds, an integer >= 0)`, 2);
   return ms;
 }
 
@@ -28,11 +29,20 @@ export function registerFlags(program: Command): void {
     .command('flags')
     .description("list a unit's flags (set/clear to change one)")
     .argument('[unit]', 'unit name (needs the local agent model; use --unit-dir otherwise)')
-    .option('--unit-dir <dir>', 'charm/unit directory holding .rxcharm/unit-state.json (default: $JUJU_CHARM_DIR or cwd)')
+    .option(
+      '--unit-dir <dir>',
+      'charm/unit directory holding .rxcharm/unit-state.json (default: $JUJU_CHARM_DIR or cwd)',
+    )
     .option('--json', 'print a JSON array')
-    .option('-m, --model <dir>', 'local agent model directory for a unit name (default: $RXCHARM_MODEL or ./.rxcharm/model)')
+    .option(
+      '-m, --model <dir>',
+      'local agent model directory for a unit name (default: $RXCHARM_MODEL or ./.rxcharm/model)',
+    )
     .action((unit: string | undefined, options: FlagsOptions) => {
-      const dir = unit !== undefined && options.unitDir === undefined ? agentUnitCharmDir(unit, options.model, env) : resolveUnitDir(options.unitDir, env, process.cwd());
+      const dir =
+        unit !== undefined && options.unitDir === undefined
+          ? agentUnitCharmDir(unit, options.model, env)
+          : resolveUnitDir(options.unitDir, env, process.cwd());
       const list = listFlags(dir);
       process.stdout.write(options.json === true ? `${JSON.stringify(list)}\n` : list.map((f) => `${f}\n`).join(''));
     });

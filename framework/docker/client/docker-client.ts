@@ -1,6 +1,13 @@
 import type {
-  ContainerCreateSpec, ContainerDetails, ContainerSummary, ImageSummary, LogOptions, NetworkSummary, PullProgressEvent,
-  RegistryAuth, VolumeSummary,
+  ContainerCreateSpec,
+  ContainerDetails,
+  ContainerSummary,
+  ImageSummary,
+  LogOptions,
+  NetworkSummary,
+  PullProgressEvent,
+  RegistryAuth,
+  VolumeSummary,
 } from './types';
 
 /**
@@ -42,24 +49,47 @@ export interface DockerClient {
   /** `undefined` when the image is not present locally. */
   inspectImage(ref: string): Promise<ImageSummary | undefined>;
   /** Pulls an image; rejects with `ImagePullError` on any error, including one inside the progress stream. */
-  pullImage(ref: string, options?: { readonly auth?: RegistryAuth; readonly onProgress?: (e: PullProgressEvent) => void }): Promise<void>;
+  pullImage(
+    ref: string,
+    options?: { readonly auth?: RegistryAuth; readonly onProgress?: (e: PullProgressEvent) => void },
+  ): Promise<void>;
   /** Checks credentials against a registry (`docker login`). */
   checkAuth(auth: RegistryAuth): Promise<void>;
 
   listNetworks(labels: readonly string[]): Promise<NetworkSummary[]>;
   inspectNetwork(name: string): Promise<NetworkSummary | undefined>;
-  createNetwork(spec: { readonly name: string; readonly driver?: string; readonly labels: Readonly<Record<string, string>> }): Promise<string>;
+  createNetwork(spec: {
+    readonly name: string;
+    readonly driver?: string;
+    readonly labels: Readonly<Record<string, string>>;
+  }): Promise<string>;
   removeNetwork(idOrName: string): Promise<void>;
   connectNetwork(network: string, container: string, aliases: readonly string[]): Promise<void>;
 
   listVolumes(labels: readonly string[]): Promise<VolumeSummary[]>;
   inspectVolume(name: string): Promise<VolumeSummary | undefined>;
-  createVolume(spec: { readonly name: string; readonly driver?: string; readonly labels: Readonly<Record<string, string>> }): Promise<void>;
+  createVolume(spec: {
+    readonly name: string;
+    readonly driver?: string;
+    readonly labels: Readonly<Record<string, string>>;
+  }): Promise<void>;
   removeVolume(name: string): Promise<void>;
 }
 
 /** Names of the `DockerClient` methods that change daemon state (used by write-counting wrappers). */
 export const DOCKER_WRITE_METHODS = [
-  'createContainer', 'startContainer', 'stopContainer', 'restartContainer', 'killContainer', 'removeContainer',
-  'renameContainer', 'exec', 'pullImage', 'createNetwork', 'removeNetwork', 'connectNetwork', 'createVolume', 'removeVolume',
+  'createContainer',
+  'startContainer',
+  'stopContainer',
+  'restartContainer',
+  'killContainer',
+  'removeContainer',
+  'renameContainer',
+  'exec',
+  'pullImage',
+  'createNetwork',
+  'removeNetwork',
+  'connectNetwork',
+  'createVolume',
+  'removeVolume',
 ] as const satisfies readonly (keyof DockerClient)[];

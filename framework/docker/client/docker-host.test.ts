@@ -6,7 +6,10 @@ describe('parseDockerHost', () => {
     [undefined, { kind: 'socket', socketPath: '/var/run/docker.sock' }],
     ['', { kind: 'socket', socketPath: '/var/run/docker.sock' }],
     ['/run/user/1000/docker.sock', { kind: 'socket', socketPath: '/run/user/1000/docker.sock' }],
-    ['unix:///var/run/other.sock', { kind: 'socket', socketPath: '/var/run/other.sock', display: 'unix:///var/run/other.sock' }],
+    [
+      'unix:///var/run/other.sock',
+      { kind: 'socket', socketPath: '/var/run/other.sock', display: 'unix:///var/run/other.sock' },
+    ],
     ['tcp://10.0.0.2:2375', { kind: 'tcp', protocol: 'http', host: '10.0.0.2', port: 2375 }],
     ['tcp://docker.example', { kind: 'tcp', protocol: 'http', host: 'docker.example', port: 2375 }],
     ['https://docker.example', { kind: 'tcp', protocol: 'https', port: 2376 }],

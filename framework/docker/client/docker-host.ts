@@ -3,7 +3,13 @@ import { ComposeUsageError } from '../errors';
 /** Connection settings derived from a `docker_host` value. */
 export type DockerConnection =
   | { readonly kind: 'socket'; readonly socketPath: string; readonly display: string }
-  | { readonly kind: 'tcp'; readonly protocol: 'http' | 'https'; readonly host: string; readonly port: number; readonly display: string };
+  | {
+      readonly kind: 'tcp';
+      readonly protocol: 'http' | 'https';
+      readonly host: string;
+      readonly port: number;
+      readonly display: string;
+    };
 
 /** Default engine socket. */
 export const DEFAULT_DOCKER_SOCKET = '/var/run/docker.sock';
@@ -16,11 +22,15 @@ export const DEFAULT_DOCKER_SOCKET = '/var/run/docker.sock';
  */
 export function parseDockerHost(value: string | undefined): DockerConnection {
   const text = (value ?? '').trim();
-  if (text === '') return { kind: 'socket', socketPath: DEFAULT_DOCKER_SOCKET, display: `unix://${DEFAULT_DOCKER_SOCKET}` };
+  if (text === '')
+    return { kind: 'socket', socketPath: DEFAULT_DOCKER_SOCKET, display: `unix://${DEFAULT_DOCKER_SOCKET}` };
   if (text.startsWith('/')) return { kind: 'socket', socketPath: text, display: `unix://${text}` };
   if (text.startsWith('unix://')) {
     const socketPath = text.slice('unix://'.length);
-    if (!socketPath.startsWith('/')) throw new ComposeUsageError(`invalid docker_host: ${text}\nunix sockets need an absolute path`, { dockerHost: text });
+    if (!socketPath.startsWith('/'))
+      throw new ComposeUsageError(`invalid docker_host: ${text}\nunix sockets need an absolute path`, {
+        dockerHost: text,
+      });
     return { kind: 'socket', socketPath, display: text };
   }
   const m = /^(tcp|http|https):\/\/([^/:]+|\[[^\]]+\])(?::(\d+))?\/?$/.exec(text);
@@ -29,5 +39,8 @@ export function parseDockerHost(value: string | undefined): DockerConnection {
     const port = m[3] === undefined ? (protocol === 'https' ? 2376 : 2375) : Number(m[3]);
     return { kind: 'tcp', protocol, host: m[2].replace(/^\[|\]$/g, ''), port, display: text };
   }
-  throw new ComposeUsageError(`invalid docker_host: ${text}\nuse unix:///path/to/docker.sock, /path/to/docker.sock or tcp://host:port`, { dockerHost: text });
+  throw new ComposeUsageError(
+    `invalid docker_host: ${text}\nuse unix:///path/to/docker.sock, /path/to/docker.sock or tcp://host:port`,
+    { dockerHost: text },
+  );
 }

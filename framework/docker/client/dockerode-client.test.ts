@@ -37,12 +37,21 @@ describe('DockerodeClient.pullImage', () => {
     expect(events).toEqual([
       { image: 'x:latest', status: 'Pulling from library/x', layer: 'latest', current: undefined, total: undefined },
       { image: 'x:latest', status: 'Downloading', layer: 'abc', current: 5, total: 10 },
-      { image: 'x:latest', status: 'Status: Downloaded newer image for x:latest', layer: undefined, current: undefined, total: undefined },
+      {
+        image: 'x:latest',
+        status: 'Status: Downloaded newer image for x:latest',
+        layer: undefined,
+        current: undefined,
+        total: undefined,
+      },
     ]);
   });
 
   it('rejects with ImagePullError when an error arrives inside the stream', async () => {
-    pullLines = [{ status: 'Pulling fs layer', id: 'abc' }, { error: 'unexpected EOF', errorDetail: { message: 'unexpected EOF' } }];
+    pullLines = [
+      { status: 'Pulling fs layer', id: 'abc' },
+      { error: 'unexpected EOF', errorDetail: { message: 'unexpected EOF' } },
+    ];
     const error = await new DockerodeClient().pullImage('x:1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImagePullError);
     expect((error as ImagePullError).image).toBe('x:1');

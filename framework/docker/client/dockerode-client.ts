@@ -5,11 +5,28 @@ import { parseDockerHost, type DockerConnection } from './docker-host';
 import { containerCreateBody, demuxDockerStream } from './engine-body';
 import { engineRequest, query, type EngineRequest } from './engine-http';
 import type {
-  ContainerCreateSpec, ContainerDetails, ContainerSummary, HealthStatus, ImageSummary, LogOptions, NetworkSummary,
-  PullProgressEvent, RegistryAuth, VolumeSummary,
+  ContainerCreateSpec,
+  ContainerDetails,
+  ContainerSummary,
+  HealthStatus,
+  ImageSummary,
+  LogOptions,
+  NetworkSummary,
+  PullProgressEvent,
+  RegistryAuth,
+  VolumeSummary,
 } from './types';
 
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE']);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOENT',
+  'EACCES',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+]);
 
 interface EngineError {
   readonly statusCode?: number;
@@ -29,7 +46,12 @@ function healthOf(status: string | undefined): HealthStatus | undefined {
 /** The id in a create call's answer; an answer without one is the engine's error, not an empty id. */
 function createdId(operation: string, subject: string, answer: { Id?: string } | undefined): string {
   if (typeof answer?.Id === 'string' && answer.Id !== '') return answer.Id;
-  throw new DockerApiError(operation, subject, undefined, `the engine answered without an id: ${JSON.stringify(answer ?? null).slice(0, 200)}`);
+  throw new DockerApiError(
+    operation,
+    subject,
+    undefined,
+    `the engine answered without an id: ${JSON.stringify(answer ?? null).slice(0, 200)}`,
+  );
 }
 
 function containerPath(id: string): string {
@@ -77,13 +99,20 @@ export class DockerodeClient implements DockerClient {
       const Ctor = (mod as unknown as { default?: typeof Dockerode }).default ?? (mod as unknown as typeof Dockerode);
       const c = this.connection;
       const timeout = this.timeoutMs === undefined ? {} : { timeout: this.timeoutMs };
-      return c.kind === 'socket' ? new Ctor({ socketPath: c.socketPath, ...timeout }) : new Ctor({ host: c.host, port: c.port, protocol: c.protocol, ...timeout });
+      return c.kind === 'socket'
+        ? new Ctor({ socketPath: c.socketPath, ...timeout })
+        : new Ctor({ host: c.host, port: c.port, protocol: c.protocol, ...timeout });
     });
     return this.api;
   }
 
   /** Runs one API call, mapping transport failures to DockerUnavailableError and engine errors to DockerApiError. */
-  private async call<T>(operation: string, subject: string, fn: (d: Dockerode) => Promise<T>, ok: readonly number[] = []): Promise<T | undefined> {
+  private async call<T>(
+    operation: string,
+    subject: string,
+    fn: (d: Dockerode) => Promise<T>,
+    ok: readonly number[] = [],
+  ): Promise<T | undefined> {
     return this.guard(operation, subject, async () => fn(await this.docker()), ok);
   }
 
@@ -91,23 +120,41 @@ export class DockerodeClient implements DockerClient {
    * One plain JSON call without dockerode (unix sockets and plain tcp); over https it goes through
    * dockerode's modem, which holds the TLS settings.
    */
-  private async engine<T>(operation: string, subject: string, call: EngineRequest, viaDockerode: (d: Dockerode) => Promise<T>, ok: readonly number[] = []): Promise<T | undefined> {
+  private async engine<T>(
+    operation: string,
+    subject: string,
+    call: EngineRequest,
+    viaDockerode: (d: Dockerode) => Promise<T>,
+    ok: readonly number[] = [],
+  ): Promise<T | undefined> {
     const c = this.connection;
     if (c.kind === 'tcp' && c.protocol === 'https') return this.call(operation, subject, viaDockerode, ok);
     return this.guard(operation, subject, () => engineRequest<T>(c, { ...call, timeoutMs: this.timeoutMs }), ok);
   }
 
   /** A read-only GET: see {@link engine}. */
-  private read<T>(operation: string, subject: string, path: string, viaDockerode: (d: Dockerode) => Promise<T>, ok: readonly number[] = []): Promise<T | undefined> {
+  private read<T>(
+    operation: string,
+    subject: string,
+    path: string,
+    viaDockerode: (d: Dockerode) => Promise<T>,
+    ok: readonly number[] = [],
+  ): Promise<T | undefined> {
     return this.engine(operation, subject, { method: 'GET', path }, viaDockerode, ok);
   }
 
-  private async guard<T>(operation: string, subject: string, fn: () => Promise<T>, ok: readonly number[]): Promise<T | undefined> {
+  private async guard<T>(
+    operation: string,
+    subject: string,
+    fn: () => Promise<T>,
+    ok: readonly number[],
+  ): Promise<T | undefined> {
     try {
       return await fn();
     } catch (error) {
       const e = error as EngineError;
-      if (e.code !== undefined && UNREACHABLE.has(e.code)) throw new DockerUnavailableError(this.host, { cause: error });
+      if (e.code !== undefined && UNREACHABLE.has(e.code))
+        throw new DockerUnavailableError(this.host, { cause: error });
       if (e.statusCode !== undefined && ok.includes(e.statusCode)) return undefined;
       const message = e.json?.message ?? e.message ?? String(error);
       throw new DockerApiError(operation, subject, e.statusCode, message, { cause: error });
@@ -124,8 +171,13 @@ export class DockerodeClient implements DockerClient {
   }
 
   async listContainers(labels: readonly string[]): Promise<ContainerSummary[]> {
-    const rows = (await this.read<Dockerode.ContainerInfo[]>('list containers', labels.join(','), `/containers/json${query({ all: true, filters: { label: labels } })}`,
-      (d) => d.listContainers({ all: true, filters: labelFilters(labels) }))) ?? [];
+    const rows =
+      (await this.read<Dockerode.ContainerInfo[]>(
+        'list containers',
+        labels.join(','),
+        `/containers/json${query({ all: true, filters: { label: labels } })}`,
+        (d) => d.listContainers({ all: true, filters: labelFilters(labels) }),
+      )) ?? [];
     return rows.map((r) => ({
       id: r.Id,
       name: (r.Names[0] ?? '').replace(/^\//, ''),
@@ -135,22 +187,37 @@ export class DockerodeClient implements DockerClient {
       status: r.Status,
       health: healthOf(r.Status),
       labels: r.Labels ?? {},
-      ports: (r.Ports ?? []).map((p) => ({ containerPort: p.PrivatePort, protocol: p.Type, hostIp: p.IP, hostPort: p.PublicPort })),
+      ports: (r.Ports ?? []).map((p) => ({
+        containerPort: p.PrivatePort,
+        protocol: p.Type,
+        hostIp: p.IP,
+        hostPort: p.PublicPort,
+      })),
       created: r.Created,
     }));
   }
 
   async inspectContainer(idOrName: string): Promise<ContainerDetails | undefined> {
-    const r = await this.read<Dockerode.ContainerInspectInfo>('inspect container', idOrName, `${containerPath(idOrName)}/json`, (d) => d.getContainer(idOrName).inspect(), [404]);
+    const r = await this.read<Dockerode.ContainerInspectInfo>(
+      'inspect container',
+      idOrName,
+      `${containerPath(idOrName)}/json`,
+      (d) => d.getContainer(idOrName).inspect(),
+      [404],
+    );
     if (r === undefined) return undefined;
     const ports = Object.entries(r.NetworkSettings?.Ports ?? {}).flatMap(([key, bindings]) => {
       const [port, protocol] = key.split('/');
       return (bindings ?? [{ HostIp: undefined, HostPort: undefined }]).map((b) => ({
-        containerPort: Number(port), protocol, hostIp: b.HostIp, hostPort: b.HostPort === undefined ? undefined : Number(b.HostPort),
+        containerPort: Number(port),
+        protocol,
+        hostIp: b.HostIp,
+        hostPort: b.HostPort === undefined ? undefined : Number(b.HostPort),
       }));
     });
     const networks: Record<string, { networkId: string; ipAddress: string }> = {};
-    for (const [name, n] of Object.entries(r.NetworkSettings?.Networks ?? {})) networks[name] = { networkId: n.NetworkID, ipAddress: n.IPAddress };
+    for (const [name, n] of Object.entries(r.NetworkSettings?.Networks ?? {}))
+      networks[name] = { networkId: n.NetworkID, ipAddress: n.IPAddress };
     return {
       id: r.Id,
       name: r.Name.replace(/^\//, ''),
@@ -165,48 +232,104 @@ export class DockerodeClient implements DockerClient {
       running: r.State.Running,
       exitCode: r.State.ExitCode,
       networks,
-      mounts: (r.Mounts ?? []).map((m) => ({ type: m.Type, name: m.Name, source: m.Source, target: m.Destination, readOnly: !m.RW })),
+      mounts: (r.Mounts ?? []).map((m) => ({
+        type: m.Type,
+        name: m.Name,
+        source: m.Source,
+        target: m.Destination,
+        readOnly: !m.RW,
+      })),
     };
   }
 
   async createContainer(spec: ContainerCreateSpec): Promise<string> {
     const body = containerCreateBody(spec);
-    const created = await this.engine<{ Id?: string }>('create container', spec.name, { method: 'POST', path: `/containers/create${query({ name: spec.name })}`, body },
-      async (d) => ({ Id: (await d.createContainer({ _query: { name: spec.name }, _body: body } as unknown as Dockerode.ContainerCreateOptions)).id }));
+    const created = await this.engine<{ Id?: string }>(
+      'create container',
+      spec.name,
+      { method: 'POST', path: `/containers/create${query({ name: spec.name })}`, body },
+      async (d) => ({
+        Id: (
+          await d.createContainer({
+            _query: { name: spec.name },
+            _body: body,
+          } as unknown as Dockerode.ContainerCreateOptions)
+        ).id,
+      }),
+    );
     return createdId('create container', spec.name, created);
   }
 
   async startContainer(id: string): Promise<void> {
-    await this.engine('start container', id, { method: 'POST', path: `${containerPath(id)}/start` }, (d) => d.getContainer(id).start(), [304]);
+    await this.engine(
+      'start container',
+      id,
+      { method: 'POST', path: `${containerPath(id)}/start` },
+      (d) => d.getContainer(id).start(),
+      [304],
+    );
   }
 
   async stopContainer(id: string, timeoutSeconds?: number): Promise<void> {
-    await this.engine('stop container', id, { method: 'POST', path: `${containerPath(id)}/stop${query({ t: timeoutSeconds })}` },
-      (d) => d.getContainer(id).stop(timeoutSeconds === undefined ? {} : { t: timeoutSeconds }), [304]);
+    await this.engine(
+      'stop container',
+      id,
+      { method: 'POST', path: `${containerPath(id)}/stop${query({ t: timeoutSeconds })}` },
+      (d) => d.getContainer(id).stop(timeoutSeconds === undefined ? {} : { t: timeoutSeconds }),
+      [304],
+    );
   }
 
   async restartContainer(id: string, timeoutSeconds?: number): Promise<void> {
-    await this.engine('restart container', id, { method: 'POST', path: `${containerPath(id)}/restart${query({ t: timeoutSeconds })}` },
-      (d) => d.getContainer(id).restart(timeoutSeconds === undefined ? {} : { t: timeoutSeconds }));
+    await this.engine(
+      'restart container',
+      id,
+      { method: 'POST', path: `${containerPath(id)}/restart${query({ t: timeoutSeconds })}` },
+      (d) => d.getContainer(id).restart(timeoutSeconds === undefined ? {} : { t: timeoutSeconds }),
+    );
   }
 
   async killContainer(id: string, signal?: string): Promise<void> {
-    await this.engine('kill container', id, { method: 'POST', path: `${containerPath(id)}/kill${query({ signal })}` },
-      (d) => d.getContainer(id).kill(signal === undefined ? {} : { signal }), [409]);
+    await this.engine(
+      'kill container',
+      id,
+      { method: 'POST', path: `${containerPath(id)}/kill${query({ signal })}` },
+      (d) => d.getContainer(id).kill(signal === undefined ? {} : { signal }),
+      [409],
+    );
   }
 
   async removeContainer(id: string, options: { force?: boolean; volumes?: boolean } = {}): Promise<void> {
     const flags = { force: options.force ?? false, v: options.volumes ?? false };
-    await this.engine('remove container', id, { method: 'DELETE', path: `${containerPath(id)}${query(flags)}` }, (d) => d.getContainer(id).remove(flags), [404]);
+    await this.engine(
+      'remove container',
+      id,
+      { method: 'DELETE', path: `${containerPath(id)}${query(flags)}` },
+      (d) => d.getContainer(id).remove(flags),
+      [404],
+    );
   }
 
   async renameContainer(id: string, name: string): Promise<void> {
-    await this.engine('rename container', id, { method: 'POST', path: `${containerPath(id)}/rename${query({ name })}` }, (d) => d.getContainer(id).rename({ name }));
+    await this.engine(
+      'rename container',
+      id,
+      { method: 'POST', path: `${containerPath(id)}/rename${query({ name })}` },
+      (d) => d.getContainer(id).rename({ name }),
+    );
   }
 
   async containerLogs(id: string, options: LogOptions = {}): Promise<string> {
     const buf = await this.call('logs', id, (d) =>
-      d.getContainer(id).logs({ stdout: true, stderr: true, follow: false, timestamps: options.timestamps ?? false, tail: options.tail ?? 'all' } as Dockerode.ContainerLogsOptions & { follow: false }),
+      d
+        .getContainer(id)
+        .logs({
+          stdout: true,
+          stderr: true,
+          follow: false,
+          timestamps: options.timestamps ?? false,
+          tail: options.tail ?? 'all',
+        } as Dockerode.ContainerLogsOptions & { follow: false }),
     );
     return buf === undefined ? '' : demuxDockerStream(Buffer.isBuffer(buf) ? buf : Buffer.from(String(buf)));
   }
@@ -228,33 +351,61 @@ export class DockerodeClient implements DockerClient {
   }
 
   async waitContainer(id: string): Promise<number> {
-    const r = await this.engine('wait container', id, { method: 'POST', path: `${containerPath(id)}/wait` }, (d) => d.getContainer(id).wait() as Promise<{ StatusCode: number }>);
+    const r = await this.engine(
+      'wait container',
+      id,
+      { method: 'POST', path: `${containerPath(id)}/wait` },
+      (d) => d.getContainer(id).wait() as Promise<{ StatusCode: number }>,
+    );
     return r?.StatusCode ?? -1;
   }
 
   async inspectImage(ref: string): Promise<ImageSummary | undefined> {
-    const r = await this.read<Dockerode.ImageInspectInfo>('inspect image', ref, `/images/${ref}/json`, (d) => d.getImage(ref).inspect(), [404]);
+    const r = await this.read<Dockerode.ImageInspectInfo>(
+      'inspect image',
+      ref,
+      `/images/${ref}/json`,
+      (d) => d.getImage(ref).inspect(),
+      [404],
+    );
     return r === undefined ? undefined : { id: r.Id, repoTags: r.RepoTags ?? [] };
   }
 
-  async pullImage(ref: string, options: { auth?: RegistryAuth; onProgress?: (e: PullProgressEvent) => void } = {}): Promise<void> {
+  async pullImage(
+    ref: string,
+    options: { auth?: RegistryAuth; onProgress?: (e: PullProgressEvent) => void } = {},
+  ): Promise<void> {
     const d = await this.docker();
     let stream: NodeJS.ReadableStream;
     try {
       stream = (await d.pull(ref, options.auth ? { authconfig: options.auth } : {})) as NodeJS.ReadableStream;
     } catch (error) {
       const e = error as EngineError;
-      if (e.code !== undefined && UNREACHABLE.has(e.code)) throw new DockerUnavailableError(this.host, { cause: error });
+      if (e.code !== undefined && UNREACHABLE.has(e.code))
+        throw new DockerUnavailableError(this.host, { cause: error });
       throw new ImagePullError(ref, e.json?.message ?? e.message ?? String(error), { cause: error });
     }
-    type Line = { status?: string; id?: string; error?: string; errorDetail?: { message?: string }; progressDetail?: { current?: number; total?: number } };
+    type Line = {
+      status?: string;
+      id?: string;
+      error?: string;
+      errorDetail?: { message?: string };
+      progressDetail?: { current?: number; total?: number };
+    };
     const output = await new Promise<Line[]>((resolve, reject) => {
       d.modem.followProgress(
         stream,
-        (err: Error | null, out: Line[]) => (err ? reject(new ImagePullError(ref, err.message, { cause: err })) : resolve(out)),
+        (err: Error | null, out: Line[]) =>
+          err ? reject(new ImagePullError(ref, err.message, { cause: err })) : resolve(out),
         (line: Line) => {
           if (line.status !== undefined) {
-            options.onProgress?.({ image: ref, status: line.status, layer: line.id, current: line.progressDetail?.current, total: line.progressDetail?.total });
+            options.onProgress?.({
+              image: ref,
+              status: line.status,
+              layer: line.id,
+              current: line.progressDetail?.current,
+              total: line.progressDetail?.total,
+            });
           }
         },
       );
@@ -265,54 +416,105 @@ export class DockerodeClient implements DockerClient {
   }
 
   async checkAuth(auth: RegistryAuth): Promise<void> {
-    await this.engine('login', auth.serveraddress, { method: 'POST', path: '/auth', body: auth }, (d) => d.checkAuth(auth));
+    await this.engine('login', auth.serveraddress, { method: 'POST', path: '/auth', body: auth }, (d) =>
+      d.checkAuth(auth),
+    );
   }
 
   async listNetworks(labels: readonly string[]): Promise<NetworkSummary[]> {
-    const rows = (await this.read<Dockerode.NetworkInspectInfo[]>('list networks', labels.join(','), `/networks${query({ filters: { label: labels } })}`,
-      (d) => d.listNetworks({ filters: labelFilters(labels) }))) ?? [];
+    const rows =
+      (await this.read<Dockerode.NetworkInspectInfo[]>(
+        'list networks',
+        labels.join(','),
+        `/networks${query({ filters: { label: labels } })}`,
+        (d) => d.listNetworks({ filters: labelFilters(labels) }),
+      )) ?? [];
     return rows.map((n) => ({ id: n.Id, name: n.Name, labels: n.Labels ?? {} }));
   }
 
   async inspectNetwork(name: string): Promise<NetworkSummary | undefined> {
-    const n = await this.read<Dockerode.NetworkInspectInfo>('inspect network', name, `/networks/${encodeURIComponent(name)}`, (d) => d.getNetwork(name).inspect() as Promise<Dockerode.NetworkInspectInfo>, [404]);
-    return n === undefined ? undefined : { id: n.Id, name: n.Name, labels: n.Labels ?? {}, containers: Object.keys(n.Containers ?? {}).length };
+    const n = await this.read<Dockerode.NetworkInspectInfo>(
+      'inspect network',
+      name,
+      `/networks/${encodeURIComponent(name)}`,
+      (d) => d.getNetwork(name).inspect() as Promise<Dockerode.NetworkInspectInfo>,
+      [404],
+    );
+    return n === undefined
+      ? undefined
+      : { id: n.Id, name: n.Name, labels: n.Labels ?? {}, containers: Object.keys(n.Containers ?? {}).length };
   }
 
-  async createNetwork(spec: { name: string; driver?: string; labels: Readonly<Record<string, string>> }): Promise<string> {
+  async createNetwork(spec: {
+    name: string;
+    driver?: string;
+    labels: Readonly<Record<string, string>>;
+  }): Promise<string> {
     const body = { Name: spec.name, Driver: spec.driver ?? 'bridge', Labels: { ...spec.labels }, CheckDuplicate: true };
-    const created = await this.engine<{ Id?: string }>('create network', spec.name, { method: 'POST', path: '/networks/create', body },
-      async (d) => ({ Id: (await d.createNetwork(body)).id }));
+    const created = await this.engine<{ Id?: string }>(
+      'create network',
+      spec.name,
+      { method: 'POST', path: '/networks/create', body },
+      async (d) => ({ Id: (await d.createNetwork(body)).id }),
+    );
     return createdId('create network', spec.name, created);
   }
 
   async removeNetwork(idOrName: string): Promise<void> {
-    await this.engine('remove network', idOrName, { method: 'DELETE', path: `/networks/${encodeURIComponent(idOrName)}` }, (d) => d.getNetwork(idOrName).remove(), [404]);
+    await this.engine(
+      'remove network',
+      idOrName,
+      { method: 'DELETE', path: `/networks/${encodeURIComponent(idOrName)}` },
+      (d) => d.getNetwork(idOrName).remove(),
+      [404],
+    );
   }
 
   async connectNetwork(network: string, container: string, aliases: readonly string[]): Promise<void> {
     const body = { Container: container, EndpointConfig: { Aliases: [...aliases] } };
-    await this.engine('connect network', `${container} → ${network}`, { method: 'POST', path: `/networks/${encodeURIComponent(network)}/connect`, body },
-      (d) => d.getNetwork(network).connect(body));
+    await this.engine(
+      'connect network',
+      `${container} → ${network}`,
+      { method: 'POST', path: `/networks/${encodeURIComponent(network)}/connect`, body },
+      (d) => d.getNetwork(network).connect(body),
+    );
   }
 
   async listVolumes(labels: readonly string[]): Promise<VolumeSummary[]> {
-    const r = await this.read<{ Volumes: Dockerode.VolumeInspectInfo[] | null }>('list volumes', labels.join(','), `/volumes${query({ filters: { label: labels } })}`,
-      (d) => d.listVolumes({ filters: labelFilters(labels) }));
+    const r = await this.read<{ Volumes: Dockerode.VolumeInspectInfo[] | null }>(
+      'list volumes',
+      labels.join(','),
+      `/volumes${query({ filters: { label: labels } })}`,
+      (d) => d.listVolumes({ filters: labelFilters(labels) }),
+    );
     return (r?.Volumes ?? []).map((v) => ({ name: v.Name, labels: v.Labels ?? {} }));
   }
 
   async inspectVolume(name: string): Promise<VolumeSummary | undefined> {
-    const v = await this.read<Dockerode.VolumeInspectInfo>('inspect volume', name, `/volumes/${encodeURIComponent(name)}`, (d) => d.getVolume(name).inspect(), [404]);
+    const v = await this.read<Dockerode.VolumeInspectInfo>(
+      'inspect volume',
+      name,
+      `/volumes/${encodeURIComponent(name)}`,
+      (d) => d.getVolume(name).inspect(),
+      [404],
+    );
     return v === undefined ? undefined : { name: v.Name, labels: v.Labels ?? {} };
   }
 
   async createVolume(spec: { name: string; driver?: string; labels: Readonly<Record<string, string>> }): Promise<void> {
     const body = { Name: spec.name, Driver: spec.driver ?? 'local', Labels: { ...spec.labels } };
-    await this.engine('create volume', spec.name, { method: 'POST', path: '/volumes/create', body }, (d) => d.createVolume(body));
+    await this.engine('create volume', spec.name, { method: 'POST', path: '/volumes/create', body }, (d) =>
+      d.createVolume(body),
+    );
   }
 
   async removeVolume(name: string): Promise<void> {
-    await this.engine('remove volume', name, { method: 'DELETE', path: `/volumes/${encodeURIComponent(name)}` }, (d) => d.getVolume(name).remove(), [404]);
+    await this.engine(
+      'remove volume',
+      name,
+      { method: 'DELETE', path: `/volumes/${encodeURIComponent(name)}` },
+      (d) => d.getVolume(name).remove(),
+      [404],
+    );
   }
 }

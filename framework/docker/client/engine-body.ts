@@ -5,12 +5,20 @@ export function containerCreateBody(spec: ContainerCreateSpec): Record<string, u
   const exposed: Record<string, object> = {};
   for (const port of spec.exposedPorts) exposed[port] = {};
   for (const port of Object.keys(spec.portBindings)) exposed[port] = {};
-  const binds = spec.mounts.filter((m) => m.type === 'bind').map((m) => `${m.source}:${m.target}:${m.readOnly ? 'ro' : 'rw'}`);
+  const binds = spec.mounts
+    .filter((m) => m.type === 'bind')
+    .map((m) => `${m.source}:${m.target}:${m.readOnly ? 'ro' : 'rw'}`);
   const mounts = spec.mounts
     .filter((m) => m.type !== 'bind')
-    .map((m) => ({ Type: m.type, ...(m.source === undefined ? {} : { Source: m.source }), Target: m.target, ReadOnly: m.readOnly }));
+    .map((m) => ({
+      Type: m.type,
+      ...(m.source === undefined ? {} : { Source: m.source }),
+      Target: m.target,
+      ReadOnly: m.readOnly,
+    }));
   const portBindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
-  for (const [port, list] of Object.entries(spec.portBindings)) portBindings[port] = list.map((b) => ({ HostIp: b.hostIp, HostPort: b.hostPort }));
+  for (const [port, list] of Object.entries(spec.portBindings))
+    portBindings[port] = list.map((b) => ({ HostIp: b.hostIp, HostPort: b.hostPort }));
   const hc = spec.healthcheck;
   const body: Record<string, unknown> = {
     Image: spec.image,
@@ -23,7 +31,10 @@ export function containerCreateBody(spec: ContainerCreateSpec): Record<string, u
       Mounts: mounts,
       NetworkMode: spec.networkMode,
       Links: [...spec.links],
-      RestartPolicy: spec.restartPolicy && { Name: spec.restartPolicy.name, MaximumRetryCount: spec.restartPolicy.maximumRetryCount },
+      RestartPolicy: spec.restartPolicy && {
+        Name: spec.restartPolicy.name,
+        MaximumRetryCount: spec.restartPolicy.maximumRetryCount,
+      },
       Init: spec.init,
     },
   };
@@ -35,7 +46,13 @@ export function containerCreateBody(spec: ContainerCreateSpec): Record<string, u
   if (spec.user !== undefined) body.User = spec.user;
   if (spec.hostname !== undefined) body.Hostname = spec.hostname;
   if (hc) {
-    body.Healthcheck = { Test: [...hc.test], Interval: hc.intervalNs ?? 0, Timeout: hc.timeoutNs ?? 0, StartPeriod: hc.startPeriodNs ?? 0, Retries: hc.retries ?? 0 };
+    body.Healthcheck = {
+      Test: [...hc.test],
+      Interval: hc.intervalNs ?? 0,
+      Timeout: hc.timeoutNs ?? 0,
+      StartPeriod: hc.startPeriodNs ?? 0,
+      Retries: hc.retries ?? 0,
+    };
   }
   if (spec.networkMode !== undefined && spec.networkAliases !== undefined) {
     body.NetworkingConfig = { EndpointsConfig: { [spec.networkMode]: { Aliases: [...spec.networkAliases] } } };

@@ -41,7 +41,9 @@ describe('engineRequest', () => {
       } else if (req.url === '/slow') {
         // Never answers: the client's timeout must end the call.
       } else {
-        res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify({ message: `no such thing: ${req.url}` }));
+        res
+          .writeHead(404, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ message: `no such thing: ${req.url}` }));
       }
     });
     await new Promise<void>((resolve) => server.listen(socketPath, resolve));
@@ -54,9 +56,18 @@ describe('engineRequest', () => {
   });
 
   it('sends a JSON body with its content type and returns the parsed answer', async () => {
-    const answer = await engineRequest<{ Id: string }>(connection, { method: 'POST', path: '/containers/create?name=p_web_1', body: { Image: 'img', Env: ['A=ü'] } });
+    const answer = await engineRequest<{ Id: string }>(connection, {
+      method: 'POST',
+      path: '/containers/create?name=p_web_1',
+      body: { Image: 'img', Env: ['A=ü'] },
+    });
     expect(answer).toEqual({ Id: 'abc', Warnings: [] });
-    expect(seen.at(-1)).toEqual({ method: 'POST', url: '/containers/create?name=p_web_1', contentType: 'application/json', body: '{"Image":"img","Env":["A=ü"]}' });
+    expect(seen.at(-1)).toEqual({
+      method: 'POST',
+      url: '/containers/create?name=p_web_1',
+      contentType: 'application/json',
+      body: '{"Image":"img","Env":["A=ü"]}',
+    });
   });
 
   it('returns null for an empty answer and the text of a plain-text one', async () => {
@@ -66,20 +77,26 @@ describe('engineRequest', () => {
   });
 
   it("rejects a status >= 400 with the status code and the engine's message", async () => {
-    const error = (await engineRequest(connection, { method: 'DELETE', path: '/containers/gone' }).catch((e: unknown) => e)) as EngineHttpError;
+    const error = (await engineRequest(connection, { method: 'DELETE', path: '/containers/gone' }).catch(
+      (e: unknown) => e,
+    )) as EngineHttpError;
     expect(error.statusCode).toBe(404);
     expect(error.json?.message).toBe('no such thing: /containers/gone');
     expect(seen.at(-1)?.method).toBe('DELETE');
   });
 
   it('rejects with ETIMEDOUT when the engine does not answer in time', async () => {
-    const error = (await engineRequest(connection, { method: 'GET', path: '/slow', timeoutMs: 200 }).catch((e: unknown) => e)) as EngineHttpError;
+    const error = (await engineRequest(connection, { method: 'GET', path: '/slow', timeoutMs: 200 }).catch(
+      (e: unknown) => e,
+    )) as EngineHttpError;
     expect(error.code).toBe('ETIMEDOUT');
   }, 10_000);
 
   it('rejects with the socket error code when nothing listens', async () => {
     const missing: DockerConnection = { kind: 'socket', socketPath: join(dir, 'missing.sock'), display: 'x' };
-    const error = (await engineRequest(missing, { method: 'GET', path: '/_ping' }).catch((e: unknown) => e)) as EngineHttpError;
+    const error = (await engineRequest(missing, { method: 'GET', path: '/_ping' }).catch(
+      (e: unknown) => e,
+    )) as EngineHttpError;
     expect(error.code).toBe('ENOENT');
   });
 });

@@ -31,7 +31,8 @@ export interface EngineRequest {
 export function engineRequest<T>(connection: DockerConnection, call: EngineRequest): Promise<T> {
   const payload = call.body === undefined ? undefined : Buffer.from(JSON.stringify(call.body), 'utf8');
   const headers: Record<string, string | number> = { Accept: 'application/json' };
-  if (payload !== undefined) Object.assign(headers, { 'Content-Type': 'application/json', 'Content-Length': payload.length });
+  if (payload !== undefined)
+    Object.assign(headers, { 'Content-Type': 'application/json', 'Content-Length': payload.length });
   // Each request opens its own connection instead of going through http's Agent: the Agent's
   // first request compiles net.isIP's large regular expressions (~6 ms of a CLI start) to compute
   // a TLS server name these plain connections never use, and a short-lived process gains nothing
@@ -39,7 +40,11 @@ export function engineRequest<T>(connection: DockerConnection, call: EngineReque
   const options: RequestOptions =
     connection.kind === 'socket'
       ? { socketPath: connection.socketPath, createConnection: () => createConnection(connection.socketPath) }
-      : { host: connection.host, port: connection.port, createConnection: () => createConnection(connection.port, connection.host) };
+      : {
+          host: connection.host,
+          port: connection.port,
+          createConnection: () => createConnection(connection.port, connection.host),
+        };
   return new Promise<T>((resolve, reject) => {
     const req = request({ ...options, method: call.method, path: call.path, headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -55,8 +60,14 @@ export function engineRequest<T>(connection: DockerConnection, call: EngineReque
         }
         const status = res.statusCode ?? 0;
         if (status >= 400) {
-          const message = typeof json === 'object' && json !== null && 'message' in json ? String((json as { message: unknown }).message) : text;
-          const error: EngineHttpError = Object.assign(new Error(`(HTTP code ${status}) ${message}`), { statusCode: status, json: { message } });
+          const message =
+            typeof json === 'object' && json !== null && 'message' in json
+              ? String((json as { message: unknown }).message)
+              : text;
+          const error: EngineHttpError = Object.assign(new Error(`(HTTP code ${status}) ${message}`), {
+            statusCode: status,
+            json: { message },
+          });
           reject(error);
           return;
         }

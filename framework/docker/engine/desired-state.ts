@@ -74,7 +74,12 @@ export function desiredState(model: ComposeModel, options: DesiredStateOptions):
     for (const [dep] of svc.links) edges[dep] = { condition: 'service_started', required: true, restart: true };
     deps[svc.name] = { ...edges, ...svc.dependsOn };
   }
-  const scaled = { ...model, services: Object.fromEntries(Object.entries(model.services).map(([k, s]) => [k, { ...s, scale: options.scale?.[k] ?? s.scale }])) };
+  const scaled = {
+    ...model,
+    services: Object.fromEntries(
+      Object.entries(model.services).map(([k, s]) => [k, { ...s, scale: options.scale?.[k] ?? s.scale }]),
+    ),
+  };
   const services = dependencyOrder(model, deps).map((name): DesiredService => {
     const svc = scaled.services[name];
     const template = serviceTemplate(scaled, svc, project);
@@ -90,7 +95,13 @@ export function desiredState(model: ComposeModel, options: DesiredStateOptions):
     };
   });
   const resources = (all: ComposeModel['networks'] | ComposeModel['volumes']): DesiredResource[] =>
-    Object.entries(all).map(([key, cfg]) => ({ key, name: resourceName(project, key, cfg), external: cfg.external, driver: cfg.driver, labels: cfg.labels }));
+    Object.entries(all).map(([key, cfg]) => ({
+      key,
+      name: resourceName(project, key, cfg),
+      external: cfg.external,
+      driver: cfg.driver,
+      labels: cfg.labels,
+    }));
   return {
     project,
     workingDir: model.workingDir,

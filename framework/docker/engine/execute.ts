@@ -29,9 +29,15 @@ const ANONYMOUS = /^[0-9a-f]{64}$/;
  * data survives a config change; named volumes and binds come from the template.
  */
 export function inheritAnonymousVolumes(template: readonly MountSpec[], old: readonly MountedVolume[]): MountSpec[] {
-  const previous = new Map(old.filter((m) => m.type === 'volume' && m.name !== undefined && ANONYMOUS.test(m.name)).map((m) => [m.target, m.name!]));
+  const previous = new Map(
+    old
+      .filter((m) => m.type === 'volume' && m.name !== undefined && ANONYMOUS.test(m.name))
+      .map((m) => [m.target, m.name!]),
+  );
   const out: MountSpec[] = template.map((m) =>
-    m.type === 'volume' && m.source === undefined && previous.has(m.target) ? { ...m, source: previous.get(m.target) } : m,
+    m.type === 'volume' && m.source === undefined && previous.has(m.target)
+      ? { ...m, source: previous.get(m.target) }
+      : m,
   );
   for (const [target, name] of previous) {
     if (!template.some((m) => m.target === target)) out.push({ type: 'volume', source: name, target, readOnly: false });
@@ -51,29 +57,51 @@ async function ignoreConflict(p: Promise<unknown>): Promise<void> {
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs a plan: resources, then orphans, then services as a DAG (dependencies first, independent ones in parallel). */
-export async function execute(actions: readonly PlanAction[], desired: DesiredState, client: DockerClient, options: ExecuteOptions = {}): Promise<void> {
+export async function execute(
+  actions: readonly PlanAction[],
+  desired: DesiredState,
+  client: DockerClient,
+  options: ExecuteOptions = {},
+): Promise<void> {
   const emit = options.onEvent ?? (() => {});
   const sleep = options.sleep ?? realSleep;
-  const stopTimeout = (svc?: DesiredService): number => svc?.template.stopTimeoutSeconds ?? options.stopTimeoutSeconds ?? 10;
+  const stopTimeout = (svc?: DesiredService): number =>
+    svc?.template.stopTimeoutSeconds ?? options.stopTimeoutSeconds ?? 10;
   const services = new Map(desired.services.map((s) => [s.name, s]));
 
   await Promise.all(
     actions.flatMap((a) => {
       if (a.kind === 'create-network') {
         const n = desired.networks.find((x) => x.name === a.network)!;
-        return [(async () => {
-          emit({ resource: `Network ${n.name}`, status: 'Creating' });
-          await ignoreConflict(client.createNetwork({ name: n.name, driver: n.driver, labels: resourceLabels(desired.project, 'network', n.key, { ...desired.labels, ...n.labels }) }));
-          emit({ resource: `Network ${n.name}`, status: 'Created' });
-        })()];
+        return [
+          (async () => {
+            emit({ resource: `Network ${n.name}`, status: 'Creating' });
+            await ignoreConflict(
+              client.createNetwork({
+                name: n.name,
+                driver: n.driver,
+                labels: resourceLabels(desired.project, 'network', n.key, { ...desired.labels, ...n.labels }),
+              }),
+            );
+            emit({ resource: `Network ${n.name}`, status: 'Created' });
+          })(),
+        ];
       }
       if (a.kind === 'create-volume') {
         const v = desired.volumes.find((x) => x.name === a.volume)!;
-        return [(async () => {
-          emit({ resource: `Volume ${v.name}`, status: 'Creating' });
-          await ignoreConflict(client.createVolume({ name: v.name, driver: v.driver, labels: resourceLabels(desired.project, 'volume', v.key, { ...desired.labels, ...v.labels }) }));
-          emit({ resource: `Volume ${v.name}`, status: 'Created' });
-        })()];
+        return [
+          (async () => {
+            emit({ resource: `Volume ${v.name}`, status: 'Creating' });
+            await ignoreConflict(
+              client.createVolume({
+                name: v.name,
+                driver: v.driver,
+                labels: resourceLabels(desired.project, 'volume', v.key, { ...desired.labels, ...v.labels }),
+              }),
+            );
+            emit({ resource: `Volume ${v.name}`, status: 'Created' });
+          })(),
+        ];
       }
       return [];
     }),
@@ -84,7 +112,10 @@ export async function execute(actions: readonly PlanAction[], desired: DesiredSt
   // The engine's `v` removes the ones created with the container; one inherited through a recreate
   // is mounted by name, so it is removed by name (a 409 means another container still uses it).
   // Named volumes and binds are never touched.
-  const stopAndRemove = async (a: Extract<ContainerAction, { containerId: string }>, svc?: DesiredService): Promise<void> => {
+  const stopAndRemove = async (
+    a: Extract<ContainerAction, { containerId: string }>,
+    svc?: DesiredService,
+  ): Promise<void> => {
     const resource = `Container ${a.name}`;
     const anonymous = ((await client.inspectContainer(a.containerId))?.mounts ?? [])
       .filter((m) => m.type === 'volume' && m.name !== undefined && ANONYMOUS.test(m.name))
@@ -97,13 +128,24 @@ export async function execute(actions: readonly PlanAction[], desired: DesiredSt
     emit({ resource, status: 'Removed', cause: a.reason });
   };
   await Promise.all(
-    actions.filter((a): a is Extract<PlanAction, { kind: 'remove-orphan' }> => a.kind === 'remove-orphan').map((a) => stopAndRemove(a)),
+    actions
+      .filter((a): a is Extract<PlanAction, { kind: 'remove-orphan' }> => a.kind === 'remove-orphan')
+      .map((a) => stopAndRemove(a)),
   );
 
   const containerIds = new Map<string, string[]>();
-  const createAndStart = async (svc: DesiredService, a: ContainerAction, mounts = svc.template.mounts): Promise<string> => {
+  const createAndStart = async (
+    svc: DesiredService,
+    a: ContainerAction,
+    mounts = svc.template.mounts,
+  ): Promise<string> => {
     const resource = `Container ${a.name}`;
-    const spec: ContainerCreateSpec = { ...svc.template, mounts, name: a.name, labels: composeLabels(desired, svc, a.number) };
+    const spec: ContainerCreateSpec = {
+      ...svc.template,
+      mounts,
+      name: a.name,
+      labels: composeLabels(desired, svc, a.number),
+    };
     emit({ resource, status: 'Creating', cause: a.reason });
     const id = await client.createContainer(spec);
     for (const net of svc.template.extraNetworks) await client.connectNetwork(net.name, id, net.aliases);
@@ -143,7 +185,10 @@ export async function execute(actions: readonly PlanAction[], desired: DesiredSt
         }
       }),
     );
-    containerIds.set(svc.name, ids.filter((x): x is string => x !== undefined));
+    containerIds.set(
+      svc.name,
+      ids.filter((x): x is string => x !== undefined),
+    );
   };
 
   const waitFor = async (svc: DesiredService, dep: string): Promise<void> => {
@@ -155,16 +200,24 @@ export async function execute(actions: readonly PlanAction[], desired: DesiredSt
       emit({ resource: `Container ${dep}`, status: 'Waiting', cause: edge.condition });
       for (let waited = 0; ; waited += poll) {
         const c = await client.inspectContainer(id);
-        if (c === undefined) throw new ComposeDependencyError(svc.name, dep, `container ${id.slice(0, 12)} disappeared`);
+        if (c === undefined)
+          throw new ComposeDependencyError(svc.name, dep, `container ${id.slice(0, 12)} disappeared`);
         if (edge.condition === 'service_healthy') {
           if (c.health === 'healthy') break;
-          if (c.health === undefined && c.running) throw new ComposeDependencyError(svc.name, dep, `container ${c.name} has no healthcheck configured`);
-          if (c.health === 'unhealthy' || !c.running) throw new ComposeDependencyError(svc.name, dep, `container ${c.name} is ${c.health ?? c.state}`);
+          if (c.health === undefined && c.running)
+            throw new ComposeDependencyError(svc.name, dep, `container ${c.name} has no healthcheck configured`);
+          if (c.health === 'unhealthy' || !c.running)
+            throw new ComposeDependencyError(svc.name, dep, `container ${c.name} is ${c.health ?? c.state}`);
         } else if (!c.running) {
           if (c.exitCode === 0) break;
-          throw new ComposeDependencyError(svc.name, dep, `service ${dep} didn't complete successfully: exit ${c.exitCode}`);
+          throw new ComposeDependencyError(
+            svc.name,
+            dep,
+            `service ${dep} didn't complete successfully: exit ${c.exitCode}`,
+          );
         }
-        if (waited >= deadline) throw new ComposeDependencyError(svc.name, dep, `timeout after ${deadline} ms waiting for ${edge.condition}`);
+        if (waited >= deadline)
+          throw new ComposeDependencyError(svc.name, dep, `timeout after ${deadline} ms waiting for ${edge.condition}`);
         await sleep(poll);
       }
       emit({ resource: `Container ${dep}`, status: edge.condition === 'service_healthy' ? 'Healthy' : 'Exited' });
@@ -178,14 +231,17 @@ export async function execute(actions: readonly PlanAction[], desired: DesiredSt
     if (!planned.has(svc.name)) continue;
     const own = containerActions.filter((a) => a.service === svc.name);
     const deps = Object.keys(svc.dependsOn).filter((d) => done.has(d));
-    done.set(svc.name, (async () => {
-      await Promise.all(deps.map((d) => done.get(d)));
-      // Conditions matter only when something is about to start.
-      if (own.some((a) => a.kind !== 'leave' && a.kind !== 'scale-down')) {
-        for (const d of deps) await waitFor(svc, d);
-      }
-      await runService(svc, own);
-    })());
+    done.set(
+      svc.name,
+      (async () => {
+        await Promise.all(deps.map((d) => done.get(d)));
+        // Conditions matter only when something is about to start.
+        if (own.some((a) => a.kind !== 'leave' && a.kind !== 'scale-down')) {
+          for (const d of deps) await waitFor(svc, d);
+        }
+        await runService(svc, own);
+      })(),
+    );
   }
   // Wait for every branch, then surface the first failure.
   const results = await Promise.allSettled(done.values());

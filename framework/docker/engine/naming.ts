@@ -3,7 +3,10 @@ import { ComposeUsageError } from '../errors';
 
 /** docker-compose v1's normalization: lowercase, keep `[a-z0-9_-]`, strip leading `_`/`-`. */
 export function normalizeProjectName(name: string): string {
-  return name.toLowerCase().replace(/[^-_a-z0-9]/g, '').replace(/^[-_]+/, '');
+  return name
+    .toLowerCase()
+    .replace(/[^-_a-z0-9]/g, '')
+    .replace(/^[-_]+/, '');
 }
 
 /**
@@ -23,7 +26,8 @@ export function projectName(explicit: string | undefined, fromFile: string | und
     return explicit;
   }
   const name = normalizeProjectName(fromFile ?? basename(workspaceDir));
-  if (name === '') throw new ComposeUsageError(`no usable project name for ${workspaceDir}; pass a project name`, { workspaceDir });
+  if (name === '')
+    throw new ComposeUsageError(`no usable project name for ${workspaceDir}; pass a project name`, { workspaceDir });
   return name;
 }
 
@@ -33,7 +37,11 @@ export function containerName(project: string, service: string, n: number): stri
 }
 
 /** Engine name of a project resource (`<project>_<key>`), unless it has its own name or is external. */
-export function resourceName(project: string, key: string, cfg: { readonly name?: string; readonly external: boolean }): string {
+export function resourceName(
+  project: string,
+  key: string,
+  cfg: { readonly name?: string; readonly external: boolean },
+): string {
   if (cfg.name !== undefined) return cfg.name;
   return cfg.external ? key : `${project}_${key}`;
 }

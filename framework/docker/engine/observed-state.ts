@@ -1,6 +1,13 @@
 import type { DockerClient } from '../client/docker-client';
 import type { ContainerSummary } from '../client/types';
-import { LABEL_CONFIG_HASH, LABEL_CONTAINER_NUMBER, LABEL_HASH_SCHEMA, LABEL_ONEOFF, LABEL_SERVICE, projectFilter } from '../labels';
+import {
+  LABEL_CONFIG_HASH,
+  LABEL_CONTAINER_NUMBER,
+  LABEL_HASH_SCHEMA,
+  LABEL_ONEOFF,
+  LABEL_SERVICE,
+  projectFilter,
+} from '../labels';
 
 /** A project container as `plan` sees it. */
 export interface ObservedContainer {

@@ -7,16 +7,33 @@ import { formatPlan, isWrite, plan } from './plan';
 const IMG = { x: 'sha256:aaa', y: 'sha256:bbb' };
 
 function desired(text: string, imageIds: Record<string, string | undefined> = IMG): DesiredState {
-  return desiredState(parseCompose(text, { file: '/p/docker-compose.yml', env: {} }), { project: 'p', configFiles: [], imageIds });
+  return desiredState(parseCompose(text, { file: '/p/docker-compose.yml', env: {} }), {
+    project: 'p',
+    configFiles: [],
+    imageIds,
+  });
 }
 
 const FILE = 'services:\n  db: {image: y}\n  web: {image: x, depends_on: [db]}\n';
 
-function running(d: DesiredState, service: string, number: number, over: Partial<ObservedContainer> = {}): ObservedContainer {
+function running(
+  d: DesiredState,
+  service: string,
+  number: number,
+  over: Partial<ObservedContainer> = {},
+): ObservedContainer {
   const svc = d.services.find((s) => s.name === service)!;
   return {
-    id: `${service}-${number}`, name: `p_${service}_${number}`, service, number, oneoff: false, state: 'running',
-    configHash: svc.hash, hashSchema: HASH_SCHEMA, imageId: svc.imageId ?? 'sha256:none', ...over,
+    id: `${service}-${number}`,
+    name: `p_${service}_${number}`,
+    service,
+    number,
+    oneoff: false,
+    state: 'running',
+    configHash: svc.hash,
+    hashSchema: HASH_SCHEMA,
+    imageId: svc.imageId ?? 'sha256:none',
+    ...over,
   };
 }
 
@@ -24,7 +41,8 @@ function observed(containers: ObservedContainer[], networks = ['p_default']): Ob
   return { containers, networks, volumes: [], images: IMG };
 }
 
-const kinds = (actions: ReturnType<typeof plan>) => actions.map((a) => ('service' in a ? `${a.kind} ${a.service}#${a.number}` : a.kind));
+const kinds = (actions: ReturnType<typeof plan>) =>
+  actions.map((a) => ('service' in a ? `${a.kind} ${a.service}#${a.number}` : a.kind));
 
 describe('plan', () => {
   it('creates networks and every container, dependencies first, on a cold project', () => {
@@ -71,20 +89,38 @@ describe('plan', () => {
   it('plans recreate after pull when the image is missing locally', () => {
     const d = desired(FILE, { x: 'sha256:aaa' });
     const c = running(desired(FILE), 'db', 1);
-    expect(plan(d, observed([c, running(d, 'web', 1)]))[0]).toMatchObject({ kind: 'recreate', reason: expect.stringMatching(/not present locally/) });
+    expect(plan(d, observed([c, running(d, 'web', 1)]))[0]).toMatchObject({
+      kind: 'recreate',
+      reason: expect.stringMatching(/not present locally/),
+    });
   });
 
   it('removes orphans by default, and keeps them when asked', () => {
     const d = desired(FILE);
-    const containers = [running(d, 'db', 1), running(d, 'web', 1), running(d, 'db', 1, { service: 'old', id: 'old-1', name: 'p_old_1' })];
+    const containers = [
+      running(d, 'db', 1),
+      running(d, 'web', 1),
+      running(d, 'db', 1, { service: 'old', id: 'old-1', name: 'p_old_1' }),
+    ];
     const actions = plan(d, observed(containers));
-    expect(actions[0]).toMatchObject({ kind: 'remove-orphan', containerId: 'old-1', reason: 'service "old" is not in the compose file' });
+    expect(actions[0]).toMatchObject({
+      kind: 'remove-orphan',
+      containerId: 'old-1',
+      reason: 'service "old" is not in the compose file',
+    });
     expect(kinds(plan(d, observed(containers), { removeOrphans: false }))).toEqual(['leave db#1', 'leave web#1']);
   });
 
   it('ignores one-off containers', () => {
     const d = desired(FILE);
-    const actions = plan(d, observed([running(d, 'db', 1), running(d, 'web', 1), running(d, 'db', 1, { oneoff: true, service: 'gone', id: 'gone-1' })]));
+    const actions = plan(
+      d,
+      observed([
+        running(d, 'db', 1),
+        running(d, 'web', 1),
+        running(d, 'db', 1, { oneoff: true, service: 'gone', id: 'gone-1' }),
+      ]),
+    );
     expect(actions.filter(isWrite)).toEqual([]);
   });
 
@@ -106,8 +142,19 @@ describe('plan', () => {
     const d = desired('services:\n  web: {image: x, scale: 0}\n');
     expect(kinds(plan(d, observed([running(d, 'web', 1)])))).toEqual(['scale-down web#1']);
     const d1 = desired('services:\n  web: {image: x}\n');
-    const actions = plan(d1, observed([running(d1, 'web', 1), running(d1, 'web', 1, { id: 'dup' }), running(d1, 'web', Number.NaN, { id: 'nan' })]));
-    expect(actions.map((a) => a.reason)).toEqual(['up to date and running', 'duplicate container number 1', 'container has no valid container-number label']);
+    const actions = plan(
+      d1,
+      observed([
+        running(d1, 'web', 1),
+        running(d1, 'web', 1, { id: 'dup' }),
+        running(d1, 'web', Number.NaN, { id: 'nan' }),
+      ]),
+    );
+    expect(actions.map((a) => a.reason)).toEqual([
+      'up to date and running',
+      'duplicate container number 1',
+      'container has no valid container-number label',
+    ]);
   });
 
   it('limits the plan to a service and its dependencies, without orphan removal', () => {
@@ -117,14 +164,18 @@ describe('plan', () => {
   });
 
   it('uses container_name and creates volumes', () => {
-    const d = desired('services:\n  web: {image: x, container_name: fixed, volumes: ["data:/d"]}\nvolumes:\n  data: {}\n');
+    const d = desired(
+      'services:\n  web: {image: x, container_name: fixed, volumes: ["data:/d"]}\nvolumes:\n  data: {}\n',
+    );
     const actions = plan(d, observed([], []));
     expect(actions).toEqual([
       { kind: 'create-network', network: 'p_default', reason: 'network does not exist' },
       { kind: 'create-volume', volume: 'p_data', reason: 'volume does not exist' },
       { kind: 'create', service: 'web', number: 1, name: 'fixed', reason: 'no existing container' },
     ]);
-    expect(formatPlan(actions)).toBe('create-network  p_default: network does not exist\ncreate-volume  p_data: volume does not exist\ncreate  web#1 (fixed): no existing container');
+    expect(formatPlan(actions)).toBe(
+      'create-network  p_default: network does not exist\ncreate-volume  p_data: volume does not exist\ncreate  web#1 (fixed): no existing container',
+    );
   });
 
   it('is pure: same input, same output, input untouched', () => {

@@ -16,7 +16,10 @@ export type PlanAction =
   | { readonly kind: 'create-network'; readonly network: string; readonly reason: string }
   | { readonly kind: 'create-volume'; readonly volume: string; readonly reason: string }
   | (ContainerRef & { readonly kind: 'create' | 'scale-up' })
-  | (ContainerRef & { readonly kind: 'recreate' | 'start' | 'leave' | 'scale-down' | 'remove-orphan'; readonly containerId: string });
+  | (ContainerRef & {
+      readonly kind: 'recreate' | 'start' | 'leave' | 'scale-down' | 'remove-orphan';
+      readonly containerId: string;
+    });
 
 /** Options of {@link plan}. */
 export interface PlanOptions {
@@ -45,7 +48,9 @@ function short(id: string | undefined): string {
 /** Why an existing container no longer matches its service, or `undefined` when it does. */
 function divergence(svc: DesiredService, c: ObservedContainer): string | undefined {
   if (c.hashSchema !== HASH_SCHEMA) {
-    return c.hashSchema === undefined ? 'created by another tool (config hash is not rxcharm\'s)' : `hash schema changed (${c.hashSchema} → ${HASH_SCHEMA})`;
+    return c.hashSchema === undefined
+      ? "created by another tool (config hash is not rxcharm's)"
+      : `hash schema changed (${c.hashSchema} → ${HASH_SCHEMA})`;
   }
   if (c.configHash !== svc.hash) return `config changed (hash ${short(c.configHash)} → ${short(svc.hash)})`;
   if (svc.imageId === undefined) return `image ${svc.image} is not present locally (pull, then recreate)`;
@@ -56,16 +61,30 @@ function divergence(svc: DesiredService, c: ObservedContainer): string | undefin
 function planService(desired: DesiredState, svc: DesiredService, have: readonly ObservedContainer[]): PlanAction[] {
   const name = (n: number): string => svc.containerName ?? containerName(desired.project, svc.name, n);
   if (have.length === 0) {
-    return Array.from({ length: svc.scale }, (_, i) => ({ kind: 'create' as const, service: svc.name, number: i + 1, name: name(i + 1), reason: 'no existing container' }));
+    return Array.from({ length: svc.scale }, (_, i) => ({
+      kind: 'create' as const,
+      service: svc.name,
+      number: i + 1,
+      name: name(i + 1),
+      reason: 'no existing container',
+    }));
   }
-  const sorted = [...have].sort((a, b) => (Number.isNaN(a.number) ? 1 : Number.isNaN(b.number) ? -1 : a.number - b.number));
+  const sorted = [...have].sort((a, b) =>
+    Number.isNaN(a.number) ? 1 : Number.isNaN(b.number) ? -1 : a.number - b.number,
+  );
   const actions: PlanAction[] = [];
   const seen = new Set<number>();
   let kept = 0;
   for (const c of sorted) {
     const ref = { service: svc.name, number: c.number, name: c.name, containerId: c.id };
     if (Number.isNaN(c.number) || seen.has(c.number)) {
-      actions.push({ ...ref, kind: 'scale-down', reason: Number.isNaN(c.number) ? 'container has no valid container-number label' : `duplicate container number ${c.number}` });
+      actions.push({
+        ...ref,
+        kind: 'scale-down',
+        reason: Number.isNaN(c.number)
+          ? 'container has no valid container-number label'
+          : `duplicate container number ${c.number}`,
+      });
       continue;
     }
     seen.add(c.number);
@@ -81,7 +100,13 @@ function planService(desired: DesiredState, svc: DesiredService, have: readonly 
   }
   let next = Math.max(0, ...seen) + 1;
   for (; kept < svc.scale; kept++, next++) {
-    actions.push({ kind: 'scale-up', service: svc.name, number: next, name: name(next), reason: `scale is ${svc.scale}, ${kept} container(s) exist` });
+    actions.push({
+      kind: 'scale-up',
+      service: svc.name,
+      number: next,
+      name: name(next),
+      reason: `scale is ${svc.scale}, ${kept} container(s) exist`,
+    });
   }
   return actions;
 }
@@ -103,10 +128,12 @@ function planService(desired: DesiredState, svc: DesiredService, have: readonly 
 export function plan(desired: DesiredState, observed: ObservedState, options: PlanOptions = {}): PlanAction[] {
   const actions: PlanAction[] = [];
   for (const n of desired.networks) {
-    if (!n.external && !observed.networks.includes(n.name)) actions.push({ kind: 'create-network', network: n.name, reason: 'network does not exist' });
+    if (!n.external && !observed.networks.includes(n.name))
+      actions.push({ kind: 'create-network', network: n.name, reason: 'network does not exist' });
   }
   for (const v of desired.volumes) {
-    if (!v.external && !observed.volumes.includes(v.name)) actions.push({ kind: 'create-volume', volume: v.name, reason: 'volume does not exist' });
+    if (!v.external && !observed.volumes.includes(v.name))
+      actions.push({ kind: 'create-volume', volume: v.name, reason: 'volume does not exist' });
   }
   const services = options.services === undefined ? undefined : withDependencies(desired, options.services);
   const known = new Set(desired.services.map((s) => s.name));
@@ -114,13 +141,26 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
   if (options.removeOrphans !== false && services === undefined) {
     for (const c of regular) {
       if (!known.has(c.service)) {
-        actions.push({ kind: 'remove-orphan', service: c.service, number: c.number, name: c.name, containerId: c.id, reason: `service "${c.service}" is not in the compose file` });
+        actions.push({
+          kind: 'remove-orphan',
+          service: c.service,
+          number: c.number,
+          name: c.name,
+          containerId: c.id,
+          reason: `service "${c.service}" is not in the compose file`,
+        });
       }
     }
   }
   for (const svc of desired.services) {
     if (services !== undefined && !services.has(svc.name)) continue;
-    actions.push(...planService(desired, svc, regular.filter((c) => c.service === svc.name)));
+    actions.push(
+      ...planService(
+        desired,
+        svc,
+        regular.filter((c) => c.service === svc.name),
+      ),
+    );
   }
   return actions;
 }

@@ -24,12 +24,17 @@ export function serviceTemplate(model: ComposeModel, svc: ServiceConfig, project
     .map(([k, v]) => (v === null ? k : `${k}=${v}`))
     .sort(byString);
   const portBindings: Record<string, PortBindingSpec[]> = {};
-  for (const p of svc.ports) (portBindings[`${p.target}/${p.protocol}`] ??= []).push({ hostIp: p.hostIp, hostPort: p.published });
-  for (const list of Object.values(portBindings)) list.sort((a, b) => byString(`${a.hostIp}|${a.hostPort}`, `${b.hostIp}|${b.hostPort}`));
+  for (const p of svc.ports)
+    (portBindings[`${p.target}/${p.protocol}`] ??= []).push({ hostIp: p.hostIp, hostPort: p.published });
+  for (const list of Object.values(portBindings))
+    list.sort((a, b) => byString(`${a.hostIp}|${a.hostPort}`, `${b.hostIp}|${b.hostPort}`));
   const mounts: MountSpec[] = svc.volumes
     .map((v) => ({
       type: v.type,
-      source: v.type === 'volume' && v.source !== undefined ? resourceName(project, v.source, model.volumes[v.source]) : v.source,
+      source:
+        v.type === 'volume' && v.source !== undefined
+          ? resourceName(project, v.source, model.volumes[v.source])
+          : v.source,
       target: v.target,
       readOnly: v.readOnly,
     }))
@@ -40,8 +45,10 @@ export function serviceTemplate(model: ComposeModel, svc: ServiceConfig, project
   const links = svc.links
     .flatMap(([dep, alias]) => {
       const depSvc = model.services[dep];
-      const names = depSvc.containerName !== undefined ? [depSvc.containerName]
-        : Array.from({ length: Math.max(depSvc.scale, 1) }, (_, i) => containerName(project, dep, i + 1));
+      const names =
+        depSvc.containerName !== undefined
+          ? [depSvc.containerName]
+          : Array.from({ length: Math.max(depSvc.scale, 1) }, (_, i) => containerName(project, dep, i + 1));
       return names.map((n) => `${n}:${alias}`);
     })
     .sort(byString);

@@ -27,7 +27,11 @@ function closingBrace(text: string, start: number): number {
   return -1;
 }
 
-function resolveBraced(body: string, env: Readonly<Record<string, string | undefined>>, warn: (name: string) => void): string {
+function resolveBraced(
+  body: string,
+  env: Readonly<Record<string, string | undefined>>,
+  warn: (name: string) => void,
+): string {
   const name = NAME.exec(body)?.[0];
   if (name === undefined) throw new InterpolationFailure(`invalid interpolation format: "\${${body}}"`);
   const rest = body.slice(name.length);
@@ -46,10 +50,12 @@ function resolveBraced(body: string, env: Readonly<Record<string, string | undef
     case '-':
       return value === undefined ? interpolate(arg, env, warn) : value;
     case ':?':
-      if (unsetOrEmpty) throw new InterpolationFailure(`required variable ${name} is missing a value: ${interpolate(arg, env, warn)}`);
+      if (unsetOrEmpty)
+        throw new InterpolationFailure(`required variable ${name} is missing a value: ${interpolate(arg, env, warn)}`);
       return value;
     case '?':
-      if (value === undefined) throw new InterpolationFailure(`required variable ${name} is missing a value: ${interpolate(arg, env, warn)}`);
+      if (value === undefined)
+        throw new InterpolationFailure(`required variable ${name} is missing a value: ${interpolate(arg, env, warn)}`);
       return value;
     case ':+':
       return unsetOrEmpty ? '' : interpolate(arg, env, warn);

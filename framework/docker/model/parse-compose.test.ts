@@ -66,7 +66,13 @@ networks:
     const db = model.services.db;
     expect(db.image).toBe('redis:7');
     expect(db.command).toEqual(['redis-server', '--appendonly', 'yes please']);
-    expect(db.healthcheck).toEqual({ test: ['CMD-SHELL', 'redis-cli ping'], intervalNs: 1e9, timeoutNs: 5e8, startPeriodNs: 60e9, retries: 3 });
+    expect(db.healthcheck).toEqual({
+      test: ['CMD-SHELL', 'redis-cli ping'],
+      intervalNs: 1e9,
+      timeoutNs: 5e8,
+      startPeriodNs: 60e9,
+      retries: 3,
+    });
     expect(db.volumes).toEqual([
       { type: 'volume', source: 'data', target: '/data', readOnly: false },
       { type: 'bind', source: '/proj/conf', target: '/etc/redis', readOnly: true },
@@ -84,7 +90,12 @@ networks:
     expect(web.dependsOn).toEqual({ db: { condition: 'service_healthy', required: true, restart: false } });
     expect(web.links).toEqual([['db', 'database']]);
     expect(web.networks).toEqual({ front: { aliases: ['www'] } });
-    expect([web.containerName, web.workingDir, web.user, web.hostname]).toEqual(['the-web', '/app', '1000:1000', 'web1']);
+    expect([web.containerName, web.workingDir, web.user, web.hostname]).toEqual([
+      'the-web',
+      '/app',
+      '1000:1000',
+      'web1',
+    ]);
     expect(Object.keys(model.networks).sort()).toEqual(['default', 'front']);
     expect(model.workingDir).toBe('/proj');
   });
@@ -102,7 +113,12 @@ networks:
     try {
       run();
     } catch (e) {
-      expect((e as UnsupportedComposeKeyError).context).toMatchObject({ service: 'web', key: 'build', line: 4, file: '/proj/docker-compose.yml' });
+      expect((e as UnsupportedComposeKeyError).context).toMatchObject({
+        service: 'web',
+        key: 'build',
+        line: 4,
+        file: '/proj/docker-compose.yml',
+      });
     }
   });
 

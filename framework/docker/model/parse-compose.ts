@@ -24,10 +24,18 @@ export interface ParseComposeOptions {
 
 const TOP_LEVEL = new Set(['version', 'name', 'services', 'networks', 'volumes']);
 
-function interpolateTree(value: unknown, path: Path, ctx: ParseContext, env: ParseComposeOptions['env'], warn: (m: string) => void): unknown {
+function interpolateTree(
+  value: unknown,
+  path: Path,
+  ctx: ParseContext,
+  env: ParseComposeOptions['env'],
+  warn: (m: string) => void,
+): unknown {
   if (typeof value === 'string') {
     try {
-      return interpolate(value, env ?? {}, (name) => warn(`The "${name}" variable is not set. Defaulting to a blank string.`));
+      return interpolate(value, env ?? {}, (name) =>
+        warn(`The "${name}" variable is not set. Defaulting to a blank string.`),
+      );
     } catch (error) {
       if (error instanceof InterpolationFailure) throw new ComposeInterpolationError(error.message, ctx.location(path));
       throw error;
@@ -42,17 +50,28 @@ function interpolateTree(value: unknown, path: Path, ctx: ParseContext, env: Par
   return value;
 }
 
-function resources<T extends NetworkConfig | VolumeConfig>(ctx: ParseContext, kind: 'networks' | 'volumes', raw: unknown): Record<string, T> {
+function resources<T extends NetworkConfig | VolumeConfig>(
+  ctx: ParseContext,
+  kind: 'networks' | 'volumes',
+  raw: unknown,
+): Record<string, T> {
   const out: Record<string, T> = {};
   if (raw === undefined || raw === null) return out;
   if (!isMapping(raw)) ctx.fail([kind], 'expected a mapping');
   for (const [key, cfg] of Object.entries(raw)) {
     const c = cfg === null ? {} : cfg;
     if (!isMapping(c)) ctx.fail([kind, key], 'expected a mapping or nothing');
-    for (const k of Object.keys(c)) if (!['name', 'external', 'driver', 'labels'].includes(k)) ctx.unsupported(undefined, `${kind}.${key}.${k}`, [kind, key, k]);
+    for (const k of Object.keys(c))
+      if (!['name', 'external', 'driver', 'labels'].includes(k))
+        ctx.unsupported(undefined, `${kind}.${key}.${k}`, [kind, key, k]);
     const labels: Record<string, string> = {};
-    if (isMapping(c.labels)) for (const [lk, lv] of Object.entries(c.labels)) labels[lk] = scalarString(ctx, [kind, key, 'labels', lk], lv);
-    else if (Array.isArray(c.labels)) c.labels.forEach((l, i) => { const [lk, ...rest] = scalarString(ctx, [kind, key, 'labels', i], l).split('='); labels[lk] = rest.join('='); });
+    if (isMapping(c.labels))
+      for (const [lk, lv] of Object.entries(c.labels)) labels[lk] = scalarString(ctx, [kind, key, 'labels', lk], lv);
+    else if (Array.isArray(c.labels))
+      c.labels.forEach((l, i) => {
+        const [lk, ...rest] = scalarString(ctx, [kind, key, 'labels', i], l).split('=');
+        labels[lk] = rest.join('=');
+      });
     out[key] = {
       name: c.name === undefined ? undefined : scalarString(ctx, [kind, key, 'name'], c.name),
       external: c.external === true,
@@ -66,16 +85,22 @@ function resources<T extends NetworkConfig | VolumeConfig>(ctx: ParseContext, ki
 function checkGraph(ctx: ParseContext, services: Record<string, ServiceConfig>): void {
   for (const svc of Object.values(services)) {
     for (const dep of Object.keys(svc.dependsOn)) {
-      if (!(dep in services)) ctx.fail(['services', svc.name, 'depends_on', dep], `service "${svc.name}" depends on undefined service "${dep}"`);
+      if (!(dep in services))
+        ctx.fail(
+          ['services', svc.name, 'depends_on', dep],
+          `service "${svc.name}" depends on undefined service "${dep}"`,
+        );
     }
     for (const [dep] of svc.links) {
-      if (!(dep in services)) ctx.fail(['services', svc.name, 'links'], `service "${svc.name}" links to undefined service "${dep}"`);
+      if (!(dep in services))
+        ctx.fail(['services', svc.name, 'links'], `service "${svc.name}" links to undefined service "${dep}"`);
     }
   }
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (name: string, trail: string[]): void => {
     if (state.get(name) === 'done') return;
-    if (state.get(name) === 'visiting') ctx.fail(['services', name, 'depends_on'], `dependency cycle: ${[...trail, name].join(' → ')}`);
+    if (state.get(name) === 'visiting')
+      ctx.fail(['services', name, 'depends_on'], `dependency cycle: ${[...trail, name].join(' → ')}`);
     state.set(name, 'visiting');
     const svc = services[name];
     for (const dep of [...Object.keys(svc.dependsOn), ...svc.links.map(([s]) => s)]) visit(dep, [...trail, name]);
@@ -109,7 +134,8 @@ export function parseCompose(text: string, options: ParseComposeOptions): Compos
       const parent = p.length === 1 ? doc.contents : doc.getIn(p.slice(0, -1), true);
       const last = p[p.length - 1];
       let node: unknown;
-      if (isMap(parent)) node = parent.items.find((pair) => (isScalar(pair.key) ? pair.key.value : pair.key) === last)?.key;
+      if (isMap(parent))
+        node = parent.items.find((pair) => (isScalar(pair.key) ? pair.key.value : pair.key) === last)?.key;
       else if (isSeq(parent) && typeof last === 'number') node = parent.items[last];
       const range = isNode(node) ? node.range : undefined;
       if (range) return lines.linePos(range[0]).line;
@@ -120,14 +146,21 @@ export function parseCompose(text: string, options: ParseComposeOptions): Compos
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
     const line = err.linePos?.[0]?.line;
-    throw new ComposeFileError(`YAML syntax error: ${err.message.split('\n')[0]}`, { file: options.file, path: '', line }, { cause: err });
+    throw new ComposeFileError(
+      `YAML syntax error: ${err.message.split('\n')[0]}`,
+      { file: options.file, path: '', line },
+      { cause: err },
+    );
   }
   const warn = options.onWarning ?? (() => {});
   const raw = interpolateTree(doc.toJS(), [], ctx, options.env, warn);
   if (!isMapping(raw)) ctx.fail([], 'a compose file must be a mapping with "services"');
-  for (const key of Object.keys(raw)) if (!TOP_LEVEL.has(key) && !key.startsWith('x-')) ctx.unsupported(undefined, key, [key]);
-  if (raw.version !== undefined && !/^[23](\.\d+)?$/.test(String(raw.version))) ctx.fail(['version'], `unsupported version "${String(raw.version)}" (use "2", "3" or none)`);
-  if (!isMapping(raw.services)) ctx.fail(['services'], 'a compose file needs a "services" mapping (the version 1 format is not supported)');
+  for (const key of Object.keys(raw))
+    if (!TOP_LEVEL.has(key) && !key.startsWith('x-')) ctx.unsupported(undefined, key, [key]);
+  if (raw.version !== undefined && !/^[23](\.\d+)?$/.test(String(raw.version)))
+    ctx.fail(['version'], `unsupported version "${String(raw.version)}" (use "2", "3" or none)`);
+  if (!isMapping(raw.services))
+    ctx.fail(['services'], 'a compose file needs a "services" mapping (the version 1 format is not supported)');
   const workingDir = dirname(file);
   const volumes = resources<VolumeConfig>(ctx, 'volumes', raw.volumes);
   const networks = resources<NetworkConfig>(ctx, 'networks', raw.networks);

@@ -42,5 +42,8 @@ export function isMapping(value: unknown): value is Record<string, unknown> {
 export function scalarString(ctx: ParseContext, path: Path, value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return ctx.fail(path, `expected a string, got ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value}`);
+  return ctx.fail(
+    path,
+    `expected a string, got ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value}`,
+  );
 }

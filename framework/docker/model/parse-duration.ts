@@ -32,6 +32,7 @@ export function parseDurationNs(raw: string | number): number {
     total += Number(m[1]) * UNIT_NS[m[2]];
     consumed = re.lastIndex;
   }
-  if (text === '' || consumed !== text.length) throw new ValueError(`invalid duration "${raw}" (use e.g. 1m30s, 10s, 500ms)`);
+  if (text === '' || consumed !== text.length)
+    throw new ValueError(`invalid duration "${raw}" (use e.g. 1m30s, 10s, 500ms)`);
   return Math.round(total);
 }

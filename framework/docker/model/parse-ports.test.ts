@@ -17,7 +17,10 @@ describe('parsePortShort', () => {
 
   it('expands ranges one to one', () => {
     expect(parsePortShort('3000-3005')).toHaveLength(6);
-    expect(parsePortShort('9090-9091:8080-8081').map((p) => [p.published, p.target])).toEqual([['9090', 8080], ['9091', 8081]]);
+    expect(parsePortShort('9090-9091:8080-8081').map((p) => [p.published, p.target])).toEqual([
+      ['9090', 8080],
+      ['9091', 8081],
+    ]);
   });
 
   it.each(['5000-5001:80-82', 'a:80', '1.2.3:80:80', '80/xyz', '70000', '90-80'])('rejects %s', (input) => {
@@ -28,8 +31,12 @@ describe('parsePortShort', () => {
 describe('parsePortLong', () => {
   it('defaults protocol and published', () => {
     expect(parsePortLong({ target: 80 })).toEqual({ target: 80, protocol: 'tcp', published: '', hostIp: '' });
-    expect(parsePortLong({ target: 80, published: 8080, host_ip: '127.0.0.1', protocol: 'udp' }))
-      .toEqual({ target: 80, protocol: 'udp', published: '8080', hostIp: '127.0.0.1' });
+    expect(parsePortLong({ target: 80, published: 8080, host_ip: '127.0.0.1', protocol: 'udp' })).toEqual({
+      target: 80,
+      protocol: 'udp',
+      published: '8080',
+      hostIp: '127.0.0.1',
+    });
   });
   it('names the bad field', () => {
     expect(() => parsePortLong({ target: 'x' })).toThrow(expect.objectContaining({ subpath: ['target'] }));

@@ -62,7 +62,12 @@ export function parsePortShort(raw: string | number): PortBinding[] {
     throw new ValueError(`host and container port ranges differ in length in port "${spec}"`);
   }
   for (let i = 0; i < count; i++) {
-    out.push({ target: container.start + i, protocol: proto, published: host === undefined ? '' : String(host.start + i), hostIp });
+    out.push({
+      target: container.start + i,
+      protocol: proto,
+      published: host === undefined ? '' : String(host.start + i),
+      hostIp,
+    });
   }
   return out;
 }
@@ -75,7 +80,8 @@ export function parsePortLong(value: Record<string, unknown>): PortBinding {
     }
   }
   const target = Number(value.target);
-  if (!Number.isInteger(target) || target < 1 || target > 65535) throw new ValueError('port "target" must be a port number', ['target']);
+  if (!Number.isInteger(target) || target < 1 || target > 65535)
+    throw new ValueError('port "target" must be a port number', ['target']);
   const protocol = String(value.protocol ?? 'tcp').toLowerCase();
   if (!PROTOCOLS.has(protocol)) throw new ValueError(`invalid protocol "${protocol}"`, ['protocol']);
   let published = '';

@@ -6,9 +6,15 @@ import { parseExpose, parsePortLong, parsePortShort } from './parse-ports';
 import { parseVolumeLong, parseVolumeShort, type VolumeContext } from './parse-volumes';
 import { shellWords } from './shell-words';
 import type {
-  Dependency, DependencyCondition, Healthcheck, PortBinding, RestartPolicy, ServiceConfig, ServiceNetwork, VolumeMount,
+  Dependency,
+  DependencyCondition,
+  Healthcheck,
+  PortBinding,
+  RestartPolicy,
+  ServiceConfig,
+  ServiceNetwork,
+  VolumeMount,
 } from './types';
-
 
 /** Everything a service definition resolves against. */
 export interface ServiceParseDeps {
@@ -21,9 +27,29 @@ export interface ServiceParseDeps {
 
 /** Service keys rxcharm implements; any other (non `x-`) key is an `UnsupportedComposeKeyError`. */
 export const SUPPORTED_SERVICE_KEYS: readonly string[] = [
-  'image', 'command', 'entrypoint', 'environment', 'env_file', 'ports', 'expose', 'volumes', 'networks',
-  'network_mode', 'depends_on', 'links', 'restart', 'healthcheck', 'stop_grace_period', 'stop_signal', 'init',
-  'labels', 'container_name', 'scale', 'working_dir', 'user', 'hostname',
+  'image',
+  'command',
+  'entrypoint',
+  'environment',
+  'env_file',
+  'ports',
+  'expose',
+  'volumes',
+  'networks',
+  'network_mode',
+  'depends_on',
+  'links',
+  'restart',
+  'healthcheck',
+  'stop_grace_period',
+  'stop_signal',
+  'init',
+  'labels',
+  'container_name',
+  'scale',
+  'working_dir',
+  'user',
+  'hostname',
 ];
 const SUPPORTED = new Set(SUPPORTED_SERVICE_KEYS);
 const CONDITIONS = new Set(['service_started', 'service_healthy', 'service_completed_successfully']);
@@ -76,20 +102,29 @@ function envFiles(d: ServiceParseDeps, path: Path, value: unknown): { files: str
       d.ctx.fail(at, `cannot read env file ${file}: ${(error as Error).message}`);
     }
     files.push(file);
-    Object.assign(env, d.ctx.field(at, () => parseEnvFile(text)));
+    Object.assign(
+      env,
+      d.ctx.field(at, () => parseEnvFile(text)),
+    );
   });
   return { files, env };
 }
 
 function ports(d: ServiceParseDeps, path: Path, value: unknown): PortBinding[] {
   return list(d, path, value).flatMap((entry, i) =>
-    d.ctx.field([...path, i], () => (isMapping(entry) ? [parsePortLong(entry)] : parsePortShort(scalarString(d.ctx, [...path, i], entry)))),
+    d.ctx.field([...path, i], () =>
+      isMapping(entry) ? [parsePortLong(entry)] : parsePortShort(scalarString(d.ctx, [...path, i], entry)),
+    ),
   );
 }
 
 function volumes(d: ServiceParseDeps, path: Path, value: unknown): VolumeMount[] {
   return list(d, path, value).map((entry, i) =>
-    d.ctx.field([...path, i], () => (isMapping(entry) ? parseVolumeLong(entry, d.volumes) : parseVolumeShort(scalarString(d.ctx, [...path, i], entry), d.volumes))),
+    d.ctx.field([...path, i], () =>
+      isMapping(entry)
+        ? parseVolumeLong(entry, d.volumes)
+        : parseVolumeShort(scalarString(d.ctx, [...path, i], entry), d.volumes),
+    ),
   );
 }
 
@@ -114,8 +149,16 @@ function networks(d: ServiceParseDeps, path: Path, value: unknown): Record<strin
       continue;
     }
     if (!isMapping(cfg)) d.ctx.fail([...path, name], 'expected a mapping');
-    for (const k of Object.keys(cfg)) if (k !== 'aliases') d.ctx.fail([...path, name, k], `unsupported network option "${k}"`);
-    out[name] = { aliases: cfg.aliases === undefined ? [] : list(d, [...path, name, 'aliases'], cfg.aliases).map((a, i) => scalarString(d.ctx, [...path, name, 'aliases', i], a)) };
+    for (const k of Object.keys(cfg))
+      if (k !== 'aliases') d.ctx.fail([...path, name, k], `unsupported network option "${k}"`);
+    out[name] = {
+      aliases:
+        cfg.aliases === undefined
+          ? []
+          : list(d, [...path, name, 'aliases'], cfg.aliases).map((a, i) =>
+              scalarString(d.ctx, [...path, name, 'aliases', i], a),
+            ),
+    };
   }
   return out;
 }
@@ -132,10 +175,17 @@ function dependsOn(d: ServiceParseDeps, path: Path, value: unknown): Record<stri
   for (const [svc, cfg] of Object.entries(value)) {
     const c = cfg === null ? {} : cfg;
     if (!isMapping(c)) d.ctx.fail([...path, svc], 'expected a mapping with "condition"');
-    for (const k of Object.keys(c)) if (!['condition', 'required', 'restart'].includes(k)) d.ctx.fail([...path, svc, k], `unsupported depends_on option "${k}"`);
+    for (const k of Object.keys(c))
+      if (!['condition', 'required', 'restart'].includes(k))
+        d.ctx.fail([...path, svc, k], `unsupported depends_on option "${k}"`);
     const condition = c.condition === undefined ? 'service_started' : String(c.condition);
-    if (!CONDITIONS.has(condition)) d.ctx.fail([...path, svc, 'condition'], `unknown condition "${condition}" (use ${[...CONDITIONS].join(', ')})`);
-    out[svc] = { condition: condition as DependencyCondition, required: c.required !== false, restart: c.restart === true };
+    if (!CONDITIONS.has(condition))
+      d.ctx.fail([...path, svc, 'condition'], `unknown condition "${condition}" (use ${[...CONDITIONS].join(', ')})`);
+    out[svc] = {
+      condition: condition as DependencyCondition,
+      required: c.required !== false,
+      restart: c.restart === true,
+    };
   }
   return out;
 }
@@ -143,20 +193,23 @@ function dependsOn(d: ServiceParseDeps, path: Path, value: unknown): Record<stri
 function restart(d: ServiceParseDeps, path: Path, value: unknown): RestartPolicy {
   const text = value === false ? 'no' : scalarString(d.ctx, path, value);
   const m = /^(no|always|unless-stopped|on-failure)(?::(\d+))?$/.exec(text);
-  if (!m || (m[2] !== undefined && m[1] !== 'on-failure')) d.ctx.fail(path, `invalid restart policy "${text}" (use "no", always, on-failure[:N], unless-stopped)`);
+  if (!m || (m[2] !== undefined && m[1] !== 'on-failure'))
+    d.ctx.fail(path, `invalid restart policy "${text}" (use "no", always, on-failure[:N], unless-stopped)`);
   return { name: m[1] as RestartPolicy['name'], maximumRetryCount: m[2] === undefined ? 0 : Number(m[2]) };
 }
 
 function healthcheck(d: ServiceParseDeps, path: Path, value: unknown): Healthcheck {
   if (!isMapping(value)) d.ctx.fail(path, 'expected a mapping');
   const allowed = ['test', 'interval', 'timeout', 'start_period', 'retries', 'disable'];
-  for (const k of Object.keys(value)) if (!allowed.includes(k)) d.ctx.unsupported(undefined, `healthcheck.${k}`, [...path, k]);
+  for (const k of Object.keys(value))
+    if (!allowed.includes(k)) d.ctx.unsupported(undefined, `healthcheck.${k}`, [...path, k]);
   if (value.disable === true) return { test: ['NONE'] };
   let test: string[];
   if (typeof value.test === 'string') test = ['CMD-SHELL', value.test];
   else {
     test = list(d, [...path, 'test'], value.test).map((w, i) => scalarString(d.ctx, [...path, 'test', i], w));
-    if (!['CMD', 'CMD-SHELL', 'NONE'].includes(test[0])) d.ctx.fail([...path, 'test'], 'a healthcheck test list must start with CMD, CMD-SHELL or NONE');
+    if (!['CMD', 'CMD-SHELL', 'NONE'].includes(test[0]))
+      d.ctx.fail([...path, 'test'], 'a healthcheck test list must start with CMD, CMD-SHELL or NONE');
   }
   const dur = (k: string): number | undefined =>
     value[k] === undefined ? undefined : d.ctx.field([...path, k], () => parseDurationNs(value[k] as string | number));
@@ -168,7 +221,12 @@ function healthcheck(d: ServiceParseDeps, path: Path, value: unknown): Healthche
   return { test, intervalNs: dur('interval'), timeoutNs: dur('timeout'), startPeriodNs: dur('start_period'), retries };
 }
 
-function optionalString(d: ServiceParseDeps, raw: Record<string, unknown>, key: string, path: Path): string | undefined {
+function optionalString(
+  d: ServiceParseDeps,
+  raw: Record<string, unknown>,
+  key: string,
+  path: Path,
+): string | undefined {
   return raw[key] === undefined || raw[key] === null ? undefined : scalarString(d.ctx, [...path, key], raw[key]);
 }
 
@@ -180,7 +238,8 @@ export function parseService(name: string, raw: unknown, d: ServiceParseDeps): S
     if (!SUPPORTED.has(key) && !key.startsWith('x-')) d.ctx.unsupported(name, key, [...path, key]);
   }
   const at = (key: string): Path => [...path, key];
-  if (typeof raw.image !== 'string' || raw.image === '') d.ctx.fail(at('image'), `service "${name}" needs an "image" (build is not supported)`);
+  if (typeof raw.image !== 'string' || raw.image === '')
+    d.ctx.fail(at('image'), `service "${name}" needs an "image" (build is not supported)`);
   const fromFiles = envFiles(d, at('env_file'), raw.env_file);
   const environment = { ...fromFiles.env, ...keyValues(d, at('environment'), raw.environment, true) };
   let scale = 1;
@@ -189,14 +248,19 @@ export function parseService(name: string, raw: unknown, d: ServiceParseDeps): S
     if (!Number.isInteger(scale) || scale < 0) d.ctx.fail(at('scale'), 'expected a non-negative integer');
   }
   if (raw.init !== undefined && typeof raw.init !== 'boolean') d.ctx.fail(at('init'), 'expected true or false');
-  const links = raw.links === undefined ? [] : list(d, at('links'), raw.links).map((l, i): [string, string] => {
-    const [svc, alias = svc] = scalarString(d.ctx, [...at('links'), i], l).split(':');
-    return [svc, alias];
-  });
+  const links =
+    raw.links === undefined
+      ? []
+      : list(d, at('links'), raw.links).map((l, i): [string, string] => {
+          const [svc, alias = svc] = scalarString(d.ctx, [...at('links'), i], l).split(':');
+          return [svc, alias];
+        });
   const containerName = optionalString(d, raw, 'container_name', path);
-  if (containerName !== undefined && scale > 1) d.ctx.fail(at('container_name'), `service "${name}" sets container_name and cannot scale to ${scale}`);
+  if (containerName !== undefined && scale > 1)
+    d.ctx.fail(at('container_name'), `service "${name}" sets container_name and cannot scale to ${scale}`);
   const networkMode = optionalString(d, raw, 'network_mode', path);
-  if (networkMode !== undefined && raw.networks !== undefined) d.ctx.fail(at('network_mode'), 'network_mode and networks cannot be combined');
+  if (networkMode !== undefined && raw.networks !== undefined)
+    d.ctx.fail(at('network_mode'), 'network_mode and networks cannot be combined');
   return {
     name,
     image: raw.image,
@@ -205,16 +269,28 @@ export function parseService(name: string, raw: unknown, d: ServiceParseDeps): S
     environment,
     envFiles: fromFiles.files,
     ports: raw.ports === undefined ? [] : ports(d, at('ports'), raw.ports),
-    expose: raw.expose === undefined ? [] : list(d, at('expose'), raw.expose).flatMap((e, i) => d.ctx.field([...at('expose'), i], () => parseExpose(e as string))),
+    expose:
+      raw.expose === undefined
+        ? []
+        : list(d, at('expose'), raw.expose).flatMap((e, i) =>
+            d.ctx.field([...at('expose'), i], () => parseExpose(e as string)),
+          ),
     volumes: raw.volumes === undefined ? [] : volumes(d, at('volumes'), raw.volumes),
-    networks: networkMode !== undefined ? {} : raw.networks === undefined ? { default: { aliases: [] } } : networks(d, at('networks'), raw.networks),
+    networks:
+      networkMode !== undefined
+        ? {}
+        : raw.networks === undefined
+          ? { default: { aliases: [] } }
+          : networks(d, at('networks'), raw.networks),
     networkMode,
     dependsOn: raw.depends_on === undefined ? {} : dependsOn(d, at('depends_on'), raw.depends_on),
     links,
     restart: raw.restart === undefined ? undefined : restart(d, at('restart'), raw.restart),
     healthcheck: raw.healthcheck === undefined ? undefined : healthcheck(d, at('healthcheck'), raw.healthcheck),
-    stopGracePeriodSeconds: raw.stop_grace_period === undefined ? undefined
-      : Math.ceil(d.ctx.field(at('stop_grace_period'), () => parseDurationNs(raw.stop_grace_period as string)) / 1e9),
+    stopGracePeriodSeconds:
+      raw.stop_grace_period === undefined
+        ? undefined
+        : Math.ceil(d.ctx.field(at('stop_grace_period'), () => parseDurationNs(raw.stop_grace_period as string)) / 1e9),
     stopSignal: optionalString(d, raw, 'stop_signal', path),
     init: raw.init as boolean | undefined,
     labels: keyValues(d, at('labels'), raw.labels, false) as Record<string, string>,
@@ -225,4 +301,3 @@ export function parseService(name: string, raw: unknown, d: ServiceParseDeps): S
     hostname: optionalString(d, raw, 'hostname', path),
   };
 }
-

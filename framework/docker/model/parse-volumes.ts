@@ -27,7 +27,8 @@ function cleanTarget(target: string): string {
 }
 
 function named(source: string, ctx: VolumeContext): string {
-  if (!ctx.declared.has(source)) throw new ValueError(`refers to undefined volume "${source}" (declare it under top-level volumes)`);
+  if (!ctx.declared.has(source))
+    throw new ValueError(`refers to undefined volume "${source}" (declare it under top-level volumes)`);
   return source;
 }
 
@@ -40,7 +41,8 @@ export function parseVolumeShort(spec: string, ctx: VolumeContext): VolumeMount 
   const [source, target, opts = ''] = parts;
   const flags = opts.split(',').filter(Boolean);
   const readOnly = flags.includes('ro');
-  if (isPathLike(source)) return { type: 'bind', source: bindSource(source, ctx), target: cleanTarget(target), readOnly };
+  if (isPathLike(source))
+    return { type: 'bind', source: bindSource(source, ctx), target: cleanTarget(target), readOnly };
   return { type: 'volume', source: named(source, ctx), target: cleanTarget(target), readOnly };
 }
 
@@ -52,7 +54,8 @@ export function parseVolumeLong(value: Record<string, unknown>, ctx: VolumeConte
     }
   }
   const type = value.type;
-  if (type !== 'volume' && type !== 'bind' && type !== 'tmpfs') throw new ValueError('volume "type" must be volume, bind or tmpfs', ['type']);
+  if (type !== 'volume' && type !== 'bind' && type !== 'tmpfs')
+    throw new ValueError('volume "type" must be volume, bind or tmpfs', ['type']);
   if (typeof value.target !== 'string') throw new ValueError('volume "target" must be a path', ['target']);
   const target = cleanTarget(value.target);
   const readOnly = value.read_only === true;

@@ -6,7 +6,13 @@ import { ValueError } from './value-error';
 
 describe('parseDurationNs', () => {
   it.each<[string | number, number]>([
-    ['1m30s', 90e9], ['10s', 10e9], ['500ms', 5e8], ['1h', 3600e9], ['2d', 172800e9], [3, 3e9], ['1.5s', 1.5e9],
+    ['1m30s', 90e9],
+    ['10s', 10e9],
+    ['500ms', 5e8],
+    ['1h', 3600e9],
+    ['2d', 172800e9],
+    [3, 3e9],
+    ['1.5s', 1.5e9],
   ])('%s', (input, ns) => expect(parseDurationNs(input)).toBe(ns));
   it.each(['', '10', 'abc', '10x', '1m 30s'].filter((x) => x !== '10'))('rejects %j', (input) => {
     expect(() => parseDurationNs(input)).toThrow(ValueError);
@@ -24,7 +30,13 @@ describe('shellWords', () => {
 
 describe('parseEnvFile', () => {
   it('reads KEY=VALUE lines with comments, export and quotes', () => {
-    expect(parseEnvFile('# c\nA=1\nexport B="two\\nlines"\nC=\'$x\'\nD=v # note\n\nE')).toEqual({ A: '1', B: 'two\nlines', C: '$x', D: 'v', E: '' });
+    expect(parseEnvFile('# c\nA=1\nexport B="two\\nlines"\nC=\'$x\'\nD=v # note\n\nE')).toEqual({
+      A: '1',
+      B: 'two\nlines',
+      C: '$x',
+      D: 'v',
+      E: '',
+    });
   });
   it('rejects a bad name', () => expect(() => parseEnvFile('A B=1')).toThrow(/line 1/));
 });
@@ -44,8 +56,17 @@ describe('volumes', () => {
     expect(() => parseVolumeShort('/a:/b:ro:x', ctx)).toThrow(/too many colons/);
   });
   it('parses the long form', () => {
-    expect(parseVolumeLong({ type: 'bind', source: 'src', target: '/t', read_only: true }, ctx)).toEqual({ type: 'bind', source: '/w/src', target: '/t', readOnly: true });
-    expect(parseVolumeLong({ type: 'tmpfs', target: '/tmp' }, ctx)).toEqual({ type: 'tmpfs', target: '/tmp', readOnly: false });
+    expect(parseVolumeLong({ type: 'bind', source: 'src', target: '/t', read_only: true }, ctx)).toEqual({
+      type: 'bind',
+      source: '/w/src',
+      target: '/t',
+      readOnly: true,
+    });
+    expect(parseVolumeLong({ type: 'tmpfs', target: '/tmp' }, ctx)).toEqual({
+      type: 'tmpfs',
+      target: '/tmp',
+      readOnly: false,
+    });
     expect(() => parseVolumeLong({ type: 'nfs', target: '/t' }, ctx)).toThrow(ValueError);
   });
 });

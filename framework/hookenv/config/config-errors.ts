@@ -3,9 +3,13 @@ import { RxcharmError } from '../../errors';
 /** `config.yaml` is malformed: not YAML, no `options` map, or an option with a bad `type`/`default`. */
 export class ConfigSchemaError extends RxcharmError {
   constructor(file: string, detail: string, key?: string) {
-    super('CONFIG_SCHEMA', `invalid config schema: ${file}${key === undefined ? '' : ` (option "${key}")`}: ${detail}`, {
-      context: { file, key, detail },
-    });
+    super(
+      'CONFIG_SCHEMA',
+      `invalid config schema: ${file}${key === undefined ? '' : ` (option "${key}")`}: ${detail}`,
+      {
+        context: { file, key, detail },
+      },
+    );
   }
 }
 

@@ -5,7 +5,12 @@ export const CONFIG_FLAG_PREFIXES = ['config.changed', 'config.set.', 'config.de
 
 /** True for `config.changed`, `config.changed.<opt>`, `config.set.<opt>`, `config.default.<opt>`. */
 export function isConfigFlag(flag: string): boolean {
-  return flag === 'config.changed' || flag.startsWith('config.changed.') || flag.startsWith('config.set.') || flag.startsWith('config.default.');
+  return (
+    flag === 'config.changed' ||
+    flag.startsWith('config.changed.') ||
+    flag.startsWith('config.set.') ||
+    flag.startsWith('config.default.')
+  );
 }
 
 function same(a: ConfigOptionValue | undefined, b: ConfigOptionValue | undefined): boolean {

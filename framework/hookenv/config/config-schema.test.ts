@@ -12,8 +12,10 @@ options:
 describe('parseConfigSchema', () => {
   it('reads types and defaults (missing default = null, missing type = string)', () => {
     expect(parseConfigSchema(YAML_TEXT)).toEqual({
-      port: { type: 'int', default: 80 }, ratio: { type: 'float', default: 0.5 },
-      name: { type: 'string', default: null }, debug: { type: 'boolean', default: false },
+      port: { type: 'int', default: 80 },
+      ratio: { type: 'float', default: 0.5 },
+      name: { type: 'string', default: null },
+      debug: { type: 'boolean', default: false },
     });
     expect(parseConfigSchema('options:\n  x: {}\n')).toEqual({ x: { type: 'string', default: null } });
     expect(parseConfigSchema('')).toEqual({});
@@ -23,7 +25,9 @@ describe('parseConfigSchema', () => {
     expect(() => parseConfigSchema('options:\n  p: { type: number }\n', 'x/config.yaml')).toThrow(
       'invalid config schema: x/config.yaml (option "p"): type must be one of string, int, float, boolean, secret; got "number"',
     );
-    expect(() => parseConfigSchema('options:\n  p: { type: int, default: "8" }\n')).toThrow(/\(option "p"\): default: expected an int, got "8"/);
+    expect(() => parseConfigSchema('options:\n  p: { type: int, default: "8" }\n')).toThrow(
+      /\(option "p"\): default: expected an int, got "8"/,
+    );
     expect(() => parseConfigSchema('options: [1]\n')).toThrow(ConfigSchemaError);
     expect(() => parseConfigSchema('options:\n  p: {\n')).toThrow(ConfigSchemaError);
   });
@@ -33,7 +37,12 @@ describe('validateConfigValues', () => {
   const schema = parseConfigSchema(YAML_TEXT);
 
   it('accepts typed values and fills declared defaults', () => {
-    expect(validateConfigValues(schema, { port: 8080, ratio: 1, name: null })).toEqual({ port: 8080, ratio: 1, name: null, debug: false });
+    expect(validateConfigValues(schema, { port: 8080, ratio: 1, name: null })).toEqual({
+      port: 8080,
+      ratio: 1,
+      name: null,
+      debug: false,
+    });
   });
 
   it.each([

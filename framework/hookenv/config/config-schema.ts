@@ -26,9 +26,13 @@ export function configTypeProblem(type: ConfigOptionType, value: unknown): strin
     case 'secret':
       return typeof value === 'string' ? undefined : `expected a string, got ${JSON.stringify(value)}`;
     case 'int':
-      return typeof value === 'number' && Number.isInteger(value) ? undefined : `expected an int, got ${JSON.stringify(value)}`;
+      return typeof value === 'number' && Number.isInteger(value)
+        ? undefined
+        : `expected an int, got ${JSON.stringify(value)}`;
     case 'float':
-      return typeof value === 'number' && Number.isFinite(value) ? undefined : `expected a float, got ${JSON.stringify(value)}`;
+      return typeof value === 'number' && Number.isFinite(value)
+        ? undefined
+        : `expected a float, got ${JSON.stringify(value)}`;
     case 'boolean':
       return typeof value === 'boolean' ? undefined : `expected a boolean, got ${JSON.stringify(value)}`;
   }
@@ -49,14 +53,20 @@ export function parseConfigSchema(text: string, file = 'config.yaml'): ConfigSch
   if (typeof root !== 'object' || Array.isArray(root)) throw new ConfigSchemaError(file, 'top level must be a map');
   const options = (root as Record<string, unknown>).options;
   if (options === undefined || options === null) return {};
-  if (typeof options !== 'object' || Array.isArray(options)) throw new ConfigSchemaError(file, '`options` must be a map');
+  if (typeof options !== 'object' || Array.isArray(options))
+    throw new ConfigSchemaError(file, '`options` must be a map');
   const out: Record<string, ConfigOptionSchema> = {};
   for (const [key, raw] of Object.entries(options as Record<string, unknown>)) {
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigSchemaError(file, 'must be a map', key);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+      throw new ConfigSchemaError(file, 'must be a map', key);
     const spec = raw as Record<string, unknown>;
     const type = spec.type ?? 'string';
     if (typeof type !== 'string' || !TYPES.has(type)) {
-      throw new ConfigSchemaError(file, `type must be one of string, int, float, boolean, secret; got ${JSON.stringify(type)}`, key);
+      throw new ConfigSchemaError(
+        file,
+        `type must be one of string, int, float, boolean, secret; got ${JSON.stringify(type)}`,
+        key,
+      );
     }
     const def = spec.default ?? null;
     const problem = configTypeProblem(type as ConfigOptionType, def);
@@ -76,7 +86,10 @@ export function parseConfigSchema(text: string, file = 'config.yaml'): ConfigSch
  *
  * @throws ConfigValueError naming the first offending key (keys in sorted order).
  */
-export function validateConfigValues(schema: ConfigSchema, raw: Readonly<Record<string, unknown>>): Record<string, ConfigOptionValue> {
+export function validateConfigValues(
+  schema: ConfigSchema,
+  raw: Readonly<Record<string, unknown>>,
+): Record<string, ConfigOptionValue> {
   const out: Record<string, ConfigOptionValue> = {};
   for (const key of Object.keys(raw).sort()) {
     const option = schema[key];

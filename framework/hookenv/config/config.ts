@@ -13,7 +13,11 @@ export class Config {
   readonly #current: Readonly<Record<string, ConfigOptionValue>>;
   readonly #previous: Readonly<Record<string, ConfigOptionValue>> | null;
 
-  constructor(schema: ConfigSchema, current: Readonly<Record<string, ConfigOptionValue>>, previous: Readonly<Record<string, ConfigOptionValue>> | null) {
+  constructor(
+    schema: ConfigSchema,
+    current: Readonly<Record<string, ConfigOptionValue>>,
+    previous: Readonly<Record<string, ConfigOptionValue>> | null,
+  ) {
     this.#schema = schema;
     this.#current = Object.freeze({ ...current });
     this.#previous = previous === null ? null : Object.freeze({ ...previous });

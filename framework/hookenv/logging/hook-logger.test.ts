@@ -17,7 +17,14 @@ function setup(options: { pretty?: boolean; failJujuLog?: boolean } = {}) {
     },
     (m) => errors.push(m),
   );
-  const logger = createHookLogger({ level: 'debug', pretty: options.pretty ?? false, redactor, write: (l) => lines.push(l), jujuLog: forwarder, base: { unit: 'a/0', hook: 'install' } });
+  const logger = createHookLogger({
+    level: 'debug',
+    pretty: options.pretty ?? false,
+    redactor,
+    write: (l) => lines.push(l),
+    jujuLog: forwarder,
+    base: { unit: 'a/0', hook: 'install' },
+  });
   return { lines, sent, errors, redactor, forwarder, logger };
 }
 
@@ -29,8 +36,20 @@ describe('createHookLogger', () => {
     logger.debug('details');
     logger.error('broken');
     await forwarder.flush();
-    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ level: 30, unit: 'a/0', hook: 'install', module: 'charm', port: 80, msg: 'configured' });
-    expect(sent).toEqual([['INFO', 'configured {"port":80}'], ['WARNING', 'careful'], ['DEBUG', 'details'], ['ERROR', 'broken']]);
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+      level: 30,
+      unit: 'a/0',
+      hook: 'install',
+      module: 'charm',
+      port: 80,
+      msg: 'configured',
+    });
+    expect(sent).toEqual([
+      ['INFO', 'configured {"port":80}'],
+      ['WARNING', 'careful'],
+      ['DEBUG', 'details'],
+      ['ERROR', 'broken'],
+    ]);
   });
 
   it('redacts secret keys and marked values everywhere, errors included', async () => {
@@ -62,6 +81,13 @@ describe('createHookLogger', () => {
   });
 
   it('maps pino levels to juju-log levels', () => {
-    expect([10, 20, 30, 40, 50, 60].map(jujuLogLevel)).toEqual(['TRACE', 'DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL']);
+    expect([10, 20, 30, 40, 50, 60].map(jujuLogLevel)).toEqual([
+      'TRACE',
+      'DEBUG',
+      'INFO',
+      'WARNING',
+      'ERROR',
+      'CRITICAL',
+    ]);
   });
 });

@@ -44,7 +44,12 @@ export function createHookLogger(options: HookLoggerOptions): HookLogger {
   const { redactor } = options;
   // Loaded only when asked for: pino-pretty and its dependencies cost every hook a few ms to
   // initialise, and hooks under an agent log JSON (docs/performance.md).
-  const pretty = options.pretty ? (require('pino-pretty') as typeof import('pino-pretty')).prettyFactory({ colorize: false, ignore: 'pid,hostname' }) : undefined;
+  const pretty = options.pretty
+    ? (require('pino-pretty') as typeof import('pino-pretty')).prettyFactory({
+        colorize: false,
+        ignore: 'pid,hostname',
+      })
+    : undefined;
   const destination = {
     write(line: string): void {
       const clean = redactor.redactString(line);

@@ -11,9 +11,12 @@ export interface HookToolFailure {
 
 /** The `ERROR <msg>` line Juju tools print, without the prefix; else the whole stderr, trimmed. */
 export function toolErrorMessage(stderr: string): string {
-  const lines = stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   const error = lines.find((l) => l.startsWith('ERROR '));
-  return error !== undefined ? error.slice('ERROR '.length) : (lines.join(' ') || 'no error output');
+  return error !== undefined ? error.slice('ERROR '.length) : lines.join(' ') || 'no error output';
 }
 
 /**
@@ -32,7 +35,10 @@ export class HookToolError extends RxcharmError {
     super(
       options.code ?? 'HOOK_TOOL_FAILED',
       `${options.summary ?? 'hook tool failed'}: ${shown} (exit ${failure.exitCode}): ${toolErrorMessage(failure.stderr)}`,
-      { context: { tool: failure.tool, args: failure.args, exitCode: failure.exitCode, stderr: failure.stderr }, cause: options.cause },
+      {
+        context: { tool: failure.tool, args: failure.args, exitCode: failure.exitCode, stderr: failure.stderr },
+        cause: options.cause,
+      },
     );
     this.tool = failure.tool;
     this.args = failure.args;

@@ -21,7 +21,13 @@ describe('resolvesToAgentShim', () => {
 
   it('is false when another executable comes first on PATH (real Juju, the fake tools)', () => {
     expect(resolvesToAgentShim('config-get', ['/usr/bin', '/m/bin'], fs(shimDir))).toBe(false);
-    expect(resolvesToAgentShim('config-get', ['/fake/bin', '/m/bin'], fs({ ...shimDir, '/fake/bin/config-get': '/repo/fake-hook-tool.cjs' }))).toBe(false);
+    expect(
+      resolvesToAgentShim(
+        'config-get',
+        ['/fake/bin', '/m/bin'],
+        fs({ ...shimDir, '/fake/bin/config-get': '/repo/fake-hook-tool.cjs' }),
+      ),
+    ).toBe(false);
   });
 
   it('is false when the shim itself is missing (spawn would fail, so must we)', () => {

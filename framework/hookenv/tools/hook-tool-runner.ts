@@ -44,7 +44,10 @@ export function hookToolRunner(options: HookToolRunnerOptions): ToolRunner {
   };
   // An argument with a NUL byte cannot be passed to a process at all: spawning reports that, so
   // the socket must not quietly accept it.
-  return (tool, args, stdin) => (isShim(tool) && !args.some((a) => a.includes('\0')) ? socketRunner(tool, args, stdin) : spawnRunner(tool, args, stdin));
+  return (tool, args, stdin) =>
+    isShim(tool) && !args.some((a) => a.includes('\0'))
+      ? socketRunner(tool, args, stdin)
+      : spawnRunner(tool, args, stdin);
 }
 
 /**
@@ -55,7 +58,11 @@ export function hookToolRunner(options: HookToolRunnerOptions): ToolRunner {
  * @param readLink `readlink` of a symlink, `''` for a path that exists but is no symlink,
  *   undefined for nothing there.
  */
-export function resolvesToAgentShim(tool: string, pathDirs: readonly string[], readLink: (path: string) => string | undefined): boolean {
+export function resolvesToAgentShim(
+  tool: string,
+  pathDirs: readonly string[],
+  readLink: (path: string) => string | undefined,
+): boolean {
   if (tool === '' || tool.includes('/')) return false;
   for (const dir of pathDirs) {
     const target = readLink(join(dir, tool));

@@ -16,7 +16,8 @@ function checkPort(n: number, spec: unknown): void {
 export function formatPortSpec(spec: PortSpec): string {
   if (spec === 'icmp') return 'icmp';
   const protocol = spec.protocol ?? 'tcp';
-  if (protocol !== 'tcp' && protocol !== 'udp') throw new InvalidPortError(spec, `protocol must be tcp or udp, got ${String(protocol)}`);
+  if (protocol !== 'tcp' && protocol !== 'udp')
+    throw new InvalidPortError(spec, `protocol must be tcp or udp, got ${String(protocol)}`);
   checkPort(spec.port, spec);
   if (spec.toPort === undefined || spec.toPort === spec.port) return `${spec.port}/${protocol}`;
   checkPort(spec.toPort, spec);
@@ -30,7 +31,11 @@ export function parsePortSpec(text: string): PortSpec {
   if (lower === 'icmp') return 'icmp';
   const m = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp))?$/.exec(lower);
   if (m === null) throw new InvalidPortError(text, 'expected <port>[-<to>][/tcp|udp] or icmp');
-  const spec = { port: Number(m[1]), toPort: m[2] === undefined ? undefined : Number(m[2]), protocol: (m[3] ?? 'tcp') as 'tcp' | 'udp' };
+  const spec = {
+    port: Number(m[1]),
+    toPort: m[2] === undefined ? undefined : Number(m[2]),
+    protocol: (m[3] ?? 'tcp') as 'tcp' | 'udp',
+  };
   formatPortSpec(spec);
   return spec;
 }

@@ -7,7 +7,10 @@ import type { ToolResult, ToolRunner } from './tool-runner';
 type Call = { tool: string; args: readonly string[]; stdin?: string };
 
 /** A runner answering from a table, recording argv. */
-function fakeRunner(answers: Record<string, ToolResult | ((call: Call) => ToolResult)> = {}): { runner: ToolRunner; calls: Call[] } {
+function fakeRunner(answers: Record<string, ToolResult | ((call: Call) => ToolResult)> = {}): {
+  runner: ToolRunner;
+  calls: Call[];
+} {
   const calls: Call[] = [];
   const runner: ToolRunner = async (tool, args, stdin) => {
     const call = { tool, args, ...(stdin === undefined ? {} : { stdin }) };
@@ -24,9 +27,17 @@ const ok = (value: unknown): ToolResult => ({ exitCode: 0, stdout: `${JSON.strin
 describe('ProcessHookTools argv', () => {
   it('uses JSON formats and the argv Juju expects', async () => {
     const { runner, calls } = fakeRunner({
-      'config-get': ok({ a: 1 }), 'relation-ids': ok(['db:1']), 'relation-list': ok(['x/0']), 'relation-get': ok({ k: 'v' }),
-      'is-leader': ok(true), 'leader-get': ok({}), 'opened-ports': ok(['80/tcp']), 'unit-get': ok('10.0.0.1'), 'action-get': ok({}),
-      'status-get': ok({ status: 'active', message: 'm', 'status-data': {} }), 'resource-get': { exitCode: 0, stdout: '/r/f\n', stderr: '' },
+      'config-get': ok({ a: 1 }),
+      'relation-ids': ok(['db:1']),
+      'relation-list': ok(['x/0']),
+      'relation-get': ok({ k: 'v' }),
+      'is-leader': ok(true),
+      'leader-get': ok({}),
+      'opened-ports': ok(['80/tcp']),
+      'unit-get': ok('10.0.0.1'),
+      'action-get': ok({}),
+      'status-get': ok({ status: 'active', message: 'm', 'status-data': {} }),
+      'resource-get': { exitCode: 0, stdout: '/r/f\n', stderr: '' },
     });
     const t = new ProcessHookTools({ runner, cache: false });
     await t.configGet();
@@ -83,7 +94,11 @@ describe('ProcessHookTools errors', () => {
 
   it.each([
     ['ERROR invalid value "db:9" for option -r: relation not found', RelationNotFoundError, 'RELATION_NOT_FOUND'],
-    ['ERROR cannot read settings for unit "x/1" in relation "db:1": unit "x/1": settings not found', UnitNotFoundError, 'UNIT_NOT_FOUND'],
+    [
+      'ERROR cannot read settings for unit "x/1" in relation "db:1": unit "x/1": settings not found',
+      UnitNotFoundError,
+      'UNIT_NOT_FOUND',
+    ],
     ['ERROR cannot write relation settings', HookToolPermissionError, 'HOOK_TOOL_PERMISSION'],
     ['ERROR something else', HookToolError, 'HOOK_TOOL_FAILED'],
   ])('maps %s', async (stderr, Class, code) => {
@@ -91,25 +106,46 @@ describe('ProcessHookTools errors', () => {
     const err = await t.relationGet('db:1', 'x/1').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Class);
     expect(err).toBeInstanceOf(HookToolError);
-    expect(err).toMatchObject({ code, tool: 'relation-get', exitCode: 1, args: ['--format=json', '-r', 'db:1', '-', 'x/1'] });
+    expect(err).toMatchObject({
+      code,
+      tool: 'relation-get',
+      exitCode: 1,
+      args: ['--format=json', '-r', 'db:1', '-', 'x/1'],
+    });
     expect((err as Error).message).toContain(stderr.slice('ERROR '.length));
   });
 
   it('reports a tool that cannot be started', async () => {
-    const t = new ProcessHookTools({ runner: fakeRunner({ 'is-leader': fail(-1, 'ERROR cannot run is-leader: spawn is-leader ENOENT') }).runner });
-    await expect(t.isLeader()).rejects.toThrow('hook tool failed: is-leader --format=json (exit -1): cannot run is-leader: spawn is-leader ENOENT');
+    const t = new ProcessHookTools({
+      runner: fakeRunner({ 'is-leader': fail(-1, 'ERROR cannot run is-leader: spawn is-leader ENOENT') }).runner,
+    });
+    await expect(t.isLeader()).rejects.toThrow(
+      'hook tool failed: is-leader --format=json (exit -1): cannot run is-leader: spawn is-leader ENOENT',
+    );
   });
 
   it('rejects malformed output with a typed error', async () => {
-    const t = new ProcessHookTools({ runner: fakeRunner({ 'relation-get': ok({ a: 1 }), 'config-get': { exitCode: 0, stdout: 'nope', stderr: '' } }).runner });
-    await expect(t.relationGet('db:1', 'x/0')).rejects.toMatchObject({ code: 'HOOK_TOOL_OUTPUT', message: expect.stringContaining('relation data must be a map of strings') });
-    await expect(t.configGet()).rejects.toMatchObject({ code: 'HOOK_TOOL_OUTPUT', message: expect.stringContaining('output is not JSON') });
+    const t = new ProcessHookTools({
+      runner: fakeRunner({ 'relation-get': ok({ a: 1 }), 'config-get': { exitCode: 0, stdout: 'nope', stderr: '' } })
+        .runner,
+    });
+    await expect(t.relationGet('db:1', 'x/0')).rejects.toMatchObject({
+      code: 'HOOK_TOOL_OUTPUT',
+      message: expect.stringContaining('relation data must be a map of strings'),
+    });
+    await expect(t.configGet()).rejects.toMatchObject({
+      code: 'HOOK_TOOL_OUTPUT',
+      message: expect.stringContaining('output is not JSON'),
+    });
   });
 
   it('redacts secret arguments and marked values in errors', async () => {
     const redactor = new Redactor();
     redactor.markSecret('s3cr3t-v');
-    const t = new ProcessHookTools({ runner: fakeRunner({ 'leader-set': fail(1, 'ERROR bad value s3cr3t-v') }).runner, redactor });
+    const t = new ProcessHookTools({
+      runner: fakeRunner({ 'leader-set': fail(1, 'ERROR bad value s3cr3t-v') }).runner,
+      redactor,
+    });
     const err = (await t.leaderSet({ api_key: 'k-123', other: 's3cr3t-v' }).catch((e: unknown) => e)) as HookToolError;
     expect(err.args).toEqual(['api_key=[REDACTED]', 'other=[REDACTED]']);
     expect(err.stderr).toBe('ERROR bad value [REDACTED]');
@@ -133,7 +169,9 @@ describe('ProcessHookTools cache', () => {
 
   it('does not cache failures', async () => {
     let n = 0;
-    const { runner } = fakeRunner({ 'is-leader': () => (n++ === 0 ? { exitCode: 1, stdout: '', stderr: 'ERROR transient' } : ok(true)) });
+    const { runner } = fakeRunner({
+      'is-leader': () => (n++ === 0 ? { exitCode: 1, stdout: '', stderr: 'ERROR transient' } : ok(true)),
+    });
     const t = new ProcessHookTools({ runner });
     await expect(t.isLeader()).rejects.toThrow('transient');
     await expect(t.isLeader()).resolves.toBe(true);

@@ -1,7 +1,15 @@
 import { Redactor } from '../redactor';
 import { HookToolError } from './hook-tool-error';
 import { classifyHookToolFailure } from './not-found-errors';
-import type { HookTools, JujuLogLevel, NetworkInfo, PortSpec, RelationData, StatusInfo, StatusName } from './hook-tools';
+import type {
+  HookTools,
+  JujuLogLevel,
+  NetworkInfo,
+  PortSpec,
+  RelationData,
+  StatusInfo,
+  StatusName,
+} from './hook-tools';
 import { formatPortSpec } from './port-spec';
 import type { ToolRunner } from './tool-runner';
 
@@ -19,8 +27,17 @@ const STATUSES: ReadonlySet<string> = new Set(['maintenance', 'blocked', 'waitin
 
 /** Read tools whose answers are fixed for the duration of a hook (until this hook writes). */
 const CACHEABLE: ReadonlySet<string> = new Set([
-  'config-get', 'relation-ids', 'relation-list', 'relation-get', 'is-leader', 'leader-get',
-  'unit-get', 'network-get', 'action-get', 'opened-ports', 'status-get',
+  'config-get',
+  'relation-ids',
+  'relation-list',
+  'relation-get',
+  'is-leader',
+  'leader-get',
+  'unit-get',
+  'network-get',
+  'action-get',
+  'opened-ports',
+  'status-get',
 ]);
 
 function flatten(prefix: string, value: unknown, out: string[]): void {
@@ -67,7 +84,8 @@ export class ProcessHookTools implements HookTools {
   async relationRemoteApp(relationId: string): Promise<string | null> {
     const value = await this.#json('relation-list', ['--format=json', '-r', relationId, '--app']);
     if (value === null || value === '') return null;
-    if (typeof value !== 'string') throw this.#malformed('relation-list', ['-r', relationId, '--app'], 'expected a string');
+    if (typeof value !== 'string')
+      throw this.#malformed('relation-list', ['-r', relationId, '--app'], 'expected a string');
     return value;
   }
 
@@ -88,15 +106,26 @@ export class ProcessHookTools implements HookTools {
 
   async statusSet(status: StatusName, message: string, options: { application?: boolean } = {}): Promise<void> {
     if (!STATUSES.has(status)) {
-      throw new HookToolError({ tool: 'status-set', args: [status], exitCode: 2, stderr: `ERROR invalid status "${status}", expected one of [maintenance blocked waiting active]` });
+      throw new HookToolError({
+        tool: 'status-set',
+        args: [status],
+        exitCode: 2,
+        stderr: `ERROR invalid status "${status}", expected one of [maintenance blocked waiting active]`,
+      });
     }
-    await this.#write('status-set', [...(options.application === true ? ['--application'] : []), status, '--', message]);
+    await this.#write('status-set', [
+      ...(options.application === true ? ['--application'] : []),
+      status,
+      '--',
+      message,
+    ]);
   }
 
   async statusGet(options: { application?: boolean } = {}): Promise<StatusInfo> {
     const args = ['--format=json', '--include-data', ...(options.application === true ? ['--application'] : [])];
     const value = (await this.#object('status-get', args)) as Record<string, unknown>;
-    const body = (options.application === true ? value['application-status'] : value) as Record<string, unknown> | undefined;
+    const body = (options.application === true ? value['application-status'] : value) as
+      Record<string, unknown> | undefined;
     return {
       status: String(body?.status ?? 'unknown'),
       message: String(body?.message ?? ''),
@@ -139,7 +168,10 @@ export class ProcessHookTools implements HookTools {
   }
 
   async leaderSet(data: RelationData): Promise<void> {
-    await this.#write('leader-set', Object.entries(data).map(([k, v]) => `${k}=${v}`));
+    await this.#write(
+      'leader-set',
+      Object.entries(data).map(([k, v]) => `${k}=${v}`),
+    );
   }
 
   async applicationVersionSet(version: string): Promise<void> {
@@ -184,7 +216,8 @@ export class ProcessHookTools implements HookTools {
   async #strings(tool: string, args: string[]): Promise<readonly string[]> {
     const value = await this.#json(tool, args);
     if (value === null) return [];
-    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw this.#malformed(tool, args, 'expected a list of strings');
+    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+      throw this.#malformed(tool, args, 'expected a list of strings');
     return value as string[];
   }
 

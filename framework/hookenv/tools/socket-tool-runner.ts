@@ -25,7 +25,11 @@ export function socketToolRunner(options: SocketToolRunnerOptions): ToolRunner {
       let reply = await exchange(options.socketPath, request);
       // A spawned shim's stdin is what the runner pipes in: `stdin`, or nothing (EOF at once).
       if (reply.needStdin === true) reply = await exchange(options.socketPath, { ...request, stdin: stdin ?? '' });
-      return { exitCode: typeof reply.code === 'number' ? reply.code : 0, stdout: reply.stdout ?? '', stderr: reply.stderr ?? '' } satisfies ToolResult;
+      return {
+        exitCode: typeof reply.code === 'number' ? reply.code : 0,
+        stdout: reply.stdout ?? '',
+        stderr: reply.stderr ?? '',
+      } satisfies ToolResult;
     } catch (error) {
       return { exitCode: 1, stdout: '', stderr: `ERROR cannot reach the agent: ${(error as Error).message}\n` };
     }

@@ -17,7 +17,10 @@ export type ToolRunner = (tool: string, args: readonly string[], stdin?: string)
  * A {@link ToolRunner} that spawns the executable found on `env.PATH` with no shell, in `cwd`
  * (Juju tools resolve relative paths against the charm dir).
  */
-export function spawnToolRunner(options: { env: Readonly<Record<string, string | undefined>>; cwd?: string }): ToolRunner {
+export function spawnToolRunner(options: {
+  env: Readonly<Record<string, string | undefined>>;
+  cwd?: string;
+}): ToolRunner {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(options.env)) if (v !== undefined) env[k] = v;
   return (tool, args, stdin) =>
@@ -29,7 +32,11 @@ export function spawnToolRunner(options: { env: Readonly<Record<string, string |
         // spawn throws synchronously for arguments it cannot pass (a NUL byte in a status message
         // or a relation value): report it like a tool that could not start, so the caller gets a
         // typed HookToolError naming the tool instead of a bare TypeError.
-        resolve({ exitCode: -1, stdout: '', stderr: `ERROR cannot run ${tool}: ${e instanceof Error ? e.message : String(e)}` });
+        resolve({
+          exitCode: -1,
+          stdout: '',
+          stderr: `ERROR cannot run ${tool}: ${e instanceof Error ? e.message : String(e)}`,
+        });
         return;
       }
       const out: Buffer[] = [];

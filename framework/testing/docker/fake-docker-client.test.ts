@@ -15,7 +15,14 @@ describe('FakeDockerClient under Compose', () => {
 
   const compose = (text: string, docker: FakeDockerClient, actions: DockerAction[]): Compose => {
     writeFileSync(join(dir, 'docker-compose.yml'), text);
-    return new Compose(dir, { project: 'demo', docker: recordingDockerClient(docker, (a) => actions.push(a), (id) => docker.nameOf(id)) });
+    return new Compose(dir, {
+      project: 'demo',
+      docker: recordingDockerClient(
+        docker,
+        (a) => actions.push(a),
+        (id) => docker.nameOf(id),
+      ),
+    });
   };
 
   it('converges, then does nothing when nothing changed, then recreates only the changed service', async () => {
@@ -23,8 +30,18 @@ describe('FakeDockerClient under Compose', () => {
     const actions: DockerAction[] = [];
     const v1 = 'services:\n  web:\n    image: busybox:1\n  cache:\n    image: redis:alpine\n';
     await compose(v1, docker, actions).up();
-    expect(actions.map((a) => a.method)).toEqual(expect.arrayContaining(['pullImage', 'createNetwork', 'createContainer', 'startContainer']));
-    expect(docker.snapshot().containers.map((c) => [c.labels['com.docker.compose.service'], c.state]).sort()).toEqual([['cache', 'running'], ['web', 'running']]);
+    expect(actions.map((a) => a.method)).toEqual(
+      expect.arrayContaining(['pullImage', 'createNetwork', 'createContainer', 'startContainer']),
+    );
+    expect(
+      docker
+        .snapshot()
+        .containers.map((c) => [c.labels['com.docker.compose.service'], c.state])
+        .sort(),
+    ).toEqual([
+      ['cache', 'running'],
+      ['web', 'running'],
+    ]);
 
     actions.length = 0;
     await compose(v1, docker, actions).up();

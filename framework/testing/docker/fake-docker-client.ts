@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
 import {
-  DockerApiError, DockerUnavailableError, ImagePullError, type ContainerCreateSpec, type ContainerDetails, type ContainerSummary,
-  type DockerClient, type ImageSummary, type NetworkSummary, type PublishedPort, type VolumeSummary,
+  DockerApiError,
+  DockerUnavailableError,
+  ImagePullError,
+  type ContainerCreateSpec,
+  type ContainerDetails,
+  type ContainerSummary,
+  type DockerClient,
+  type ImageSummary,
+  type NetworkSummary,
+  type PublishedPort,
+  type VolumeSummary,
 } from '../../docker';
 import type { FakeContainer, FakeDockerState } from './fake-docker-state';
 import { emptyDockerState } from './fake-docker-state';
@@ -49,7 +58,13 @@ export class FakeDockerClient implements DockerClient {
 
   constructor(initial: Partial<FakeDockerState> = {}) {
     const s = structuredClone({ ...emptyDockerState(), ...initial });
-    this.#s = { ...s, containers: [...s.containers], networks: [...s.networks], volumes: [...s.volumes], images: [...s.images] };
+    this.#s = {
+      ...s,
+      containers: [...s.containers],
+      networks: [...s.networks],
+      volumes: [...s.volumes],
+      images: [...s.images],
+    };
   }
 
   /** A copy of the daemon's current contents. */
@@ -63,7 +78,10 @@ export class FakeDockerClient implements DockerClient {
   }
 
   #up(): void {
-    if (!this.#s.available) throw new DockerUnavailableError(this.host, { cause: new Error('connect ENOENT (simulated: daemon unavailable)') });
+    if (!this.#s.available)
+      throw new DockerUnavailableError(this.host, {
+        cause: new Error('connect ENOENT (simulated: daemon unavailable)'),
+      });
   }
 
   #id(prefix: string): string {
@@ -72,7 +90,9 @@ export class FakeDockerClient implements DockerClient {
   }
 
   #find(idOrName: string): FakeContainer | undefined {
-    return this.#s.containers.find((c) => c.id === idOrName || c.name === idOrName || (idOrName.length >= 6 && c.id.startsWith(idOrName)));
+    return this.#s.containers.find(
+      (c) => c.id === idOrName || c.name === idOrName || (idOrName.length >= 6 && c.id.startsWith(idOrName)),
+    );
   }
 
   #must(op: string, idOrName: string): FakeContainer {
@@ -90,15 +110,26 @@ export class FakeDockerClient implements DockerClient {
     for (const [key, bindings] of Object.entries(c.spec.portBindings)) {
       const [port, protocol = 'tcp'] = key.split('/');
       for (const b of bindings) {
-        ports.push({ containerPort: Number(port), protocol, hostIp: b.hostIp || '0.0.0.0', hostPort: b.hostPort === '' ? undefined : Number(b.hostPort) });
+        ports.push({
+          containerPort: Number(port),
+          protocol,
+          hostIp: b.hostIp || '0.0.0.0',
+          hostPort: b.hostPort === '' ? undefined : Number(b.hostPort),
+        });
       }
     }
     const running = c.state === 'running';
     return {
-      id: c.id, name: c.name, image: c.image, imageId: c.imageId, state: c.state,
+      id: c.id,
+      name: c.name,
+      image: c.image,
+      imageId: c.imageId,
+      state: c.state,
       status: running ? 'Up' : c.state === 'created' ? 'Created' : 'Exited (0)',
       health: running && c.spec.healthcheck !== undefined ? 'healthy' : undefined,
-      labels: { ...c.labels }, ports, created: c.created,
+      labels: { ...c.labels },
+      ports,
+      created: c.created,
     };
   }
 
@@ -120,22 +151,54 @@ export class FakeDockerClient implements DockerClient {
     this.#up();
     const c = this.#find(idOrName);
     if (c === undefined) return undefined;
-    const networks = Object.fromEntries(c.networks.map((n, i) => [n, { networkId: this.#s.networks.find((x) => x.name === n)?.id ?? n, ipAddress: `172.20.0.${i + 2}` }]));
+    const networks = Object.fromEntries(
+      c.networks.map((n, i) => [
+        n,
+        { networkId: this.#s.networks.find((x) => x.name === n)?.id ?? n, ipAddress: `172.20.0.${i + 2}` },
+      ]),
+    );
     const mounts = c.spec.mounts.map((m) => ({
-      type: m.type, ...(m.type === 'volume' && m.source !== undefined ? { name: m.source } : {}),
-      source: m.type === 'volume' ? `/var/lib/docker/volumes/${m.source ?? c.id}/_data` : (m.source ?? ''), target: m.target, readOnly: m.readOnly,
+      type: m.type,
+      ...(m.type === 'volume' && m.source !== undefined ? { name: m.source } : {}),
+      source: m.type === 'volume' ? `/var/lib/docker/volumes/${m.source ?? c.id}/_data` : (m.source ?? ''),
+      target: m.target,
+      readOnly: m.readOnly,
     }));
     return { ...this.#summary(c), running: c.state === 'running', exitCode: 0, networks, mounts };
   }
 
   async createContainer(spec: ContainerCreateSpec): Promise<string> {
     this.#up();
-    if (this.#s.containers.some((c) => c.name === spec.name)) throw new DockerApiError('create container', spec.name, 409, `Conflict. The container name "/${spec.name}" is already in use`);
+    if (this.#s.containers.some((c) => c.name === spec.name))
+      throw new DockerApiError(
+        'create container',
+        spec.name,
+        409,
+        `Conflict. The container name "/${spec.name}" is already in use`,
+      );
     const image = this.#s.images.find((i) => i.repoTags.includes(withTag(spec.image)) || i.id === spec.image);
-    if (image === undefined) throw new DockerApiError('create container', spec.name, 404, `No such image: ${spec.image}`);
+    if (image === undefined)
+      throw new DockerApiError('create container', spec.name, 404, `No such image: ${spec.image}`);
     const id = this.#id('c');
-    const networks = spec.networkMode !== undefined && !['host', 'none', 'bridge'].includes(spec.networkMode) && !spec.networkMode.startsWith('container:') ? [spec.networkMode] : [];
-    this.#s.containers.push(structuredClone({ id, name: spec.name, image: spec.image, imageId: image.id, state: 'created', labels: { ...spec.labels }, networks, spec, created: this.#s.serial }));
+    const networks =
+      spec.networkMode !== undefined &&
+      !['host', 'none', 'bridge'].includes(spec.networkMode) &&
+      !spec.networkMode.startsWith('container:')
+        ? [spec.networkMode]
+        : [];
+    this.#s.containers.push(
+      structuredClone({
+        id,
+        name: spec.name,
+        image: spec.image,
+        imageId: image.id,
+        state: 'created',
+        labels: { ...spec.labels },
+        networks,
+        spec,
+        created: this.#s.serial,
+      }),
+    );
     return id;
   }
 
@@ -164,7 +227,13 @@ export class FakeDockerClient implements DockerClient {
     this.#up();
     const c = this.#find(id);
     if (c === undefined) return;
-    if (c.state === 'running' && options.force !== true) throw new DockerApiError('remove container', c.name, 409, 'You cannot remove a running container; stop it first or use force');
+    if (c.state === 'running' && options.force !== true)
+      throw new DockerApiError(
+        'remove container',
+        c.name,
+        409,
+        'You cannot remove a running container; stop it first or use force',
+      );
     this.#s.containers = this.#s.containers.filter((x) => x.id !== c.id);
   }
 
@@ -218,12 +287,22 @@ export class FakeDockerClient implements DockerClient {
   async inspectNetwork(name: string): Promise<NetworkSummary | undefined> {
     this.#up();
     const n = this.#s.networks.find((x) => x.name === name || x.id === name);
-    return n === undefined ? undefined : { ...n, labels: { ...n.labels }, containers: this.#s.containers.filter((c) => c.networks.includes(n.name)).length };
+    return n === undefined
+      ? undefined
+      : {
+          ...n,
+          labels: { ...n.labels },
+          containers: this.#s.containers.filter((c) => c.networks.includes(n.name)).length,
+        };
   }
 
-  async createNetwork(spec: { readonly name: string; readonly labels: Readonly<Record<string, string>> }): Promise<string> {
+  async createNetwork(spec: {
+    readonly name: string;
+    readonly labels: Readonly<Record<string, string>>;
+  }): Promise<string> {
     this.#up();
-    if (this.#s.networks.some((n) => n.name === spec.name)) throw new DockerApiError('create network', spec.name, 409, `network with name ${spec.name} already exists`);
+    if (this.#s.networks.some((n) => n.name === spec.name))
+      throw new DockerApiError('create network', spec.name, 409, `network with name ${spec.name} already exists`);
     const id = this.#id('n');
     this.#s.networks.push({ id, name: spec.name, labels: { ...spec.labels } });
     return id;
@@ -233,14 +312,21 @@ export class FakeDockerClient implements DockerClient {
     this.#up();
     const n = this.#s.networks.find((x) => x.name === idOrName || x.id === idOrName);
     if (n === undefined) return;
-    if (this.#s.containers.some((c) => c.networks.includes(n.name))) throw new DockerApiError('remove network', n.name, 403, `error while removing network: network ${n.name} has active endpoints`);
+    if (this.#s.containers.some((c) => c.networks.includes(n.name)))
+      throw new DockerApiError(
+        'remove network',
+        n.name,
+        403,
+        `error while removing network: network ${n.name} has active endpoints`,
+      );
     this.#s.networks = this.#s.networks.filter((x) => x.id !== n.id);
   }
 
   async connectNetwork(network: string, container: string): Promise<void> {
     this.#up();
     const c = this.#must('connect network', container);
-    if (!this.#s.networks.some((n) => n.name === network || n.id === network)) throw new DockerApiError('connect network', network, 404, `network ${network} not found`);
+    if (!this.#s.networks.some((n) => n.name === network || n.id === network))
+      throw new DockerApiError('connect network', network, 404, `network ${network} not found`);
     if (!c.networks.includes(network)) this.#replace(c, { networks: [...c.networks, network] });
   }
 
@@ -254,9 +340,13 @@ export class FakeDockerClient implements DockerClient {
     return this.#s.volumes.find((v) => v.name === name);
   }
 
-  async createVolume(spec: { readonly name: string; readonly labels: Readonly<Record<string, string>> }): Promise<void> {
+  async createVolume(spec: {
+    readonly name: string;
+    readonly labels: Readonly<Record<string, string>>;
+  }): Promise<void> {
     this.#up();
-    if (!this.#s.volumes.some((v) => v.name === spec.name)) this.#s.volumes.push({ name: spec.name, labels: { ...spec.labels } });
+    if (!this.#s.volumes.some((v) => v.name === spec.name))
+      this.#s.volumes.push({ name: spec.name, labels: { ...spec.labels } });
   }
 
   async removeVolume(name: string): Promise<void> {

@@ -23,7 +23,11 @@ export interface FakeDockerState {
   /** `false`: every call fails as if the daemon did not answer. */
   readonly available: boolean;
   readonly containers: readonly FakeContainer[];
-  readonly networks: ReadonlyArray<{ readonly id: string; readonly name: string; readonly labels: Readonly<Record<string, string>> }>;
+  readonly networks: ReadonlyArray<{
+    readonly id: string;
+    readonly name: string;
+    readonly labels: Readonly<Record<string, string>>;
+  }>;
   readonly volumes: ReadonlyArray<{ readonly name: string; readonly labels: Readonly<Record<string, string>> }>;
   /** Images present locally; a pull adds one. */
   readonly images: ReadonlyArray<{ readonly id: string; readonly repoTags: readonly string[] }>;

@@ -8,7 +8,11 @@ function describe(method: string, args: readonly unknown[], nameOf: (id: string)
   switch (method) {
     case 'createContainer': {
       const spec = first as ContainerCreateSpec;
-      return { method, target: spec.name, detail: { image: spec.image, env: [...spec.env], ports: Object.keys(spec.portBindings) } };
+      return {
+        method,
+        target: spec.name,
+        detail: { image: spec.image, env: [...spec.env], ports: Object.keys(spec.portBindings) },
+      };
     }
     case 'createNetwork':
     case 'createVolume':
@@ -17,7 +21,11 @@ function describe(method: string, args: readonly unknown[], nameOf: (id: string)
       return { method, target: nameOf(String(args[1])), detail: { network: String(first) } };
     case 'stopContainer':
     case 'restartContainer':
-      return { method, target: nameOf(String(first)), ...(args[1] === undefined ? {} : { detail: { timeoutSeconds: args[1] } }) };
+      return {
+        method,
+        target: nameOf(String(first)),
+        ...(args[1] === undefined ? {} : { detail: { timeoutSeconds: args[1] } }),
+      };
     case 'exec':
       return { method, target: nameOf(String(first)), detail: { cmd: args[1] } };
     case 'renameContainer':
@@ -34,7 +42,11 @@ function describe(method: string, args: readonly unknown[], nameOf: (id: string)
  *
  * @param nameOf maps container ids to names for readable records (default: identity).
  */
-export function recordingDockerClient(inner: DockerClient, record: (action: DockerAction) => void, nameOf: (id: string) => string = (id) => id): DockerClient {
+export function recordingDockerClient(
+  inner: DockerClient,
+  record: (action: DockerAction) => void,
+  nameOf: (id: string) => string = (id) => id,
+): DockerClient {
   return new Proxy(inner, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver) as unknown;

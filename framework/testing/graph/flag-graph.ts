@@ -61,7 +61,10 @@ function tsFiles(dir: string): string[] {
 }
 
 /** `Class.method` → effects, over every TypeScript file of the stack's layers and interfaces. */
-function effectsIndex(loaded: LoadedCharm): { index: Map<string, MethodEffects>; triggers: FileEffects['triggers'][number][] } {
+function effectsIndex(loaded: LoadedCharm): {
+  index: Map<string, MethodEffects>;
+  triggers: FileEffects['triggers'][number][];
+} {
   const index = new Map<string, MethodEffects>();
   const triggers: FileEffects['triggers'][number][] = [];
   const dirs = [...Object.values(loaded.interfaceDirs), ...Object.values(loaded.layerDirs)];
@@ -73,7 +76,8 @@ function effectsIndex(loaded: LoadedCharm): { index: Map<string, MethodEffects>;
     }
   }
   // The reactive modules themselves win over a same-named class elsewhere.
-  for (const m of loaded.modules) for (const [k, v] of scanEffects(readFileSync(m.source, 'utf8')).methods) index.set(k, v);
+  for (const m of loaded.modules)
+    for (const [k, v] of scanEffects(readFileSync(m.source, 'utf8')).methods) index.set(k, v);
   return { index, triggers };
 }
 
@@ -101,20 +105,37 @@ export function flagGraphOf(loaded: LoadedCharm): FlagGraph {
   const flags = new Map<string, GraphFlag['setBy']>();
   const mention = (f: string, setBy?: GraphFlag['setBy']): string => {
     const prev = flags.get(f);
-    if (setBy === 'handler' || prev === undefined) flags.set(f, setBy ?? prev ?? (RUNTIME_FLAG.test(f) ? 'runtime' : 'unknown'));
+    if (setBy === 'handler' || prev === undefined)
+      flags.set(f, setBy ?? prev ?? (RUNTIME_FLAG.test(f) ? 'runtime' : 'unknown'));
     return `flag:${f}`;
   };
   for (const h of registry.handlers) {
     const key = `handler:${h.id}`;
     const { key: method, endpoint } = methodKey(h);
-    handlers.push({ key, id: h.id, label: endpoint === undefined ? method : `${method}#${endpoint}`, layer: h.source?.layer ?? '', hooks: h.hooks, actions: h.actions });
-    for (const [list, kind] of [[h.whenAll, 'when'], [h.whenNone, 'whenNot'], [h.whenAny, 'whenAny'], [h.whenNotAll, 'whenNotAll']] as const) {
+    handlers.push({
+      key,
+      id: h.id,
+      label: endpoint === undefined ? method : `${method}#${endpoint}`,
+      layer: h.source?.layer ?? '',
+      hooks: h.hooks,
+      actions: h.actions,
+    });
+    for (const [list, kind] of [
+      [h.whenAll, 'when'],
+      [h.whenNone, 'whenNot'],
+      [h.whenAny, 'whenAny'],
+      [h.whenNotAll, 'whenNotAll'],
+    ] as const) {
       for (const f of list) edges.push({ from: mention(f), to: key, kind });
     }
     const e = effects.get(method);
     if (e === undefined) continue;
     const expand = (f: string): string => (endpoint === undefined ? f : f.split('{endpoint_name}').join(endpoint));
-    for (const [list, kind] of [[e.sets, 'sets'], [e.clears, 'clears'], [e.toggles, 'toggles']] as const) {
+    for (const [list, kind] of [
+      [e.sets, 'sets'],
+      [e.clears, 'clears'],
+      [e.toggles, 'toggles'],
+    ] as const) {
       for (const f of list) {
         const flag = expand(f);
         if (flag.includes('{')) continue;
@@ -125,14 +146,17 @@ export function flagGraphOf(loaded: LoadedCharm): FlagGraph {
   for (const t of [...registry.triggers, ...triggers]) {
     const from = t.when ?? t.whenNot;
     if (from === undefined) continue;
-    if (t.setFlag !== undefined) edges.push({ from: mention(from), to: mention(t.setFlag, 'handler'), kind: 'trigger' });
+    if (t.setFlag !== undefined)
+      edges.push({ from: mention(from), to: mention(t.setFlag, 'handler'), kind: 'trigger' });
     if (t.clearFlag !== undefined) edges.push({ from: mention(from), to: mention(t.clearFlag), kind: 'trigger' });
   }
   const unique = [...new Map(edges.map((e) => [`${e.from}|${e.to}|${e.kind}`, e])).values()];
   return {
     charm: loaded.spec.charmName,
     handlers,
-    flags: [...flags.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, setBy]) => ({ key: `flag:${name}`, name, setBy })),
+    flags: [...flags.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([name, setBy]) => ({ key: `flag:${name}`, name, setBy })),
     edges: unique,
   };
 }

@@ -16,14 +16,22 @@ export interface MethodEffects {
 /** Effects by `Class.method`, and trigger declarations (`registerTrigger`) found in the file. */
 export interface FileEffects {
   readonly methods: ReadonlyMap<string, MethodEffects>;
-  readonly triggers: ReadonlyArray<{ readonly when?: string; readonly whenNot?: string; readonly setFlag?: string; readonly clearFlag?: string }>;
+  readonly triggers: ReadonlyArray<{
+    readonly when?: string;
+    readonly whenNot?: string;
+    readonly setFlag?: string;
+    readonly clearFlag?: string;
+  }>;
 }
 
 const STRING = String.raw`'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|\x60(?:[^\x60\\]|\\.)*\x60`;
 
 /** Comments become spaces (strings are kept), so offsets and lines stay valid. */
 function stripComments(text: string): string {
-  return text.replace(new RegExp(`(${STRING})|\\/\\*[\\s\\S]*?\\*\\/|\\/\\/[^\\n]*`, 'g'), (m, str: string | undefined) => (str !== undefined ? m : m.replace(/[^\n]/g, ' ')));
+  return text.replace(
+    new RegExp(`(${STRING})|\\/\\*[\\s\\S]*?\\*\\/|\\/\\/[^\\n]*`, 'g'),
+    (m, str: string | undefined) => (str !== undefined ? m : m.replace(/[^\n]/g, ' ')),
+  );
 }
 
 /** Index of the `}` matching the `{` at `open`, skipping strings. */
@@ -53,7 +61,8 @@ function unquote(literal: string): string {
 
 function constants(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of text.matchAll(new RegExp(String.raw`\bconst\s+(\w+)\s*(?::\s*\w+\s*)?=\s*(${STRING})\s*;`, 'g'))) out.set(m[1] as string, unquote(m[2] as string));
+  for (const m of text.matchAll(new RegExp(String.raw`\bconst\s+(\w+)\s*(?::\s*\w+\s*)?=\s*(${STRING})\s*;`, 'g')))
+    out.set(m[1] as string, unquote(m[2] as string));
   return out;
 }
 

@@ -3,7 +3,11 @@ import { dirname, join, relative, sep } from 'node:path';
 import type { OutputFile } from '../../build';
 
 /** Writes the built charm's files plus the files a previous run left (`extra`) into `dir`. */
-export function materializeCharmDir(dir: string, files: readonly OutputFile[], extra: Readonly<Record<string, string>>): void {
+export function materializeCharmDir(
+  dir: string,
+  files: readonly OutputFile[],
+  extra: Readonly<Record<string, string>>,
+): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const f of files) {

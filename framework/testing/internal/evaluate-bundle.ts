@@ -1,5 +1,12 @@
 import type { HandlerRegistry } from '../../reactive';
-import type { bindEndpoints, CharmBundle, HookOutcome, parseCharmMetadata, registerBundle, RunHookDeps } from '../../runtime';
+import type {
+  bindEndpoints,
+  CharmBundle,
+  HookOutcome,
+  parseCharmMetadata,
+  registerBundle,
+  RunHookDeps,
+} from '../../runtime';
 import type { DockerClient } from '../../docker';
 import { HARNESS_GLOBAL } from './harness-bundle';
 
@@ -27,7 +34,15 @@ export function evaluateBundle(code: string, name: string, host: HarnessHost): H
   const module = { exports: {} as Record<string, unknown> };
   // The bundle is our own esbuild output; a Function (not vm) keeps it in the caller's realm, so
   // errors and objects it returns pass `instanceof` and jest's equality checks.
-  const fn = new Function('exports', 'require', 'module', '__filename', '__dirname', HARNESS_GLOBAL, `${code}\n//# sourceURL=rxcharm-testing/${name}.js`);
+  const fn = new Function(
+    'exports',
+    'require',
+    'module',
+    '__filename',
+    '__dirname',
+    HARNESS_GLOBAL,
+    `${code}\n//# sourceURL=rxcharm-testing/${name}.js`,
+  );
   fn(module.exports, require, module, `rxcharm-testing/${name}.js`, 'rxcharm-testing', host);
   return module.exports as unknown as HarnessModule;
 }

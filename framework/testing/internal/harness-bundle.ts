@@ -26,7 +26,9 @@ export class DockerodeClient {
 /** Entry of a harness bundle: exports the bundle description and the bundle's own `runHook`. */
 export function harnessEntrySource(spec: EntrySpec): string {
   // The registry tools come from the bundle's own framework copy: decorator records live there.
-  const lines = ["export { runHook, HandlerRegistry, registerBundle, bindEndpoints, parseCharmMetadata } from 'rxcharm';"];
+  const lines = [
+    "export { runHook, HandlerRegistry, registerBundle, bindEndpoints, parseCharmMetadata } from 'rxcharm';",
+  ];
   spec.modules.forEach((m, i) => lines.push(`import * as module${i} from ${JSON.stringify(m.source)};`));
   spec.interfaces.forEach((f, i) => lines.push(`import * as interface${i} from ${JSON.stringify(f.source)};`));
   lines.push(
@@ -50,7 +52,9 @@ export interface HarnessAliases {
 }
 
 function plugin(aliases: HarnessAliases): Plugin {
-  const missing = (what: string, why: string): { errors: Array<{ text: string }> } => ({ errors: [{ text: `${what}: ${why}` }] });
+  const missing = (what: string, why: string): { errors: Array<{ text: string }> } => ({
+    errors: [{ text: `${what}: ${why}` }],
+  });
   return {
     name: 'rxcharm-testing',
     setup(b) {
@@ -58,12 +62,16 @@ function plugin(aliases: HarnessAliases): Plugin {
       b.onResolve({ filter: /^layer:/ }, (args) => {
         const dir = aliases.layers[args.path.slice('layer:'.length)];
         const file = dir === undefined ? undefined : join(dir, 'lib', 'index.ts');
-        return file !== undefined && existsSync(file) ? { path: file } : missing(args.path, 'not included by this charm (add it to includes in layer.yaml) or has no lib/index.ts');
+        return file !== undefined && existsSync(file)
+          ? { path: file }
+          : missing(args.path, 'not included by this charm (add it to includes in layer.yaml) or has no lib/index.ts');
       });
       b.onResolve({ filter: /^interface:/ }, (args) => {
         const dir = aliases.interfaces[args.path.slice('interface:'.length)];
         const file = dir === undefined ? undefined : join(dir, 'index.ts');
-        return file !== undefined && existsSync(file) ? { path: file } : missing(args.path, 'not included by this charm (add it to includes in layer.yaml)');
+        return file !== undefined && existsSync(file)
+          ? { path: file }
+          : missing(args.path, 'not included by this charm (add it to includes in layer.yaml)');
       });
       // npm packages rxcharm itself has stay outside the bundle (the host's copies, stateless
       // libraries, loaded once); a package only a layer has is bundled from the layer's node_modules.
@@ -76,7 +84,10 @@ function plugin(aliases: HarnessAliases): Plugin {
           return undefined;
         }
       });
-      b.onLoad({ filter: /[\\/]framework[\\/]docker[\\/]client[\\/]dockerode-client\.ts$/ }, () => ({ contents: DOCKER_SEAM, loader: 'ts' }));
+      b.onLoad({ filter: /[\\/]framework[\\/]docker[\\/]client[\\/]dockerode-client\.ts$/ }, () => ({
+        contents: DOCKER_SEAM,
+        loader: 'ts',
+      }));
     },
   };
 }

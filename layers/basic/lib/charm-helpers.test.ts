@@ -10,25 +10,39 @@ describe('readPort', () => {
     expect(readPort({ port: 65535 }, 'port')).toBe(65535);
   });
 
-  it.each([[0], [65536], [-1], [80.5], ['8080'], [true], [null], [undefined]])('refuses %j, naming the option and the value', (value) => {
-    const problem = readPort({ vote_port: value }, 'vote_port');
-    expect(isSettingsProblem(problem)).toBe(true);
-    expect(problem).toEqual({ option: 'vote_port', message: `vote_port must be a TCP port between 1 and 65535, got ${JSON.stringify(value ?? null)}` });
-  });
+  it.each([[0], [65536], [-1], [80.5], ['8080'], [true], [null], [undefined]])(
+    'refuses %j, naming the option and the value',
+    (value) => {
+      const problem = readPort({ vote_port: value }, 'vote_port');
+      expect(isSettingsProblem(problem)).toBe(true);
+      expect(problem).toEqual({
+        option: 'vote_port',
+        message: `vote_port must be a TCP port between 1 and 65535, got ${JSON.stringify(value ?? null)}`,
+      });
+    },
+  );
 });
 
 describe('settingsOrBlocked', () => {
   const charm = (config: RawConfig) => {
     const statuses: string[] = [];
     const warnings: unknown[] = [];
-    const record = (status: string) => async (message = '') => void statuses.push(`${status}: ${message}`);
+    const record =
+      (status: string) =>
+      async (message = '') =>
+        void statuses.push(`${status}: ${message}`);
     return {
       statuses,
       warnings,
       kv: new KeyValueStore(),
       config: { all: () => config },
       log: { warn: (obj: object, msg: string) => void warnings.push([obj, msg]) },
-      status: { active: record('active'), blocked: record('blocked'), maintenance: record('maintenance'), waiting: record('waiting') },
+      status: {
+        active: record('active'),
+        blocked: record('blocked'),
+        maintenance: record('maintenance'),
+        waiting: record('waiting'),
+      },
     };
   };
   const read = (config: RawConfig) => readPort(config, 'port');
@@ -83,7 +97,13 @@ describe('reconcileOpenedPorts', () => {
     const c = charm();
     reconcileOpenedPorts(c, 'app.ports', [5000, 5001]);
     reconcileOpenedPorts(c, 'app.ports', [5000, 6001]);
-    expect(c.ports.pending()).toEqual(['open 5000/tcp', 'open 5001/tcp', 'close 5001/tcp', 'open 5000/tcp', 'open 6001/tcp']);
+    expect(c.ports.pending()).toEqual([
+      'open 5000/tcp',
+      'open 5001/tcp',
+      'close 5001/tcp',
+      'open 5000/tcp',
+      'open 6001/tcp',
+    ]);
     expect(c.kv.get('app.ports')).toEqual([5000, 6001]);
   });
 

@@ -37,7 +37,10 @@ export interface SettingsTarget extends WorkloadStatusTarget {
  * if (settings === undefined) return this.setFlag(CONFIGURED); // nothing to do until config changes
  * ```
  */
-export async function settingsOrBlocked<S>(charm: SettingsTarget, read: (config: RawConfig) => S | SettingsProblem): Promise<S | undefined> {
+export async function settingsOrBlocked<S>(
+  charm: SettingsTarget,
+  read: (config: RawConfig) => S | SettingsProblem,
+): Promise<S | undefined> {
   const settings = read(charm.config.all());
   if (!isSettingsProblem(settings)) return settings;
   charm.log.warn({ option: settings.option }, settings.message);
@@ -57,7 +60,10 @@ export async function settingsOrBlocked<S>(charm: SettingsTarget, read: (config:
 export function readPort(config: RawConfig, option: string): number | SettingsProblem {
   const value = config[option];
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 65535) {
-    return { option, message: `${option} must be a TCP port between 1 and 65535, got ${JSON.stringify(value ?? null)}` };
+    return {
+      option,
+      message: `${option} must be a TCP port between 1 and 65535, got ${JSON.stringify(value ?? null)}`,
+    };
   }
   return value;
 }

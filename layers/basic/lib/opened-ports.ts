@@ -19,7 +19,12 @@ export interface OpenedPortsTarget {
 export function reconcileOpenedPorts(charm: OpenedPortsTarget, key: string, wanted: readonly number[]): void {
   const saved = charm.kv.get(key);
   // Earlier charm versions kept one port as a number.
-  const previous = typeof saved === 'number' ? [saved] : Array.isArray(saved) ? saved.filter((p): p is number => typeof p === 'number') : [];
+  const previous =
+    typeof saved === 'number'
+      ? [saved]
+      : Array.isArray(saved)
+        ? saved.filter((p): p is number => typeof p === 'number')
+        : [];
   for (const port of previous) if (!wanted.includes(port)) charm.ports.close(port);
   for (const port of wanted) charm.ports.open(port);
   charm.kv.set(key, [...wanted]);

@@ -1,5 +1,11 @@
 import type { KeyValueStore, StatusHelper } from 'rxcharm';
-import { checksFromRules, summarizeStatus, type StatusCheck, type StatusRule, type StatusSummary } from './status-summary';
+import {
+  checksFromRules,
+  summarizeStatus,
+  type StatusCheck,
+  type StatusRule,
+  type StatusSummary,
+} from './status-summary';
 import { savedWorkloadStatus } from './workload-status';
 
 /** What {@link reportStatus} needs of a charm: its status helper (a `Charm` has one). */
@@ -15,7 +21,11 @@ export interface StatusTarget {
  * await reportStatus(this, [{ ok: this.isFlagSet('redis.available'), status: 'waiting', message: 'waiting for redis' }]);
  * ```
  */
-export async function reportStatus(charm: StatusTarget, checks: readonly StatusCheck[], activeMessage = 'ready'): Promise<StatusSummary> {
+export async function reportStatus(
+  charm: StatusTarget,
+  checks: readonly StatusCheck[],
+  activeMessage = 'ready',
+): Promise<StatusSummary> {
   const summary = summarizeStatus(checks, activeMessage);
   await charm.status[summary.status](summary.message);
   return summary;
@@ -36,7 +46,10 @@ export interface RuleStatusTarget extends StatusTarget {
  */
 export async function reportStatusFromRules(charm: RuleStatusTarget): Promise<StatusSummary> {
   const rules = charm.layerOption<StatusRule[]>('basic', 'status-rules');
-  const summary = summarizeStatus(checksFromRules(rules, (flag) => charm.isFlagSet(flag)), charm.layerOption<string>('basic', 'active-message'));
+  const summary = summarizeStatus(
+    checksFromRules(rules, (flag) => charm.isFlagSet(flag)),
+    charm.layerOption<string>('basic', 'active-message'),
+  );
   const shown = summary.status === 'active' ? (savedWorkloadStatus(charm.kv) ?? summary) : summary;
   await charm.status[shown.status](shown.message);
   return shown;

@@ -2,7 +2,10 @@ import { checksFromRules, summarizeStatus } from './status-summary';
 
 describe('summarizeStatus', () => {
   it('is active with the given message when every check holds', () => {
-    expect(summarizeStatus([{ ok: true, status: 'blocked', message: 'x' }], 'serving')).toEqual({ status: 'active', message: 'serving' });
+    expect(summarizeStatus([{ ok: true, status: 'blocked', message: 'x' }], 'serving')).toEqual({
+      status: 'active',
+      message: 'serving',
+    });
   });
 
   it('picks the most severe failing level and joins its messages', () => {
@@ -16,10 +19,12 @@ describe('summarizeStatus', () => {
   });
 
   it('ranks maintenance above waiting', () => {
-    expect(summarizeStatus([
-      { ok: false, status: 'waiting', message: 'w' },
-      { ok: false, status: 'maintenance', message: 'm' },
-    ]).status).toBe('maintenance');
+    expect(
+      summarizeStatus([
+        { ok: false, status: 'waiting', message: 'w' },
+        { ok: false, status: 'maintenance', message: 'm' },
+      ]).status,
+    ).toBe('maintenance');
   });
 });
 

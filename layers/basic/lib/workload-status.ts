@@ -22,7 +22,11 @@ export interface WorkloadStatusTarget {
  * await setWorkloadStatus(this, 'active', `Ready on port ${port}`);
  * ```
  */
-export async function setWorkloadStatus(charm: WorkloadStatusTarget, status: StatusSummary['status'], message: string): Promise<void> {
+export async function setWorkloadStatus(
+  charm: WorkloadStatusTarget,
+  status: StatusSummary['status'],
+  message: string,
+): Promise<void> {
   await charm.status[status](message);
   charm.kv.set(WORKLOAD_STATUS_KEY, { status, message });
 }
@@ -34,5 +38,7 @@ export function savedWorkloadStatus(kv: Pick<KeyValueStore, 'get'>): StatusSumma
   const saved = kv.get(WORKLOAD_STATUS_KEY);
   if (saved === null || typeof saved !== 'object' || Array.isArray(saved)) return undefined;
   const { status, message } = saved as Record<string, unknown>;
-  return typeof status === 'string' && STATUSES.has(status) && typeof message === 'string' ? ({ status, message } as StatusSummary) : undefined;
+  return typeof status === 'string' && STATUSES.has(status) && typeof message === 'string'
+    ? ({ status, message } as StatusSummary)
+    : undefined;
 }

@@ -8,14 +8,22 @@ import { applyComposeFile } from './apply-compose';
 function fakeCharm() {
   const statuses: string[] = [];
   const cleared: string[] = [];
-  const status = (kind: string) => async (message: string): Promise<void> => void statuses.push(`${kind}: ${message}`);
+  const status =
+    (kind: string) =>
+    async (message: string): Promise<void> =>
+      void statuses.push(`${kind}: ${message}`);
   const kv = new KeyValueStore();
   const charm = {
     kv,
     config: { get: () => '' },
     log: { info: () => undefined, warn: () => undefined },
     clearFlag: (flag: string) => void cleared.push(flag),
-    status: { waiting: status('waiting'), blocked: status('blocked'), active: status('active'), maintenance: status('maintenance') },
+    status: {
+      waiting: status('waiting'),
+      blocked: status('blocked'),
+      active: status('active'),
+      maintenance: status('maintenance'),
+    },
   } as unknown as Charm;
   return { charm, kv, statuses, cleared };
 }
@@ -23,7 +31,12 @@ function fakeCharm() {
 function composeThat(up: () => Promise<PlanAction[]>): { compose: Compose; calls: () => number } {
   let calls = 0;
   return {
-    compose: { up: async () => { calls += 1; return up(); } } as unknown as Compose,
+    compose: {
+      up: async () => {
+        calls += 1;
+        return up();
+      },
+    } as unknown as Compose,
     calls: () => calls,
   };
 }
@@ -39,8 +52,22 @@ describe('applyComposeFile', () => {
     const { charm } = fakeCharm();
     const { compose, calls } = composeThat(async () => actions);
     const before: string[] = [];
-    await expect(applyComposeFile(charm, compose, { file, changed: true, appliedKey: 'k', beforeUp: async () => void before.push('starting') })).resolves.toEqual({ ok: true, upped: true, actions });
-    await expect(applyComposeFile(charm, compose, { file, changed: false, appliedKey: 'k', beforeUp: async () => void before.push('starting') })).resolves.toEqual({ ok: true, upped: false });
+    await expect(
+      applyComposeFile(charm, compose, {
+        file,
+        changed: true,
+        appliedKey: 'k',
+        beforeUp: async () => void before.push('starting'),
+      }),
+    ).resolves.toEqual({ ok: true, upped: true, actions });
+    await expect(
+      applyComposeFile(charm, compose, {
+        file,
+        changed: false,
+        appliedKey: 'k',
+        beforeUp: async () => void before.push('starting'),
+      }),
+    ).resolves.toEqual({ ok: true, upped: false });
     expect(calls()).toBe(1);
     expect(before).toEqual(['starting']);
   });
@@ -50,7 +77,10 @@ describe('applyComposeFile', () => {
     kv.set('k', 'digest of another file');
     writeFileSync(file, 'services: {web: {image: b}}\n');
     const { compose, calls } = composeThat(async () => actions);
-    await expect(applyComposeFile(charm, compose, { file, changed: false, appliedKey: 'k' })).resolves.toMatchObject({ ok: true, upped: true });
+    await expect(applyComposeFile(charm, compose, { file, changed: false, appliedKey: 'k' })).resolves.toMatchObject({
+      ok: true,
+      upped: true,
+    });
     expect(calls()).toBe(1);
   });
 
@@ -65,7 +95,9 @@ describe('applyComposeFile', () => {
     expect(cleared).toEqual(['docker.available', 'docker.ready']);
     expect(statuses).toEqual(['waiting: Docker daemon unreachable (unix:///run/docker.sock); will retry']);
     const working = composeThat(async () => actions);
-    await expect(applyComposeFile(charm, working.compose, { file, changed: false, appliedKey: 'k' })).resolves.toMatchObject({ ok: true, upped: true });
+    await expect(
+      applyComposeFile(charm, working.compose, { file, changed: false, appliedKey: 'k' }),
+    ).resolves.toMatchObject({ ok: true, upped: true });
     expect(kv.get('k')).not.toBe('old');
   });
 
@@ -73,7 +105,13 @@ describe('applyComposeFile', () => {
     writeFileSync(file, 'services: {web: {image: d}}\n');
     const { charm, kv } = fakeCharm();
     const bug = new Error('bug');
-    await expect(applyComposeFile(charm, composeThat(async () => Promise.reject(bug)).compose, { file, changed: true, appliedKey: 'k' })).rejects.toBe(bug);
+    await expect(
+      applyComposeFile(charm, composeThat(async () => Promise.reject(bug)).compose, {
+        file,
+        changed: true,
+        appliedKey: 'k',
+      }),
+    ).rejects.toBe(bug);
     expect(kv.get('k')).toBeUndefined();
   });
 });

@@ -34,13 +34,20 @@ export type ApplyOutcome =
  * if (!applied.ok) return; // the status says why; CONFIGURED stays clear, the next hook retries
  * ```
  */
-export async function applyComposeFile(charm: Charm, compose: Compose, options: ApplyComposeOptions): Promise<ApplyOutcome> {
+export async function applyComposeFile(
+  charm: Charm,
+  compose: Compose,
+  options: ApplyComposeOptions,
+): Promise<ApplyOutcome> {
   const digest = createHash('sha256').update(readFileSync(options.file)).digest('hex');
   if (!options.changed && charm.kv.get<string>(options.appliedKey) === digest) return { ok: true, upped: false };
   await options.beforeUp?.();
   const outcome = await upOrReport(charm, compose);
   if (!outcome.ok) return outcome;
-  charm.log.info({ actions: outcome.actions.map((a) => `${a.kind} ${'service' in a ? a.service : ''}`.trim()) }, 'compose up');
+  charm.log.info(
+    { actions: outcome.actions.map((a) => `${a.kind} ${'service' in a ? a.service : ''}`.trim()) },
+    'compose up',
+  );
   charm.kv.set(options.appliedKey, digest);
   return { ok: true, upped: true, actions: outcome.actions };
 }

@@ -1,16 +1,31 @@
-import { DockerApiError, DockerUnavailableError, ImagePullError, KeyValueStore, type Charm, type Compose, type PlanAction } from 'rxcharm';
+import {
+  DockerApiError,
+  DockerUnavailableError,
+  ImagePullError,
+  KeyValueStore,
+  type Charm,
+  type Compose,
+  type PlanAction,
+} from 'rxcharm';
 import { savedWorkloadStatus } from 'layer:basic';
 import { classifyComposeError, pullReason, upOrReport } from './compose-faults';
 
 describe('classifyComposeError', () => {
   it('maps a lost daemon, an unpullable image and 5xx answers; leaves the rest alone', () => {
     expect(classifyComposeError(new DockerUnavailableError('unix:///x.sock'), '')).toEqual({
-      kind: 'docker-down', status: 'waiting', message: 'Docker daemon unreachable (unix:///x.sock); will retry',
+      kind: 'docker-down',
+      status: 'waiting',
+      message: 'Docker daemon unreachable (unix:///x.sock); will retry',
     });
     expect(classifyComposeError(new ImagePullError('nope:1', 'not found'), '')).toEqual({
-      kind: 'image', status: 'blocked', message: 'Cannot pull image nope:1 (not found)', image: 'nope:1',
+      kind: 'image',
+      status: 'blocked',
+      message: 'Cannot pull image nope:1 (not found)',
+      image: 'nope:1',
     });
-    expect(classifyComposeError(new DockerApiError('start container', 'c1', 500, 'store closed'), '')).toBe('server-error');
+    expect(classifyComposeError(new DockerApiError('start container', 'c1', 500, 'store closed'), '')).toBe(
+      'server-error',
+    );
     expect(classifyComposeError(new DockerApiError('create container', 'c1', 409, 'name in use'), '')).toBeUndefined();
     expect(classifyComposeError(new Error('boom'), '')).toBeUndefined();
   });
@@ -18,9 +33,13 @@ describe('classifyComposeError', () => {
 
 describe('pullReason', () => {
   it("keeps the reason's first non-empty line, shortened for a status", () => {
-    expect(pullReason(new ImagePullError('x', '\npull access denied for x, repository does not exist\nmore'))).toBe('pull access denied for x, repository does not exist');
+    expect(pullReason(new ImagePullError('x', '\npull access denied for x, repository does not exist\nmore'))).toBe(
+      'pull access denied for x, repository does not exist',
+    );
     expect(pullReason(new ImagePullError('x', ''))).toBe('pull failed');
-    expect(pullReason(new ImagePullError('x', '(HTTP code 404) unexpected - pull access denied for x'))).toBe('pull access denied for x');
+    expect(pullReason(new ImagePullError('x', '(HTTP code 404) unexpected - pull access denied for x'))).toBe(
+      'pull access denied for x',
+    );
     const long = pullReason(new ImagePullError('x', 'y'.repeat(500)));
     expect(long).toHaveLength(120);
     expect(long.endsWith('…')).toBe(true);
@@ -32,13 +51,21 @@ function fakeCharm(): { charm: Charm; cleared: string[]; statuses: string[]; kv:
   const cleared: string[] = [];
   const statuses: string[] = [];
   const kv = new KeyValueStore();
-  const status = (kind: string) => async (message: string): Promise<void> => void statuses.push(`${kind}: ${message}`);
+  const status =
+    (kind: string) =>
+    async (message: string): Promise<void> =>
+      void statuses.push(`${kind}: ${message}`);
   const charm = {
     config: { get: () => 'unix:///run/d.sock' },
     log: { warn: () => undefined },
     clearFlag: (flag: string) => void cleared.push(flag),
     kv,
-    status: { waiting: status('waiting'), blocked: status('blocked'), active: status('active'), maintenance: status('maintenance') },
+    status: {
+      waiting: status('waiting'),
+      blocked: status('blocked'),
+      active: status('active'),
+      maintenance: status('maintenance'),
+    },
   } as unknown as Charm;
   return { charm, cleared, statuses, kv };
 }
@@ -50,7 +77,10 @@ describe('upOrReport', () => {
   it('returns the plan when up succeeds', async () => {
     const { charm, statuses } = fakeCharm();
     const actions = [{ kind: 'leave' }] as unknown as PlanAction[];
-    await expect(upOrReport(charm, { up: async () => actions } as unknown as Compose)).resolves.toEqual({ ok: true, actions });
+    await expect(upOrReport(charm, { up: async () => actions } as unknown as Compose)).resolves.toEqual({
+      ok: true,
+      actions,
+    });
     expect(statuses).toEqual([]);
   });
 
@@ -74,7 +104,8 @@ describe('upOrReport', () => {
     const { charm, statuses } = fakeCharm();
     const answers = [true, false];
     const result = await upOrReport(charm, failingUp(new DockerApiError('start container', 'c', 500, 'store closed')), {
-      ping: async () => answers.shift() ?? false, sleep: noSleep,
+      ping: async () => answers.shift() ?? false,
+      sleep: noSleep,
     });
     expect(result).toMatchObject({ ok: false, fault: { kind: 'docker-down' } });
     expect(statuses).toHaveLength(1);
@@ -83,7 +114,9 @@ describe('upOrReport', () => {
   it('a 5xx from a daemon that keeps answering, and any other error, fail the hook', async () => {
     const { charm, statuses } = fakeCharm();
     const serverError = new DockerApiError('start container', 'c', 500, 'oops');
-    await expect(upOrReport(charm, failingUp(serverError), { ping: async () => true, sleep: noSleep, pings: 3 })).rejects.toBe(serverError);
+    await expect(
+      upOrReport(charm, failingUp(serverError), { ping: async () => true, sleep: noSleep, pings: 3 }),
+    ).rejects.toBe(serverError);
     const other = new Error('bug');
     await expect(upOrReport(charm, failingUp(other))).rejects.toBe(other);
     expect(statuses).toEqual([]);

@@ -10,7 +10,15 @@
  * Anything else still fails the hook. The status is set with layer:basic's `setWorkloadStatus`,
  * so `update-status` keeps showing it while the fault lasts.
  */
-import { isDockerApiError, isDockerUnavailableError, isImagePullError, type Charm, type Compose, type ImagePullError, type PlanAction } from 'rxcharm';
+import {
+  isDockerApiError,
+  isDockerUnavailableError,
+  isImagePullError,
+  type Charm,
+  type Compose,
+  type ImagePullError,
+  type PlanAction,
+} from 'rxcharm';
 import { setWorkloadStatus } from 'layer:basic';
 import { dockerHostOf, pingDocker } from './docker-engine';
 
@@ -20,11 +28,16 @@ export type ComposeFault =
   | { readonly kind: 'image'; readonly status: 'blocked'; readonly message: string; readonly image: string };
 
 /** What {@link upOrReport} did. */
-export type UpOutcome = { readonly ok: true; readonly actions: PlanAction[] } | { readonly ok: false; readonly fault: ComposeFault };
+export type UpOutcome =
+  { readonly ok: true; readonly actions: PlanAction[] } | { readonly ok: false; readonly fault: ComposeFault };
 
 /** The fault of a lost daemon at `host` (empty: the default socket). */
 export function dockerDownFault(host: string): ComposeFault {
-  return { kind: 'docker-down', status: 'waiting', message: `Docker daemon unreachable (${host || 'default socket'}); will retry` };
+  return {
+    kind: 'docker-down',
+    status: 'waiting',
+    message: `Docker daemon unreachable (${host || 'default socket'}); will retry`,
+  };
 }
 
 /**
@@ -34,7 +47,13 @@ export function dockerDownFault(host: string): ComposeFault {
 export function classifyComposeError(error: unknown, host: string): ComposeFault | 'server-error' | undefined {
   // Guards, not instanceof: the error may come from another copy of rxcharm (a test harness's fake daemon).
   if (isDockerUnavailableError(error)) return dockerDownFault(host || error.host);
-  if (isImagePullError(error)) return { kind: 'image', status: 'blocked', message: `Cannot pull image ${error.image} (${pullReason(error)})`, image: error.image };
+  if (isImagePullError(error))
+    return {
+      kind: 'image',
+      status: 'blocked',
+      message: `Cannot pull image ${error.image} (${pullReason(error)})`,
+      image: error.image,
+    };
   if (isDockerApiError(error) && (error.statusCode ?? 0) >= 500) return 'server-error';
   return undefined;
 }
@@ -42,7 +61,12 @@ export function classifyComposeError(error: unknown, host: string): ComposeFault
 /** The first line of a pull failure's reason, shortened to fit a status message. */
 export function pullReason(error: ImagePullError): string {
   // dockerode prefixes the engine's message with its own "(HTTP code 500) server error - ".
-  const line = (error.reason.split('\n').find((l) => l.trim() !== '')?.trim() ?? '').replace(/^\(HTTP code \d+\)[^-]*- /, '');
+  const line = (
+    error.reason
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? ''
+  ).replace(/^\(HTTP code \d+\)[^-]*- /, '');
   if (line === '') return 'pull failed';
   return line.length > 120 ? `${line.slice(0, 119)}…` : line;
 }
@@ -79,7 +103,9 @@ export async function upOrReport(charm: Charm, compose: Compose, options: UpOrRe
     if (classified === 'server-error') {
       const ping = options.ping ?? ((h: string) => pingDocker(h, 1000));
       const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-      fault = (await keepsAnswering(host, options.pings ?? 10, options.pauseMs ?? 500, ping, sleep)) ? undefined : dockerDownFault(host);
+      fault = (await keepsAnswering(host, options.pings ?? 10, options.pauseMs ?? 500, ping, sleep))
+        ? undefined
+        : dockerDownFault(host);
     } else {
       fault = classified;
     }
@@ -94,7 +120,13 @@ export async function upOrReport(charm: Charm, compose: Compose, options: UpOrRe
   }
 }
 
-async function keepsAnswering(host: string, pings: number, pauseMs: number, ping: (host: string) => Promise<boolean>, sleep: (ms: number) => Promise<void>): Promise<boolean> {
+async function keepsAnswering(
+  host: string,
+  pings: number,
+  pauseMs: number,
+  ping: (host: string) => Promise<boolean>,
+  sleep: (ms: number) => Promise<void>,
+): Promise<boolean> {
   for (let i = 0; i < pings; i++) {
     if (!(await ping(host))) return false;
     await sleep(pauseMs);

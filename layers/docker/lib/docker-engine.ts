@@ -33,7 +33,11 @@ export function unitProjectName(unitName: string): string {
  * }
  * ```
  */
-export function composeFor(charm: Charm, workspaceDir: string, options: Omit<ComposeOptions, 'docker' | 'dockerHost'> = {}): Compose {
+export function composeFor(
+  charm: Charm,
+  workspaceDir: string,
+  options: Omit<ComposeOptions, 'docker' | 'dockerHost'> = {},
+): Compose {
   return new Compose(workspaceDir, {
     onEvent: (e) => charm.log.info({ resource: e.resource, status: e.status, cause: e.cause }, 'compose'),
     onWarning: (m) => charm.log.warn(m),
@@ -65,7 +69,11 @@ export function machineFacts(): { readonly installed: boolean; readonly debianLi
 }
 
 /** Runs a command without a shell; resolves with its exit code and combined output. */
-export function runCommand(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<{ readonly code: number; readonly output: string }> {
+export function runCommand(
+  cmd: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ readonly code: number; readonly output: string }> {
   return new Promise((resolve) => {
     const child = spawn(cmd, [...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';

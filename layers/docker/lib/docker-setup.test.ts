@@ -7,17 +7,31 @@ describe('dockerSetupStep', () => {
     expect(dockerSetupStep({ ...base, answering: true, installed: false })).toEqual({ kind: 'ready' });
   });
   it('installs a missing local engine on Debian when allowed', () => {
-    expect(dockerSetupStep({ ...base, installed: false })).toEqual({ kind: 'install', status: 'maintenance', message: 'Installing Docker' });
+    expect(dockerSetupStep({ ...base, installed: false })).toEqual({
+      kind: 'install',
+      status: 'maintenance',
+      message: 'Installing Docker',
+    });
   });
   it('blocks when install is not allowed or not possible', () => {
-    expect(dockerSetupStep({ ...base, installed: false, installAllowed: false })).toMatchObject({ kind: 'blocked', message: /install_docker is false/ });
-    expect(dockerSetupStep({ ...base, installed: false, debianLike: false })).toMatchObject({ kind: 'blocked', message: /Debian or Ubuntu/ });
+    expect(dockerSetupStep({ ...base, installed: false, installAllowed: false })).toMatchObject({
+      kind: 'blocked',
+      message: /install_docker is false/,
+    });
+    expect(dockerSetupStep({ ...base, installed: false, debianLike: false })).toMatchObject({
+      kind: 'blocked',
+      message: /Debian or Ubuntu/,
+    });
   });
   it('starts an installed local daemon that does not answer', () => {
     expect(dockerSetupStep(base)).toMatchObject({ kind: 'start-daemon', status: 'maintenance' });
   });
   it('only waits for a remote docker_host, never installs', () => {
-    expect(dockerSetupStep({ ...base, local: false, installed: false })).toEqual({ kind: 'wait', status: 'waiting', message: 'Waiting for Docker daemon at docker_host' });
+    expect(dockerSetupStep({ ...base, local: false, installed: false })).toEqual({
+      kind: 'wait',
+      status: 'waiting',
+      message: 'Waiting for Docker daemon at docker_host',
+    });
   });
 });
 

@@ -28,8 +28,14 @@ export function dockerSetupStep(f: DockerSetupFacts): DockerSetupStep {
   if (f.answering) return { kind: 'ready' };
   if (!f.local) return { kind: 'wait', status: 'waiting', message: 'Waiting for Docker daemon at docker_host' };
   if (!f.installed) {
-    if (!f.installAllowed) return { kind: 'blocked', status: 'blocked', message: 'Docker is not installed and install_docker is false' };
-    if (!f.debianLike) return { kind: 'blocked', status: 'blocked', message: 'Docker is not installed; automatic install needs Debian or Ubuntu' };
+    if (!f.installAllowed)
+      return { kind: 'blocked', status: 'blocked', message: 'Docker is not installed and install_docker is false' };
+    if (!f.debianLike)
+      return {
+        kind: 'blocked',
+        status: 'blocked',
+        message: 'Docker is not installed; automatic install needs Debian or Ubuntu',
+      };
     return { kind: 'install', status: 'maintenance', message: 'Installing Docker' };
   }
   return { kind: 'start-daemon', status: 'maintenance', message: 'Starting Docker daemon' };

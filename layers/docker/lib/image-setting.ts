@@ -18,7 +18,10 @@ const IMAGE_REF = /^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/;
 export function readImage(config: RawConfig, option: string, example: string): string | SettingsProblem {
   const value = config[option];
   if (typeof value !== 'string' || !IMAGE_REF.test(value.trim())) {
-    return { option, message: `${option} must be an image reference such as ${example}, got ${JSON.stringify(value ?? null)}` };
+    return {
+      option,
+      message: `${option} must be an image reference such as ${example}, got ${JSON.stringify(value ?? null)}`,
+    };
   }
   return value.trim();
 }

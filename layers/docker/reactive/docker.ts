@@ -1,6 +1,11 @@
 import { Charm, hook, when } from 'rxcharm';
 import {
-  dockerHostOf, dockerSetupStep, installDockerPackage, machineFacts, pingDocker, startDockerDaemon,
+  dockerHostOf,
+  dockerSetupStep,
+  installDockerPackage,
+  machineFacts,
+  pingDocker,
+  startDockerDaemon,
 } from '../lib';
 
 /** Flags this layer owns. */

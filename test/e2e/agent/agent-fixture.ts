@@ -31,7 +31,11 @@ export class AgentFixture {
   /** Lines the charm wrote to hooks.log: `hook|remote|relation-id|departing|members`. */
   hooks(unit: string): string[] {
     const file = join(this.charmDir(unit), 'hooks.log');
-    return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l !== '') : [];
+    return existsSync(file)
+      ? readFileSync(file, 'utf8')
+          .split('\n')
+          .filter((l) => l !== '')
+      : [];
   }
 
   /** Only the hook names of {@link hooks}. */

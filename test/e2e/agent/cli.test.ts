@@ -44,7 +44,16 @@ describe('rxcharm agent commands (CLI)', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('deploys with progress, shows status as a table and JSON, prints and refuses config', async () => {
-    const deploy = await rxcharm(model, 'deploy', join(CHARMS, 'provider'), 'kv', '--config', 'greeting=hey', '--config', 'port=8001');
+    const deploy = await rxcharm(
+      model,
+      'deploy',
+      join(CHARMS, 'provider'),
+      'kv',
+      '--config',
+      'greeting=hey',
+      '--config',
+      'port=8001',
+    );
     expect(deploy.code).toBe(0);
     expect(deploy.stdout).toMatch(/^kv\/0: install \.\.\. ok \(\d+\.\ds\)\nkv\/0: leader-elected \.\.\. ok/);
     expect(deploy.stdout).toContain('deployed kv (kv/0)');
@@ -52,10 +61,14 @@ describe('rxcharm agent commands (CLI)', () => {
     expect(table.stdout).toMatch(/kv\/0\*\s+active\s+idle\s+8001\/tcp\s+ready/);
     const json = JSON.parse((await rxcharm(model, 'status', '--format', 'json')).stdout);
     expect(json.applications.kv.units['kv/0']).toMatchObject({ workload: 'active', ports: ['8001/tcp'] });
-    expect((await rxcharm(model, 'config', 'kv')).stdout).toBe('greeting: hey\nport: 8001\ndebug: false\nratio: 0.5\nnothing: null\n');
+    expect((await rxcharm(model, 'config', 'kv')).stdout).toBe(
+      'greeting: hey\nport: 8001\ndebug: false\nratio: 0.5\nnothing: null\n',
+    );
     const bad = await rxcharm(model, 'config', 'kv', 'port=x', 'colour=red');
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('ERROR invalid config for kv:\n  port: expected int, got "x"\n  colour: unknown option');
+    expect(bad.stderr).toContain(
+      'ERROR invalid config for kv:\n  port: expected int, got "x"\n  colour: unknown option',
+    );
     expect(JSON.parse((await rxcharm(model, 'config', 'kv', '--format', 'json')).stdout).port).toBe(8001);
     expect((await rxcharm(model, 'deploy', join(CHARMS, 'provider'), 'kv', '-n', 'zero')).code).toBe(2);
     expect((await rxcharm(model, 'remove-unit', 'kv/7')).stderr).toContain('ERROR unit not found: kv/7');
@@ -78,7 +91,9 @@ describe('rxcharm agent commands (CLI)', () => {
     expect(wait.code).toBe(1);
     expect(wait.stderr).toContain('ERROR 1 unit(s) in error: provider/0');
     const log = await rxcharm(model, 'debug-log', '--unit', 'provider/0', '--lines', '50');
-    expect(log.stdout).toMatch(/provider\/0 WARNING unit\.provider\/0\.config-changed: failing config-changed on purpose/);
+    expect(log.stdout).toMatch(
+      /provider\/0 WARNING unit\.provider\/0\.config-changed: failing config-changed on purpose/,
+    );
     expect(log.stdout).toMatch(/provider\/0 INFO unit\.provider\/0\.juju-log: elected leader/);
     const resolved = await rxcharm(model, 'resolve', 'provider/0', '--no-retry');
     expect(resolved.code).toBe(0);
@@ -98,14 +113,18 @@ describe('rxcharm agent commands (CLI)', () => {
     const runs = await Promise.all(wave1.map((args) => rxcharm(model, ...args)));
     expect(runs.filter((r) => r.code !== 0)).toEqual([]);
     const hooks = (unit: string): string[] =>
-      readFileSync(join(model, 'units', unit, 'charm/hooks.log'), 'utf8').split('\n').filter((l) => l.startsWith('config-changed|'));
+      readFileSync(join(model, 'units', unit, 'charm/hooks.log'), 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('config-changed|'));
     expect(hooks('provider-0')).toHaveLength(10);
     expect(hooks('other-0')).toHaveLength(10);
     let status = JSON.parse((await rxcharm(model, 'status', '--format', 'json')).stdout);
-    expect(status.relations.filter((r: { type: string }) => r.type === 'regular').map((r: { requirer: string }) => r.requirer).sort()).toEqual([
-      'consumer:backup',
-      'consumer:db',
-    ]);
+    expect(
+      status.relations
+        .filter((r: { type: string }) => r.type === 'regular')
+        .map((r: { requirer: string }) => r.requirer)
+        .sort(),
+    ).toEqual(['consumer:backup', 'consumer:db']);
 
     const wave2 = [
       ['unrelate', 'consumer:db', 'provider'],
@@ -118,7 +137,9 @@ describe('rxcharm agent commands (CLI)', () => {
     status = JSON.parse((await rxcharm(model, 'status', '--format', 'json')).stdout);
     expect(status.relations.map((r: { type: string }) => r.type)).toEqual(['peer']);
     const doc = JSON.parse(readFileSync(join(model, 'model.json'), 'utf8'));
-    for (const app of Object.values(doc.applications) as Array<{ units: Record<string, { queue: unknown[]; error: unknown }> }>) {
+    for (const app of Object.values(doc.applications) as Array<{
+      units: Record<string, { queue: unknown[]; error: unknown }>;
+    }>) {
       for (const unit of Object.values(app.units)) expect(unit).toMatchObject({ queue: [], error: null });
     }
   });

@@ -20,12 +20,23 @@ describe('local agent: deploying a layer builds it first', () => {
     expect(result.application).toBe('status-app');
     expect(existsSync(join(dir, 'model/builds/status-app/dispatch'))).toBe(true);
     expect(existsSync(join(dir, 'model/units/status-app-0/charm/lib/charm.js'))).toBe(true);
-    expect(events.map((e) => `${e.hook}:${e.outcome}`)).toEqual(['install:ok', 'leader-elected:ok', 'config-changed:ok', 'start:ok']);
+    expect(events.map((e) => `${e.hook}:${e.outcome}`)).toEqual([
+      'install:ok',
+      'leader-elected:ok',
+      'config-changed:ok',
+      'start:ok',
+    ]);
     // layer:basic reports its status rules on update-status, through the agent's hook tools.
     expect(await agent.updateStatus()).toEqual(['status-app/0']);
-    expect(agent.status().applications['status-app']!.units['status-app/0']).toMatchObject({ workload: 'blocked', message: 'set the port option' });
+    expect(agent.status().applications['status-app']!.units['status-app/0']).toMatchObject({
+      workload: 'blocked',
+      message: 'set the port option',
+    });
     await agent.config('status-app', ['port=8080']);
     await agent.updateStatus('status-app');
-    expect(agent.status().applications['status-app']!.units['status-app/0']).toMatchObject({ workload: 'active', message: 'serving' });
+    expect(agent.status().applications['status-app']!.units['status-app/0']).toMatchObject({
+      workload: 'active',
+      message: 'serving',
+    });
   });
 });

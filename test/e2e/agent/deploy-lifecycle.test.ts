@@ -54,7 +54,13 @@ describe('local agent: deploy', () => {
 
   it('gives each unit its own charm dir; peers join each other; the first unit leads', async () => {
     await fx.agent.deploy(join(CHARMS, 'consumer'), { units: 2 });
-    expect(fx.hookNames('consumer/0').slice(0, 5)).toEqual(['install', 'cluster-relation-created', 'leader-elected', 'config-changed', 'start']);
+    expect(fx.hookNames('consumer/0').slice(0, 5)).toEqual([
+      'install',
+      'cluster-relation-created',
+      'leader-elected',
+      'config-changed',
+      'start',
+    ]);
     expect(fx.hookNames('consumer/1').slice(0, 5)).toEqual([
       'install',
       'cluster-relation-created',
@@ -64,7 +70,10 @@ describe('local agent: deploy', () => {
     ]);
     // joined is always followed by changed for the same remote unit
     expect(fx.hooks('consumer/0')).toEqual(
-      expect.arrayContaining(['cluster-relation-joined|consumer/1|cluster:0||consumer/1,', 'cluster-relation-changed|consumer/1|cluster:0||consumer/1,']),
+      expect.arrayContaining([
+        'cluster-relation-joined|consumer/1|cluster:0||consumer/1,',
+        'cluster-relation-changed|consumer/1|cluster:0||consumer/1,',
+      ]),
     );
     const joinedAt = fx.hookNames('consumer/1').indexOf('cluster-relation-joined');
     expect(fx.hookNames('consumer/1')[joinedAt + 1]).toBe('cluster-relation-changed');
@@ -75,7 +84,9 @@ describe('local agent: deploy', () => {
   });
 
   it('refuses a bad key or type at deploy before anything is created', async () => {
-    await expect(fx.agent.deploy(join(CHARMS, 'provider'), { config: ['port=eighty'] })).rejects.toThrow(/port: expected int/);
+    await expect(fx.agent.deploy(join(CHARMS, 'provider'), { config: ['port=eighty'] })).rejects.toThrow(
+      /port: expected int/,
+    );
     expect(existsSync(join(fx.modelDir, 'model.json'))).toBe(false);
     expect(fx.events).toEqual([]);
   });
@@ -83,12 +94,17 @@ describe('local agent: deploy', () => {
   it('runs actions and reports their results and failures without erroring the unit', async () => {
     await fx.agent.deploy(join(CHARMS, 'provider'));
     const ok = await fx.agent.runAction('provider/0', 'echo', ['text=hi there']);
-    expect(ok).toMatchObject({ status: 'completed', results: { out: 'hi there', unit: 'provider/0', 'return-code': 0 } });
+    expect(ok).toMatchObject({
+      status: 'completed',
+      results: { out: 'hi there', unit: 'provider/0', 'return-code': 0 },
+    });
     const defaulted = await fx.agent.runAction('provider/0', 'echo');
     expect(defaulted.results.out).toBe('nothing');
     const failed = await fx.agent.runAction('provider/0', 'explode');
     expect(failed).toMatchObject({ status: 'failed', message: 'exploded on request' });
     expect(fx.agent.status().applications.provider?.units['provider/0']?.agent).toBe('idle');
-    await expect(fx.agent.runAction('provider/0', 'nope')).rejects.toThrow(/action not found: provider:nope\nactions: echo, explode/);
+    await expect(fx.agent.runAction('provider/0', 'nope')).rejects.toThrow(
+      /action not found: provider:nope\nactions: echo, explode/,
+    );
   });
 });

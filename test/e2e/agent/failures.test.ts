@@ -15,13 +15,21 @@ describe('local agent: failing hooks and bad input', () => {
     fx.failHook('provider/0', 'db-relation-joined');
     await fx.agent.relate('consumer:db', 'provider');
     const unit = fx.agent.status().applications.provider!.units['provider/0']!;
-    expect(unit).toMatchObject({ workload: 'error', agent: 'error', message: 'hook failed: "db-relation-joined"', ports: ['8080/tcp'] });
+    expect(unit).toMatchObject({
+      workload: 'error',
+      agent: 'error',
+      message: 'hook failed: "db-relation-joined"',
+      ports: ['8080/tcp'],
+    });
     expect(fx.hookNames('provider/0').slice(-2)).toEqual(['db-relation-created', 'db-relation-joined']);
     const model = new ModelState(JSON.parse(fx.modelFile()));
     const relation = model.data.relations.find((r) => r.endpoints.length === 2)!;
     expect(relation.unitData['provider/0']).toBeUndefined();
     // status-set applied immediately, before the failure
-    expect(model.unit('provider/0').status).toMatchObject({ status: 'maintenance', message: 'about to fail in db-relation-joined' });
+    expect(model.unit('provider/0').status).toMatchObject({
+      status: 'maintenance',
+      message: 'about to fail in db-relation-joined',
+    });
     expect(model.unit('provider/0').queue.map((h) => h.hook)).toEqual(['db-relation-joined', 'db-relation-changed']);
     // other units are not blocked
     expect(fx.hookNames('consumer/0')).toContain('db-relation-changed');
@@ -61,7 +69,13 @@ describe('local agent: failing hooks and bad input', () => {
     await expect(fx.agent.config('provider', ['noequals'])).rejects.toThrow(/expected "key=value", got "noequals"/);
     expect(fx.modelFile()).toBe(file);
     expect(fx.events.length).toBe(hooks);
-    expect(fx.agent.getConfig('provider')).toEqual({ greeting: 'hello', port: 8080, debug: false, ratio: 0.5, nothing: null });
+    expect(fx.agent.getConfig('provider')).toEqual({
+      greeting: 'hello',
+      port: 8080,
+      debug: false,
+      ratio: 0.5,
+      nothing: null,
+    });
     await fx.agent.config('provider', ['port=81', 'debug=true', 'ratio=2']);
     expect(fx.agent.getConfig('provider')).toMatchObject({ port: 81, debug: true, ratio: 2 });
   });

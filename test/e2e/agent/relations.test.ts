@@ -36,11 +36,11 @@ describe('local agent: relations', () => {
       expect(joined).toBeGreaterThan(0);
       expect(prov[joined + 1]).toBe(`db-relation-changed|${remote}|db:${id}`);
     }
-    expect(after(fx, 'consumer/0', c0).slice(0, 3).map((l) => l.split('|')[0])).toEqual([
-      'db-relation-created',
-      'db-relation-joined',
-      'db-relation-changed',
-    ]);
+    expect(
+      after(fx, 'consumer/0', c0)
+        .slice(0, 3)
+        .map((l) => l.split('|')[0]),
+    ).toEqual(['db-relation-created', 'db-relation-joined', 'db-relation-changed']);
     // The consumer saw the provider's committed data in a relation-changed hook.
     const data = readFileSync(join(fx.charmDir('consumer/0'), 'data.log'), 'utf8');
     expect(data).toContain('db-relation-changed provider/0 {"greeting":"hello","unit":"provider/0"}');
@@ -63,7 +63,9 @@ describe('local agent: relations', () => {
       const changed = after(fx, unit, from).filter((l) => l.startsWith('db-relation-changed|'));
       expect(changed).toEqual([expect.stringMatching(/^db-relation-changed\|provider\/0\|db:\d+\|\|provider\/0,$/)]);
     }
-    const data = readFileSync(join(fx.charmDir('consumer/1'), 'data.log'), 'utf8').trim().split('\n');
+    const data = readFileSync(join(fx.charmDir('consumer/1'), 'data.log'), 'utf8')
+      .trim()
+      .split('\n');
     expect(data[data.length - 1]).toBe('db-relation-changed provider/0 {"greeting":"bye","unit":"provider/0"}');
     // Setting the same value again commits nothing new, so nothing wakes.
     const again = fx.hooks('consumer/0').length;
@@ -82,7 +84,10 @@ describe('local agent: relations', () => {
       `db-relation-departed|consumer/1|db:${id}|consumer/1|`,
       `db-relation-broken||db:${id}||`,
     ]);
-    expect(after(fx, 'consumer/1', c1)).toEqual([`db-relation-departed|provider/0|db:${id}|provider/0|`, `db-relation-broken||db:${id}||`]);
+    expect(after(fx, 'consumer/1', c1)).toEqual([
+      `db-relation-departed|provider/0|db:${id}|provider/0|`,
+      `db-relation-broken||db:${id}||`,
+    ]);
     const model = new ModelState(JSON.parse(fx.modelFile()));
     expect(model.findRelation(id)).toBeUndefined();
     expect(fx.agent.status().relations.map((r) => r.type)).toEqual(['peer']);
@@ -95,10 +100,18 @@ describe('local agent: relations', () => {
     const [added] = await fx.agent.addUnit('consumer');
     expect(added).toBe('consumer/2');
     const names = fx.hookNames('consumer/2');
-    expect(names.slice(0, 6)).toEqual(['install', 'cluster-relation-created', 'db-relation-created', 'leader-settings-changed', 'config-changed', 'start']);
-    expect(after(fx, 'provider/0', p0).slice(0, 2).map((l) => l.split('|').slice(0, 2).join('|'))).toEqual([
-      'db-relation-joined|consumer/2',
-      'db-relation-changed|consumer/2',
+    expect(names.slice(0, 6)).toEqual([
+      'install',
+      'cluster-relation-created',
+      'db-relation-created',
+      'leader-settings-changed',
+      'config-changed',
+      'start',
     ]);
+    expect(
+      after(fx, 'provider/0', p0)
+        .slice(0, 2)
+        .map((l) => l.split('|').slice(0, 2).join('|')),
+    ).toEqual(['db-relation-joined|consumer/2', 'db-relation-changed|consumer/2']);
   });
 });

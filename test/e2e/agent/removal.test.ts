@@ -17,14 +17,23 @@ describe('local agent: removal', () => {
     const c0 = fx.hooks('consumer/0').length;
     const c1 = fx.hooks('consumer/1').length;
     await fx.agent.removeUnit('consumer/1');
-    expect(fx.hooks('provider/0').slice(p0).map((l) => l.split('|').slice(0, 4).join('|'))).toEqual([
-      'db-relation-departed|consumer/1|db:1|consumer/1',
-    ]);
+    expect(
+      fx
+        .hooks('provider/0')
+        .slice(p0)
+        .map((l) => l.split('|').slice(0, 4).join('|')),
+    ).toEqual(['db-relation-departed|consumer/1|db:1|consumer/1']);
     expect(fx.hookNames('consumer/0').slice(c0)).toEqual(['cluster-relation-departed']);
     expect(existsSync(fx.charmDir('consumer/1'))).toBe(false);
     expect(Object.keys(fx.agent.status().applications.consumer!.units)).toEqual(['consumer/0']);
     const removed = fx.events.filter((e) => e.unit === 'consumer/1').map((e) => e.hook);
-    expect(removed.slice(-5)).toEqual(['cluster-relation-departed', 'db-relation-departed', 'stop', 'db-relation-broken', 'remove']);
+    expect(removed.slice(-5)).toEqual([
+      'cluster-relation-departed',
+      'db-relation-departed',
+      'stop',
+      'db-relation-broken',
+      'remove',
+    ]);
     expect(c1).toBeGreaterThan(0);
   });
 

@@ -25,7 +25,8 @@ describe('e2e: the demo story on the real charms', () => {
   const ports = { vote: 0, result: 0, redis: 0, postgres: 0 };
   const units = { voting: '', redis: '', postgres: '' };
   const projects = { voting: '', redis: '', postgres: '' };
-  const composeFile = () => parse(readFileSync(`${world.charmDir(units.voting)}/files/voting-app/docker-compose.yml`, 'utf8')) as ComposeDoc;
+  const composeFile = () =>
+    parse(readFileSync(`${world.charmDir(units.voting)}/files/voting-app/docker-compose.yml`, 'utf8')) as ComposeDoc;
 
   beforeAll(async () => {
     world = new DemoWorld();
@@ -48,8 +49,13 @@ describe('e2e: the demo story on the real charms', () => {
 
   it('deploys voting-app standalone: five labelled containers, active status, ports opened', async () => {
     await world.deploy('voting-app', world.apps.voting, {
-      vote_image: 'rxcharm/vote', worker_image: 'rxcharm/worker', result_image: 'rxcharm/result',
-      redis_image: 'rxcharm/redis', postgres_image: 'rxcharm/postgres', vote_port: ports.vote, result_port: ports.result,
+      vote_image: 'rxcharm/vote',
+      worker_image: 'rxcharm/worker',
+      result_image: 'rxcharm/result',
+      redis_image: 'rxcharm/redis',
+      postgres_image: 'rxcharm/postgres',
+      vote_port: ports.vote,
+      result_port: ports.result,
     });
     const unit = await world.unit(units.voting);
     expect(unit).toMatchObject({ workload: 'active', agent: 'idle' });
@@ -59,7 +65,10 @@ describe('e2e: the demo story on the real charms', () => {
     expect(Object.keys(containers).sort()).toEqual(['db', 'redis', 'result', 'vote', 'worker']);
     for (const [service, c] of Object.entries(containers)) {
       expect(c.state).toBe('running');
-      expect(c.labels).toMatchObject({ 'com.docker.compose.project': projects.voting, 'com.docker.compose.service': service });
+      expect(c.labels).toMatchObject({
+        'com.docker.compose.project': projects.voting,
+        'com.docker.compose.service': service,
+      });
     }
     expect(Object.keys(composeFile().services).sort()).toEqual(['db', 'redis', 'result', 'vote', 'worker']);
     expect(composeFile().services.vote?.environment?.REDIS_HOST).toBe('redis');
@@ -77,8 +86,16 @@ describe('e2e: the demo story on the real charms', () => {
   it('deploys redis and postgresql: each runs one container, answers on the published address and says so', async () => {
     await world.deploy('redis', world.apps.redis, { image: 'rxcharm/redis', port: ports.redis });
     await world.deploy('postgresql', world.apps.postgres, { image: 'rxcharm/postgres', port: ports.postgres });
-    expect(await world.unit(units.redis)).toMatchObject({ workload: 'active', message: `Ready on ${world.address}:${ports.redis}`, ports: [`${ports.redis}/tcp`] });
-    expect(await world.unit(units.postgres)).toMatchObject({ workload: 'active', message: `Ready on ${world.address}:${ports.postgres}`, ports: [`${ports.postgres}/tcp`] });
+    expect(await world.unit(units.redis)).toMatchObject({
+      workload: 'active',
+      message: `Ready on ${world.address}:${ports.redis}`,
+      ports: [`${ports.redis}/tcp`],
+    });
+    expect(await world.unit(units.postgres)).toMatchObject({
+      workload: 'active',
+      message: `Ready on ${world.address}:${ports.postgres}`,
+      ports: [`${ports.postgres}/tcp`],
+    });
     expect(Object.keys(world.containers(projects.redis))).toEqual(['redis']);
     expect(Object.keys(world.containers(projects.postgres))).toEqual(['postgresql']);
     const password = world.kv(units.redis)['redis.password'];
@@ -101,8 +118,13 @@ describe('e2e: the demo story on the real charms', () => {
     const doc = composeFile();
     expect(Object.keys(doc.services).sort()).toEqual(['result', 'vote', 'worker']);
     expect(doc.services.worker?.environment).toMatchObject({
-      REDIS_HOST: world.address, REDIS_PORT: String(ports.redis), REDIS_PASSWORD: world.kv(units.redis)['redis.password'],
-      PG_HOST: world.address, PG_PORT: String(ports.postgres), PG_USER: world.apps.voting, PG_DB: world.apps.voting,
+      REDIS_HOST: world.address,
+      REDIS_PORT: String(ports.redis),
+      REDIS_PASSWORD: world.kv(units.redis)['redis.password'],
+      PG_HOST: world.address,
+      PG_PORT: String(ports.postgres),
+      PG_USER: world.apps.voting,
+      PG_DB: world.apps.voting,
     });
     const pgPasswords = world.kv(units.postgres)['postgresql.passwords'] as Record<string, string>;
     expect(doc.services.worker?.environment?.PG_PASS).toBe(pgPasswords[world.apps.voting]);
@@ -116,7 +138,23 @@ describe('e2e: the demo story on the real charms', () => {
     await castVotes(ports.vote, ['b', 'b', 'a', 'b']);
     expect(await resultsReach(ports.result, { a: 1, b: 3 })).toEqual({ a: 1, b: 3, total: 4 });
     const pg = world.containers(projects.postgres).postgresql!;
-    const count = spawnSync('docker', ['exec', pg.id, 'psql', '-X', '-tA', '-U', 'postgres', '-d', world.apps.voting, '-c', 'SELECT count(*) FROM votes'], { encoding: 'utf8' });
+    const count = spawnSync(
+      'docker',
+      [
+        'exec',
+        pg.id,
+        'psql',
+        '-X',
+        '-tA',
+        '-U',
+        'postgres',
+        '-d',
+        world.apps.voting,
+        '-c',
+        'SELECT count(*) FROM votes',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(count.stdout.trim()).toBe('4');
   });
 
@@ -142,7 +180,10 @@ describe('e2e: the demo story on the real charms', () => {
     expect(blocked.message).toContain('port must be a TCP port');
     expect(world.containers(projects.redis).redis).toMatchObject({ id: container, state: 'running' });
     await world.ok('config', world.apps.redis, `port=${ports.redis}`);
-    expect(await world.unit(units.redis)).toMatchObject({ workload: 'active', message: `Ready on ${world.address}:${ports.redis}` });
+    expect(await world.unit(units.redis)).toMatchObject({
+      workload: 'active',
+      message: `Ready on ${world.address}:${ports.redis}`,
+    });
   });
 
   it('blocks on an image that cannot be pulled, naming it; the old container keeps serving', async () => {
@@ -155,7 +196,10 @@ describe('e2e: the demo story on the real charms', () => {
     await castVotes(ports.vote, ['b']);
     expect(await resultsReach(ports.result, { a: 1, b: 4 })).toEqual({ a: 1, b: 4, total: 5 });
     await world.ok('config', world.apps.redis, 'image=rxcharm/redis');
-    expect(await world.unit(units.redis)).toMatchObject({ workload: 'active', message: `Ready on ${world.address}:${ports.redis}` });
+    expect(await world.unit(units.redis)).toMatchObject({
+      workload: 'active',
+      message: `Ready on ${world.address}:${ports.redis}`,
+    });
   });
 
   it('unrelating redis brings the bundled redis back and votes still arrive', async () => {
@@ -181,7 +225,7 @@ describe('e2e: the demo story on the real charms', () => {
     expect(Object.keys(composeFile().services).sort()).toEqual(['db', 'redis', 'result', 'vote', 'worker']);
   });
 
-  it('remove-unit and remove-application take voting-app\'s containers and network with them', async () => {
+  it("remove-unit and remove-application take voting-app's containers and network with them", async () => {
     expect(world.networks(projects.voting)).toHaveLength(1);
     await world.ok('remove-unit', units.voting);
     await world.ok('wait', '--timeout', '120s');

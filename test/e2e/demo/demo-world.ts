@@ -38,7 +38,9 @@ export function freePort(): Promise<number> {
     server.once('error', fail);
     server.listen(0, '0.0.0.0', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? done(address.port) : fail(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address !== null ? done(address.port) : fail(new Error('no port')),
+      );
     });
   });
 }
@@ -74,10 +76,15 @@ export class DemoWorld {
     delete env.RXCHARM_MODEL;
     delete env.RXCHARM_AGENT_SERIAL;
     return new Promise((done) => {
-      execFile(process.execPath, [CLI, ...withModel], { cwd: ROOT, env, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
-        done({ code, stdout, stderr });
-      });
+      execFile(
+        process.execPath,
+        [CLI, ...withModel],
+        { cwd: ROOT, env, maxBuffer: 16 << 20 },
+        (error, stdout, stderr) => {
+          const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
+          done({ code, stdout, stderr });
+        },
+      );
     });
   }
 
@@ -88,7 +95,9 @@ export class DemoWorld {
       // Enough context to diagnose from the test report alone: the model's status and recent hook logs.
       const status = args[0] === 'status' ? '' : (await this.cli('status')).stdout;
       const log = (await this.cli('debug-log', '--lines', '60')).stdout;
-      throw new Error(`rxcharm ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}\n--- status ---\n${status}\n--- debug-log (last 60) ---\n${log}`);
+      throw new Error(
+        `rxcharm ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}\n--- status ---\n${status}\n--- debug-log (last 60) ---\n${log}`,
+      );
     }
     return result.stdout;
   }
@@ -97,17 +106,26 @@ export class DemoWorld {
   async build(name: string): Promise<string> {
     const out = join(this.charmsDir, name);
     const result = await this.cli('build', join(ROOT, 'charms', name), '-o', out, '--force');
-    if (result.code !== 0 && result.code !== 100) throw new Error(`rxcharm build charms/${name} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+    if (result.code !== 0 && result.code !== 100)
+      throw new Error(`rxcharm build charms/${name} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
     return out;
   }
 
   /** Deploys a built charm; its unit's compose project is recorded for clean-up first. */
   async deploy(charm: string, app: string, config: Record<string, string | number>): Promise<string> {
     this.projects.add(`${app}-0`);
-    return this.ok('deploy', join(this.charmsDir, charm), app, ...Object.entries(config).flatMap(([k, v]) => ['--config', `${k}=${v}`]));
+    return this.ok(
+      'deploy',
+      join(this.charmsDir, charm),
+      app,
+      ...Object.entries(config).flatMap(([k, v]) => ['--config', `${k}=${v}`]),
+    );
   }
 
-  async status(): Promise<{ applications: Record<string, { units: Record<string, UnitView> }>; relations: Array<Record<string, string>> }> {
+  async status(): Promise<{
+    applications: Record<string, { units: Record<string, UnitView> }>;
+    relations: Array<Record<string, string>>;
+  }> {
     return JSON.parse(await this.ok('status', '--format', 'json'));
   }
 
@@ -125,15 +143,32 @@ export class DemoWorld {
 
   /** A unit's kv store (from its state file). */
   kv(unit: string): Record<string, unknown> {
-    return (JSON.parse(readFileSync(join(this.charmDir(unit), '.rxcharm', 'unit-state.json'), 'utf8')) as { kv: Record<string, unknown> }).kv;
+    return (
+      JSON.parse(readFileSync(join(this.charmDir(unit), '.rxcharm', 'unit-state.json'), 'utf8')) as {
+        kv: Record<string, unknown>;
+      }
+    ).kv;
   }
 
   /** `{ service: { id, state, labels } }` of a compose project's containers. */
   containers(project: string): Record<string, { id: string; state: string; labels: Record<string, string> }> {
-    const ids = spawnSync('docker', ['ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+    const ids = spawnSync('docker', ['ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`], {
+      encoding: 'utf8',
+    })
+      .stdout.split('\n')
+      .filter(Boolean);
     if (ids.length === 0) return {};
-    const inspected = JSON.parse(spawnSync('docker', ['inspect', ...ids], { encoding: 'utf8' }).stdout) as Array<{ Id: string; State: { Status: string }; Config: { Labels: Record<string, string> } }>;
-    return Object.fromEntries(inspected.map((c) => [c.Config.Labels['com.docker.compose.service'] ?? '?', { id: c.Id, state: c.State.Status, labels: c.Config.Labels }]));
+    const inspected = JSON.parse(spawnSync('docker', ['inspect', ...ids], { encoding: 'utf8' }).stdout) as Array<{
+      Id: string;
+      State: { Status: string };
+      Config: { Labels: Record<string, string> };
+    }>;
+    return Object.fromEntries(
+      inspected.map((c) => [
+        c.Config.Labels['com.docker.compose.service'] ?? '?',
+        { id: c.Id, state: c.State.Status, labels: c.Config.Labels },
+      ]),
+    );
   }
 
   /** Records a compose project for clean-up (units added after `deploy`). */
@@ -143,12 +178,20 @@ export class DemoWorld {
 
   /** Networks of a compose project. */
   networks(project: string): string[] {
-    return spawnSync('docker', ['network', 'ls', '-q', '--filter', `label=com.docker.compose.project=${project}`], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+    return spawnSync('docker', ['network', 'ls', '-q', '--filter', `label=com.docker.compose.project=${project}`], {
+      encoding: 'utf8',
+    })
+      .stdout.split('\n')
+      .filter(Boolean);
   }
 
   /** Volumes of a compose project. */
   volumes(project: string): string[] {
-    return spawnSync('docker', ['volume', 'ls', '-q', '--filter', `label=com.docker.compose.project=${project}`], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+    return spawnSync('docker', ['volume', 'ls', '-q', '--filter', `label=com.docker.compose.project=${project}`], {
+      encoding: 'utf8',
+    })
+      .stdout.split('\n')
+      .filter(Boolean);
   }
 
   dispose(): void {

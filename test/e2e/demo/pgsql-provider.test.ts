@@ -25,7 +25,9 @@ describe('e2e: postgresql provider with a requesting client', () => {
     return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
   };
   const psql = (sql: string, database = 'postgres') =>
-    spawnSync('docker', ['exec', pgContainer, 'psql', '-X', '-tA', '-U', 'postgres', '-d', database, '-c', sql], { encoding: 'utf8' }).stdout.trim();
+    spawnSync('docker', ['exec', pgContainer, 'psql', '-X', '-tA', '-U', 'postgres', '-d', database, '-c', sql], {
+      encoding: 'utf8',
+    }).stdout.trim();
 
   beforeAll(async () => {
     world = new DemoWorld();
@@ -46,11 +48,24 @@ describe('e2e: postgresql provider with a requesting client', () => {
     const data = published(`${client}/0`);
     const password = (world.kv(`${world.apps.postgres}/0`)['postgresql.passwords'] as Record<string, string>)[client];
     expect(data).toMatchObject({
-      host: world.address, port: String(port), database: 'inventory', user: client, password,
-      'allowed-units': `${client}/0 ${client}/1`, roles: 'reporting', extensions: 'hstore', state: 'standalone',
+      host: world.address,
+      port: String(port),
+      database: 'inventory',
+      user: client,
+      password,
+      'allowed-units': `${client}/0 ${client}/1`,
+      roles: 'reporting',
+      extensions: 'hstore',
+      state: 'standalone',
     });
     // libpq key=value pairs, in whatever order the interface writes them
-    expect(data.master?.split(' ').sort()).toEqual([`dbname=inventory`, `host=${world.address}`, `password=${password}`, `port=${port}`, `user=${client}`]);
+    expect(data.master?.split(' ').sort()).toEqual([
+      `dbname=inventory`,
+      `host=${world.address}`,
+      `password=${password}`,
+      `port=${port}`,
+      `user=${client}`,
+    ]);
     expect(published(`${client}/1`)).toEqual(data);
   });
 
@@ -63,9 +78,15 @@ describe('e2e: postgresql provider with a requesting client', () => {
   it('the published credentials log in over the published address (SCRAM)', () => {
     const data = published(`${client}/0`);
     const uri = `postgresql://${data.user}:${data.password}@${data.host}:${data.port}/${data.database}`;
-    const ok = spawnSync('docker', ['exec', pgContainer, 'psql', '-X', '-tA', uri, '-c', 'SELECT current_user'], { encoding: 'utf8' });
+    const ok = spawnSync('docker', ['exec', pgContainer, 'psql', '-X', '-tA', uri, '-c', 'SELECT current_user'], {
+      encoding: 'utf8',
+    });
     expect(ok.stdout.trim()).toBe(client);
-    const bad = spawnSync('docker', ['exec', pgContainer, 'psql', '-X', '-tA', uri.replace(data.password!, 'wrong'), '-c', 'SELECT 1'], { encoding: 'utf8' });
+    const bad = spawnSync(
+      'docker',
+      ['exec', pgContainer, 'psql', '-X', '-tA', uri.replace(data.password!, 'wrong'), '-c', 'SELECT 1'],
+      { encoding: 'utf8' },
+    );
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toContain('password authentication failed');
   });
@@ -81,7 +102,10 @@ describe('e2e: postgresql provider with a requesting client', () => {
     await world.ok('wait', '--timeout', '120s');
     expect(published(`${client}/0`)).toEqual({});
     expect((await world.status()).relations).toEqual([]);
-    expect(await world.unit(`${world.apps.postgres}/0`)).toMatchObject({ workload: 'active', message: `Ready on ${world.address}:${port}` });
+    expect(await world.unit(`${world.apps.postgres}/0`)).toMatchObject({
+      workload: 'active',
+      message: `Ready on ${world.address}:${port}`,
+    });
   });
 
   it('a hook that fails (server container gone) puts the unit in error until resolve re-runs it', async () => {
@@ -105,7 +129,11 @@ describe('e2e: postgresql provider with a requesting client', () => {
     await world.ok('wait', '--timeout', '120s');
     expect(resolved.stderr).not.toContain('is not in error');
     expect(await world.unit(`${world.apps.postgres}/0`)).toMatchObject({ workload: 'active' });
-    expect(published(`${second}/0`)).toMatchObject({ database: 'inventory', user: second, 'allowed-units': `${second}/0` });
+    expect(published(`${second}/0`)).toMatchObject({
+      database: 'inventory',
+      user: second,
+      'allowed-units': `${second}/0`,
+    });
     // the database stays the first client's; the second shares it through membership
     expect(psql(`SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = 'inventory'`)).toBe(client);
     expect(psql(`SELECT pg_has_role('${second}', '${client}', 'MEMBER')`)).toBe('t');

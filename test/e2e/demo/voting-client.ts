@@ -11,7 +11,10 @@ export async function castVotes(votePort: number, ballots: ReadonlyArray<'a' | '
     for (let attempt = 0; attempt < 120; attempt++) {
       try {
         const response = await fetch(`http://127.0.0.1:${votePort}/vote`, {
-          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ vote, voter_id: voter }), signal: AbortSignal.timeout(5000),
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ vote, voter_id: voter }),
+          signal: AbortSignal.timeout(5000),
         });
         last = `${response.status} ${await response.text()}`;
         if (response.status === 201) break;
@@ -25,12 +28,18 @@ export async function castVotes(votePort: number, ballots: ReadonlyArray<'a' | '
 }
 
 /** Polls `/api/results` until it equals `expected`; returns the last tally seen either way. */
-export async function resultsReach(resultPort: number, expected: { a: number; b: number }): Promise<{ a: number; b: number; total: number } | string> {
+export async function resultsReach(
+  resultPort: number,
+  expected: { a: number; b: number },
+): Promise<{ a: number; b: number; total: number } | string> {
   let last: { a: number; b: number; total: number } | string = 'no answer';
   for (let attempt = 0; attempt < 120; attempt++) {
     try {
       const response = await fetch(`http://127.0.0.1:${resultPort}/api/results`, { signal: AbortSignal.timeout(5000) });
-      last = response.status === 200 ? ((await response.json()) as { a: number; b: number; total: number }) : `${response.status}`;
+      last =
+        response.status === 200
+          ? ((await response.json()) as { a: number; b: number; total: number })
+          : `${response.status}`;
       if (typeof last === 'object' && last.a === expected.a && last.b === expected.b) return last;
     } catch (error) {
       last = String(error);

@@ -56,7 +56,9 @@ function relationHooks(unit: string, endpoint: string): string[] {
 }
 
 function configHooks(unit: string): number {
-  return readFileSync(join(model, 'units', unit, 'charm', 'hooks.log'), 'utf8').split('\n').filter((l) => l.startsWith('config-changed|')).length;
+  return readFileSync(join(model, 'units', unit, 'charm', 'hooks.log'), 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('config-changed|')).length;
 }
 
 /**
@@ -68,7 +70,13 @@ function collapseRepeats(lines: readonly string[]): string[] {
 }
 
 /** One relate → unrelate cycle as a consumer unit sees it, for a provider with one unit. */
-const CYCLE = ['db-relation-created', 'db-relation-joined kv/0', 'db-relation-changed kv/0', 'db-relation-departed kv/0', 'db-relation-broken'];
+const CYCLE = [
+  'db-relation-created',
+  'db-relation-joined kv/0',
+  'db-relation-changed kv/0',
+  'db-relation-departed kv/0',
+  'db-relation-broken',
+];
 
 beforeAll(async () => {
   await buildCliBundle(bundle);
@@ -94,7 +102,9 @@ test('20 racing relate/unrelate/config commands: serialized, none lost, the mode
   for (const r of runs) {
     if (r.code !== 0) {
       expect({ args: r.args, code: r.code }).toEqual({ args: r.args, code: 1 });
-      expect(r.stderr).toMatch(/^ERROR (relation already exists|relation not found|no relation)|^ERROR .*(already|not) related/im);
+      expect(r.stderr).toMatch(
+        /^ERROR (relation already exists|relation not found|no relation)|^ERROR .*(already|not) related/im,
+      );
     }
   }
   const ok = (verb: string): number => runs.filter((r) => r.args[0] === verb && r.code === 0).length;
@@ -105,7 +115,9 @@ test('20 racing relate/unrelate/config commands: serialized, none lost, the mode
   expect(related - unrelated === 0 || related - unrelated === 1).toBe(true);
 
   // None lost: each applied relate/unrelate left exactly one full cycle on both sides, in order.
-  const expected = Array.from({ length: related }, () => CYCLE).flat().slice(0, related * 3 + unrelated * 2);
+  const expected = Array.from({ length: related }, () => CYCLE)
+    .flat()
+    .slice(0, related * 3 + unrelated * 2);
   expect(collapseRepeats(relationHooks('app-0', 'db'))).toEqual(expected);
   expect(collapseRepeats(relationHooks('kv-0', 'db'))).toEqual(expected.map((h) => h.replace('kv/0', 'app/0')));
   // Only changed hooks repeat, one per data change kv committed while app's changed hook was
@@ -118,7 +130,9 @@ test('20 racing relate/unrelate/config commands: serialized, none lost, the mode
   expect(configHooks('kv-0')).toBe(1 + ok('config'));
 
   // The final model agrees with the last applied change.
-  const status = JSON.parse((await rxcharm('status', '--format', 'json')).stdout) as { relations: Array<{ type: string; requirer?: string }> };
+  const status = JSON.parse((await rxcharm('status', '--format', 'json')).stdout) as {
+    relations: Array<{ type: string; requirer?: string }>;
+  };
   const regular = status.relations.filter((r) => r.type === 'regular');
   expect(regular).toHaveLength(related - unrelated);
   const config = JSON.parse((await rxcharm('config', 'kv', '--format', 'json')).stdout) as { greeting: string };
@@ -143,7 +157,11 @@ test('a command SIGKILLed while its hooks run loses nothing: the next command ru
   });
   await new Promise((r) => child.on('close', r));
   // A concurrent burst while the queue is half done.
-  const burst = await Promise.all([rxcharm('wait', '--timeout', '60s'), rxcharm('config', 'kv', 'greeting=after-kill'), rxcharm('update-status')]);
+  const burst = await Promise.all([
+    rxcharm('wait', '--timeout', '60s'),
+    rxcharm('config', 'kv', 'greeting=after-kill'),
+    rxcharm('update-status'),
+  ]);
   expect(burst.map((r) => r.code)).toEqual([0, 0, 0]);
   expect((await rxcharm('wait', '--timeout', '60s')).code).toBe(0);
   // The hook that was running when the command died runs again (at least once, as Juju re-runs a
@@ -156,6 +174,8 @@ test('a command SIGKILLed while its hooks run loses nothing: the next command ru
   // (re-run: at most 2), kv's config change publishing new data (1), and each side's joined-hook
   // publication landing while the other's automatic changed was queued or running (at most 2).
   expect(app.length + kv.length - 6).toBeLessThanOrEqual(5);
-  const status = JSON.parse((await rxcharm('status', '--format', 'json')).stdout) as { relations: Array<{ type: string }> };
+  const status = JSON.parse((await rxcharm('status', '--format', 'json')).stdout) as {
+    relations: Array<{ type: string }>;
+  };
   expect(status.relations.filter((r) => r.type === 'regular')).toHaveLength(1);
 });

@@ -40,7 +40,8 @@ describe('e2e: a known postgres password never leaks', () => {
   };
   const ok = async (...args: string[]): Promise<CliResult> => {
     const result = await cli(...args);
-    if (result.code !== 0) throw new Error(`rxcharm ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+    if (result.code !== 0)
+      throw new Error(`rxcharm ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
     return result;
   };
 
@@ -54,11 +55,21 @@ describe('e2e: a known postgres password never leaks', () => {
   afterAll(() => world?.dispose());
 
   test('deploy, relate, fail a hook, inspect everything: the password is nowhere but the compose files', async () => {
-    const [votePort, resultPort, pgPort, takenPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const [votePort, resultPort, pgPort, takenPort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
     await world.deploy('postgresql', pg, { image: 'rxcharm/postgres', port: pgPort });
     await world.deploy('voting-app', voting, {
-      vote_image: 'rxcharm/vote', worker_image: 'rxcharm/worker', result_image: 'rxcharm/result',
-      redis_image: 'rxcharm/redis', postgres_image: 'rxcharm/postgres', vote_port: votePort, result_port: resultPort,
+      vote_image: 'rxcharm/vote',
+      worker_image: 'rxcharm/worker',
+      result_image: 'rxcharm/result',
+      redis_image: 'rxcharm/redis',
+      postgres_image: 'rxcharm/postgres',
+      vote_port: votePort,
+      result_port: resultPort,
     });
     await ok('relate', `${voting}:postgres`, pg);
     await ok('wait', '--timeout', '5m');
@@ -67,7 +78,11 @@ describe('e2e: a known postgres password never leaks', () => {
     // and voting-app's own bundled-db password.
     const pgKv = world.kv(`${pg}/0`);
     const rolePasswords = Object.values(pgKv['postgresql.passwords'] as Record<string, string>);
-    const secrets = [...rolePasswords, pgKv['postgresql.admin-password'] as string, world.kv(`${voting}/0`)['voting-app.db-password'] as string];
+    const secrets = [
+      ...rolePasswords,
+      pgKv['postgresql.admin-password'] as string,
+      world.kv(`${voting}/0`)['voting-app.db-password'] as string,
+    ];
     expect(rolePasswords).toHaveLength(1);
     for (const s of secrets) expect(s.length).toBeGreaterThanOrEqual(12);
     const [password] = rolePasswords as [string];
@@ -76,15 +91,21 @@ describe('e2e: a known postgres password never leaks', () => {
     const votingDir = world.charmDir(`${voting}/0`);
     const pgDir = world.charmDir(`${pg}/0`);
     // Rendered compose files anywhere in the units' charm dirs (the templates they come from excepted).
-    const composeFiles = [...filesBelow(votingDir), ...filesBelow(pgDir)].filter((f) => /compose\.ya?ml$/.test(f) && !f.includes('/templates/'));
+    const composeFiles = [...filesBelow(votingDir), ...filesBelow(pgDir)].filter(
+      (f) => /compose\.ya?ml$/.test(f) && !f.includes('/templates/'),
+    );
     expect(composeFiles.length).toBeGreaterThanOrEqual(2);
     expect(composeFiles.some((f) => readFileSync(f, 'utf8').includes(password))).toBe(true);
-    for (const f of composeFiles) expect({ f, mode: (statSync(f).mode & 0o777).toString(8) }).toEqual({ f, mode: '600' });
+    for (const f of composeFiles)
+      expect({ f, mode: (statSync(f).mode & 0o777).toString(8) }).toEqual({ f, mode: '600' });
 
     // ... and the running workload: the worker container got it in its environment.
     const worker = world.containers(`${voting}-0`).worker;
     expect(worker?.state).toBe('running');
-    const env = JSON.parse(spawnSync('docker', ['inspect', '--format', '{{json .Config.Env}}', worker?.id ?? ''], { encoding: 'utf8' }).stdout) as string[];
+    const env = JSON.parse(
+      spawnSync('docker', ['inspect', '--format', '{{json .Config.Env}}', worker?.id ?? ''], { encoding: 'utf8' })
+        .stdout,
+    ) as string[];
     expect(env).toContain(`PG_PASS=${password}`);
     expect(await world.unit(`${voting}/0`)).toMatchObject({ workload: 'active' });
 
@@ -92,7 +113,10 @@ describe('e2e: a known postgres password never leaks', () => {
     // it (the hook succeeds; the running formation is left as it was).
     await ok('config', voting, 'result_image=rxcharm-test/no-such-result:0');
     await ok('wait', '--timeout', '2m');
-    expect(await world.unit(`${voting}/0`)).toMatchObject({ workload: 'blocked', message: expect.stringContaining('Cannot pull image rxcharm-test/no-such-result:0') });
+    expect(await world.unit(`${voting}/0`)).toMatchObject({
+      workload: 'blocked',
+      message: expect.stringContaining('Cannot pull image rxcharm-test/no-such-result:0'),
+    });
     await ok('config', voting, 'result_image=rxcharm/result');
 
     // A failing hook while the password is in play: the vote port is taken on the host, so
@@ -121,7 +145,10 @@ describe('e2e: a known postgres password never leaks', () => {
       await ok('trace', unit, '--last', '50', '--verbose');
       await ok('trace', unit, '--last', '50', '--json');
     }
-    const traceFiles = [...filesBelow(join(votingDir, '.rxcharm', 'traces')), ...filesBelow(join(pgDir, '.rxcharm', 'traces'))];
+    const traceFiles = [
+      ...filesBelow(join(votingDir, '.rxcharm', 'traces')),
+      ...filesBelow(join(pgDir, '.rxcharm', 'traces')),
+    ];
     expect(traceFiles.length).toBeGreaterThan(5);
     const debugLog = readFileSync(join(world.modelDir, 'debug.log'), 'utf8');
     expect(debugLog).toContain('INFO'); // the scan below reads a real log
@@ -129,9 +156,17 @@ describe('e2e: a known postgres password never leaks', () => {
       ...outputs.map((o, i): [string, string] => [`cli output #${i}`, `${o.stdout}\n${o.stderr}`]),
       ['debug.log', debugLog],
       ...traceFiles.map((f): [string, string] => [f, readFileSync(f, 'utf8')]),
-      ["voting-app's unit state", readFileSync(join(votingDir, '.rxcharm', 'unit-state.json'), 'utf8').replace(secrets[secrets.length - 1] ?? '\0', '<own db password>')],
+      [
+        "voting-app's unit state",
+        readFileSync(join(votingDir, '.rxcharm', 'unit-state.json'), 'utf8').replace(
+          secrets[secrets.length - 1] ?? '\0',
+          '<own db password>',
+        ),
+      ],
     ];
-    const leaks = haystacks.flatMap(([where, text]) => secrets.filter((s) => text.includes(s)).map((s) => `${where} contains ${s.slice(0, 3)}…`));
+    const leaks = haystacks.flatMap(([where, text]) =>
+      secrets.filter((s) => text.includes(s)).map((s) => `${where} contains ${s.slice(0, 3)}…`),
+    );
     expect(leaks).toEqual([]);
     // The failures were really reported (the scan covered the error paths).
     expect(debugLog).toMatch(/no-such-result/);

@@ -14,7 +14,9 @@ function rxcharm(...args: string[]): { status: number | null; stdout: string; st
 describe('rxcharm compose (built CLI, whole process)', () => {
   it('up, plan, ps, logs, down with docker-compose meanings and exit codes', async () => {
     await using p = new TestComposeProject();
-    p.write(`services:\n  hello:\n    image: ${ensureBusyboxImage()}\n    command: sh -c "echo hello-log; exec sleep 1d"\n    init: true\n    labels: {rxcharm.test: cli}\n`);
+    p.write(
+      `services:\n  hello:\n    image: ${ensureBusyboxImage()}\n    command: sh -c "echo hello-log; exec sleep 1d"\n    init: true\n    labels: {rxcharm.test: cli}\n`,
+    );
     const base = ['compose', '-f', p.file, '-p', p.project];
 
     const planned = rxcharm(...base, 'plan', '--json');
@@ -31,7 +33,9 @@ describe('rxcharm compose (built CLI, whole process)', () => {
     expect(rxcharm(...base, 'plan').stdout).toContain('leave  hello#1');
 
     const ps = rxcharm(...base, 'ps', '--json');
-    expect(JSON.parse(ps.stdout).map((c: { name: string; state: string }) => [c.name, c.state])).toEqual([[`${p.project}_hello_1`, 'running']]);
+    expect(JSON.parse(ps.stdout).map((c: { name: string; state: string }) => [c.name, c.state])).toEqual([
+      [`${p.project}_hello_1`, 'running'],
+    ]);
     let logs = '';
     for (let i = 0; i < 20 && !logs.includes('hello-log'); i++) logs = rxcharm(...base, 'logs').stdout;
     expect(logs).toContain(`${p.project}_hello_1  | hello-log`);

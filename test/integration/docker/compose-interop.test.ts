@@ -1,11 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { Compose, DockerodeClient, DockerUnavailableError, ImagePullError, type PlanAction } from '../../../framework/docker';
+import {
+  Compose,
+  DockerodeClient,
+  DockerUnavailableError,
+  ImagePullError,
+  type PlanAction,
+} from '../../../framework/docker';
 import { ensureBusyboxImage, TestComposeProject } from '../../support';
 
 jest.setTimeout(180_000);
 
-const kinds = (actions: readonly PlanAction[]) => actions.map((a) => ('service' in a ? `${a.kind} ${a.service}#${a.number}` : a.kind));
+const kinds = (actions: readonly PlanAction[]) =>
+  actions.map((a) => ('service' in a ? `${a.kind} ${a.service}#${a.number}` : a.kind));
 
 function peer(p: TestComposeProject, ...args: string[]): { status: number | null; out: string } {
   const r = spawnSync('docker-compose', ['-p', p.project, '-f', p.file, ...args], { encoding: 'utf8', cwd: p.dir });
@@ -52,7 +59,10 @@ describe('interop with docker-compose v1', () => {
     expect(planned[0].reason).toMatch(/another tool/);
     await compose.up();
     const ours = await compose.ps();
-    expect(ours.map((c) => [c.name, c.state])).toEqual([[`${p.project}_db_1`, 'running'], [`${p.project}_web_1`, 'running']]);
+    expect(ours.map((c) => [c.name, c.state])).toEqual([
+      [`${p.project}_db_1`, 'running'],
+      [`${p.project}_web_1`, 'running'],
+    ]);
     expect(ours.map((c) => c.id)).not.toEqual(theirs.map((c) => c.id));
     // Adopted: the next up is a no-op.
     p.counting.reset();
@@ -85,13 +95,18 @@ describe('errors', () => {
     await expect(client.ping()).rejects.toBeInstanceOf(DockerUnavailableError);
     await using p = new TestComposeProject({ docker: client });
     p.write('services:\n  a: {image: busybox}\n');
-    await expect(p.compose().up()).rejects.toThrow(/Docker daemon unreachable: unix:\/\/\/tmp\/rxcharm-no-such-docker.sock/);
+    await expect(p.compose().up()).rejects.toThrow(
+      /Docker daemon unreachable: unix:\/\/\/tmp\/rxcharm-no-such-docker.sock/,
+    );
   });
 
   it('a failed pull rejects with ImagePullError naming the image', async () => {
     await using p = new TestComposeProject();
     p.write('services:\n  a: {image: "rxcharm-test/does-not-exist:never"}\n');
-    const error = await p.compose().up().catch((e: unknown) => e);
+    const error = await p
+      .compose()
+      .up()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImagePullError);
     expect((error as ImagePullError).image).toBe('rxcharm-test/does-not-exist:never');
     expect(await p.compose().ps()).toEqual([]);

@@ -2,7 +2,8 @@ import { request } from 'node:http';
 import { DockerodeClient, type ComposeEvent, type PlanAction } from '../../../framework/docker';
 import { ensureBusyboxImage, TestComposeProject } from '../../support';
 
-const kinds = (actions: readonly PlanAction[]) => actions.map((a) => ('service' in a ? `${a.kind} ${a.service}#${a.number}` : a.kind));
+const kinds = (actions: readonly PlanAction[]) =>
+  actions.map((a) => ('service' in a ? `${a.kind} ${a.service}#${a.number}` : a.kind));
 
 function httpGet(port: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -48,7 +49,10 @@ ${extra}`;
     // Cold up
     expect(kinds(await compose.up())).toEqual(['create-network', 'create db#1', 'create web#1']);
     const ps = await compose.ps();
-    expect(ps.map((c) => [c.name, c.state])).toEqual([[`${p.project}_db_1`, 'running'], [`${p.project}_web_1`, 'running']]);
+    expect(ps.map((c) => [c.name, c.state])).toEqual([
+      [`${p.project}_db_1`, 'running'],
+      [`${p.project}_web_1`, 'running'],
+    ]);
     const labels = (await new DockerodeClient().inspectContainer(`${p.project}_web_1`))!.labels;
     expect(labels).toMatchObject({
       'com.docker.compose.project': p.project,
@@ -62,7 +66,9 @@ ${extra}`;
       'rxcharm.test': p.project,
     });
     expect((await p.counting.client.inspectNetwork(`${p.project}_default`))!.labels).toMatchObject({
-      'com.docker.compose.network': 'default', 'com.docker.compose.project': p.project, 'rxcharm.test': p.project,
+      'com.docker.compose.network': 'default',
+      'com.docker.compose.project': p.project,
+      'rxcharm.test': p.project,
     });
     expect(labels['com.docker.compose.config-hash']).toMatch(/^[0-9a-f]{64}$/);
 
@@ -88,13 +94,25 @@ ${extra}`;
     expect(after.find((c) => c.service === 'web')!.id).not.toBe(ps[1].id);
 
     // Scale up, then down
-    expect(kinds(await compose.scale('web', 3))).toEqual(['leave db#1', 'leave web#1', 'scale-up web#2', 'scale-up web#3']);
+    expect(kinds(await compose.scale('web', 3))).toEqual([
+      'leave db#1',
+      'leave web#1',
+      'scale-up web#2',
+      'scale-up web#3',
+    ]);
     expect((await compose.ps()).filter((c) => c.service === 'web').map((c) => c.number)).toEqual([1, 2, 3]);
-    expect(kinds(await compose.scale('web', 1))).toEqual(['leave db#1', 'leave web#1', 'scale-down web#2', 'scale-down web#3']);
+    expect(kinds(await compose.scale('web', 1))).toEqual([
+      'leave db#1',
+      'leave web#1',
+      'scale-down web#2',
+      'scale-down web#3',
+    ]);
     expect((await compose.ps()).filter((c) => c.service === 'web').map((c) => c.number)).toEqual([1]);
 
     // Service removed from the file: orphan removed
-    p.write(`services:\n  db:\n    image: ${image}\n    command: sleep 1d\n    init: true\n    labels: {rxcharm.test: "yes"}\n`);
+    p.write(
+      `services:\n  db:\n    image: ${image}\n    command: sleep 1d\n    init: true\n    labels: {rxcharm.test: "yes"}\n`,
+    );
     const orphan = await compose.up();
     expect(kinds(orphan)).toEqual(['remove-orphan web#1', 'leave db#1']);
     expect((await compose.ps()).map((c) => c.service)).toEqual(['db']);
@@ -110,7 +128,8 @@ ${extra}`;
 
   it('keeps anonymous volume data across a recreate, and named volumes; down -v removes them', async () => {
     await using p = new TestComposeProject();
-    const write = (round: number) => p.write(`
+    const write = (round: number) =>
+      p.write(`
 services:
   store:
     image: ${image}
@@ -135,14 +154,17 @@ volumes:
 
     // A container removed for good (scale-down, orphan) takes its anonymous volume, not the named one.
     const client = p.counting.client;
-    const anonymousOf = async (name: string) => (await client.inspectContainer(name))!.mounts.find((m) => m.target === '/anon')!.name!;
+    const anonymousOf = async (name: string) =>
+      (await client.inspectContainer(name))!.mounts.find((m) => m.target === '/anon')!.name!;
     await compose.scale('store', 2);
     const scaledAway = await anonymousOf(`${p.project}_store_2`);
     expect(await client.inspectVolume(scaledAway)).toBeDefined();
     expect(kinds(await compose.scale('store', 1))).toEqual(['leave store#1', 'scale-down store#2']);
     expect(await client.inspectVolume(scaledAway)).toBeUndefined();
     const orphaned = await anonymousOf(`${p.project}_store_1`);
-    p.write(`services:\n  other:\n    image: ${image}\n    command: sleep 1d\n    init: true\n    volumes: ["data:/named"]\nvolumes:\n  data: {}\n`);
+    p.write(
+      `services:\n  other:\n    image: ${image}\n    command: sleep 1d\n    init: true\n    volumes: ["data:/named"]\nvolumes:\n  data: {}\n`,
+    );
     expect(kinds(await compose.up())).toEqual(['remove-orphan store#1', 'create other#1']);
     expect(await client.inspectVolume(orphaned)).toBeUndefined();
     expect(await client.inspectVolume(`${p.project}_data`)).toBeDefined();
@@ -171,7 +193,8 @@ services:
 `);
     const events: ComposeEvent[] = [];
     await p.compose({ onEvent: (e) => events.push(e) }).up();
-    const at = (resource: string, status: string) => events.findIndex((e) => e.resource === resource && e.status === status);
+    const at = (resource: string, status: string) =>
+      events.findIndex((e) => e.resource === resource && e.status === status);
     expect(at(`Container ${p.project}_db_1`, 'Started')).toBeGreaterThanOrEqual(0);
     expect(at('Container db', 'Healthy')).toBeGreaterThan(at(`Container ${p.project}_db_1`, 'Started'));
     expect(at(`Container ${p.project}_web_1`, 'Creating')).toBeGreaterThan(at('Container db', 'Healthy'));

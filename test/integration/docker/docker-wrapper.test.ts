@@ -9,7 +9,11 @@ describe('Docker (one-off verbs) on a real daemon', () => {
 
   it('runs a one-off container and returns exit code and output, removing it', async () => {
     const docker = new Docker();
-    const result = await docker.run(ensureBusyboxImage(), { cmd: ['sh', '-c', 'echo out; echo err >&2; exit 3'], labels: testLabels(run), env: { X: 'y' } });
+    const result = await docker.run(ensureBusyboxImage(), {
+      cmd: ['sh', '-c', 'echo out; echo err >&2; exit 3'],
+      labels: testLabels(run),
+      env: { X: 'y' },
+    });
     expect(result.exitCode).toBe(3);
     expect(result.output).toContain('out');
     expect(result.output).toContain('err');
@@ -20,7 +24,16 @@ describe('Docker (one-off verbs) on a real daemon', () => {
     const docker = new Docker();
     const name = `${run}_health`;
     const id = await docker.client.createContainer({
-      name, image: ensureBusyboxImage(), cmd: ['sleep', '1d'], env: [], labels: testLabels(run), exposedPorts: [], portBindings: {}, mounts: [], links: [], init: true,
+      name,
+      image: ensureBusyboxImage(),
+      cmd: ['sleep', '1d'],
+      env: [],
+      labels: testLabels(run),
+      exposedPorts: [],
+      portBindings: {},
+      mounts: [],
+      links: [],
+      init: true,
       healthcheck: { test: ['CMD', 'true'], intervalNs: 200e6, retries: 3 },
     });
     await docker.client.startContainer(id);

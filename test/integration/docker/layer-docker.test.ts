@@ -24,7 +24,9 @@ function tools(config: Record<string, unknown>, statuses: string[]): HookTools {
 function bundle(): CharmBundle {
   return {
     charmName: 'docker-test',
-    modules: [{ layer: 'docker', file: 'reactive/docker.ts', exports: dockerReactive as unknown as Record<string, unknown> }],
+    modules: [
+      { layer: 'docker', file: 'reactive/docker.ts', exports: dockerReactive as unknown as Record<string, unknown> },
+    ],
     interfaces: [],
     layerOptions: { docker: {}, basic: {} },
   };
@@ -54,7 +56,11 @@ describe('layer:docker flags follow a real ping', () => {
     expect(up.ok).toBe(true);
     expect(store.load().flags).toEqual(expect.arrayContaining(['docker.available', 'docker.ready']));
 
-    const down = await hook(store, { install_docker: false, docker_host: 'unix:///tmp/rxcharm-dead-docker.sock' }, statuses);
+    const down = await hook(
+      store,
+      { install_docker: false, docker_host: 'unix:///tmp/rxcharm-dead-docker.sock' },
+      statuses,
+    );
     expect(down.ok).toBe(true);
     expect(store.load().flags).not.toContain('docker.ready');
     expect(store.load().flags).not.toContain('docker.available');

@@ -26,10 +26,13 @@ const IMAGES = ['busybox', 'redis', 'postgres', 'node', 'vote', 'worker', 'resul
 
 let run: RunContext;
 
-beforeAll(async () => {
-  run = newRun();
-  await buildImages(REPO);
-}, 20 * 60 * 1000);
+beforeAll(
+  async () => {
+    run = newRun();
+    await buildImages(REPO);
+  },
+  20 * 60 * 1000,
+);
 
 afterAll(async () => {
   await cleanup(run);
@@ -54,14 +57,20 @@ describe('build-images.sh', () => {
 
   it('rejects an unknown image name, listing the known ones', async () => {
     await expect(buildImages(REPO, ['nginx'])).rejects.toMatchObject({
-      stderr: expect.stringContaining("unknown image 'nginx'; known images: busybox redis postgres node vote worker result"),
+      stderr: expect.stringContaining(
+        "unknown image 'nginx'; known images: busybox redis postgres node vote worker result",
+      ),
     });
   });
 });
 
 describe('rxcharm/busybox', () => {
   it('runs a shell command', async () => {
-    const c = await runContainer(run, { name: 'bb', image: 'rxcharm/busybox', cmd: ['sh', '-c', 'echo hello from $0'] });
+    const c = await runContainer(run, {
+      name: 'bb',
+      image: 'rxcharm/busybox',
+      cmd: ['sh', '-c', 'echo hello from $0'],
+    });
     const result = (await c.wait()) as { StatusCode: number };
     expect(result.StatusCode).toBe(0);
     expect(await logsOf(c)).toContain('hello from sh');
@@ -107,7 +116,7 @@ describe('rxcharm/redis', () => {
 });
 
 describe('rxcharm/postgres', () => {
-  const env = { POSTGRES_USER: 'voter', POSTGRES_PASSWORD: "pa ss'w\"d", POSTGRES_DB: 'ballots' };
+  const env = { POSTGRES_USER: 'voter', POSTGRES_PASSWORD: 'pa ss\'w"d', POSTGRES_DB: 'ballots' };
 
   it('initialises user and database and accepts password logins from the host and other containers', async () => {
     const network = await createNetwork(run, 'pg');
@@ -132,7 +141,9 @@ describe('rxcharm/postgres', () => {
     };
     const client = await eventually(() => connect(env.POSTGRES_PASSWORD), 90_000);
     try {
-      const { rows } = await client.query<{ u: string; d: string }>('SELECT current_user AS u, current_database() AS d');
+      const { rows } = await client.query<{ u: string; d: string }>(
+        'SELECT current_user AS u, current_database() AS d',
+      );
       expect(rows).toEqual([{ u: 'voter', d: 'ballots' }]);
     } finally {
       await client.end();

@@ -9,7 +9,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
-import { BUNDLE_FILE, BUNDLE_MAP_FILE, CODE_CACHE_FILE, charmLoaderSource } from '../../../framework/build/bundle-loader';
+import {
+  BUNDLE_FILE,
+  BUNDLE_MAP_FILE,
+  CODE_CACHE_FILE,
+  charmLoaderSource,
+} from '../../../framework/build/bundle-loader';
 
 const SOURCE = `
 // Text the loader must carry through untouched.
@@ -30,7 +35,16 @@ let dir: string;
 function buildCharm(charmDir: string, extra = ''): void {
   mkdirSync(join(charmDir, 'lib'), { recursive: true });
   writeFileSync(join(dir, 'src.ts'), SOURCE + extra);
-  const out = buildSync({ entryPoints: [join(dir, 'src.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, sourcemap: 'external', outfile: join(charmDir, 'lib', 'charm.bundle.js'), logLevel: 'silent' });
+  const out = buildSync({
+    entryPoints: [join(dir, 'src.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    sourcemap: 'external',
+    outfile: join(charmDir, 'lib', 'charm.bundle.js'),
+    logLevel: 'silent',
+  });
   const code = out.outputFiles.find((f) => f.path.endsWith('.js'))!;
   const map = out.outputFiles.find((f) => f.path.endsWith('.map'))!;
   writeFileSync(join(charmDir, 'lib', 'charm.js'), charmLoaderSource(code.text));
@@ -40,7 +54,10 @@ function buildCharm(charmDir: string, extra = ''): void {
 
 function run(charmDir: string, options: { env?: Record<string, string>; sourceMaps?: boolean } = {}) {
   const args = [...(options.sourceMaps === true ? ['--enable-source-maps'] : []), join(charmDir, 'lib', 'charm.js')];
-  return spawnSync(process.execPath, args, { encoding: 'utf8', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...(options.env ?? {}) } });
+  return spawnSync(process.execPath, args, {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...(options.env ?? {}) },
+  });
 }
 
 beforeEach(() => {

@@ -9,15 +9,28 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HOOK_TOOL_NAMES, HookToolServer, runTool, SHIM_SCRIPT, writeToolShims, type ToolRequest } from '../../../framework/agent';
+import {
+  HOOK_TOOL_NAMES,
+  HookToolServer,
+  runTool,
+  SHIM_SCRIPT,
+  writeToolShims,
+  type ToolRequest,
+} from '../../../framework/agent';
 import { shimSource } from '../../../framework/agent/server/write-tool-shims';
 import { testEnv, testExec, testModel } from '../../../framework/agent/internal/test-model';
 import { relate } from '../../../framework/agent/model/relation-ops';
 import type { ModelState } from '../../../framework/agent';
 import type { HookExecution } from '../../../framework/agent/tools/hook-execution';
 import {
-  AGENT_SHIM_NAME, hookToolRunner, ProcessHookTools, resolvesToAgentShim, socketToolRunner, spawnToolRunner,
-  type ToolResult, type ToolRunner,
+  AGENT_SHIM_NAME,
+  hookToolRunner,
+  ProcessHookTools,
+  resolvesToAgentShim,
+  socketToolRunner,
+  spawnToolRunner,
+  type ToolResult,
+  type ToolRunner,
 } from '../../../framework/hookenv';
 
 interface Side {
@@ -43,10 +56,18 @@ afterAll(() => {
 async function side(name: string): Promise<Side> {
   const model = testModel();
   const relation = relate(model, { app: 'app' }, { app: 'client' });
-  const exec = testExec('app/0', 'db-relation-changed', { id: relation.id, remoteUnit: 'client/0', remoteApp: 'client' });
+  const exec = testExec('app/0', 'db-relation-changed', {
+    id: relation.id,
+    remoteUnit: 'client/0',
+    remoteApp: 'client',
+  });
   const handle = (request: ToolRequest) =>
     request.contextId === exec.contextId
-      ? runTool(testEnv(model, exec, request.stdin === undefined ? {} : { stdin: request.stdin }), request.command, request.args)
+      ? runTool(
+          testEnv(model, exec, request.stdin === undefined ? {} : { stdin: request.stdin }),
+          request.command,
+          request.args,
+        )
       : { code: 1, stdout: '', stderr: 'ERROR bad request: wrong context ID\n' };
   const server = await HookToolServer.start(join(dir, `${name}.sock`), handle);
   const env = {
@@ -108,22 +129,31 @@ describe('hook-tool fast path', () => {
     expect(AGENT_SHIM_NAME).toBe(SHIM_SCRIPT);
     // The shim's request fields and lazy-stdin retry, as socketToolRunner sends them.
     const shim = shimSource(process.execPath);
-    expect(shim).toContain('JSON.stringify({ contextId: env.JUJU_CONTEXT_ID, command, args: process.argv.slice(2), cwd: process.cwd(), stdin })');
+    expect(shim).toContain(
+      'JSON.stringify({ contextId: env.JUJU_CONTEXT_ID, command, args: process.argv.slice(2), cwd: process.cwd(), stdin })',
+    );
     expect(shim).toContain('if (reply.needStdin) reply = await call(await readStdin());');
   });
 
   it('is chosen only for tools that are the agent shim', () => {
-    const readLink = (path: string): string | undefined => (path.startsWith(binDir) ? (path.endsWith('rxcharm-hook-tool') ? '' : 'rxcharm-hook-tool') : undefined);
+    const readLink = (path: string): string | undefined =>
+      path.startsWith(binDir) ? (path.endsWith('rxcharm-hook-tool') ? '' : 'rxcharm-hook-tool') : undefined;
     expect(resolvesToAgentShim('config-get', [binDir, '/usr/bin'], readLink)).toBe(true);
     // A real tool earlier on PATH wins, as it would for spawn.
-    expect(resolvesToAgentShim('config-get', ['/opt/juju/tools', binDir], (p) => (p.startsWith('/opt/') ? '' : readLink(p)))).toBe(false);
+    expect(
+      resolvesToAgentShim('config-get', ['/opt/juju/tools', binDir], (p) => (p.startsWith('/opt/') ? '' : readLink(p))),
+    ).toBe(false);
     expect(resolvesToAgentShim('./config-get', [binDir], readLink)).toBe(false);
     expect(resolvesToAgentShim('config-get', ['/nowhere'], () => undefined)).toBe(false);
   });
 
   it('gives the same exit code, stdout and stderr as the spawned shim, call by call, with the same effects', async () => {
     const viaShim: ToolRunner = spawnToolRunner({ env: spawned.env, cwd: dir });
-    const viaSocket: ToolRunner = socketToolRunner({ socketPath: direct.env.JUJU_AGENT_SOCKET_ADDRESS, contextId: direct.env.JUJU_CONTEXT_ID, cwd: dir });
+    const viaSocket: ToolRunner = socketToolRunner({
+      socketPath: direct.env.JUJU_AGENT_SOCKET_ADDRESS,
+      contextId: direct.env.JUJU_CONTEXT_ID,
+      cwd: dir,
+    });
     const failures: ToolResult[] = [];
     for (const [tool, args, stdin] of CALLS) {
       const a = await viaShim(tool, args, stdin);
@@ -156,7 +186,11 @@ describe('hook-tool fast path', () => {
       (t) => t.jujuLog('WARNING', 'careful'),
       (t) => t.actionGet(),
     ];
-    const settle = (p: Promise<unknown>) => p.then((value) => ({ value }), (error: unknown) => ({ error: describeError(error) }));
+    const settle = (p: Promise<unknown>) =>
+      p.then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error: describeError(error) }),
+      );
     for (const step of steps) {
       const a = await settle(step(viaShim));
       const b = await settle(step(viaFastPath));

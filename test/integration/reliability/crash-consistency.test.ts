@@ -57,7 +57,13 @@ interface Tally {
 }
 
 function newTally(): Tally {
-  return { kills: 0, byPhase: { 'start-up': 0, dispatch: 0, converge: 0, commit: 0, 'after-commit': 0, exited: 0 }, pre: 0, post: 0, leftLocks: 0 };
+  return {
+    kills: 0,
+    byPhase: { 'start-up': 0, dispatch: 0, converge: 0, commit: 0, 'after-commit': 0, exited: 0 },
+    pre: 0,
+    post: 0,
+    leftLocks: 0,
+  };
 }
 
 /** Backups FileUnitStore makes of a state file it could not read: there must never be one. */
@@ -79,7 +85,14 @@ afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
  * One kill: run `hook` with `plan`, check the state is pre or post, retry the hook (must succeed)
  * and, with `check`, verify Docker afterwards. Counts only runs that were really killed.
  */
-async function killOnce(unit: CrashyUnit, hook: string, plan: KillPlan, tally: Tally, label: string, check?: () => Promise<void>): Promise<void> {
+async function killOnce(
+  unit: CrashyUnit,
+  hook: string,
+  plan: KillPlan,
+  tally: Tally,
+  label: string,
+  check?: () => Promise<void>,
+): Promise<void> {
   const pre = unit.stateBytes();
   const killed = await unit.run(hook, { kill: plan });
   const phase = phaseOf(killed);
@@ -92,12 +105,16 @@ async function killOnce(unit: CrashyUnit, hook: string, plan: KillPlan, tally: T
   if (unit.ageLeftLock()) tally.leftLocks += 1;
   if (after !== pre) unit.rewindState(pre);
   const retry = await unit.run(hook);
-  if (retry.exitCode !== 0) throw new Error(`${label}: the hook after the kill failed (${retry.exitCode}):\n${retry.stderr}`);
+  if (retry.exitCode !== 0)
+    throw new Error(`${label}: the hook after the kill failed (${retry.exitCode}):\n${retry.stderr}`);
   const post = unit.stateBytes();
   expect(post).not.toEqual(pre); // every hook of the crashy charm changes the state
   if (after === pre) tally.pre += 1;
   else if (after === post) tally.post += 1;
-  else throw new Error(`${label}: state after the kill (${phase}) is neither the pre- nor the post-hook state\n--- after kill\n${after}\n--- post\n${post}`);
+  else
+    throw new Error(
+      `${label}: state after the kill (${phase}) is neither the pre- nor the post-hook state\n--- after kill\n${after}\n--- post\n${post}`,
+    );
   await check?.();
 }
 
@@ -126,12 +143,19 @@ test('SIGKILL at seeded instants of start-up, dispatch and commit (Docker-free h
       const r = random();
       let plan: KillPlan;
       if (r < 0.2) plan = { kind: 'timed', delayMs: Math.floor(random() * whole) };
-      else if (r < 0.6) plan = { kind: 'after-marker', marker: /^load$/, nth: 1, delayMs: Math.floor(random() * whole * 0.6) };
+      else if (r < 0.6)
+        plan = { kind: 'after-marker', marker: /^load$/, nth: 1, delayMs: Math.floor(random() * whole * 0.6) };
       else {
         const step = 1 + Math.floor(random() * 10); // 1..9: before each commit syscall and after the commit; 10: torn write
         plan = { kind: 'commit-step', step: step === 10 ? 'torn' : step };
       }
-      await killOnce(unit, hook, plan, tally, `seed ${SEED} kill #${i} (${hook}, ${JSON.stringify(plan, (_k, v: unknown) => (v instanceof RegExp ? v.source : v))})`);
+      await killOnce(
+        unit,
+        hook,
+        plan,
+        tally,
+        `seed ${SEED} kill #${i} (${hook}, ${JSON.stringify(plan, (_k, v: unknown) => (v instanceof RegExp ? v.source : v))})`,
+      );
     }
     expect(corruptBackups(unit)).toEqual([]);
   } finally {
@@ -173,7 +197,12 @@ test('SIGKILL during a compose converge: state pre or post, next hook converges,
     const requests = first.markers.filter((m) => m.startsWith('docker ')).length;
     expect(requests).toBeGreaterThan(5);
     for (let i = 0; tally.kills < CONVERGE_KILLS && i < CONVERGE_KILLS * 3; i++) {
-      const plan: KillPlan = { kind: 'after-marker', marker: /^docker /, nth: 2 + Math.floor(random() * (requests - 1)), delayMs: Math.floor(random() * 25) };
+      const plan: KillPlan = {
+        kind: 'after-marker',
+        marker: /^docker /,
+        nth: 2 + Math.floor(random() * (requests - 1)),
+        delayMs: Math.floor(random() * 25),
+      };
       const label = `seed ${SEED + 1} converge kill #${i} (${JSON.stringify({ ...plan, marker: plan.marker.source })})`;
       await killOnce(unit, 'config-changed', plan, tally, label, () => checkDocker(label));
     }

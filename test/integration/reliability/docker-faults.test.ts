@@ -65,7 +65,10 @@ test('daemon lost mid-converge: docker.available cleared, status says so, the ne
     proxy.watch(undefined);
     expect(cut).toBe(true);
     expect(broken.exitCode).toBe(0);
-    expect(unit.juju.status()).toEqual({ status: 'waiting', message: `Docker daemon unreachable (${proxy.url}); will retry` });
+    expect(unit.juju.status()).toEqual({
+      status: 'waiting',
+      message: `Docker daemon unreachable (${proxy.url}); will retry`,
+    });
     expect(flags(unit)).not.toContain('docker.available');
     expect(flags(unit)).not.toContain('docker.ready');
 
@@ -99,7 +102,12 @@ test('an image that cannot be pulled: blocked naming the image; fixing the confi
   const run = await unit.run('config-changed');
   expect(run.exitCode).toBe(0);
   // Names the image and the registry's reason (here: no registry is reachable, or no such image).
-  const blocked = { status: 'blocked', message: expect.stringMatching(new RegExp(`^Cannot pull image ${image.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(.+\\)$`)) };
+  const blocked = {
+    status: 'blocked',
+    message: expect.stringMatching(
+      new RegExp(`^Cannot pull image ${image.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(.+\\)$`),
+    ),
+  };
   expect(unit.juju.status()).toEqual(blocked);
   expect(await projectContainers(project)).toEqual([]);
   // A later hook reports the same, still without failing.
@@ -108,18 +116,31 @@ test('an image that cannot be pulled: blocked naming the image; fixing the confi
 
   unit.juju.setConfig({ image: 'rxcharm-test/busybox:latest' });
   expect((await unit.run('config-changed')).exitCode).toBe(0);
-  expect((await projectContainers(project)).map((c) => `${c.service}:${c.state}`)).toEqual(['web:running', 'worker:running']);
+  expect((await projectContainers(project)).map((c) => `${c.service}:${c.state}`)).toEqual([
+    'web:running',
+    'worker:running',
+  ]);
   expect(unit.juju.status().status).toBe('active');
 });
 
 test('a container that exits at once is reported, and not recreated over and over', async () => {
-  unit = CrashyUnit.create(built, { compose: true, project, web_exits: true, fixed_generation: 'g1', kv_keys: 5, settle_checks: 5 });
+  unit = CrashyUnit.create(built, {
+    compose: true,
+    project,
+    web_exits: true,
+    fixed_generation: 'g1',
+    kv_keys: 5,
+    settle_checks: 5,
+  });
   expect((await unit.run('install')).exitCode).toBe(0);
   expect((await unit.run('config-changed')).exitCode).toBe(0);
   const first = await projectContainers(project);
   const web = first.find((c) => c.service === 'web');
   expect(web).toMatchObject({ state: 'exited', exitCode: 3 });
-  expect(unit.juju.status()).toEqual({ status: 'blocked', message: expect.stringMatching(/^Workload not running: web exited \(Exited \(3\)/) });
+  expect(unit.juju.status()).toEqual({
+    status: 'blocked',
+    message: expect.stringMatching(/^Workload not running: web exited \(Exited \(3\)/),
+  });
 
   for (let i = 0; i < 3; i++) {
     const run = await unit.run(i % 2 === 0 ? 'update-status' : 'config-changed');
@@ -127,6 +148,9 @@ test('a container that exits at once is reported, and not recreated over and ove
     // Same container (started again at most, never recreated), still one per service.
     const now = await projectContainers(project);
     expect(now.map((c) => `${c.service}:${c.id}`)).toEqual(first.map((c) => `${c.service}:${c.id}`));
-    expect(unit.juju.status()).toEqual({ status: 'blocked', message: expect.stringMatching(/^Workload not running: web exited \(Exited \(3\)/) });
+    expect(unit.juju.status()).toEqual({
+      status: 'blocked',
+      message: expect.stringMatching(/^Workload not running: web exited \(Exited \(3\)/),
+    });
   }
 });

@@ -5,7 +5,16 @@
  * clear error naming what is wrong and where, `blocked` where it is the operator's mistake, no
  * injection into the compose file, the hook-tool arguments or a shell, and nothing lost.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCharm, BuildError, LayerFileError } from '../../../framework/build';
@@ -60,7 +69,12 @@ beforeEach(async () => {
 afterEach(() => unit.dispose());
 
 const composeFile = (): string => join(unit.charmDir, 'files', 'compose', 'docker-compose.yml');
-const lastLine = (stderr: string): string => stderr.trim().split('\n').filter((l) => !l.startsWith('@@rel')).pop() ?? '';
+const lastLine = (stderr: string): string =>
+  stderr
+    .trim()
+    .split('\n')
+    .filter((l) => !l.startsWith('@@rel'))
+    .pop() ?? '';
 
 /** The web service's environment as compose reads the rendered file (no variables defined). */
 function renderedWebEnv(): Record<string, string | null> {
@@ -89,14 +103,20 @@ describe('config', () => {
     expect((await unit.run('config-changed')).exitCode).toBe(0);
   });
 
-  test.each([0, -1, 65536, 70000])('port %d (out of range): blocked naming the option, hook succeeds, compose file kept', async (port) => {
-    const rendered = readFileSync(composeFile(), 'utf8');
-    unit.juju.setConfig({ port });
-    const run = await unit.run('config-changed');
-    expect(run.exitCode).toBe(0);
-    expect(unit.juju.status()).toEqual({ status: 'blocked', message: `Invalid config: port ${port} is not a TCP port (1-65535)` });
-    expect(readFileSync(composeFile(), 'utf8')).toBe(rendered);
-  });
+  test.each([0, -1, 65536, 70000])(
+    'port %d (out of range): blocked naming the option, hook succeeds, compose file kept',
+    async (port) => {
+      const rendered = readFileSync(composeFile(), 'utf8');
+      unit.juju.setConfig({ port });
+      const run = await unit.run('config-changed');
+      expect(run.exitCode).toBe(0);
+      expect(unit.juju.status()).toEqual({
+        status: 'blocked',
+        message: `Invalid config: port ${port} is not a TCP port (1-65535)`,
+      });
+      expect(readFileSync(composeFile(), 'utf8')).toBe(rendered);
+    },
+  );
 
   test('hostile free text reaches the compose file and status-set verbatim, runs nothing', async () => {
     for (const motd of HOSTILE) {
@@ -118,13 +138,17 @@ describe('config', () => {
     const run = await unit.run('config-changed');
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toMatch(/cannot run status-set: .*null bytes/);
-    expect(lastLine(run.stderr)).toMatch(/^rxcharm: config-changed failed: handler crashy:reactive\/crashy\.ts:Crashy\.step failed: .*status-set/);
+    expect(lastLine(run.stderr)).toMatch(
+      /^rxcharm: config-changed failed: handler crashy:reactive\/crashy\.ts:Crashy\.step failed: .*status-set/,
+    );
     expect(unit.stateBytes()).toBe(before);
   });
 });
 
 describe('relation data', () => {
-  async function relate(data: Record<string, string>): Promise<{ rel: string; exitCode: number | null; stderr: string }> {
+  async function relate(
+    data: Record<string, string>,
+  ): Promise<{ rel: string; exitCode: number | null; stderr: string }> {
     const rel = unit.juju.addRelation('backend', 'redis');
     unit.juju.addRemoteUnit(rel, 'redis/0', data);
     const run = await unit.run('backend-relation-joined', { relation: { relationId: rel, remoteUnit: 'redis/0' } });
@@ -160,7 +184,9 @@ describe('relation data', () => {
     const values = HOSTILE_TOKENS;
     const rel = unit.juju.addRelation('backend', 'redis');
     unit.juju.addRemoteUnit(rel, 'redis/0', { host: 'first', port: '6379' });
-    expect((await unit.run('backend-relation-joined', { relation: { relationId: rel, remoteUnit: 'redis/0' } })).exitCode).toBe(0);
+    expect(
+      (await unit.run('backend-relation-joined', { relation: { relationId: rel, remoteUnit: 'redis/0' } })).exitCode,
+    ).toBe(0);
     for (const host of values) {
       unit.juju.setRemoteData(rel, 'redis/0', { host, port: '6379' });
       const run = await unit.run('backend-relation-changed', { relation: { relationId: rel, remoteUnit: 'redis/0' } });
@@ -208,15 +234,36 @@ describe('malformed layer and compose files', () => {
 
   test.each([
     ['layer.yaml is not YAML', { 'layer.yaml': 'includes: [layer:basic\n', 'metadata.yaml': meta }, /layer\.yaml/],
-    ['layer.yaml includes a missing layer', { 'layer.yaml': 'includes: ["layer:no-such-layer"]\n', 'metadata.yaml': meta }, /no-such-layer/],
-    ['metadata.yaml is a list', { 'layer.yaml': 'includes: ["layer:basic"]\n', 'metadata.yaml': '- a\n- b\n' }, /metadata\.yaml/],
-    ['config.yaml options are a list', { 'layer.yaml': 'includes: ["layer:basic"]\n', 'metadata.yaml': meta, 'config.yaml': 'options:\n  - x\n' }, /config\.yaml\n.*`options` must be a mapping/],
-    ['a config.yaml option is a number', { 'layer.yaml': 'includes: ["layer:basic"]\n', 'metadata.yaml': meta, 'config.yaml': 'options:\n  port: 80\n' }, /config\.yaml\n.*options\.port must be a mapping/],
+    [
+      'layer.yaml includes a missing layer',
+      { 'layer.yaml': 'includes: ["layer:no-such-layer"]\n', 'metadata.yaml': meta },
+      /no-such-layer/,
+    ],
+    [
+      'metadata.yaml is a list',
+      { 'layer.yaml': 'includes: ["layer:basic"]\n', 'metadata.yaml': '- a\n- b\n' },
+      /metadata\.yaml/,
+    ],
+    [
+      'config.yaml options are a list',
+      { 'layer.yaml': 'includes: ["layer:basic"]\n', 'metadata.yaml': meta, 'config.yaml': 'options:\n  - x\n' },
+      /config\.yaml\n.*`options` must be a mapping/,
+    ],
+    [
+      'a config.yaml option is a number',
+      { 'layer.yaml': 'includes: ["layer:basic"]\n', 'metadata.yaml': meta, 'config.yaml': 'options:\n  port: 80\n' },
+      /config\.yaml\n.*options\.port must be a mapping/,
+    ],
   ])('%s: a BuildError naming the file, no output written', async (_name, files, named) => {
     const dir = layer(files);
     const out = `${dir}-out`;
     try {
-      const error = await buildCharm({ layerDir: dir, outputDir: out, searchPath: { layers: [join(ROOT, 'layers')], interfaces: [join(ROOT, 'interfaces')] }, packageRoot: ROOT }).then(
+      const error = await buildCharm({
+        layerDir: dir,
+        outputDir: out,
+        searchPath: { layers: [join(ROOT, 'layers')], interfaces: [join(ROOT, 'interfaces')] },
+        packageRoot: ROOT,
+      }).then(
         () => undefined,
         (e: unknown) => e,
       );
@@ -232,9 +279,17 @@ describe('malformed layer and compose files', () => {
   test('a layer.yaml syntax error names file and line', async () => {
     const dir = layer({ 'layer.yaml': 'includes:\n  - layer:basic\noptions: {\n', 'metadata.yaml': meta });
     try {
-      const error = await buildCharm({ layerDir: dir, outputDir: join(dir, 'out'), searchPath: { layers: [join(ROOT, 'layers')], interfaces: [] }, packageRoot: ROOT }).catch((e: unknown) => e);
+      const error = await buildCharm({
+        layerDir: dir,
+        outputDir: join(dir, 'out'),
+        searchPath: { layers: [join(ROOT, 'layers')], interfaces: [] },
+        packageRoot: ROOT,
+      }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(LayerFileError);
-      expect((error as LayerFileError).context).toMatchObject({ file: expect.stringContaining('layer.yaml'), line: expect.any(Number) });
+      expect((error as LayerFileError).context).toMatchObject({
+        file: expect.stringContaining('layer.yaml'),
+        line: expect.any(Number),
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -243,7 +298,11 @@ describe('malformed layer and compose files', () => {
   test.each([
     ['not YAML', 'services:\n  web:\n    image: [busybox\n', ComposeFileError],
     ['a service that is a string', 'services:\n  web: busybox\n', ComposeFileError],
-    ['an unsupported key', 'services:\n  web:\n    image: busybox\n    privileged_plus: true\n', UnsupportedComposeKeyError],
+    [
+      'an unsupported key',
+      'services:\n  web:\n    image: busybox\n    privileged_plus: true\n',
+      UnsupportedComposeKeyError,
+    ],
     ['ports of the wrong type', 'services:\n  web:\n    image: busybox\n    ports: 80\n', ComposeFileError],
   ])('compose file %s: a typed error naming file and location', (_name, text, Type) => {
     let error: unknown;

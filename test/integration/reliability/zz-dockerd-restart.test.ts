@@ -68,7 +68,8 @@ function startDockerd(): void {
     // stopped may still be shutting down: wait for it to go first).
     const pid = dockerdPid();
     for (let i = 0; i < 300 && stoppedPid !== undefined && alive(stoppedPid); i++) spawnSync('sleep', ['0.1']);
-    if (pid === undefined || !alive(pid) || spawnSync('docker', ['info'], { stdio: 'ignore' }).status !== 0) startDockerd();
+    if (pid === undefined || !alive(pid) || spawnSync('docker', ['info'], { stdio: 'ignore' }).status !== 0)
+      startDockerd();
     unit?.dispose();
     removeProject(project);
     rmSync(buildDir, { recursive: true, force: true });
@@ -94,8 +95,14 @@ function startDockerd(): void {
       },
     });
     expect(stopped).toBe(true);
-    expect({ exitCode: broken.exitCode, stderr: broken.exitCode === 0 ? '' : broken.stderr }).toEqual({ exitCode: 0, stderr: '' });
-    expect(unit.juju.status()).toEqual({ status: 'waiting', message: `Docker daemon unreachable (${DOCKER_HOST}); will retry` });
+    expect({ exitCode: broken.exitCode, stderr: broken.exitCode === 0 ? '' : broken.stderr }).toEqual({
+      exitCode: 0,
+      stderr: '',
+    });
+    expect(unit.juju.status()).toEqual({
+      status: 'waiting',
+      message: `Docker daemon unreachable (${DOCKER_HOST}); will retry`,
+    });
     expect(flags(unit)).not.toContain('docker.available');
     for (let i = 0; i < 600 && pid !== undefined && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
     expect(pid !== undefined && alive(pid)).toBe(false);

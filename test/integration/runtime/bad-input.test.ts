@@ -33,12 +33,16 @@ async function failing(name: string, relation?: { relationId: string; remoteUnit
 
 test('an option config.yaml does not declare', async () => {
   unit.juju.setConfig({ bogus: 'x' });
-  expect(await failing('config-changed')).toContain('config-changed failed: invalid config value: bogus: option not declared in config.yaml');
+  expect(await failing('config-changed')).toContain(
+    'config-changed failed: invalid config value: bogus: option not declared in config.yaml',
+  );
 });
 
 test('a value of the wrong type names the key, the value and the declared type', async () => {
   unit.juju.setConfig({ port: 'eighty' });
-  expect(await failing('config-changed')).toContain('invalid config value: port: expected an int, got "eighty" (config.yaml declares type int)');
+  expect(await failing('config-changed')).toContain(
+    'invalid config value: port: expected an int, got "eighty" (config.yaml declares type int)',
+  );
   unit.juju.setConfig({ port: 80.5 });
   expect(await failing('config-changed')).toContain('invalid config value: port: expected an int, got 80.5');
 });
@@ -50,7 +54,9 @@ test('malformed relation data (not a map of strings) names the tool, relation an
     (m.relations[0] as unknown as { units: Record<string, unknown> }).units['kv/0'] = { host: { nested: true } };
   });
   const stderr = await failing('db-relation-changed', { relationId: rel, remoteUnit: 'kv/0' });
-  expect(stderr).toContain(`hook tool returned malformed output: relation-get --format=json -r ${rel} - kv/0 (exit 0): relation data must be a map of strings`);
+  expect(stderr).toContain(
+    `hook tool returned malformed output: relation-get --format=json -r ${rel} - kv/0 (exit 0): relation data must be a map of strings`,
+  );
 });
 
 test('a failing hook tool surfaces as a typed error naming the tool, its arguments and message', async () => {
@@ -58,9 +64,19 @@ test('a failing hook tool surfaces as a typed error naming the tool, its argumen
   unit.juju.addRemoteUnit(rel, 'kv/0', { host: 'h' });
   unit.juju.failTool('relation-list', 'connection to agent lost');
   const stderr = await failing('db-relation-changed', { relationId: rel, remoteUnit: 'kv/0' });
-  expect(stderr).toContain(`failed: hook tool failed: relation-list --format=json -r ${rel} (exit 1): connection to agent lost`);
-  const record = stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>).find((r) => r.level === 50);
-  expect(record?.err).toMatchObject({ type: 'HookToolError', code: 'HOOK_TOOL_FAILED', context: { tool: 'relation-list', exitCode: 1 } });
+  expect(stderr).toContain(
+    `failed: hook tool failed: relation-list --format=json -r ${rel} (exit 1): connection to agent lost`,
+  );
+  const record = stderr
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
+    .find((r) => r.level === 50);
+  expect(record?.err).toMatchObject({
+    type: 'HookToolError',
+    code: 'HOOK_TOOL_FAILED',
+    context: { tool: 'relation-list', exitCode: 1 },
+  });
 });
 
 test('missing Juju variables are named, and nothing is touched', async () => {

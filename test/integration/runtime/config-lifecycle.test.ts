@@ -29,10 +29,17 @@ test('config flags over several hooks, including a failed one that does not eat 
   const install = await juju.runHook('install', { command });
   expect(install.exitCode).toBe(0);
   expect(changedFlags(lastFlags(charmDir))).toEqual([
-    'config.changed', 'config.changed.db-password', 'config.changed.debug', 'config.changed.fail',
-    'config.changed.name', 'config.changed.port', 'config.changed.ratio',
+    'config.changed',
+    'config.changed.db-password',
+    'config.changed.debug',
+    'config.changed.fail',
+    'config.changed.name',
+    'config.changed.port',
+    'config.changed.ratio',
   ]);
-  expect(lastFlags(charmDir)).toEqual(expect.arrayContaining(['config.set.port', 'config.default.port', 'config.default.debug']));
+  expect(lastFlags(charmDir)).toEqual(
+    expect.arrayContaining(['config.set.port', 'config.default.port', 'config.default.debug']),
+  );
   expect(lastFlags(charmDir)).not.toContain('config.set.debug');
   expect(juju.ports()).toEqual(['8080/tcp']);
   // Config flags are hook-scoped: nothing of them is stored.
@@ -48,7 +55,9 @@ test('config flags over several hooks, including a failed one that does not eat 
   const before = stateBytes(charmDir);
   const failed = await juju.runHook('config-changed', { command });
   expect(failed.exitCode).toBe(1);
-  expect(failed.stderr).toMatch(/rxcharm: config-changed failed: handler probe:reactive\/probe\.ts:Probe\.openPort failed: openPort exploded/);
+  expect(failed.stderr).toMatch(
+    /rxcharm: config-changed failed: handler probe:reactive\/probe\.ts:Probe\.openPort failed: openPort exploded/,
+  );
   expect(stateBytes(charmDir)).toBe(before);
   expect(juju.ports()).toEqual(['8080/tcp']);
 
@@ -66,7 +75,12 @@ test('config flags over several hooks, including a failed one that does not eat 
   expect(changedFlags(lastFlags(charmDir))).toEqual([]);
   // The failed hook threw before the observer ran (a module's exports register in name order:
   // `Probe` before `observe`), so it left no record.
-  expect(observed(charmDir).map((o) => o.hook)).toEqual(['install', 'update-status', 'config-changed', 'update-status']);
+  expect(observed(charmDir).map((o) => o.hook)).toEqual([
+    'install',
+    'update-status',
+    'config-changed',
+    'update-status',
+  ]);
 });
 
 test('an action dispatches to its @action handler and reports results', async () => {
@@ -74,7 +88,11 @@ test('an action dispatches to its @action handler and reports results', async ()
   await juju.runHook('install', { command });
   const r = await juju.runHook('hello', { command, params: { who: 'juju' } });
   expect(r.exitCode).toBe(0);
-  expect(juju.model().action).toEqual({ params: { who: 'juju' }, results: { greeting: 'hello juju', port: '8080' }, failed: null });
+  expect(juju.model().action).toEqual({
+    params: { who: 'juju' },
+    results: { greeting: 'hello juju', port: '8080' },
+    failed: null,
+  });
 });
 
 test('an action without a handler fails clearly and marks the action failed', async () => {

@@ -8,7 +8,14 @@ const ROOT = join(__dirname, '..', '..', '..');
 const FIXTURE = join(__dirname, 'fixtures', 'probe');
 
 /** Default config values of the probe charm (as `config-get --all` reports them). */
-export const PROBE_CONFIG: FakeModel['config'] = { port: 8080, name: '', debug: false, ratio: 0.5, 'db-password': '', fail: '' };
+export const PROBE_CONFIG: FakeModel['config'] = {
+  port: 8080,
+  name: '',
+  debug: false,
+  ratio: 0.5,
+  'db-password': '',
+  fail: '',
+};
 
 /**
  * Bundles the probe charm's entry with esbuild (as `rxcharm build` does) into `dir/charm.js`;
@@ -41,7 +48,12 @@ export interface ProbeUnit {
 export function makeProbeUnit(config: FakeModel['config'] = {}, options: { leader?: boolean } = {}): ProbeUnit {
   const charmDir = mkdtempSync(join(tmpdir(), 'rxcharm-probe-'));
   cpSync(join(FIXTURE, 'charm'), charmDir, { recursive: true });
-  const juju = FakeJuju.create({ charmDir, unit: 'probe/0', leader: options.leader ?? true, config: { ...PROBE_CONFIG, ...config } });
+  const juju = FakeJuju.create({
+    charmDir,
+    unit: 'probe/0',
+    leader: options.leader ?? true,
+    config: { ...PROBE_CONFIG, ...config },
+  });
   return {
     charmDir,
     juju,
@@ -56,7 +68,11 @@ export function makeProbeUnit(config: FakeModel['config'] = {}, options: { leade
 export function observed(charmDir: string): Array<{ hook: string; flags: string[] }> {
   const file = join(charmDir, 'observed.jsonl');
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').trim().split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as { hook: string; flags: string[] });
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as { hook: string; flags: string[] });
 }
 
 /** The flags observed by the last hook. */
@@ -71,6 +87,14 @@ export function stateBytes(charmDir: string): string {
   return existsSync(file) ? readFileSync(file, 'utf8') : '';
 }
 
-export function state(charmDir: string): { flags: string[]; kv: Record<string, unknown>; config: Record<string, unknown> | null } {
-  return JSON.parse(stateBytes(charmDir)) as { flags: string[]; kv: Record<string, unknown>; config: Record<string, unknown> | null };
+export function state(charmDir: string): {
+  flags: string[];
+  kv: Record<string, unknown>;
+  config: Record<string, unknown> | null;
+} {
+  return JSON.parse(stateBytes(charmDir)) as {
+    flags: string[];
+    kv: Record<string, unknown>;
+    config: Record<string, unknown> | null;
+  };
 }

@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  HookToolError, HookToolPermissionError, ProcessHookTools, Redactor, RelationNotFoundError, spawnToolRunner, UnitNotFoundError,
+  HookToolError,
+  HookToolPermissionError,
+  ProcessHookTools,
+  Redactor,
+  RelationNotFoundError,
+  spawnToolRunner,
+  UnitNotFoundError,
 } from '../../../framework/hookenv';
 import { FakeJuju } from '../../fixtures/fake-juju';
 
@@ -54,7 +60,13 @@ test('answers that cannot change are cached within a hook, and writes drop the c
   // relation-get of the own unit shows the pending relation-set (Juju's local view).
   expect(await t.relationGet(rel, 'web/0')).toEqual({ a: '1' });
   await t.configGet();
-  expect(juju.calls().map((c) => c.tool)).toEqual(['config-get', 'relation-get', 'relation-set', 'relation-get', 'config-get']);
+  expect(juju.calls().map((c) => c.tool)).toEqual([
+    'config-get',
+    'relation-get',
+    'relation-set',
+    'relation-get',
+    'config-get',
+  ]);
 });
 
 test('relation-set sends JSON on stdin with --file -, and is buffered until the hook commits', async () => {
@@ -73,10 +85,16 @@ test('failures map to typed errors at one boundary', async () => {
   await expect(t.relationGet(rel, 'kv/7')).rejects.toBeInstanceOf(UnitNotFoundError);
   const perm = t.relationSet(rel, { a: 'b' }, { app: true });
   await expect(perm).rejects.toBeInstanceOf(HookToolPermissionError);
-  await expect(perm).rejects.toMatchObject({ tool: 'relation-set', exitCode: 1, stderr: 'ERROR cannot write relation settings' });
+  await expect(perm).rejects.toMatchObject({
+    tool: 'relation-set',
+    exitCode: 1,
+    stderr: 'ERROR cannot write relation settings',
+  });
   const usage = t.relationGet(rel, 'not a unit');
   await expect(usage).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('invalid unit name') });
-  await expect(t.actionGet()).rejects.toMatchObject({ message: 'hook tool failed: action-get --format=json (exit 1): not running an action' });
+  await expect(t.actionGet()).rejects.toMatchObject({
+    message: 'hook tool failed: action-get --format=json (exit 1): not running an action',
+  });
 });
 
 test('secrets are redacted from the arguments and stderr an error shows', async () => {
@@ -97,7 +115,10 @@ test('status, ports, juju-log, version and actions', async () => {
   expect(juju.status()).toEqual({ status: 'blocked', message: 'need -- a "db"' });
   await t.openPort({ port: 8000, toPort: 8010, protocol: 'udp' });
   await t.closePort({ port: 80 });
-  expect(juju.model().pending.ports).toEqual([{ op: 'open', spec: '8000-8010/udp' }, { op: 'close', spec: '80/tcp' }]);
+  expect(juju.model().pending.ports).toEqual([
+    { op: 'open', spec: '8000-8010/udp' },
+    { op: 'close', spec: '80/tcp' },
+  ]);
   await t.jujuLog('WARNING', '-starts with a dash');
   expect(juju.logs()).toEqual([{ level: 'WARNING', message: `${rel}: -starts with a dash`, hook: 'hello' }]);
   await t.applicationVersionSet('1.2.3');

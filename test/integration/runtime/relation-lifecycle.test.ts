@@ -23,9 +23,16 @@ const dbFlags = (flags: string[]): string[] => flags.filter((f) => f.startsWith(
 
 test('joined → changed field → second unit → departed → broken, with the endpoint flags at each step', async () => {
   const { juju, charmDir } = unit;
-  const hook = async (name: string, relation?: { relationId: string; remoteUnit?: string; departingUnit?: string }): Promise<string[]> => {
+  const hook = async (
+    name: string,
+    relation?: { relationId: string; remoteUnit?: string; departingUnit?: string },
+  ): Promise<string[]> => {
     const r = await juju.runHook(name, { command, relation });
-    expect({ name, exitCode: r.exitCode, stderr: r.exitCode === 0 ? '' : r.stderr }).toEqual({ name, exitCode: 0, stderr: '' });
+    expect({ name, exitCode: r.exitCode, stderr: r.exitCode === 0 ? '' : r.stderr }).toEqual({
+      name,
+      exitCode: 0,
+      stderr: '',
+    });
     return dbFlags(lastFlags(charmDir));
   };
 
@@ -43,7 +50,10 @@ test('joined → changed field → second unit → departed → broken, with the
   // hook, and the charm's handler gets the endpoint instance as its argument and publishes back.
   juju.setRemoteData(rel, 'kv/0', { host: '10.0.0.5' });
   expect(await hook('db-relation-changed', { relationId: rel, remoteUnit: 'kv/0' })).toEqual([
-    'db.available', 'endpoint.db.changed', 'endpoint.db.changed.host', 'endpoint.db.joined',
+    'db.available',
+    'endpoint.db.changed',
+    'endpoint.db.changed.host',
+    'endpoint.db.joined',
   ]);
   expect(state(charmDir).kv['db.host']).toBe('10.0.0.5');
   expect(juju.published(rel)).toEqual({ client: '"probe/0"' });
@@ -51,25 +61,37 @@ test('joined → changed field → second unit → departed → broken, with the
   expect(state(charmDir).flags).toEqual(['db.available', 'endpoint.db.joined']);
 
   // The same data again: no change.
-  expect(await hook('db-relation-changed', { relationId: rel, remoteUnit: 'kv/0' })).toEqual(['db.available', 'endpoint.db.joined']);
+  expect(await hook('db-relation-changed', { relationId: rel, remoteUnit: 'kv/0' })).toEqual([
+    'db.available',
+    'endpoint.db.joined',
+  ]);
 
   // A second unit joins with data: its keys count as changed.
   juju.addRemoteUnit(rel, 'kv/1', { host: '10.0.0.6', extra: 'x' });
   expect(await hook('db-relation-joined', { relationId: rel, remoteUnit: 'kv/1' })).toEqual([
-    'db.available', 'endpoint.db.changed', 'endpoint.db.changed.extra', 'endpoint.db.changed.host', 'endpoint.db.joined',
+    'db.available',
+    'endpoint.db.changed',
+    'endpoint.db.changed.extra',
+    'endpoint.db.changed.host',
+    'endpoint.db.joined',
   ]);
   expect(state(charmDir).kv['joined.count']).toBe(2);
 
   // A field is removed: that is a change too.
   juju.setRemoteData(rel, 'kv/1', { host: '10.0.0.6' });
   expect(await hook('db-relation-changed', { relationId: rel, remoteUnit: 'kv/1' })).toEqual([
-    'db.available', 'endpoint.db.changed', 'endpoint.db.changed.extra', 'endpoint.db.joined',
+    'db.available',
+    'endpoint.db.changed',
+    'endpoint.db.changed.extra',
+    'endpoint.db.joined',
   ]);
 
   // kv/1 departs: departed set, still joined (kv/0 remains); the handler sees who left.
   juju.removeRemoteUnit(rel, 'kv/1');
   expect(await hook('db-relation-departed', { relationId: rel, remoteUnit: 'kv/1', departingUnit: 'kv/1' })).toEqual([
-    'db.available', 'endpoint.db.departed', 'endpoint.db.joined',
+    'db.available',
+    'endpoint.db.departed',
+    'endpoint.db.joined',
   ]);
   expect(state(charmDir).kv.departed).toEqual(['kv/1']);
 
@@ -78,7 +100,9 @@ test('joined → changed field → second unit → departed → broken, with the
 
   // The last unit departs: joined goes, and the interface clears db.available.
   juju.removeRemoteUnit(rel, 'kv/0');
-  expect(await hook('db-relation-departed', { relationId: rel, remoteUnit: 'kv/0', departingUnit: 'kv/0' })).toEqual(['endpoint.db.departed']);
+  expect(await hook('db-relation-departed', { relationId: rel, remoteUnit: 'kv/0', departingUnit: 'kv/0' })).toEqual([
+    'endpoint.db.departed',
+  ]);
   expect(state(charmDir).flags.filter((f) => f.startsWith('db.'))).toEqual([]);
 
   juju.breakRelation(rel);
@@ -95,7 +119,10 @@ test('relation data is published only when the hook succeeds', async () => {
   juju.addRemoteUnit(rel, 'kv/0', { host: '10.0.0.5' });
   juju.setConfig({ fail: 'useDb' });
   const before = stateBytes(charmDir);
-  const failed = await juju.runHook('db-relation-joined', { command, relation: { relationId: rel, remoteUnit: 'kv/0' } });
+  const failed = await juju.runHook('db-relation-joined', {
+    command,
+    relation: { relationId: rel, remoteUnit: 'kv/0' },
+  });
   expect(failed.exitCode).toBe(1);
   expect(failed.stderr).toContain('handler probe:reactive/probe.ts:Probe.useDb failed');
   // The handler staged data, but no relation-set was sent and nothing was committed.

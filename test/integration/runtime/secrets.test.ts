@@ -38,21 +38,31 @@ test('secrets never reach stderr or juju-log: secret-named keys, marked values, 
   const rel = juju.addRelation('db', 'kv');
   juju.addRemoteUnit(rel, 'kv/0', { host: 'h', password: 'relation-pw-123' });
   juju.setConfig({ fail: '' });
-  const relHook = await juju.runHook('db-relation-joined', { command, relation: { relationId: rel, remoteUnit: 'kv/0' } });
+  const relHook = await juju.runHook('db-relation-joined', {
+    command,
+    relation: { relationId: rel, remoteUnit: 'kv/0' },
+  });
   expect(relHook.exitCode).toBe(0);
 
   // Hook traces kept on disk for `rxcharm trace` (the failed one names the error) are clean too.
   const traceDir = join(unit.charmDir, '.rxcharm', 'traces');
   const traces = existsSync(traceDir) ? readdirSync(traceDir).map((f) => readFileSync(join(traceDir, f), 'utf8')) : [];
   expect(traces.some((t) => t.includes('handler.failed'))).toBe(true);
-  const everything = [ok.stderr, failed.stderr, relHook.stderr, ...juju.logs().map((l) => l.message), ...traces].join('\n');
+  const everything = [ok.stderr, failed.stderr, relHook.stderr, ...juju.logs().map((l) => l.message), ...traces].join(
+    '\n',
+  );
   expect(everything).not.toContain('hunter2-s3cret');
   expect(everything).not.toContain('marked-by-charm');
   expect(everything).not.toContain('relation-pw-123');
   // Lines did reach juju-log, at the right level, including the failure.
-  expect(juju.logs()).toEqual(expect.arrayContaining([
-    expect.objectContaining({ level: 'INFO', message: expect.stringContaining('configured (secret is [REDACTED])') }),
-    expect.objectContaining({ level: 'ERROR', message: expect.stringContaining('hook failed: handler probe:reactive/probe.ts:Probe.configured failed') }),
-    expect.objectContaining({ level: 'DEBUG', hook: 'install' }),
-  ]));
+  expect(juju.logs()).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ level: 'INFO', message: expect.stringContaining('configured (secret is [REDACTED])') }),
+      expect.objectContaining({
+        level: 'ERROR',
+        message: expect.stringContaining('hook failed: handler probe:reactive/probe.ts:Probe.configured failed'),
+      }),
+      expect.objectContaining({ level: 'DEBUG', hook: 'install' }),
+    ]),
+  );
 });

@@ -14,7 +14,14 @@ let lib: string;
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'rxcharm-lock-'));
   lib = join(work, 'lock.cjs');
-  buildSync({ entryPoints: [join(__dirname, '..', '..', '..', 'framework', 'unit', 'unit-lock.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: lib, logLevel: 'error' });
+  buildSync({
+    entryPoints: [join(__dirname, '..', '..', '..', 'framework', 'unit', 'unit-lock.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: lib,
+    logLevel: 'error',
+  });
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -36,16 +43,19 @@ withUnitLock(unitDir, () => new Promise((resolve) => {
 function child(unitDir: string, log: string, name: string, timeoutMs: number) {
   const script = join(work, 'child.js');
   writeFileSync(script, CHILD);
-  const p = spawn(process.execPath, [script, lib, unitDir, log, name, String(timeoutMs)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const p = spawn(process.execPath, [script, lib, unitDir, log, name, String(timeoutMs)], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stderr = '';
   p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   let out = '';
   p.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  const seen = (word: string) => new Promise<void>((resolve) => {
-    const check = () => out.includes(word) && resolve();
-    p.stdout.on('data', check);
-    check();
-  });
+  const seen = (word: string) =>
+    new Promise<void>((resolve) => {
+      const check = () => out.includes(word) && resolve();
+      p.stdout.on('data', check);
+      check();
+    });
   const trying = seen('trying');
   const locked = seen('locked');
   const exited = new Promise<number>((resolve) => p.on('exit', (code) => resolve(code ?? -1)));
@@ -79,7 +89,9 @@ describe('withUnitLock across processes', () => {
     await a.locked;
     const b = child(unitDir, log, 'B', 100);
     expect(await b.exited).toBe(3);
-    expect(b.stderr()).toMatch(/^UNIT_LOCK_TIMEOUT: unit lock not acquired: .*\nanother hook held .*unit\.lock for more than 100 ms/);
+    expect(b.stderr()).toMatch(
+      /^UNIT_LOCK_TIMEOUT: unit lock not acquired: .*\nanother hook held .*unit\.lock for more than 100 ms/,
+    );
     a.p.stdin.end();
     expect(await a.exited).toBe(0);
     expect(readFileSync(log, 'utf8')).toBe('start A\nend A\n');

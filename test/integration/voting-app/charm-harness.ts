@@ -25,7 +25,9 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '0.0.0.0', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address !== null ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -54,7 +56,12 @@ export class VotingAppUnderTest {
   static async create(app: string, config: Record<string, string | number>): Promise<VotingAppUnderTest> {
     const buildDir = mkdtempSync(join(tmpdir(), 'rxcharm-voting-app-'));
     const outputDir = join(buildDir, 'voting-app');
-    await buildCharm({ layerDir: join(ROOT, 'charms', 'voting-app'), searchPath: searchPath(), outputDir, packageRoot: ROOT });
+    await buildCharm({
+      layerDir: join(ROOT, 'charms', 'voting-app'),
+      searchPath: searchPath(),
+      outputDir,
+      packageRoot: ROOT,
+    });
     const juju = FakeJuju.create({ charmDir: outputDir, unit: `${app}/0`, leader: true, config });
     return new VotingAppUnderTest(juju, buildDir, app); // the charm's project is the unit name with `/` → `-`
   }
@@ -65,14 +72,21 @@ export class VotingAppUnderTest {
 
   /** Runs a hook through the built charm's `hooks/<name>` → `dispatch` and fails loudly on a non-zero exit. */
   async hook(name: string, relation?: FakeHookRelation): Promise<FakeHookRun> {
-    const run = await this.juju.runHook(name, { command: [resolve(this.charmDir, 'hooks', name)], relation, env: { RXCHARM_LOG_LEVEL: 'info' } });
+    const run = await this.juju.runHook(name, {
+      command: [resolve(this.charmDir, 'hooks', name)],
+      relation,
+      env: { RXCHARM_LOG_LEVEL: 'info' },
+    });
     if (run.exitCode !== 0) throw new Error(`hook ${name} failed (${run.exitCode}):\n${run.stderr}\n${run.stdout}`);
     return run;
   }
 
   /** The project's containers by service. */
   async containers(): Promise<Record<string, ContainerView>> {
-    const list = await this.docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${this.project}-0`] } });
+    const list = await this.docker.listContainers({
+      all: true,
+      filters: { label: [`com.docker.compose.project=${this.project}-0`] },
+    });
     const out: Record<string, ContainerView> = {};
     for (const summary of list) {
       const info = await this.docker.getContainer(summary.Id).inspect();
@@ -98,7 +112,9 @@ export class VotingAppUnderTest {
 
   /** Names of the project's networks (compose labels them with the project). */
   async networks(): Promise<string[]> {
-    const list = await this.docker.listNetworks({ filters: { label: [`com.docker.compose.project=${this.project}-0`] } });
+    const list = await this.docker.listNetworks({
+      filters: { label: [`com.docker.compose.project=${this.project}-0`] },
+    });
     return list.map((n) => n.Name).sort();
   }
 
@@ -109,7 +125,12 @@ export class VotingAppUnderTest {
       const args = kind === 'container' ? ['ps', '-aq', '--filter', filter] : [kind, 'ls', '-q', '--filter', filter];
       const ids = execFileSync('docker', args, { encoding: 'utf8' }).split('\n').filter(Boolean);
       if (ids.length === 0) continue;
-      const rm = kind === 'container' ? ['rm', '-fv', ...ids] : kind === 'network' ? ['network', 'rm', ...ids] : ['volume', 'rm', '-f', ...ids];
+      const rm =
+        kind === 'container'
+          ? ['rm', '-fv', ...ids]
+          : kind === 'network'
+            ? ['network', 'rm', ...ids]
+            : ['volume', 'rm', '-f', ...ids];
       execFileSync('docker', rm, { stdio: 'ignore' });
     }
     for (const image of extraImages) execFileSync('docker', ['image', 'rm', '-f', image], { stdio: 'ignore' });

@@ -10,15 +10,23 @@ import { randomBytes } from 'node:crypto';
 import { dockerAvailable } from '../../support';
 import { VotingAppUnderTest, freePort, type ContainerView } from './charm-harness';
 
-const IMAGES = ['rxcharm/vote:latest', 'rxcharm/worker:latest', 'rxcharm/result:latest', 'rxcharm/redis:latest', 'rxcharm/postgres:latest'];
-const imagesPresent = dockerAvailable() && IMAGES.every((ref) => {
-  try {
-    execFileSync('docker', ['image', 'inspect', ref], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-});
+const IMAGES = [
+  'rxcharm/vote:latest',
+  'rxcharm/worker:latest',
+  'rxcharm/result:latest',
+  'rxcharm/redis:latest',
+  'rxcharm/postgres:latest',
+];
+const imagesPresent =
+  dockerAvailable() &&
+  IMAGES.every((ref) => {
+    try {
+      execFileSync('docker', ['image', 'inspect', ref], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  });
 
 /** Letters only: a valid Juju application name, unique per run. */
 const APP = `voting-app-${[...randomBytes(6)].map((b) => String.fromCharCode(97 + (b % 26))).join('')}`;
@@ -86,13 +94,24 @@ describeDocker('voting-app charm (layer:docker, rxcharm/* workload images, fake 
     }
     expect(now.vote.env).toMatchObject({ REDIS_HOST: 'redis', REDIS_PORT: '6379' });
     expect(now.vote.env.REDIS_PASSWORD).toBeUndefined();
-    expect(now.worker.env).toMatchObject({ REDIS_HOST: 'redis', PG_HOST: 'db', PG_PORT: '5432', PG_USER: 'postgres', PG_DB: 'postgres' });
+    expect(now.worker.env).toMatchObject({
+      REDIS_HOST: 'redis',
+      PG_HOST: 'db',
+      PG_PORT: '5432',
+      PG_USER: 'postgres',
+      PG_DB: 'postgres',
+    });
     expect(now.worker.env.PG_PASS).toBe(now.db.env.POSTGRES_PASSWORD);
     expect(now.worker.env.PG_PASS.length).toBeGreaterThanOrEqual(20);
     expect(now.vote.published80).toEqual([String(votePort)]);
     expect(now.result.published80).toEqual([String(resultPort)]);
     expect(charm.juju.ports()).toEqual([`${votePort}/tcp`, `${resultPort}/tcp`].sort());
-    expect(charm.juju.status()).toEqual({ status: 'active', message: expect.stringContaining(`Ready to vote on port ${votePort}, results on port ${resultPort} (bundled redis, bundled postgres)`) });
+    expect(charm.juju.status()).toEqual({
+      status: 'active',
+      message: expect.stringContaining(
+        `Ready to vote on port ${votePort}, results on port ${resultPort} (bundled redis, bundled postgres)`,
+      ),
+    });
     // The published ports reach the real workload.
     expect(JSON.parse(await getWhenUp(`http://127.0.0.1:${votePort}/healthz`))).toEqual({ status: 'ok' });
     expect(JSON.parse(await getWhenUp(`http://127.0.0.1:${resultPort}/healthz`))).toEqual({ status: 'ok' });
@@ -106,7 +125,9 @@ describeDocker('voting-app charm (layer:docker, rxcharm/* workload images, fake 
     expect(statusSets).not.toContain('maintenance'); // no render, no compose up
     expect(charm.juju.status()).toEqual(status);
     const now = await charm.containers();
-    expect(Object.fromEntries(Object.entries(now).map(([k, c]) => [k, c.id]))).toEqual(Object.fromEntries(Object.entries(before).map(([k, c]) => [k, c.id])));
+    expect(Object.fromEntries(Object.entries(now).map(([k, c]) => [k, c.id]))).toEqual(
+      Object.fromEntries(Object.entries(before).map(([k, c]) => [k, c.id])),
+    );
   });
 
   it('publishes the vote and result ports to http consumers', async () => {
@@ -129,15 +150,28 @@ describeDocker('voting-app charm (layer:docker, rxcharm/* workload images, fake 
     expect(charm.juju.status().status).toBe('waiting');
     expect(services(await charm.containers())).toEqual(['db', 'redis', 'result', 'vote', 'worker']);
 
-    charm.juju.setRemoteData(redisRelation, 'redis/0', { 'private-address': '10.20.0.7', host: '10.20.0.7', port: '6380', password: 's3cret' });
+    charm.juju.setRemoteData(redisRelation, 'redis/0', {
+      'private-address': '10.20.0.7',
+      host: '10.20.0.7',
+      port: '6380',
+      password: 's3cret',
+    });
     await charm.hook('redis-relation-changed', { relationId: redisRelation, remoteUnit: 'redis/0' });
     const now = await charm.containers();
     expect(services(now)).toEqual(['db', 'result', 'vote', 'worker']);
     expect(now.vote.env).toMatchObject({ REDIS_HOST: '10.20.0.7', REDIS_PORT: '6380', REDIS_PASSWORD: 's3cret' });
-    expect(now.worker.env).toMatchObject({ REDIS_HOST: '10.20.0.7', REDIS_PORT: '6380', REDIS_PASSWORD: 's3cret', PG_HOST: 'db' });
+    expect(now.worker.env).toMatchObject({
+      REDIS_HOST: '10.20.0.7',
+      REDIS_PORT: '6380',
+      REDIS_PASSWORD: 's3cret',
+      PG_HOST: 'db',
+    });
     expect(now.result.id).toBe(before.result.id); // unchanged services are left alone
     expect(now.db.id).toBe(before.db.id);
-    expect(charm.juju.status()).toEqual({ status: 'active', message: expect.stringContaining('external redis 10.20.0.7:6380, bundled postgres') });
+    expect(charm.juju.status()).toEqual({
+      status: 'active',
+      message: expect.stringContaining('external redis 10.20.0.7:6380, bundled postgres'),
+    });
     before = now;
   });
 
@@ -149,7 +183,14 @@ describeDocker('voting-app charm (layer:docker, rxcharm/* workload images, fake 
     await charm.hook('postgres-relation-joined', { relationId: pgRelation, remoteUnit: 'postgresql/0' });
     expect(services(await charm.containers())).toEqual(['db', 'result', 'vote', 'worker']);
     charm.juju.setRemoteData(pgRelation, 'postgresql/0', {
-      'private-address': '10.20.0.8', host: '10.20.0.8', port: '5433', database: 'votes', user: 'voter', password: 'pg pass', 'allowed-units': UNIT, state: 'standalone',
+      'private-address': '10.20.0.8',
+      host: '10.20.0.8',
+      port: '5433',
+      database: 'votes',
+      user: 'voter',
+      password: 'pg pass',
+      'allowed-units': UNIT,
+      state: 'standalone',
     });
     await charm.hook('postgres-relation-changed', { relationId: pgRelation, remoteUnit: 'postgresql/0' });
     const now = await charm.containers();
@@ -158,13 +199,20 @@ describeDocker('voting-app charm (layer:docker, rxcharm/* workload images, fake 
     expect(now.worker.env).toMatchObject({ ...pg, REDIS_HOST: '10.20.0.7' });
     expect(now.result.env).toMatchObject(pg);
     expect(now.vote.id).toBe(before.vote.id);
-    expect(charm.juju.status()).toEqual({ status: 'active', message: expect.stringContaining('external redis 10.20.0.7:6380, external postgres 10.20.0.8:5433/votes') });
+    expect(charm.juju.status()).toEqual({
+      status: 'active',
+      message: expect.stringContaining('external redis 10.20.0.7:6380, external postgres 10.20.0.8:5433/votes'),
+    });
     before = now;
   });
 
   it('brings the redis container back when the redis relation departs and breaks', async () => {
     charm.juju.removeRemoteUnit(redisRelation, 'redis/0');
-    await charm.hook('redis-relation-departed', { relationId: redisRelation, remoteUnit: 'redis/0', departingUnit: 'redis/0' });
+    await charm.hook('redis-relation-departed', {
+      relationId: redisRelation,
+      remoteUnit: 'redis/0',
+      departingUnit: 'redis/0',
+    });
     let now = await charm.containers();
     expect(services(now)).toEqual(['redis', 'result', 'vote', 'worker']);
     expect(now.vote.env).toMatchObject({ REDIS_HOST: 'redis', REDIS_PORT: '6379' });
@@ -174,7 +222,10 @@ describeDocker('voting-app charm (layer:docker, rxcharm/* workload images, fake 
     charm.juju.removeRelation(redisRelation);
     now = await charm.containers();
     expect(services(now)).toEqual(['redis', 'result', 'vote', 'worker']);
-    expect(charm.juju.status()).toEqual({ status: 'active', message: expect.stringContaining('bundled redis, external postgres') });
+    expect(charm.juju.status()).toEqual({
+      status: 'active',
+      message: expect.stringContaining('bundled redis, external postgres'),
+    });
     before = now;
   });
 
@@ -207,7 +258,10 @@ describeDocker('voting-app charm (layer:docker, rxcharm/* workload images, fake 
   it('blocks on an invalid port, naming the option, and keeps the app running', async () => {
     charm.juju.setConfig({ result_port: 70000 });
     await charm.hook('config-changed');
-    expect(charm.juju.status()).toEqual({ status: 'blocked', message: expect.stringContaining('result_port must be a TCP port') });
+    expect(charm.juju.status()).toEqual({
+      status: 'blocked',
+      message: expect.stringContaining('result_port must be a TCP port'),
+    });
     const now = await charm.containers();
     expect(now.result.id).toBe(before.result.id);
   });

@@ -27,12 +27,21 @@ function crDispatch(specs: Spec[], initial: string[], hookName: string): { invok
     const w = watched(s);
     if (w.length > 0 && !(iteration === 0 || w.some((f) => changes.has(f)))) return false;
     if (s.hook !== undefined) return phase === 'hooks' && s.hook.includes(hookName);
-    return phase === 'other' && (s.when ?? []).every((f) => flags.has(f)) && !(s.whenNot ?? []).some((f) => flags.has(f));
+    return (
+      phase === 'other' && (s.when ?? []).every((f) => flags.has(f)) && !(s.whenNot ?? []).some((f) => flags.has(f))
+    );
   };
   const invoke = (s: Spec) => {
     invoked.push(s.id);
-    for (const f of s.sets ?? []) if (!flags.has(f)) { flags.add(f); pending.add(f); }
-    for (const f of s.clears ?? []) { removedState = true; if (flags.delete(f)) pending.add(f); }
+    for (const f of s.sets ?? [])
+      if (!flags.has(f)) {
+        flags.add(f);
+        pending.add(f);
+      }
+    for (const f of s.clears ?? []) {
+      removedState = true;
+      if (flags.delete(f)) pending.add(f);
+    }
   };
   const runBatch = (q: Spec[]) => {
     while (q.length > 0) {
@@ -41,7 +50,11 @@ function crDispatch(specs: Spec[], initial: string[], hookName: string): { invok
       for (const h of [...q]) {
         q.splice(q.indexOf(h), 1);
         invoke(h);
-        if (removedState) { q = q.filter(test); restarted = true; break; }
+        if (removedState) {
+          q = q.filter(test);
+          restarted = true;
+          break;
+        }
       }
       if (!restarted) break;
     }

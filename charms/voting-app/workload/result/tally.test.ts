@@ -3,7 +3,13 @@ import { percentages, tally } from './tally';
 
 describe('tally', () => {
   it('folds grouped rows, ignoring unknown values; pg returns counts as strings', () => {
-    expect(tally([{ vote: 'a', count: '3' }, { vote: 'b', count: 2 }, { vote: 'z', count: '9' }])).toEqual({
+    expect(
+      tally([
+        { vote: 'a', count: '3' },
+        { vote: 'b', count: 2 },
+        { vote: 'z', count: '9' },
+      ]),
+    ).toEqual({
       a: 3,
       b: 2,
       total: 5,

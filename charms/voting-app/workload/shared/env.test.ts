@@ -20,9 +20,13 @@ describe('workload environment', () => {
       port: 7000,
       password: 'p:w',
     });
-    expect(
-      pgSettings({ PG_HOST: 'pg', PG_PORT: '6543', PG_USER: 'u', PG_PASS: 's', PG_DB: 'votes' }),
-    ).toEqual({ host: 'pg', port: 6543, user: 'u', password: 's', database: 'votes' });
+    expect(pgSettings({ PG_HOST: 'pg', PG_PORT: '6543', PG_USER: 'u', PG_PASS: 's', PG_DB: 'votes' })).toEqual({
+      host: 'pg',
+      port: 6543,
+      user: 'u',
+      password: 's',
+      database: 'votes',
+    });
     expect(options({ OPTION_A: 'Tabs', OPTION_B: 'Spaces' })).toEqual({ a: 'Tabs', b: 'Spaces' });
   });
 

@@ -14,9 +14,7 @@ export type Logger = ReturnType<typeof makeLogger>;
 export function describeError(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
-    return typeof code === 'string' && !error.message.includes(code)
-      ? `${error.message} (${code})`
-      : error.message;
+    return typeof code === 'string' && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
   }
   return String(error);
 }

@@ -27,7 +27,9 @@ function main(): void {
   });
   const server = createServer((req, res) => void handle(req, res));
   server.listen(listenPort, () => {
-    log(`listening on port ${listenPort}; redis at ${redis.host}:${redis.port}${redis.password ? ' (with password)' : ''}`);
+    log(
+      `listening on port ${listenPort}; redis at ${redis.host}:${redis.port}${redis.password ? ' (with password)' : ''}`,
+    );
   });
   exitOnSignals(log, async () => {
     queue.close();

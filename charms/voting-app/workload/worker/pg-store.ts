@@ -4,8 +4,7 @@ import type { BallotStore } from './ports';
 
 /** The table the classic voting app uses: one row per voter holding their latest choice. */
 const CREATE = 'CREATE TABLE IF NOT EXISTS votes (id text PRIMARY KEY, vote text NOT NULL)';
-const UPSERT =
-  'INSERT INTO votes (id, vote) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET vote = EXCLUDED.vote';
+const UPSERT = 'INSERT INTO votes (id, vote) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET vote = EXCLUDED.vote';
 
 /** Connects, creates the `votes` table when missing and returns a BallotStore over it. */
 export async function openPgStore(settings: PgSettings): Promise<BallotStore> {

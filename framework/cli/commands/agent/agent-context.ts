@@ -25,7 +25,8 @@ export function agentFor(options: ModelOption, progress = true): LocalAgent {
 /** Parses a positive integer option (`-n`, `--lines`), or fails with a usage error. */
 export function positiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number.parseInt(value, 10) < 1) throw new CliError(`${name} must be a positive integer, got ${JSON.stringify(value)}`, 2);
+  if (!/^\d+$/.test(value) || Number.parseInt(value, 10) < 1)
+    throw new CliError(`${name} must be a positive integer, got ${JSON.stringify(value)}`, 2);
   return Number.parseInt(value, 10);
 }
 
@@ -40,6 +41,8 @@ export function durationMs(value: string): number {
 /** After a change: tells the operator about units left in error (the change itself succeeded). */
 export function reportErrors(agent: LocalAgent): void {
   for (const { unit, message } of agent.report().errors) {
-    process.stderr.write(`WARNING ${unit} is in error: ${message}; see \`rxcharm debug-log --unit ${unit}\`, then \`rxcharm resolve ${unit}\`\n`);
+    process.stderr.write(
+      `WARNING ${unit} is in error: ${message}; see \`rxcharm debug-log --unit ${unit}\`, then \`rxcharm resolve ${unit}\`\n`,
+    );
   }
 }

@@ -15,13 +15,23 @@ export function registerLifecycleCommands(program: Command): void {
       .argument('[application]', 'application name (default: the charm name)')
       .option('--config <key=value>', 'config value (repeatable)', collect, [])
       .option('-n, --num-units <n>', 'number of units', '1'),
-  ).action(async (charm: string, application: string | undefined, options: ModelOption & { config: string[]; numUnits?: string }) => {
-    const agent = agentFor(options);
-    const units = positiveInt('--num-units', options.numUnits, 1);
-    const result = await agent.deploy(charm, { ...(application ? { app: application } : {}), config: options.config, units });
-    process.stdout.write(`deployed ${result.application} (${result.units.join(', ')})\n`);
-    reportErrors(agent);
-  });
+  ).action(
+    async (
+      charm: string,
+      application: string | undefined,
+      options: ModelOption & { config: string[]; numUnits?: string },
+    ) => {
+      const agent = agentFor(options);
+      const units = positiveInt('--num-units', options.numUnits, 1);
+      const result = await agent.deploy(charm, {
+        ...(application ? { app: application } : {}),
+        config: options.config,
+        units,
+      });
+      process.stdout.write(`deployed ${result.application} (${result.units.join(', ')})\n`);
+      reportErrors(agent);
+    },
+  );
 
   withModelOption(
     program
@@ -46,7 +56,10 @@ export function registerLifecycleCommands(program: Command): void {
   });
 
   withModelOption(
-    program.command('remove-application').description('remove an application with its units and relations').argument('<application>'),
+    program
+      .command('remove-application')
+      .description('remove an application with its units and relations')
+      .argument('<application>'),
   ).action(async (application: string, options: ModelOption) => {
     const agent = agentFor(options);
     await agent.removeApplication(application);

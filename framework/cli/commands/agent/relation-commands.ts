@@ -12,7 +12,9 @@ export function registerRelationCommands(program: Command): void {
   ).action(async (a: string, b: string, options: ModelOption) => {
     const agent = agentFor(options);
     const relation = await agent.relate(a, b);
-    process.stdout.write(`related ${relation.endpoints.map((e) => `${e.app}:${e.endpoint}`).join(' ')} (id ${relation.id})\n`);
+    process.stdout.write(
+      `related ${relation.endpoints.map((e) => `${e.app}:${e.endpoint}`).join(' ')} (id ${relation.id})\n`,
+    );
     reportErrors(agent);
   });
 

@@ -19,7 +19,10 @@ export function registerRunActionCommand(program: Command): void {
     const result = await agent.runAction(unit, action, params);
     const { stdout, stderr, 'return-code': code, ...values } = result.results;
     const shown = { ...values, ...(stdout ? { stdout } : {}), ...(stderr ? { stderr } : {}), 'return-code': code };
-    if (options.format === 'json') process.stdout.write(`${JSON.stringify({ status: result.status, message: result.message, results: shown }, null, 2)}\n`);
+    if (options.format === 'json')
+      process.stdout.write(
+        `${JSON.stringify({ status: result.status, message: result.message, results: shown }, null, 2)}\n`,
+      );
     else process.stdout.write(stringify(shown));
     if (result.status === 'failed') throw new CliError(`action ${action} failed on ${unit}: ${result.message}`, 1);
   });

@@ -5,7 +5,14 @@
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import {
-  Compose, ComposeUsageError, createPullReporter, formatPlan, isRxcharmErrorLike, type ComposeContainer, type ComposeEvent, type PlanAction,
+  Compose,
+  ComposeUsageError,
+  createPullReporter,
+  formatPlan,
+  isRxcharmErrorLike,
+  type ComposeContainer,
+  type ComposeEvent,
+  type PlanAction,
 } from './compose-deps';
 import { CliError } from '../../cli-error';
 
@@ -52,7 +59,10 @@ async function run<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 function summary(actions: readonly PlanAction[]): string {
-  return actions.filter((a) => a.kind === 'leave').map((a) => `${'name' in a ? a.name : ''} is up-to-date`).join('\n');
+  return actions
+    .filter((a) => a.kind === 'leave')
+    .map((a) => `${'name' in a ? a.name : ''} is up-to-date`)
+    .join('\n');
 }
 
 /** `up [service]`: converge, detached (like `docker-compose up -d`). */
@@ -70,16 +80,30 @@ export async function composeDown(options: ComposeCliOptions, volumes: boolean):
 }
 
 /** `plan [service]`: the dry run, as text or JSON. */
-export async function composePlan(options: ComposeCliOptions, service: string | undefined, json: boolean): Promise<void> {
+export async function composePlan(
+  options: ComposeCliOptions,
+  service: string | undefined,
+  json: boolean,
+): Promise<void> {
   await run(async () => {
     const actions = await open(options, false).plan(service);
-    process.stdout.write(json ? `${JSON.stringify(actions, null, 2)}\n` : actions.length === 0 ? 'nothing to do\n' : `${formatPlan(actions)}\n`);
+    process.stdout.write(
+      json
+        ? `${JSON.stringify(actions, null, 2)}\n`
+        : actions.length === 0
+          ? 'nothing to do\n'
+          : `${formatPlan(actions)}\n`,
+    );
   });
 }
 
 function portsText(c: ComposeContainer): string {
   return c.ports
-    .map((p) => (p.hostPort === undefined ? `${p.containerPort}/${p.protocol}` : `${p.hostIp ?? '0.0.0.0'}:${p.hostPort}->${p.containerPort}/${p.protocol}`))
+    .map((p) =>
+      p.hostPort === undefined
+        ? `${p.containerPort}/${p.protocol}`
+        : `${p.hostIp ?? '0.0.0.0'}:${p.hostPort}->${p.containerPort}/${p.protocol}`,
+    )
     .filter((v, i, all) => all.indexOf(v) === i)
     .join(', ');
 }
@@ -92,14 +116,30 @@ export async function composePs(options: ComposeCliOptions, json: boolean): Prom
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       return;
     }
-    const table = [['NAME', 'SERVICE', 'STATE', 'STATUS', 'PORTS'], ...rows.map((c) => [c.name, c.service, c.state, c.status, portsText(c)])];
+    const table = [
+      ['NAME', 'SERVICE', 'STATE', 'STATUS', 'PORTS'],
+      ...rows.map((c) => [c.name, c.service, c.state, c.status, portsText(c)]),
+    ];
     const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
-    process.stdout.write(`${table.map((r) => r.map((cell, i) => cell.padEnd(widths[i])).join('   ').trimEnd()).join('\n')}\n`);
+    process.stdout.write(
+      `${table
+        .map((r) =>
+          r
+            .map((cell, i) => cell.padEnd(widths[i]))
+            .join('   ')
+            .trimEnd(),
+        )
+        .join('\n')}\n`,
+    );
   });
 }
 
 /** `logs [service] [--tail N]`. */
-export async function composeLogs(options: ComposeCliOptions, service: string | undefined, tail: number | undefined): Promise<void> {
+export async function composeLogs(
+  options: ComposeCliOptions,
+  service: string | undefined,
+  tail: number | undefined,
+): Promise<void> {
   await run(async () => {
     const text = await open(options, false).logs(service, { tail });
     if (text !== '') process.stdout.write(`${text}\n`);
@@ -107,7 +147,11 @@ export async function composeLogs(options: ComposeCliOptions, service: string | 
 }
 
 /** `pull|start|stop|restart|kill|rm [service]`. */
-export async function composeVerb(options: ComposeCliOptions, verb: 'pull' | 'start' | 'stop' | 'restart' | 'kill' | 'rm', service?: string): Promise<void> {
+export async function composeVerb(
+  options: ComposeCliOptions,
+  verb: 'pull' | 'start' | 'stop' | 'restart' | 'kill' | 'rm',
+  service?: string,
+): Promise<void> {
   await run(async () => {
     const c = open(options);
     await c[verb](service);

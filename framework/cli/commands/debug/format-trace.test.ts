@@ -2,14 +2,26 @@ import type { HookTraceRecord } from '../../../runtime/hook-trace-file';
 import { formatHookTrace, shortHandler } from './format-trace';
 
 const record: HookTraceRecord = {
-  version: 1, n: 4, unit: 'app/0', hook: 'config-changed', ok: true, time: '2026-01-01T00:00:00.000Z',
-  invoked: ['app:reactive/app.ts:App.configure'], flags: ['app.ready'],
+  version: 1,
+  n: 4,
+  unit: 'app/0',
+  hook: 'config-changed',
+  ok: true,
+  time: '2026-01-01T00:00:00.000Z',
+  invoked: ['app:reactive/app.ts:App.configure'],
+  flags: ['app.ready'],
   trace: [
     { type: 'phase.start', phase: 'reactive', hook: 'config-changed' },
     { type: 'flag.set', iteration: 'hook', flag: 'config.changed', cause: 'runtime' },
     { type: 'iteration.start', iteration: 0, candidates: 2 },
     { type: 'handler.tested', iteration: 0, handler: 'app:reactive/app.ts:App.configure', passed: true, unmet: [] },
-    { type: 'handler.tested', iteration: 0, handler: 'app:reactive/app.ts:App.start', passed: false, unmet: ['when(app.ready)'] },
+    {
+      type: 'handler.tested',
+      iteration: 0,
+      handler: 'app:reactive/app.ts:App.start',
+      passed: false,
+      unmet: ['when(app.ready)'],
+    },
     { type: 'handler.invoked', iteration: 0, handler: 'app:reactive/app.ts:App.configure' },
     { type: 'flag.set', iteration: 0, flag: 'app.ready', cause: 'app:reactive/app.ts:App.configure' },
   ],

@@ -21,11 +21,14 @@ function phaseName(iteration: TraceIteration): string {
  *   count of the others).
  */
 export function formatHookTrace(record: HookTraceRecord, verbose = false): string {
-  const lines = [`#${record.n} ${record.hook} on ${record.unit}: ${record.ok ? 'ok' : `FAILED: ${record.reason ?? ''}`} (${record.time})`];
+  const lines = [
+    `#${record.n} ${record.hook} on ${record.unit}: ${record.ok ? 'ok' : `FAILED: ${record.reason ?? ''}`} (${record.time})`,
+  ];
   let group = '';
   let notRun = 0;
   const flush = (): void => {
-    if (notRun > 0 && !verbose) lines.push(`    (${notRun} handler${notRun === 1 ? '' : 's'} did not match; --verbose lists why)`);
+    if (notRun > 0 && !verbose)
+      lines.push(`    (${notRun} handler${notRun === 1 ? '' : 's'} did not match; --verbose lists why)`);
     notRun = 0;
   };
   const header = (iteration: TraceIteration): void => {
@@ -51,7 +54,9 @@ export function formatHookTrace(record: HookTraceRecord, verbose = false): strin
         break;
       case 'handler.skipped':
         header(e.iteration);
-        lines.push(`    skipped  ${shortHandler(e.handler)}: no longer matched when its turn came (${e.unmet.join(', ')})`);
+        lines.push(
+          `    skipped  ${shortHandler(e.handler)}: no longer matched when its turn came (${e.unmet.join(', ')})`,
+        );
         break;
       case 'handler.failed':
         header(e.iteration);
@@ -60,7 +65,12 @@ export function formatHookTrace(record: HookTraceRecord, verbose = false): strin
       case 'flag.set':
       case 'flag.cleared': {
         header(e.iteration);
-        const cause = e.cause === 'trigger' ? `trigger ${e.trigger ?? ''} after ${e.origin === undefined ? '?' : shortHandler(e.origin)}` : e.cause === 'runtime' ? 'runtime' : shortHandler(e.cause);
+        const cause =
+          e.cause === 'trigger'
+            ? `trigger ${e.trigger ?? ''} after ${e.origin === undefined ? '?' : shortHandler(e.origin)}`
+            : e.cause === 'runtime'
+              ? 'runtime'
+              : shortHandler(e.cause);
         lines.push(`             ${e.type === 'flag.set' ? '+' : '-'} ${e.flag}  (${cause})`);
         break;
       }

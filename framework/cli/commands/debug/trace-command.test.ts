@@ -13,19 +13,39 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const dispatch = (hook: string) => ({ hook, invoked: ['a:f:C.m'], flags: ['x'], iterations: 1, trace: [{ type: 'handler.invoked' as const, iteration: 0, handler: 'a:f:C.m' }] });
+const dispatch = (hook: string) => ({
+  hook,
+  invoked: ['a:f:C.m'],
+  flags: ['x'],
+  iterations: 1,
+  trace: [{ type: 'handler.invoked' as const, iteration: 0, handler: 'a:f:C.m' }],
+});
 
 describe('selectTraces', () => {
   it('returns the last N hooks, or hook #N, numbered in order', () => {
-    for (const hook of ['install', 'config-changed', 'start']) writeHookTrace(dir, { unit: 'a/0', hook, ok: true, dispatch: dispatch(hook) });
-    expect(selectTraces(dir, 'a/0', undefined, 2).map((r) => `${r.n} ${r.hook}`)).toEqual(['2 config-changed', '3 start']);
-    expect(selectTraces(dir, 'a/0', 1, 1)[0]).toMatchObject({ n: 1, hook: 'install', ok: true, invoked: ['a:f:C.m'], flags: ['x'] });
+    for (const hook of ['install', 'config-changed', 'start'])
+      writeHookTrace(dir, { unit: 'a/0', hook, ok: true, dispatch: dispatch(hook) });
+    expect(selectTraces(dir, 'a/0', undefined, 2).map((r) => `${r.n} ${r.hook}`)).toEqual([
+      '2 config-changed',
+      '3 start',
+    ]);
+    expect(selectTraces(dir, 'a/0', 1, 1)[0]).toMatchObject({
+      n: 1,
+      hook: 'install',
+      ok: true,
+      invoked: ['a:f:C.m'],
+      flags: ['x'],
+    });
   });
 
   it('keeps the trace of a failed hook from the handler error', () => {
     const error = Object.assign(new Error('boom'), { partial: dispatch('config-changed') });
     writeHookTrace(dir, { unit: 'a/0', hook: 'config-changed', ok: false, reason: 'handler C.m failed: boom', error });
-    expect(selectTraces(dir, 'a/0', undefined, 1)[0]).toMatchObject({ ok: false, reason: 'handler C.m failed: boom', invoked: ['a:f:C.m'] });
+    expect(selectTraces(dir, 'a/0', undefined, 1)[0]).toMatchObject({
+      ok: false,
+      reason: 'handler C.m failed: boom',
+      invoked: ['a:f:C.m'],
+    });
   });
 
   it('names what exists when the hook or the traces are missing', () => {
@@ -38,7 +58,9 @@ describe('selectTraces', () => {
 describe('agentUnitCharmDir', () => {
   it("finds a unit's charm dir in the model and lists the units it has otherwise", () => {
     const data = ModelState.empty('local', 'uuid') as unknown as Record<string, unknown>;
-    data.applications = { tiny: { name: 'tiny', units: { 'tiny/0': { name: 'tiny/0', charmDir: 'units/tiny-0/charm' } } } };
+    data.applications = {
+      tiny: { name: 'tiny', units: { 'tiny/0': { name: 'tiny/0', charmDir: 'units/tiny-0/charm' } } },
+    };
     new ModelStore(dir).save(data as unknown as ModelData);
     expect(agentUnitCharmDir('tiny/0', dir, {})).toBe(join(dir, 'units/tiny-0/charm'));
     expect(() => agentUnitCharmDir('tiny/3', dir, {})).toThrow('unit tiny/3: not in the model at');

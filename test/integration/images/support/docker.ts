@@ -99,10 +99,22 @@ export async function cleanup(run: RunContext): Promise<void> {
   const filters = { label: [`rxcharm.test.run=${run.labels['rxcharm.test.run']}`] };
   const containers = await docker.listContainers({ all: true, filters });
   await Promise.all(
-    containers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)),
+    containers.map((c) =>
+      docker
+        .getContainer(c.Id)
+        .remove({ force: true, v: true })
+        .catch(() => undefined),
+    ),
   );
   const networks = await docker.listNetworks({ filters });
-  await Promise.all(networks.map((n) => docker.getNetwork(n.Id).remove().catch(() => undefined)));
+  await Promise.all(
+    networks.map((n) =>
+      docker
+        .getNetwork(n.Id)
+        .remove()
+        .catch(() => undefined),
+    ),
+  );
 }
 
 /** Runs scripts/images/build-images.sh with `args`; returns its stderr (the progress log). */

@@ -49,20 +49,39 @@ export interface HookRun {
 
 /** Default config of the crashy charm, with Docker reached as a "remote" host (never installed or started). */
 export const CRASHY_DEFAULTS: FakeModel['config'] = {
-  compose: false, project: 'crashy', test_label: RELIABILITY_LABEL, image: 'rxcharm-test/busybox:latest', web_exits: false,
-  port: 8080, kv_keys: 40, motd: 'hello', api_password: '', fixed_generation: '', settle_checks: 0,
-  docker_host: 'unix:///var/run/docker.sock', install_docker: false,
+  compose: false,
+  project: 'crashy',
+  test_label: RELIABILITY_LABEL,
+  image: 'rxcharm-test/busybox:latest',
+  web_exits: false,
+  port: 8080,
+  kv_keys: 40,
+  motd: 'hello',
+  api_password: '',
+  fixed_generation: '',
+  settle_checks: 0,
+  docker_host: 'unix:///var/run/docker.sock',
+  install_docker: false,
 };
 
 /** One unit of the crashy charm: its own copy of the built charm and a fake Juju around it. */
 export class CrashyUnit {
-  private constructor(readonly charmDir: string, readonly juju: FakeJuju, private readonly root: string) {}
+  private constructor(
+    readonly charmDir: string,
+    readonly juju: FakeJuju,
+    private readonly root: string,
+  ) {}
 
   static create(builtDir: string, config: FakeModel['config'] = {}, unit = 'crashy/0'): CrashyUnit {
     const root = mkdtempSync(join(tmpdir(), 'rxcharm-reliability-'));
     const charmDir = join(root, 'charm');
     cpSync(builtDir, charmDir, { recursive: true });
-    const juju = FakeJuju.create({ charmDir, unit, config: { ...CRASHY_DEFAULTS, ...config }, dir: join(root, 'juju') });
+    const juju = FakeJuju.create({
+      charmDir,
+      unit,
+      config: { ...CRASHY_DEFAULTS, ...config },
+      dir: join(root, 'juju'),
+    });
     return new CrashyUnit(charmDir, juju, root);
   }
 
@@ -108,7 +127,12 @@ export class CrashyUnit {
    */
   async run(
     hook: string,
-    options: { kill?: KillPlan; relation?: FakeHookRelation; env?: Record<string, string>; onMarker?: (marker: string) => void } = {},
+    options: {
+      kill?: KillPlan;
+      relation?: FakeHookRelation;
+      env?: Record<string, string>;
+      onMarker?: (marker: string) => void;
+    } = {},
   ): Promise<HookRun> {
     this.juju.update((m) => {
       m.pending = { relations: {}, ports: [] };
@@ -119,7 +143,9 @@ export class CrashyUnit {
     if (kill?.kind === 'commit-step') extra.RELIABILITY_KILL_AT = String(kill.step);
     const env = this.juju.env(hook, { relation: options.relation, extra });
     const child = spawn(process.execPath, ['--require', KILL_POINTS, join(this.charmDir, 'lib', 'charm.js')], {
-      cwd: this.charmDir, env, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: this.charmDir,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
     let pending = '';
@@ -142,15 +168,22 @@ export class CrashyUnit {
         const marker = line.slice(6);
         markers.push(marker);
         options.onMarker?.(marker);
-        if (kill?.kind === 'after-marker' && timer === undefined && kill.marker.test(marker) && ++matched === kill.nth) {
+        if (
+          kill?.kind === 'after-marker' &&
+          timer === undefined &&
+          kill.marker.test(marker) &&
+          ++matched === kill.nth
+        ) {
           timer = setTimeout(sigkill, kill.delayMs);
         }
       }
     });
-    const { exitCode, signal } = await new Promise<{ exitCode: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
-      child.on('error', reject);
-      child.on('close', (code, sig) => resolve({ exitCode: code, signal: sig }));
-    });
+    const { exitCode, signal } = await new Promise<{ exitCode: number | null; signal: NodeJS.Signals | null }>(
+      (resolve, reject) => {
+        child.on('error', reject);
+        child.on('close', (code, sig) => resolve({ exitCode: code, signal: sig }));
+      },
+    );
     if (timer !== undefined) clearTimeout(timer);
     await this.waitForOrphanTools();
     this.juju.update((m) => {
@@ -162,7 +195,9 @@ export class CrashyUnit {
           if (bags.app !== null) rel.local.app = bags.app;
         }
         const ports = new Set(m.ports);
-        for (const p of m.pending.ports) if (p.op === 'open') ports.add(p.spec); else ports.delete(p.spec);
+        for (const p of m.pending.ports)
+          if (p.op === 'open') ports.add(p.spec);
+          else ports.delete(p.spec);
         m.ports = [...ports].sort();
       }
       m.pending = { relations: {}, ports: [] };

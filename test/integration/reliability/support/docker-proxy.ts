@@ -14,7 +14,10 @@ export class DockerProxy {
   requests = 0;
   private onRequest: ((n: number) => void) | undefined;
 
-  constructor(readonly path: string, private readonly upstream = '/var/run/docker.sock') {}
+  constructor(
+    readonly path: string,
+    private readonly upstream = '/var/run/docker.sock',
+  ) {}
 
   /** `unix://...` for the charm's docker_host. */
   get url(): string {
@@ -34,7 +37,8 @@ export class DockerProxy {
       this.sockets.add(client);
       this.sockets.add(upstream);
       client.on('data', (chunk: Buffer) => {
-        const count = (chunk.toString('latin1').match(/^(GET|POST|PUT|DELETE|HEAD) \/\S* HTTP\/1\.1\r$/gm) ?? []).length;
+        const count = (chunk.toString('latin1').match(/^(GET|POST|PUT|DELETE|HEAD) \/\S* HTTP\/1\.1\r$/gm) ?? [])
+          .length;
         for (let i = 0; i < count; i++) {
           this.requests += 1;
           this.onRequest?.(this.requests);

@@ -15,7 +15,10 @@ const docker = new Docker();
 
 /** Every container (running or not) carrying the project's compose label. */
 export async function projectContainers(project: string): Promise<ProjectContainer[]> {
-  const list = await docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${project}`] } });
+  const list = await docker.listContainers({
+    all: true,
+    filters: { label: [`com.docker.compose.project=${project}`] },
+  });
   const out: ProjectContainer[] = [];
   for (const summary of list) {
     const info = await docker.getContainer(summary.Id).inspect();
