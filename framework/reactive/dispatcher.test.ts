@@ -28,7 +28,7 @@ function golden(trace: TraceEvent[]): string[] {
       case 'phase.start':
         return `phase ${e.phase}`;
       case 'iteration.start':
-        return `iter ${e.iteration} (${e.candidates})`;
+        return `iter ${e.iteration} (${e.candidates})${e.changed === undefined ? '' : ` after ${e.changed.join(' ')}`}`;
       case 'handler.tested':
         return `  test ${e.handler} ${e.passed ? 'pass' : `fail ${e.unmet.join(' ')}`}`;
       case 'handler.skipped':
@@ -61,12 +61,12 @@ describe('Dispatcher golden traces', () => {
       '  test a pass',
       '  run a',
       '    +a by a',
-      'iter 1 (2)',
+      'iter 1 (2) after a',
       '  test b pass',
       '  test a fail whenNot(a)',
       '  run b',
       '    +b by b',
-      'iter 2 (1)',
+      'iter 2 (1) after b',
       '  test b fail whenNot(b)',
     ]);
   });
@@ -92,11 +92,11 @@ describe('Dispatcher golden traces', () => {
       '  test needs-y pass',
       '  run setter',
       '    +x by setter',
+      '  skip needs-no-x whenNot(x)',
       '  run clearer',
       '    -y by clearer',
-      '  skip needs-no-x whenNot(x)',
       '  skip needs-y when(y)',
-      'iter 1 (2)',
+      'iter 1 (2) after x y',
     ]);
   });
 
@@ -146,6 +146,74 @@ describe('Dispatcher golden traces', () => {
     const r = await dispatcher.dispatch('install');
     expect(r.invoked).toEqual(['installer']);
     expect(golden(r.trace)).toContain('  skip fallback whenNot(installed)');
+  });
+
+  it('a handler a clear dropped waits for the next iteration, even if its flag comes back', async () => {
+    const { dispatcher } = setup(
+      [
+        { id: 'A', when: ['x'], run: () => clearFlag('x') },
+        { id: 'B', whenNot: ['y'], run: () => setFlag('x') },
+        { id: 'C', when: ['x'], run: () => setFlag('done') },
+      ],
+      ['x'],
+    );
+    const r = await dispatcher.dispatch('update-status');
+    // charms.reactive's result: A, B, A and no flags.
+    expect(r.invoked).toEqual(['A', 'B', 'A']);
+    expect(r.flags).toEqual([]);
+    expect(golden(r.trace)).toEqual([
+      'phase hook',
+      'phase reactive',
+      'iter 0 (3)',
+      '  test A pass',
+      '  test B pass',
+      '  test C pass',
+      '  run A',
+      '    -x by A',
+      '  skip C when(x)',
+      '  run B',
+      '    +x by B',
+      'iter 1 (2) after x',
+      '  test A pass',
+      '  test C pass',
+      '  run A',
+      '    -x by A',
+      '  skip C when(x)',
+      'iter 2 (2) after x',
+      '  test A fail when(x)',
+      '  test C fail when(x)',
+    ]);
+  });
+
+  it('a flag cleared and set again in one iteration counts as changed: its watchers run next iteration', async () => {
+    let runsOfC = 0;
+    const { dispatcher } = setup(
+      [
+        { id: 'A', when: ['go'], run: () => clearFlag('x') },
+        { id: 'B', when: ['go'], run: () => setFlag('x') },
+        { id: 'C', when: ['x'], run: () => void runsOfC++ },
+      ],
+      ['go', 'x'],
+    );
+    const r = await dispatcher.dispatch('update-status');
+    // charms.reactive's result: A, B, C (C exactly once, in iteration 1).
+    expect(r.invoked).toEqual(['A', 'B', 'C']);
+    expect(runsOfC).toBe(1);
+    expect(r.flags).toEqual(['go', 'x']);
+    expect(golden(r.trace).slice(2)).toEqual([
+      'iter 0 (3)',
+      '  test A pass',
+      '  test B pass',
+      '  test C pass',
+      '  run A',
+      '    -x by A',
+      '  skip C when(x)',
+      '  run B',
+      '    +x by B',
+      'iter 1 (1) after x',
+      '  test C pass',
+      '  run C',
+    ]);
   });
 
   it('newly matching handlers wait for the next iteration', async () => {

@@ -68,8 +68,12 @@ export class Dispatcher {
     });
 
     for (const t of registry.triggers) flags.registerTrigger(t);
+    // Flags changed by the handler being invoked (its triggers included): the queued handlers
+    // watching them are re-tested as soon as it returns.
+    let changedByHandler = new Set<string>();
     const sub = flags.changes$.subscribe((c: FlagChange) => {
       changed.add(c.flag);
+      changedByHandler.add(c.flag);
       if (tracing) trace.push(flagEvent(c, iteration));
     });
     try {
@@ -153,7 +157,13 @@ export class Dispatcher {
       let lastChanged: string[] = [];
       for (let k = 0; candidates.length > 0; k++) {
         iteration = k;
-        if (tracing) trace.push({ type: 'iteration.start', iteration: k, candidates: candidates.length });
+        if (tracing) {
+          trace.push(
+            k === 0
+              ? { type: 'iteration.start', iteration: k, candidates: candidates.length }
+              : { type: 'iteration.start', iteration: k, candidates: candidates.length, changed: lastChanged },
+          );
+        }
         changed = new Set();
         const queue = candidates.filter((h) => test(h, 'handler.tested'));
         if (queue.length === 0) break;
@@ -163,15 +173,25 @@ export class Dispatcher {
         }
         iterations++;
         const ran: string[] = [];
+        // Queue position of every handler still waiting for its turn; a handler that a flag change
+        // made false leaves the queue for the rest of the iteration, even if a later change makes
+        // it true again (it may run in the next iteration: a flag it watches changed).
+        const waiting = new Map<RegisteredHandler, number>();
+        queue.forEach((h, i) => waiting.set(h, i));
         const testedAt = flags.version;
-        for (const h of queue) {
-          // A handler runs only if its conditions hold at the instant it is invoked: re-test it
-          // when any flag changed since the queue was tested (or a file may have been written).
+        for (let i = 0; i < queue.length; i++) {
+          const h = queue[i] as RegisteredHandler;
+          if (!waiting.delete(h)) continue;
+          // A handler runs only if its conditions hold at the instant it is invoked. Flag changes
+          // already dropped the handlers they made false; this catches the other conditions (a
+          // watched file an earlier handler wrote).
           const stale = flags.version !== testedAt || h.fileChanged.length > 0;
           if (stale && !test(h, 'handler.skipped')) continue;
+          changedByHandler = new Set();
           const pending = invoke(h);
           if (pending !== undefined) await pending;
           ran.push(h.id);
+          if (changedByHandler.size > 0) dropFalsified(changedByHandler, index.byFlag, waiting, test);
         }
         lastInvoked = ran;
         lastChanged = [...changed].sort();
@@ -211,6 +231,25 @@ export class Dispatcher {
 
 const NO_FILES: ReadonlyArray<readonly [string, string | null]> = [];
 const NO_ARGS: unknown[] = [];
+
+/**
+ * Removes from `waiting` every handler that watches one of the `changed` flags and no longer
+ * passes `test` (which records the `handler.skipped` event). Costs time proportional to the
+ * watchers of the changed flags, not to the length of the queue.
+ */
+function dropFalsified(
+  changed: ReadonlySet<string>,
+  byFlag: ReadonlyMap<string, readonly RegisteredHandler[]>,
+  waiting: Map<RegisteredHandler, number>,
+  test: (h: RegisteredHandler, type: 'handler.skipped') => boolean,
+): void {
+  const affected: RegisteredHandler[] = [];
+  for (const f of changed) for (const h of byFlag.get(f) ?? []) if (waiting.has(h)) affected.push(h);
+  if (affected.length === 0) return;
+  // In queue order, once each, so the trace lists drops as the queue would reach them.
+  const unique = [...new Set(affected)].sort((a, b) => (waiting.get(a) as number) - (waiting.get(b) as number));
+  for (const h of unique) if (!test(h, 'handler.skipped')) waiting.delete(h);
+}
 
 /**
  * Handlers to test in the next iteration: those watching a flag that changed, plus file

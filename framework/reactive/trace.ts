@@ -7,8 +7,17 @@ export type TraceIteration = 'hook' | number;
  */
 export type TraceEvent =
   | { readonly type: 'phase.start'; readonly phase: 'hook' | 'reactive'; readonly hook: string }
-  /** A reactive iteration starts; `candidates` handlers will be tested. */
-  | { readonly type: 'iteration.start'; readonly iteration: number; readonly candidates: number }
+  /**
+   * A reactive iteration starts; `candidates` handlers will be tested. From iteration 1 on,
+   * `changed` lists the flags that changed in the previous iteration (they chose the candidates);
+   * a flag cleared and set again (or set and cleared) counts, although it ended where it started.
+   */
+  | {
+      readonly type: 'iteration.start';
+      readonly iteration: number;
+      readonly candidates: number;
+      readonly changed?: readonly string[];
+    }
   /** A handler's conditions were evaluated; `unmet` names each condition that failed. */
   | {
       readonly type: 'handler.tested';
@@ -17,7 +26,10 @@ export type TraceEvent =
       readonly passed: boolean;
       readonly unmet: readonly string[];
     }
-  /** A queued handler no longer matched when its turn came (a flag changed earlier in the iteration). */
+  /**
+   * A queued handler left the queue: a flag change made it false (recorded right after the handler
+   * whose change did it), or a non-flag condition (a watched file) no longer held at its turn.
+   */
   | {
       readonly type: 'handler.skipped';
       readonly iteration: TraceIteration;

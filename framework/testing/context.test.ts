@@ -78,7 +78,7 @@ describe('Context', () => {
       },
       { type: 'handler.invoked', iteration: 0, handler: `${demo}.renderConfig` },
       { type: 'flag.set', iteration: 0, flag: 'demo.rendered', cause: `${demo}.renderConfig` },
-      { type: 'iteration.start', iteration: 1, candidates: 1 },
+      { type: 'iteration.start', iteration: 1, candidates: 1, changed: ['demo.rendered'] },
       {
         type: 'handler.tested',
         iteration: 1,

@@ -48,6 +48,14 @@ describe('formatHookTrace', () => {
     expect(formatHookTrace(record, true)).toContain('    not run  App.start: when(app.ready)');
   });
 
+  it('names the changed flags that chose an iteration', () => {
+    const later: HookTraceRecord = {
+      ...record,
+      trace: [...record.trace, { type: 'iteration.start', iteration: 1, candidates: 1, changed: ['app.ready'] }],
+    };
+    expect(formatHookTrace(later)).toContain('  iteration 1\n    after changes to app.ready\n');
+  });
+
   it('shortens handler ids', () => {
     expect(shortHandler('interface:redis:requires:RedisRequires.onJoined#cache')).toBe('RedisRequires.onJoined#cache');
   });

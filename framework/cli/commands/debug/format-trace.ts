@@ -41,6 +41,12 @@ export function formatHookTrace(record: HookTraceRecord, verbose = false): strin
   };
   for (const e of record.trace) {
     switch (e.type) {
+      case 'iteration.start':
+        // Say which changes chose this iteration's candidates (a flag that ended where it
+        // started still counts).
+        header(e.iteration);
+        if (e.changed !== undefined && e.changed.length > 0) lines.push(`    after changes to ${e.changed.join(', ')}`);
+        break;
       case 'handler.tested':
         header(e.iteration);
         if (!e.passed) {
@@ -55,7 +61,7 @@ export function formatHookTrace(record: HookTraceRecord, verbose = false): strin
       case 'handler.skipped':
         header(e.iteration);
         lines.push(
-          `    skipped  ${shortHandler(e.handler)}: no longer matched when its turn came (${e.unmet.join(', ')})`,
+          `    skipped  ${shortHandler(e.handler)}: left the queue, a change made it false (${e.unmet.join(', ')})`,
         );
         break;
       case 'handler.failed':
