@@ -6,6 +6,7 @@ import { runInDispatchContext, currentDispatch, type DispatchContext } from './d
 import type { EndpointRoles } from './endpoint-roles';
 import type { HandlerRegistry } from './handler-registry';
 import { compileHookPattern } from './hook-pattern';
+import { IterationQueue } from './iteration-queue';
 import { DispatchLoopError, HandlerError, PreconditionError } from './reactive-errors';
 import type { RegisteredHandler } from './registered-handler';
 import type { DispatchResult, TraceEvent, TraceIteration } from './trace';
@@ -68,12 +69,12 @@ export class Dispatcher {
     });
 
     for (const t of registry.triggers) flags.registerTrigger(t);
-    // Flags changed by the handler being invoked (its triggers included): the queued handlers
-    // watching them are re-tested as soon as it returns.
-    let changedByHandler = new Set<string>();
+    // Flags changed since the last handler's turn (by it, or its triggers): the queued handlers
+    // watching them are tested again before the next turn.
+    const changedSinceTurn: string[] = [];
     const sub = flags.changes$.subscribe((c: FlagChange) => {
       changed.add(c.flag);
-      changedByHandler.add(c.flag);
+      changedSinceTurn.push(c.flag);
       if (tracing) trace.push(flagEvent(c, iteration));
     });
     try {
@@ -152,6 +153,8 @@ export class Dispatcher {
 
       // Reactive phase.
       if (tracing) trace.push({ type: 'phase.start', phase: 'reactive', hook: hookName });
+      const queue = new IterationQueue(registry.handlers.length);
+      const dropTest = (h: RegisteredHandler): boolean => test(h, 'handler.skipped');
       let candidates: readonly RegisteredHandler[] = index.reactive;
       let lastInvoked: string[] = [];
       let lastChanged: string[] = [];
@@ -165,33 +168,30 @@ export class Dispatcher {
           );
         }
         changed = new Set();
-        const queue = candidates.filter((h) => test(h, 'handler.tested'));
-        if (queue.length === 0) break;
+        const queued = candidates.filter((h) => test(h, 'handler.tested'));
+        if (queued.length === 0) break;
         if (k >= limit) {
-          const handlers = [...new Set([...lastInvoked, ...queue.map((h) => h.id)])];
+          const handlers = [...new Set([...lastInvoked, ...queued.map((h) => h.id)])];
           throw new DispatchLoopError(hookName, limit, { handlers, flags: lastChanged }, result());
         }
         iterations++;
         const ran: string[] = [];
-        // Queue position of every handler still waiting for its turn; a handler that a flag change
-        // made false leaves the queue for the rest of the iteration, even if a later change makes
-        // it true again (it may run in the next iteration: a flag it watches changed).
-        const waiting = new Map<RegisteredHandler, number>();
-        queue.forEach((h, i) => waiting.set(h, i));
-        const testedAt = flags.version;
-        for (let i = 0; i < queue.length; i++) {
-          const h = queue[i] as RegisteredHandler;
-          if (!waiting.delete(h)) continue;
-          // A handler runs only if its conditions hold at the instant it is invoked. Flag changes
-          // already dropped the handlers they made false; this catches the other conditions (a
-          // watched file an earlier handler wrote).
-          const stale = flags.version !== testedAt || h.fileChanged.length > 0;
-          if (stale && !test(h, 'handler.skipped')) continue;
-          changedByHandler = new Set();
+        queue.start(queued);
+        changedSinceTurn.length = 0;
+        for (;;) {
+          if (changedSinceTurn.length > 0) {
+            queue.dropFalsified(changedSinceTurn, index.byFlag, dropTest);
+            changedSinceTurn.length = 0;
+          }
+          const h = queue.take();
+          if (h === undefined) break;
+          // A handler runs only if its conditions hold at the instant it is invoked. Its flag
+          // conditions do (a change that made them false dropped it); a watched file may have
+          // been written by an earlier handler.
+          if (h.fileChanged.length > 0 && !test(h, 'handler.skipped')) continue;
           const pending = invoke(h);
           if (pending !== undefined) await pending;
           ran.push(h.id);
-          if (changedByHandler.size > 0) dropFalsified(changedByHandler, index.byFlag, waiting, test);
         }
         lastInvoked = ran;
         lastChanged = [...changed].sort();
@@ -231,25 +231,6 @@ export class Dispatcher {
 
 const NO_FILES: ReadonlyArray<readonly [string, string | null]> = [];
 const NO_ARGS: unknown[] = [];
-
-/**
- * Removes from `waiting` every handler that watches one of the `changed` flags and no longer
- * passes `test` (which records the `handler.skipped` event). Costs time proportional to the
- * watchers of the changed flags, not to the length of the queue.
- */
-function dropFalsified(
-  changed: ReadonlySet<string>,
-  byFlag: ReadonlyMap<string, readonly RegisteredHandler[]>,
-  waiting: Map<RegisteredHandler, number>,
-  test: (h: RegisteredHandler, type: 'handler.skipped') => boolean,
-): void {
-  const affected: RegisteredHandler[] = [];
-  for (const f of changed) for (const h of byFlag.get(f) ?? []) if (waiting.has(h)) affected.push(h);
-  if (affected.length === 0) return;
-  // In queue order, once each, so the trace lists drops as the queue would reach them.
-  const unique = [...new Set(affected)].sort((a, b) => (waiting.get(a) as number) - (waiting.get(b) as number));
-  for (const h of unique) if (!test(h, 'handler.skipped')) waiting.delete(h);
-}
 
 /**
  * Handlers to test in the next iteration: those watching a flag that changed, plus file
