@@ -204,7 +204,10 @@ describe('documentation samples', () => {
   it('the getting-started layer is exactly what `rxcharm create hello` writes', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'rxcharm-docs-'));
     try {
-      const created = createProject('hello', { dir: tmp, versions: { rxcharm: '^0.1.0', devDependencies: {} } }).layerDir;
+      const created = createProject('hello', {
+        dir: tmp,
+        versions: { rxcharm: '^0.1.0', devDependencies: {} },
+      }).layerDir;
       for (const file of files(created, () => true)) {
         const rel = relative(created, file);
         expect({ file: rel, text: readFileSync(join(EXAMPLES, 'hello', rel), 'utf8') }).toEqual({

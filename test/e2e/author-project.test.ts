@@ -24,7 +24,10 @@ afterAll(async () => {
 });
 
 const ok = (run: CommandRun): CommandRun => {
-  expect({ code: run.code, stderr: run.code === 0 ? '' : `${run.stdout}\n${run.stderr}` }).toEqual({ code: 0, stderr: '' });
+  expect({ code: run.code, stderr: run.code === 0 ? '' : `${run.stdout}\n${run.stderr}` }).toEqual({
+    code: 0,
+    stderr: '',
+  });
   return run;
 };
 
@@ -34,7 +37,12 @@ it('installs the tarball, creates a charm, type-checks, tests, builds, proofs an
   expect(realpathSync(join(project(), 'node_modules', 'rxcharm'))).toBe(join(project(), 'node_modules', 'rxcharm'));
 
   // Importing the library never runs the CLI.
-  const load = ok(await ws.sh(`node -e "const r = require('rxcharm'); require('rxcharm/compose'); require('rxcharm/testing'); console.log(typeof r.Charm)"`, 'proj'));
+  const load = ok(
+    await ws.sh(
+      `node -e "const r = require('rxcharm'); require('rxcharm/compose'); require('rxcharm/testing'); console.log(typeof r.Charm)"`,
+      'proj',
+    ),
+  );
   expect(load.stdout).toBe('function\n');
 
   expect(ok(await ws.sh('npx rxcharm create mycharm', 'proj')).stdout).toContain('project files');
@@ -58,15 +66,26 @@ it('resolves layer:<name> from an npm package that declares it, in tsc, jest and
   mkdirSync(join(greeter, 'lib'), { recursive: true });
   writeFileSync(
     join(greeter, 'package.json'),
-    JSON.stringify({ name: 'rxcharm-layer-greeter', version: '1.0.0', rxcharm: { layer: 'greeter' }, files: ['layer.yaml', 'lib/'] }),
+    JSON.stringify({
+      name: 'rxcharm-layer-greeter',
+      version: '1.0.0',
+      rxcharm: { layer: 'greeter' },
+      files: ['layer.yaml', 'lib/'],
+    }),
   );
   writeFileSync(join(greeter, 'layer.yaml'), 'includes:\n  - layer:basic\n');
-  writeFileSync(join(greeter, 'lib', 'index.ts'), "export function greet(name: string): string {\n  return `greetings, ${name}`;\n}\n");
+  writeFileSync(
+    join(greeter, 'lib', 'index.ts'),
+    'export function greet(name: string): string {\n  return `greetings, ${name}`;\n}\n',
+  );
   ok(await ws.sh('npm pack --silent', 'greeter'));
   ok(await ws.sh('npm install --prefer-offline --save-dev ../greeter/rxcharm-layer-greeter-1.0.0.tgz', 'proj'));
 
   const layerYaml = join(project(), 'mycharm', 'layer.yaml');
-  writeFileSync(layerYaml, readFileSync(layerYaml, 'utf8').replace('  - layer:basic\n', '  - layer:basic\n  - layer:greeter\n'));
+  writeFileSync(
+    layerYaml,
+    readFileSync(layerYaml, 'utf8').replace('  - layer:basic\n', '  - layer:basic\n  - layer:greeter\n'),
+  );
   writeFileSync(
     join(project(), 'mycharm', 'lib', 'greeting.test.ts'),
     "import { greet } from 'layer:greeter';\n\nit('greets through the npm layer', () => {\n  expect(greet('mycharm')).toBe('greetings, mycharm');\n});\n",
@@ -74,7 +93,9 @@ it('resolves layer:<name> from an npm package that declares it, in tsc, jest and
 
   ok(await ws.sh('node_modules/.bin/tsc --noEmit -p .', 'proj'));
   expect(ok(await ws.sh('npx jest mycharm/lib/greeting.test.ts 2>&1', 'proj')).stdout).toMatch(/Tests:\s+1 passed/);
-  expect(ok(await ws.sh('npx rxcharm build mycharm --force', 'proj')).stdout).toMatch(/layers: basic, greeter, mycharm/);
+  expect(ok(await ws.sh('npx rxcharm build mycharm --force', 'proj')).stdout).toMatch(
+    /layers: basic, greeter, mycharm/,
+  );
 
   // The same name in the project's own layers/ is an error naming both places.
   mkdirSync(join(project(), 'layers', 'greeter'), { recursive: true });

@@ -33,19 +33,36 @@ export interface AuthorWorkspace {
  * the user's, so installs reuse it.
  */
 export function authorEnv(): NodeJS.ProcessEnv {
-  const drop = /^(npm_|RXCHARM_MODEL$|LAYER_PATH$|INTERFACE_PATH$|CHARM_LAYERS_DIR$|CHARM_INTERFACES_DIR$|JEST_|NODE_OPTIONS$)/;
+  const drop =
+    /^(npm_|RXCHARM_MODEL$|LAYER_PATH$|INTERFACE_PATH$|CHARM_LAYERS_DIR$|CHARM_INTERFACES_DIR$|JEST_|NODE_OPTIONS$)/;
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !drop.test(key)));
   // A fixed unit address: the local agent then needs no address of the host's.
-  return { ...env, RXCHARM_UNIT_ADDRESS: '10.9.8.7', npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' };
+  return {
+    ...env,
+    RXCHARM_UNIT_ADDRESS: '10.9.8.7',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+    npm_config_update_notifier: 'false',
+  };
 }
 
 /** Runs `command` with `sh -c` in `cwd`; never throws, the exit code is in the result. */
 export function sh(command: string, cwd: string, timeoutMs = 600_000): Promise<CommandRun> {
   return new Promise((done) => {
-    execFile('sh', ['-c', command], { cwd, env: authorEnv(), maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : -1;
-      done({ code, stdout, stderr });
-    });
+    execFile(
+      'sh',
+      ['-c', command],
+      { cwd, env: authorEnv(), maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs },
+      (error, stdout, stderr) => {
+        const code =
+          error === null
+            ? 0
+            : typeof (error as { code?: unknown }).code === 'number'
+              ? (error as { code: number }).code
+              : -1;
+        done({ code, stdout, stderr });
+      },
+    );
   });
 }
 
