@@ -51,7 +51,8 @@ export function createProject(name: string, options: CreateProjectOptions): Crea
   const temp = `${manifestFile}.tmp-${process.pid}`;
   writeFileSync(temp, `${JSON.stringify(projectManifest(manifest, name, name, options.versions), null, 2)}\n`);
   renameSync(temp, manifestFile);
-  for (const [path, content] of Object.entries(projectFiles(name))) {
+  const packageType = manifest?.['type'] === 'module' ? 'module' : 'commonjs';
+  for (const [path, content] of Object.entries(projectFiles(name, packageType))) {
     if (existsSync(join(dir, path))) continue;
     writeFileSync(join(dir, path), content);
     written.push(path);
@@ -62,7 +63,7 @@ export function createProject(name: string, options: CreateProjectOptions): Crea
 const NPM_INIT_TEST = 'echo "Error: no test specified" && exit 1';
 
 function isProject(dir: string, manifest: Readonly<Record<string, unknown>> | undefined): boolean {
-  if (['tsconfig.json', 'jest.config.js', 'jest.config.ts', 'jest.config.cjs'].some((f) => existsSync(join(dir, f)))) return true;
+  if (['tsconfig.json', 'jest.config.js', 'jest.config.ts', 'jest.config.cjs', 'jest.config.mjs'].some((f) => existsSync(join(dir, f)))) return true;
   const test = (manifest?.['scripts'] as Record<string, unknown> | undefined)?.['test'];
   return typeof test === 'string' && test !== NPM_INIT_TEST;
 }

@@ -29,4 +29,8 @@ describe('projectFiles', () => {
     expect(files['jest.config.js']).toContain("preset: 'rxcharm'");
     expect(files['README.md']).toContain('npm run typecheck');
   });
+
+  it('names the jest config .cjs in an ES module package', () => {
+    expect(Object.keys(projectFiles('my-app', 'module'))).toContain('jest.config.cjs');
+  });
 });

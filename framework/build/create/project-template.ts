@@ -41,9 +41,10 @@ export function projectManifest(
 /**
  * The project files besides package.json, path → content: tsconfig.json (paths for `layer:*` and
  * `interface:*`: the project's own layers, rxcharm's, and npm packages named `rxcharm-layer-*` /
- * `rxcharm-interface-*`), jest.config.js on the preset, a README with the commands, a .gitignore.
+ * `rxcharm-interface-*`), jest.config.js on the preset (jest.config.cjs in a `"type": "module"`
+ * package), a README with the commands, a .gitignore.
  */
-export function projectFiles(layer: string): Record<string, string> {
+export function projectFiles(layer: string, packageType: 'commonjs' | 'module' = 'commonjs'): Record<string, string> {
   const tsconfig = {
     compilerOptions: {
       target: 'ES2022',
@@ -67,7 +68,7 @@ export function projectFiles(layer: string): Record<string, string> {
   };
   return {
     'tsconfig.json': `${JSON.stringify(tsconfig, null, 2)}\n`,
-    'jest.config.js': `// TypeScript, standard decorators and layer:* / interface:* imports: rxcharm's jest preset.
+    [packageType === 'module' ? 'jest.config.cjs' : 'jest.config.js']: `// TypeScript, standard decorators and layer:* / interface:* imports: rxcharm's jest preset.
 module.exports = { preset: 'rxcharm' };
 `,
     '.gitignore': 'node_modules/\nbuild/\n.rxcharm/\n*.charm\n',
