@@ -8,6 +8,8 @@ const shared = {
   moduleNameMapper: {
     '^rxcharm$': '<rootDir>/framework/index.ts',
     '^rxcharm/testing$': '<rootDir>/framework/testing/index.ts',
+    '^rxcharm/compose$': '<rootDir>/framework/docker/index.ts',
+    '^rxcharm:internal$': '<rootDir>/framework/internal.ts',
     '^layer:(.*)$': '<rootDir>/layers/$1/lib/index.ts',
     '^interface:(.*)$': '<rootDir>/interfaces/$1/index.ts',
   },

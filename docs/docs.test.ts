@@ -18,7 +18,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
-import { createLayer } from '../framework/build';
+import { createProject } from '../framework/build';
 
 const DOCS = __dirname;
 const EXAMPLES = join(DOCS, 'examples');
@@ -204,7 +204,10 @@ describe('documentation samples', () => {
   it('the getting-started layer is exactly what `rxcharm create hello` writes', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'rxcharm-docs-'));
     try {
-      const created = createLayer('hello', { dir: tmp });
+      const created = createProject('hello', {
+        dir: tmp,
+        versions: { rxcharm: '^0.1.0', devDependencies: {} },
+      }).layerDir;
       for (const file of files(created, () => true)) {
         const rel = relative(created, file);
         expect({ file: rel, text: readFileSync(join(EXAMPLES, 'hello', rel), 'utf8') }).toEqual({

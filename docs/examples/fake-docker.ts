@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Compose } from 'rxcharm';
+import { Compose } from 'rxcharm/compose';
 import { FakeDockerClient, formatDockerAction, recordingDockerClient, type DockerAction } from 'rxcharm/testing';
 
 /** Converges a compose file against the in-memory daemon and returns the Docker calls, in order. */

@@ -1,83 +1,58 @@
 /**
- * Replays the shell session of docs/getting-started.md with the real `rxcharm` command: create,
- * build, proof, deploy on the local agent, config, status (compared with the table the page
- * shows), flags, trace and graph. Spawns the CLI and hook processes; no Docker.
+ * Replays docs/getting-started.md as a new user would, outside this repository: every `sh` block
+ * of the page, verbatim and in order, in a temporary directory holding the packed rxcharm tarball
+ * (the page installs it from `../rxcharm-<version>.tgz`). The first block runs in that directory
+ * and makes `hello/`; the others run in `hello/`. Checks the status table the page shows and what
+ * the last blocks report. Needs the npm registry for dependencies (the npm cache is reused).
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { buildCliBundle } from '../../test/support/cli-bundle';
+import { authorWorkspace, type AuthorWorkspace, type CommandRun } from '../../test/support/author-project';
 
-jest.setTimeout(180_000);
+jest.setTimeout(900_000);
 
-const exec = promisify(execFile);
 const root = resolve(__dirname, '../..');
-// A private bundle of the current CLI (as scripts/build-cli.mjs makes dist/), so this test
-// neither depends on nor races with a shared dist/ rebuild.
-const bundle = join(root, 'node_modules/.cache/rxcharm-docs/rxcharm.js');
-const work = mkdtempSync(join(tmpdir(), 'rxcharm-docs-getting-started-'));
-const charms = join(work, 'charms');
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `rxcharm ...args` in `cwd`, with no model configured (the default ./.rxcharm/model applies). */
-async function rxcharm(cwd: string, ...args: string[]): Promise<Run> {
-  const { RXCHARM_MODEL: _model, ...env } = process.env;
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [bundle, ...args], { cwd, env: { ...env, RXCHARM_UNIT_ADDRESS: '10.9.8.7' }, maxBuffer: 16 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
+const page = readFileSync(join(root, 'docs', 'getting-started.md'), 'utf8');
+const shellBlocks = [...page.matchAll(/```sh\n([\s\S]*?)\n```/g)].map((m) => m[1] ?? '');
 
 /** The plain code block right after the block that contains `command` in the page. */
 function blockAfter(command: string): string {
-  const page = readFileSync(join(root, 'docs', 'getting-started.md'), 'utf8');
   const at = page.indexOf(command);
   const next = /```\n([\s\S]*?)\n```/.exec(page.slice(page.indexOf('```\n', page.indexOf('```', at) + 3)));
   return next?.[1] ?? '';
 }
 
+let ws: AuthorWorkspace;
+const outputs: CommandRun[] = [];
+
 beforeAll(async () => {
-  await buildCliBundle(bundle);
-  mkdirSync(charms);
+  ws = await authorWorkspace('docs');
 });
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-const ok = (run: Run): Run => {
-  expect({ code: run.code, stderr: run.code === 0 ? '' : run.stderr }).toEqual({ code: 0, stderr: '' });
-  return run;
-};
-
-it('1. create, 3. build and proof', async () => {
-  ok(await rxcharm(work, 'create', 'hello', '-o', 'charms'));
-  expect(existsSync(join(charms, 'hello', 'reactive', 'hello.ts'))).toBe(true);
-  ok(await rxcharm(charms, 'build', 'hello', '-o', 'build/hello'));
-  expect(existsSync(join(charms, 'build', 'hello', 'lib', 'charm.js'))).toBe(true);
-  ok(await rxcharm(charms, 'proof', 'build/hello'));
+afterAll(async () => {
+  await ws.sh('npx rxcharm remove-application hello', 'hello');
+  ws[Symbol.dispose]();
 });
 
-it('4. deploy, config and status: the table the page shows', async () => {
-  ok(await rxcharm(charms, 'deploy', 'build/hello'));
-  ok(await rxcharm(charms, 'config', 'hello', 'greeting=hi'));
-  const status = ok(await rxcharm(charms, 'status'));
-  expect(existsSync(join(charms, '.rxcharm', 'model'))).toBe(true);
-  expect(status.stdout.trimEnd()).toBe(blockAfter('rxcharm status'));
+it('installs from the tarball name the page uses', () => {
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  expect(ws.tarball).toBe(join(ws.dir, `rxcharm-${version}.tgz`));
+  expect(shellBlocks[0]).toContain(`npm install --save-dev ../rxcharm-${version}.tgz`);
 });
 
-it('5. flags, trace and graph', async () => {
-  expect(ok(await rxcharm(charms, 'flags', 'hello/0')).stdout).toContain('hello.installed');
-  const trace = ok(await rxcharm(charms, 'trace', 'hello/0', '--verbose')).stdout;
-  expect(trace).toContain('config-changed');
-  expect(trace).toContain('HelloCharm.ready');
-  ok(await rxcharm(charms, 'graph', 'hello', '-f', 'svg', '-o', 'hello.svg'));
-  expect(readFileSync(join(charms, 'hello.svg'), 'utf8')).toMatch(/^<svg[\s\S]*HelloCharm\.install[\s\S]*<\/svg>\s*$/);
+it('runs every shell block of the page, in order', async () => {
+  expect(shellBlocks.length).toBeGreaterThanOrEqual(5);
+  for (const [i, block] of shellBlocks.entries()) {
+    const run = await ws.sh(`set -e\n${block}`, i === 0 ? '.' : 'hello');
+    expect({ block, code: run.code, output: run.code === 0 ? '' : `${run.stdout}\n${run.stderr}` }).toEqual({ block, code: 0, output: '' });
+    outputs.push(run);
+  }
+});
+
+it('shows the status table of the page, and what the last steps report', () => {
+  const status = outputs.find((_, i) => shellBlocks[i]?.includes('npx rxcharm status'));
+  expect(status?.stdout.trimEnd().split('\n').slice(-8).join('\n')).toBe(blockAfter('npx rxcharm status'));
+  const inside = outputs[shellBlocks.findIndex((b) => b.includes('npx rxcharm flags'))]?.stdout ?? '';
+  expect(inside).toContain('hello.installed');
+  expect(inside).toContain('HelloCharm.ready');
+  expect(existsSync(join(ws.dir, 'hello', 'hello.svg'))).toBe(true);
 });

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildCharm, findPackageRoot, searchPathFromEnv } from '../build';
+import { buildCharm, findPackageRoot, findProjectRoot, searchPathFromEnv, withProjectLayers } from '../build';
 import { CharmLoadError } from './errors';
 
 /** Builds a layer into `outputDir` and returns the built charm dir. */
@@ -29,7 +29,8 @@ export function charmSourceKind(path: string): CharmSourceKind {
 
 /**
  * The default layer builder: rxcharm's own `buildCharm`, with the layer search path read from
- * `env` (`CHARM_LAYERS_DIR`, `LAYER_PATH`, `CHARM_INTERFACES_DIR`, `INTERFACE_PATH`).
+ * `env` (`CHARM_LAYERS_DIR`, `LAYER_PATH`, `CHARM_INTERFACES_DIR`, `INTERFACE_PATH`) and the
+ * layer's project (its `layers/`, `interfaces/` and the npm packages it has installed).
  */
 export function defaultBuildLayer(env: Readonly<Record<string, string | undefined>>): BuildLayer {
   return async (layerDir, outputDir) => {
@@ -37,7 +38,7 @@ export function defaultBuildLayer(env: Readonly<Record<string, string | undefine
     const result = await buildCharm({
       layerDir,
       outputDir,
-      searchPath: searchPathFromEnv(env, packageRoot),
+      searchPath: withProjectLayers(searchPathFromEnv(env, packageRoot), findProjectRoot(layerDir)),
       force: true,
       packageRoot,
     });

@@ -3,9 +3,10 @@ import { dirname, join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { charmLoaderSource } from './bundle-loader';
 import { BundleError } from './errors';
+import { FRAMEWORK_ALIAS_FILTER, frameworkAliases } from './framework-aliases';
 import { lazyBuiltinsPlugin } from './lazy-builtins';
 
-/** Where the bundler finds `rxcharm`, `layer:<name>` and `interface:<name>`. */
+/** Where the bundler finds `rxcharm`, `rxcharm/compose`, `layer:<name>` and `interface:<name>`. */
 export interface BundleAliases {
   /** Absolute path of the framework barrel (`<pkg>/framework/index.ts`). */
   readonly framework: string;
@@ -194,7 +195,8 @@ function aliasPlugin(aliases: BundleAliases): Plugin {
   return {
     name: 'rxcharm-aliases',
     setup(b) {
-      b.onResolve({ filter: /^rxcharm$/ }, () => ({ path: aliases.framework }));
+      const entries = frameworkAliases(aliases.framework);
+      b.onResolve({ filter: FRAMEWORK_ALIAS_FILTER }, (args) => ({ path: entries[args.path] }));
       b.onResolve({ filter: /^layer:/ }, (args) => {
         const name = args.path.slice('layer:'.length);
         const dir = aliases.layers[name];

@@ -11,7 +11,7 @@ describe('bundleEntrySource', () => {
       interfaces: [{ name: 'redis', source: '/i/redis/index.ts' }],
       layerOptions: { basic: { 'install-node': true } },
     });
-    expect(source).toContain("import { run } from 'rxcharm';");
+    expect(source).toContain("import { run } from 'rxcharm:internal';");
     expect(source.indexOf('"/l/basic/reactive/basic.ts"')).toBeLessThan(source.indexOf('"/l/app/reactive/app.ts"'));
     expect(source).toContain('{ layer: "basic", file: "reactive/basic.ts", exports: module0 },');
     expect(source).toContain('{ name: "redis", exports: interface0 },');

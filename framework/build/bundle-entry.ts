@@ -1,3 +1,5 @@
+import { INTERNAL_SPECIFIER } from './framework-aliases';
+
 /** One reactive module of the bundle: layer name, path in the charm, absolute source file. */
 export interface EntryModule {
   readonly layer: string;
@@ -22,10 +24,10 @@ export interface EntrySpec {
 /**
  * Generates the TypeScript entry of a built charm: it imports every reactive module (in the
  * given order) and every used interface, then calls `run({ charmName, modules, interfaces,
- * layerOptions })` from `rxcharm`. Pure; the order of `modules` is the handler registration order.
+ * layerOptions })` from the framework's internal entry. Pure; the order of `modules` is the handler registration order.
  */
 export function bundleEntrySource(spec: EntrySpec): string {
-  const lines = ["import { run } from 'rxcharm';"];
+  const lines = [`import { run } from '${INTERNAL_SPECIFIER}';`];
   spec.modules.forEach((mod, i) => lines.push(`import * as module${i} from ${JSON.stringify(mod.source)};`));
   spec.interfaces.forEach((iface, i) => lines.push(`import * as interface${i} from ${JSON.stringify(iface.source)};`));
   const modules = spec.modules.map((mod, i) => `    { layer: ${JSON.stringify(mod.layer)}, file: ${JSON.stringify(mod.file)}, exports: module${i} },`);

@@ -13,7 +13,9 @@
  * const findings = proofCharm(outputDir, searchPath);
  * ```
  */
-export { findPackageRoot, searchPathFromEnv, type LayerSearchPath } from './search-path';
+export { findPackageRoot, findProjectRoot, searchPathFromEnv, withProjectLayers, type LayerSearchPath } from './search-path';
+export { findNpmLayers, npmLayerOf, type NpmLayer } from './npm-layers';
+export { locateLayer } from './locate-layer';
 export { resolveLayers, type LayerStack, type ResolvedLayer } from './resolve-layers';
 export { deepMerge, deletePaths } from './deep-merge';
 export { mergeLayers, type LayerDocuments, type MergedLayers } from './merge-layers';
@@ -31,6 +33,7 @@ export {
   type EndpointInfo,
   type DispatchOptions,
 } from './hook-scripts';
+export { frameworkAliases, FRAMEWORK_ALIAS_FILTER, INTERNAL_SPECIFIER } from './framework-aliases';
 export { bundleEntrySource, type EntrySpec, type EntryModule, type EntryInterface } from './bundle-entry';
 export { bundleCharm, VENDORED_PACKAGES, vendorFile, type BundleAliases, type BundleOutput } from './bundle-charm';
 export {
@@ -58,10 +61,13 @@ export {
   type FlagSite,
 } from './proof';
 export { createLayer, type CreateLayerOptions } from './create/create-layer';
+export { createProject, type CreateProjectOptions, type CreateProjectResult } from './create/create-project';
+export { projectManifest, projectFiles, type ProjectVersions } from './create/project-template';
 export { packCharm, manifestYaml, CHARM_BASES, type PackOptions } from './pack-charm';
 export {
   BuildError,
   LayerNotFoundError,
+  LayerConflictError,
   IncludeCycleError,
   LayerFileError,
   LayerOptionsError,

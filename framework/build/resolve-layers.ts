@@ -1,6 +1,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { CharmDirError, IncludeCycleError, LayerFileError, LayerNotFoundError } from './errors';
+import { locateLayer } from './locate-layer';
 import { readYamlMap, type YamlMap } from './internal/read-yaml';
 import type { LayerSearchPath } from './search-path';
 
@@ -30,7 +31,7 @@ export interface LayerStack {
  *
  * @param topDir the layer to build.
  * @param searchPath where `layer:X` / `interface:X` are looked up.
- * @throws LayerNotFoundError, IncludeCycleError (naming the chain), LayerFileError.
+ * @throws LayerNotFoundError, LayerConflictError, IncludeCycleError (naming the chain), LayerFileError.
  * @example
  * ```ts
  * const stack = resolveLayers('./layers/my-app', searchPathFromEnv(process.env, findPackageRoot()));
@@ -56,12 +57,12 @@ export function resolveLayers(topDir: string, searchPath: LayerSearchPath): Laye
       if (child.startsWith('interface:')) {
         const name = child.slice('interface:'.length);
         if (interfaces.some((other) => other.include === child || other.name === name)) continue;
-        const found = findIn(searchPath.interfaces, name, 'interface');
+        const found = locateLayer(searchPath, 'interface', name);
         if (found === undefined) throw new LayerNotFoundError(child, layer.name, searchPath.interfaces, configFile(layer));
         interfaces.push(loadLayer(realpathSync(found), 'interface', child, name));
       } else if (child.startsWith('layer:')) {
         const name = child.slice('layer:'.length);
-        const found = findIn(searchPath.layers, name, 'layer');
+        const found = locateLayer(searchPath, 'layer', name);
         if (found === undefined) throw new LayerNotFoundError(child, layer.name, searchPath.layers, configFile(layer));
         visit(found, child, name);
       } else {
@@ -92,15 +93,6 @@ function includesOf(layer: ResolvedLayer): string[] {
     throw new LayerFileError(file, '`includes` must be a list of strings such as layer:basic or interface:redis');
   }
   return list;
-}
-
-function findIn(dirs: readonly string[], name: string, prefix: string): string | undefined {
-  for (const base of dirs) {
-    for (const candidate of [join(base, name), join(base, `${prefix}-${name}`)]) {
-      if (existsSync(candidate) && statSync(candidate).isDirectory()) return candidate;
-    }
-  }
-  return undefined;
 }
 
 function loadLayer(dir: string, kind: 'layer' | 'interface', include: string, nameHint: string | undefined): ResolvedLayer {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { BuildError } from './errors';
+import { findNpmLayers, type NpmLayer } from './npm-layers';
 
 /** Where `layer:X` and `interface:X` includes are looked up, in order. */
 export interface LayerSearchPath {
@@ -8,6 +9,8 @@ export interface LayerSearchPath {
   readonly layers: readonly string[];
   /** Directories that hold interface layers (`<dir>/<name>` or `<dir>/interface-<name>`). */
   readonly interfaces: readonly string[];
+  /** Layers and interfaces declared by installed npm packages, looked up after the directories. */
+  readonly packages?: readonly NpmLayer[];
 }
 
 /**
@@ -46,5 +49,36 @@ export function searchPathFromEnv(env: Readonly<Record<string, string | undefine
   return {
     layers: [join(packageRoot, 'layers'), ...split('CHARM_LAYERS_DIR', 'LAYER_PATH')],
     interfaces: [join(packageRoot, 'interfaces'), ...split('CHARM_INTERFACES_DIR', 'INTERFACE_PATH')],
+  };
+}
+
+/**
+ * The nearest directory from `from` upwards that holds a `package.json`: the author's project
+ * (or this repository). `undefined` outside any package.
+ */
+export function findProjectRoot(from: string): string | undefined {
+  let dir = resolve(from);
+  for (;;) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/**
+ * Adds an author's project to a search path: its own `layers/` and `interfaces/` directories
+ * first, and after everything else the layers its installed npm packages declare.
+ */
+export function withProjectLayers(searchPath: LayerSearchPath, projectRoot: string | undefined): LayerSearchPath {
+  if (projectRoot === undefined) return searchPath;
+  const own = (name: string, list: readonly string[]): string[] => {
+    const dir = join(projectRoot, name);
+    return list.includes(dir) ? [...list] : [dir, ...list];
+  };
+  return {
+    layers: own('layers', searchPath.layers),
+    interfaces: own('interfaces', searchPath.interfaces),
+    packages: [...(searchPath.packages ?? []), ...findNpmLayers(projectRoot)],
   };
 }

@@ -63,3 +63,15 @@ export { renderDot, renderMermaid } from './graph/render-text';
 export { renderSvg, rankNodes } from './graph/render-svg';
 export { scanEffects } from './graph/scan-effects';
 export type { FileEffects, MethodEffects } from './graph/scan-effects';
+/**
+ * The engine's parts, for unit tests of one endpoint or handler class without a charm directory:
+ * run a {@link Dispatcher} over a {@link HandlerRegistry}, a {@link FlagSet} and a key-value store,
+ * with the automatic endpoint flags of {@link endpointFlagPlan}. Prefer {@link Context} for charms.
+ */
+export { Dispatcher, HandlerRegistry, runInDispatchContext, fileHashKey, onlyOnceKey } from '../reactive';
+export type { DispatcherOptions, EndpointRoles, RegisteredHandler, HandlerSource, AddClassOptions } from '../reactive';
+export { FlagSet, MemoryUnitStore, emptyUnitState } from '../unit';
+export type { CommitPatch, UnitState, UnitStore, FlagChange, FlagCause } from '../unit';
+export { endpointFlagPlan } from '../endpoints';
+export type { EndpointFlagInput, EndpointFlagPlan, EndpointHashes } from '../endpoints';
+export type { CharmBundle, CharmBundleInterface, CharmBundleModule } from '../runtime';

@@ -2,7 +2,9 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import {
   findPackageRoot,
+  findProjectRoot,
   planCharm,
+  withProjectLayers,
   resolveLayers,
   type EntryModule,
   type LayerSearchPath,
@@ -69,10 +71,16 @@ export async function loadCharm(dir: string, options: LoadCharmOptions = {}): Pr
   const top = resolve(dir);
   try {
     const root = options.packageRoot ?? findPackageRoot();
-    const searchPath: LayerSearchPath = {
-      layers: [join(root, 'layers'), ...(options.searchPath?.layers ?? [])],
-      interfaces: [join(root, 'interfaces'), ...(options.searchPath?.interfaces ?? [])],
-    };
+    // The author's project (its own layers/ and interfaces/, and the npm packages that declare
+    // layers) as `rxcharm build` run there sees it, then the package's shipped layers.
+    const searchPath: LayerSearchPath = withProjectLayers(
+      {
+        layers: [join(root, 'layers'), ...(options.searchPath?.layers ?? [])],
+        interfaces: [join(root, 'interfaces'), ...(options.searchPath?.interfaces ?? [])],
+        packages: options.searchPath?.packages ?? [],
+      },
+      findProjectRoot(top),
+    );
     const plan = planCharm(resolveLayers(top, searchPath));
     const text = (path: string): string | undefined => {
       const f = plan.files.find((x) => x.path === path);

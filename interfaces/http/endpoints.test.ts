@@ -1,13 +1,5 @@
-import {
-  Dispatcher,
-  Endpoint,
-  FlagSet,
-  HandlerRegistry,
-  KeyValueStore,
-  endpointFlagPlan,
-  type EndpointSnapshot,
-  type RelationSnapshot,
-} from 'rxcharm';
+import { Endpoint, KeyValueStore, type EndpointSnapshot, type RelationSnapshot } from 'rxcharm';
+import { Dispatcher, FlagSet, HandlerRegistry, endpointFlagPlan } from 'rxcharm/testing';
 import { HttpProvides } from './provides';
 import { HttpRequires } from './requires';
 

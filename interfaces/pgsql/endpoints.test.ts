@@ -1,14 +1,5 @@
-import {
-  Dispatcher,
-  Endpoint,
-  FlagSet,
-  HandlerRegistry,
-  KeyValueStore,
-  endpointFlagPlan,
-  runInDispatchContext,
-  type EndpointSnapshot,
-  type RelationSnapshot,
-} from 'rxcharm';
+import { Endpoint, KeyValueStore, type EndpointSnapshot, type RelationSnapshot } from 'rxcharm';
+import { Dispatcher, FlagSet, HandlerRegistry, endpointFlagPlan, runInDispatchContext } from 'rxcharm/testing';
 import { PgsqlProvides } from './provides';
 import { PgsqlRequires } from './requires';
 

@@ -2,7 +2,7 @@
  * Runs SQL with psql inside the PostgreSQL container, as the superuser over the local socket
  * (trusted in both the official image and rxcharm/postgres), so no password is needed or shown.
  */
-import type { Compose } from 'rxcharm';
+import type { Compose } from 'rxcharm/compose';
 import { PsqlError } from './psql-error';
 
 /** The compose service that runs the server. */

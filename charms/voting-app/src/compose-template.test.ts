@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { parse } from 'yaml';
-import { parseCompose, renderString } from 'rxcharm';
+import { renderString } from 'rxcharm';
+import { parseCompose } from 'rxcharm/compose';
 import { composeContext, servicesOf, type PostgresTarget, type RedisTarget } from './formation';
 import type { Settings } from './settings';
 

@@ -2,7 +2,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Endpoint, FlagSet, HandlerRegistry, KeyValueStore, MemoryUnitStore, NoActiveDispatchError, runInDispatchContext } from 'rxcharm';
+import { Endpoint, KeyValueStore, NoActiveDispatchError } from 'rxcharm';
+import { FlagSet, HandlerRegistry, MemoryUnitStore, runInDispatchContext } from 'rxcharm/testing';
 import { MyCharm, buildApi, dispatcher, flagFunctions, h, interfacePackages, testingApi, unitFunctions } from './contracts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'rxcharm-docs-contracts-'));

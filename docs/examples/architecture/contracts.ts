@@ -4,38 +4,17 @@
  * cannot drift from the code. contracts.check.test.ts exercises them at run time.
  */
 import * as rxcharm from 'rxcharm';
-import {
-  Charm,
-  Dispatcher,
-  Endpoint,
-  action,
-  defineHandler,
-  hook,
-  setFlag,
-  when,
-  whenNot,
-  type CharmBundle as RealCharmBundle,
-  type CommitPatch,
-  type DispatchResult as RealDispatchResult,
-  type DispatcherOptions,
-  type EndpointInit,
-  type EndpointRoles,
-  type FlagSet,
-  type HandlerRegistry,
-  type JsonValue,
-  type KeyValueStore,
-  type RegisteredHandler,
-  type TraceEvent,
-  type UnitState as RealUnitState,
-  type UnitStore as RealUnitStore,
-} from 'rxcharm';
+import { Charm, Endpoint, action, defineHandler, hook, setFlag, when, whenNot, type DispatchResult as RealDispatchResult, type EndpointInit, type JsonValue, type KeyValueStore, type TraceEvent } from 'rxcharm';
+import { Dispatcher, type CharmBundle as RealCharmBundle, type CommitPatch, type DispatcherOptions, type EndpointRoles, type FlagSet, type HandlerRegistry, type RegisteredHandler, type UnitState as RealUnitState, type UnitStore as RealUnitStore } from 'rxcharm/testing';
 import * as testing from 'rxcharm/testing';
-import type { DockerClient, HookTools } from 'rxcharm';
+import type { HookTools } from 'rxcharm';
+import type { DockerClient } from 'rxcharm/compose';
 import type { DockerAction, EventInput, FailedRunRecords, FakeDockerState, FlagGraph, HarnessEvent, LogRecord, PublishedRecord, State, StateInput, StatusRecord, ToolWorld } from 'rxcharm/testing';
 import * as http from 'interface:http';
 import * as pgsql from 'interface:pgsql';
 import * as redis from 'interface:redis';
 import * as build from '../../../framework/build';
+import * as unit from '../../../framework/unit';
 import type { BuildResult, CharmPlan, LayerDocuments, LayerSearchPath, LayerStack, MergedLayers, ProofFinding } from '../../../framework/build';
 
 /** `true` only when each type is assignable to the other. */
@@ -94,7 +73,7 @@ interface UnitFunctions {
   withUnitLock<T>(unitDir: string, fn: () => Promise<T> | T, options?: { timeoutMs?: number }): Promise<T>;
 }
 // #endregion
-export const unitFunctions: UnitFunctions = rxcharm;
+export const unitFunctions: UnitFunctions = unit;
 export const unitMatches: [Mutual<RealUnitState, UnitState>, Mutual<RealUnitStore, UnitStore>] = [true, true];
 
 // #region interface-package

@@ -1,4 +1,4 @@
-import { Compose, type DockerClient, type PlanAction } from 'rxcharm';
+import { Compose, type DockerClient, type PlanAction } from 'rxcharm/compose';
 
 /** Plans, converges and tears down the project in `dir`; `docker` defaults to the local daemon. */
 export async function main(dir = '/srv/app', docker?: DockerClient): Promise<PlanAction[]> {

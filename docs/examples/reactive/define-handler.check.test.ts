@@ -1,5 +1,6 @@
 /** Runs the `defineHandler` sample of docs/reactive.md: the same handler as `AppCharm.start`, without a class. */
-import { Dispatcher, FlagSet, HandlerRegistry, KeyValueStore, isHandlerDefinition } from 'rxcharm';
+import { KeyValueStore, isHandlerDefinition } from 'rxcharm';
+import { Dispatcher, FlagSet, HandlerRegistry } from 'rxcharm/testing';
 import { start } from './define-handler';
 
 async function run(flags: string[]): Promise<{ invoked: string[]; flags: string[] }> {

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DispatchLoopError, Dispatcher, FlagSet, HandlerRegistry, KeyValueStore, defineHandler, fileHashKey, toggleFlag, type DispatchResult, type TraceEvent } from 'rxcharm';
+import { DispatchLoopError, KeyValueStore, defineHandler, toggleFlag, type DispatchResult, type TraceEvent } from 'rxcharm';
+import { Dispatcher, FlagSet, HandlerRegistry, fileHashKey } from 'rxcharm/testing';
 import { ClearUnset, FileWatch, FileWatchReversed, HookAndFlag, SetRetests, TriggerOrder } from './differences';
 
 interface Unit {

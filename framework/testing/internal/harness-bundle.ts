@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
-import type { EntrySpec } from '../../build';
+import { FRAMEWORK_ALIAS_FILTER, INTERNAL_SPECIFIER, frameworkAliases, type EntrySpec } from '../../build';
 import { HarnessLoadError } from '../errors';
 
 /** Name of the free variable through which a harness bundle reaches its host (the Docker seam). */
@@ -27,7 +27,7 @@ export class DockerodeClient {
 export function harnessEntrySource(spec: EntrySpec): string {
   // The registry tools come from the bundle's own framework copy: decorator records live there.
   const lines = [
-    "export { runHook, HandlerRegistry, registerBundle, bindEndpoints, parseCharmMetadata } from 'rxcharm';",
+    `export { runHook, HandlerRegistry, registerBundle, bindEndpoints, parseCharmMetadata } from '${INTERNAL_SPECIFIER}';`,
   ];
   spec.modules.forEach((m, i) => lines.push(`import * as module${i} from ${JSON.stringify(m.source)};`));
   spec.interfaces.forEach((f, i) => lines.push(`import * as interface${i} from ${JSON.stringify(f.source)};`));
@@ -58,7 +58,8 @@ function plugin(aliases: HarnessAliases): Plugin {
   return {
     name: 'rxcharm-testing',
     setup(b) {
-      b.onResolve({ filter: /^rxcharm$/ }, () => ({ path: aliases.framework }));
+      const entries = frameworkAliases(aliases.framework);
+      b.onResolve({ filter: FRAMEWORK_ALIAS_FILTER }, (args) => ({ path: entries[args.path] }));
       b.onResolve({ filter: /^layer:/ }, (args) => {
         const dir = aliases.layers[args.path.slice('layer:'.length)];
         const file = dir === undefined ? undefined : join(dir, 'lib', 'index.ts');

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DockerUnavailableError, KeyValueStore, type Charm, type Compose, type PlanAction } from 'rxcharm';
+import { KeyValueStore, type Charm } from 'rxcharm';
+import { DockerUnavailableError, type Compose, type PlanAction } from 'rxcharm/compose';
 import { applyComposeFile } from './apply-compose';
 
 /** The parts of a Charm applyComposeFile touches. */

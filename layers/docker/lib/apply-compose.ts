@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Charm, Compose, PlanAction } from 'rxcharm';
+import type { Charm } from 'rxcharm';
+import type { Compose, PlanAction } from 'rxcharm/compose';
 import { upOrReport, type ComposeFault } from './compose-faults';
 
 /** Options of {@link applyComposeFile}. */

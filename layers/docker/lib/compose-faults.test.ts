@@ -1,12 +1,5 @@
-import {
-  DockerApiError,
-  DockerUnavailableError,
-  ImagePullError,
-  KeyValueStore,
-  type Charm,
-  type Compose,
-  type PlanAction,
-} from 'rxcharm';
+import { KeyValueStore, type Charm } from 'rxcharm';
+import { DockerApiError, DockerUnavailableError, ImagePullError, type Compose, type PlanAction } from 'rxcharm/compose';
 import { savedWorkloadStatus } from 'layer:basic';
 import { classifyComposeError, pullReason, upOrReport } from './compose-faults';
 

@@ -10,15 +10,15 @@
  * Anything else still fails the hook. The status is set with layer:basic's `setWorkloadStatus`,
  * so `update-status` keeps showing it while the fault lasts.
  */
+import { type Charm } from 'rxcharm';
 import {
   isDockerApiError,
   isDockerUnavailableError,
   isImagePullError,
-  type Charm,
   type Compose,
   type ImagePullError,
   type PlanAction,
-} from 'rxcharm';
+} from 'rxcharm/compose';
 import { setWorkloadStatus } from 'layer:basic';
 import { dockerHostOf, pingDocker } from './docker-engine';
 

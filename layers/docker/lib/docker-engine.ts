@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { Compose, DockerodeClient, type Charm, type ComposeOptions, type DockerClient } from 'rxcharm';
+import { type Charm } from 'rxcharm';
+import { Compose, DockerodeClient, type ComposeOptions, type DockerClient } from 'rxcharm/compose';
 import { isDebianLike } from './docker-setup';
 
 /** The charm's `docker_host` config (empty means the local default socket). */

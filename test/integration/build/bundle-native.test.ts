@@ -12,7 +12,7 @@ describe('bundleCharm with the real framework', () => {
     using tmp = tempDir('native');
     // A pull loads dockerode; the socket does not exist, so it fails with the typed error.
     const entry =
-      "import { DockerodeClient } from 'rxcharm';\n" +
+      "import { DockerodeClient } from 'rxcharm/compose';\n" +
       "const loaded = () => Object.keys(require.cache).some((f) => f.endsWith('dockerode.js'));\n" +
       "const client = new DockerodeClient({ host: 'unix:///nonexistent.sock' });\n" +
       "const before = loaded();\n" +

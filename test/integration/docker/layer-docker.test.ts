@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MemoryUnitStore, runHook, type CharmBundle, type HookTools } from '../../../framework';
+import { MemoryUnitStore } from '../../../framework/unit';
+import { runHook, type CharmBundle } from '../../../framework/runtime';
+import type { HookTools } from '../../../framework/hookenv';
 import * as dockerReactive from '../../../layers/docker/reactive/docker';
 
 jest.setTimeout(60_000);
