@@ -42,6 +42,18 @@ describe('selectBackends', () => {
     expect(skipped[2]?.reason).toBe('port: out of range: 70000');
     expect(skipped[4]?.reason).toBe('port: no port published yet');
   });
+  it('names each address of a unit serving on several uniquely', () => {
+    const { backends } = selectBackends([
+      {
+        serviceName: 'web',
+        hosts: [
+          { unit: 'web/0', hostname: '10.0.0.2', port: 80 },
+          { unit: 'web/0', hostname: '10.0.0.2', port: 8080 },
+        ],
+      },
+    ]);
+    expect(backends.map((b) => b.name)).toEqual(['web-0', 'web-0-2']);
+  });
 });
 
 describe('isServerHost', () => {

@@ -70,5 +70,13 @@ export function selectBackends(
   }
   const byUnit = (a: { unit: string }, b: { unit: string }): number =>
     a.unit.localeCompare(b.unit, undefined, { numeric: true });
-  return { backends: backends.sort(byUnit), skipped: skipped.sort(byUnit) };
+  // A unit serving on several addresses (http extended_data) gets one server per address, and
+  // HAProxy wants server names unique within the backend.
+  const seen = new Map<string, number>();
+  const named = backends.sort(byUnit).map((b) => {
+    const n = (seen.get(b.name) ?? 0) + 1;
+    seen.set(b.name, n);
+    return n === 1 ? b : { ...b, name: `${b.name}-${n}` };
+  });
+  return { backends: named, skipped: skipped.sort(byUnit) };
 }
