@@ -71,10 +71,26 @@ describe('HttpProvides', () => {
     );
     expect(r.flags).toContain('voting.available');
     r.endpoint.configure(5000);
-    expect(r.endpoint.relations[0].toPublish.diff()).toEqual({ port: '5000', hostname: '10.0.0.3' });
+    expect(r.endpoint.relations[0].toPublish.diff()).toEqual({
+      port: '5000',
+      hostname: '10.0.0.3',
+      'private-address': '10.0.0.3',
+    });
     r.endpoint.configure(5002, 'vote.example');
-    expect(r.endpoint.relations[0].toPublish.diff()).toEqual({ port: '5002', hostname: 'vote.example' });
+    expect(r.endpoint.relations[0].toPublish.diff()).toEqual({
+      port: '5002',
+      hostname: 'vote.example',
+      'private-address': '10.0.0.3',
+    });
     expect(() => r.endpoint.configure(70000)).toThrow(/port/);
+    r.endpoint.configureAddresses([{ port: 5000 }, { port: 5001, hostname: 'results.example' }]);
+    expect(r.endpoint.relations[0].toPublish.diff()).toEqual({
+      port: '5000',
+      hostname: '10.0.0.3',
+      'private-address': '10.0.0.3',
+      extended_data: JSON.stringify([{ hostname: 'results.example', 'private-address': '10.0.0.3', port: '5001' }]),
+    });
+    expect(() => r.endpoint.configureAddresses([])).toThrow(/at least one/);
     r = await runHook('voting', HttpProvides, [relation('voting:2', {})], state, { role: 'provides' });
     expect(r.flags).not.toContain('voting.available');
   });

@@ -31,4 +31,37 @@ describe('readHttpServices', () => {
       expect.objectContaining({ unit: 'web/1', key: 'port', kind: 'invalid' }),
     ]);
   });
+
+  it('merges the extra addresses of extended_data (as the ecosystem publishes them), without duplicates', () => {
+    const { services, problems } = readHttpServices([
+      {
+        unit: 'web/0',
+        data: {
+          hostname: '10.0.0.2',
+          'private-address': '10.0.0.2',
+          port: '80',
+          extended_data: JSON.stringify([
+            { hostname: '10.0.0.2', 'private-address': '10.0.0.2', port: 8080 },
+            { hostname: '10.0.0.2', 'private-address': '10.0.0.2', port: '80' },
+            { hostname: 'bad host', port: '80' },
+          ]),
+        },
+      },
+      { unit: 'web/1', data: { hostname: 'w1', port: '80', extended_data: '{"not":"a list"}' } },
+    ]);
+    expect(services).toEqual([
+      {
+        serviceName: 'web',
+        hosts: [
+          { unit: 'web/0', hostname: '10.0.0.2', port: 80, privateAddress: '10.0.0.2' },
+          { unit: 'web/0', hostname: '10.0.0.2', port: 8080, privateAddress: '10.0.0.2' },
+          { unit: 'web/1', hostname: 'w1', port: 80 },
+        ],
+      },
+    ]);
+    expect(problems).toEqual([
+      expect.objectContaining({ unit: 'web/0', key: 'hostname', kind: 'invalid' }),
+      expect.objectContaining({ unit: 'web/1', key: 'extended_data', kind: 'invalid' }),
+    ]);
+  });
 });

@@ -6,6 +6,7 @@
  */
 export { HttpRequires } from './requires';
 export { HttpProvides } from './provides';
+export type { HttpAddress } from './provides';
 export { readHttpServices } from './http-data';
 export type { HttpHost, HttpReading, HttpService } from './http-data';
 

@@ -1,4 +1,4 @@
-import { Endpoint, reportDataProblems, when, whenAny, whenNot, type RemoteUnitData } from 'rxcharm';
+import { Endpoint, reportDataProblems, when, whenAny, whenNot, type DataProblem, type RemoteUnitData } from 'rxcharm';
 import { readHttpServices, type HttpReading, type HttpService } from './http-data';
 
 /**
@@ -23,6 +23,11 @@ export class HttpRequires extends Endpoint {
   /** `[{ serviceName, hosts: [{ unit, hostname, port, privateAddress? }] }]`, grouped by application. */
   services(): HttpService[] {
     return this.reading().services.map((s) => ({ serviceName: s.serviceName, hosts: s.hosts.map((h) => ({ ...h })) }));
+  }
+
+  /** The joined units whose data cannot be used (no port, a bad port or host name), and why. */
+  problems(): DataProblem[] {
+    return this.reading().problems.map((p) => ({ ...p }));
   }
 
   protected remoteUnits(): RemoteUnitData[] {

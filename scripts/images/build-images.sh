@@ -5,7 +5,7 @@
 #
 #   bash scripts/images/build-images.sh [--force] [name...]
 #
-# names: busybox redis postgres node vote worker result (default: all). Every image carries the
+# names: busybox redis postgres node haproxy vote worker result (default: all). Every image carries the
 # label rxcharm.image-source-sha, a hash of its inputs; an image whose label matches is skipped
 # unless --force is given, and a changed input (script, package version, workload source) rebuilds
 # it. Concurrent runs are serialised with a lock so parallel test suites can all call this script.
@@ -13,14 +13,14 @@ set -euo pipefail
 
 IMAGES_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(cd "$IMAGES_DIR/../.." && pwd)
-ALL_IMAGES=(busybox redis postgres node vote worker result)
+ALL_IMAGES=(busybox redis postgres node haproxy vote worker result)
 FORCE=0
 
 # shellcheck source=lib/common.sh
 . "$IMAGES_DIR/lib/common.sh"
 # shellcheck source=lib/rootfs.sh
 . "$IMAGES_DIR/lib/rootfs.sh"
-for recipe in busybox redis postgres node app; do
+for recipe in busybox redis postgres node haproxy app; do
   # shellcheck source=/dev/null
   . "$IMAGES_DIR/recipes/$recipe.sh"
 done

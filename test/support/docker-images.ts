@@ -112,7 +112,7 @@ export function ensureBusyboxImage(): string {
 }
 
 /** Images `scripts/images/build-images.sh` makes (see docs/images.md). */
-export type ProjectImage = 'busybox' | 'redis' | 'postgres' | 'node' | 'vote' | 'worker' | 'result';
+export type ProjectImage = 'busybox' | 'redis' | 'postgres' | 'node' | 'haproxy' | 'vote' | 'worker' | 'result';
 
 /**
  * Ensures `rxcharm/<name>:latest` through `scripts/images/build-images.sh` (idempotent, serialized

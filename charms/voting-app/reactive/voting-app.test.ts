@@ -34,7 +34,7 @@ describe('voting-app handlers', () => {
   let standalone: State;
 
   it('renders and starts the standalone formation on install', async () => {
-    const out = await ctx.run('install');
+    const out = await ctx.run('install', { leader: true });
     expect(Object.keys(compose(out).services).sort()).toEqual(['db', 'redis', 'result', 'vote', 'worker']);
     expect(compose(out).services.vote.ports).toEqual(['5000:80']);
     expect(compose(out).services.vote.image).toBe('dockersamples/examplevotingapp_vote');
@@ -59,6 +59,25 @@ describe('voting-app handlers', () => {
     const out = await ctx.run('config-changed', standalone);
     expect(out.invoked.some((id) => id.includes('VotingApp.converge'))).toBe(true);
     expect(writes(out)).toBe(0);
+  });
+
+  it('beyond the leader, runs nothing without both external services and says how to scale', async () => {
+    const follower = await ctx.run('install', { leader: false });
+    expect(writes(follower)).toBe(0);
+    expect(follower.state.openedPorts).toEqual([]);
+    expect(follower.state.status).toEqual({
+      status: 'blocked',
+      message: 'Relate redis and postgresql to scale out: only the leader runs a bundled data tier',
+    });
+    // Leadership moves here: the unit converges to the standalone formation.
+    const elected = await ctx.run('leader-elected', { ...follower.state, leader: true });
+    expect(Object.keys(compose(elected).services).sort()).toEqual(['db', 'redis', 'result', 'vote', 'worker']);
+    expect(elected.state.status.status).toBe('active');
+    // And away again: the project goes down (its volumes stay), nothing is split.
+    const demoted = await ctx.run('leader-settings-changed', { ...elected.state, leader: false });
+    expect(demoted.dockerActions.some((a) => a.method === 'removeContainer')).toBe(true);
+    expect(demoted.dockerActions.some((a) => a.method === 'removeVolume')).toBe(false);
+    expect(demoted.state.status.status).toBe('blocked');
   });
 
   it('swaps in a related redis and brings the container back when it departs', async () => {

@@ -47,6 +47,8 @@ export class VotingApp extends Charm {
     'install',
     'upgrade-charm',
     'config-changed',
+    'leader-elected',
+    'leader-settings-changed',
     'redis-relation-{joined,changed,departed,broken}',
     'postgres-relation-{joined,changed,departed,broken}',
   )
@@ -96,6 +98,10 @@ export class VotingApp extends Charm {
     const formation = describeFormation(external);
     if (external.redis?.password !== undefined) this.markSecret(external.redis.password);
     if (external.postgres !== undefined) this.markSecret(external.postgres.password);
+    if ((external.redis === undefined || external.postgres === undefined) && !(await this.tools.isLeader())) {
+      await this.standBy();
+      return;
+    }
 
     await setWorkloadStatus(this, 'maintenance', `Rendering docker-compose.yml (${formation})`);
     const context = composeContext({
@@ -126,6 +132,25 @@ export class VotingApp extends Charm {
     if (external.waitingFor.length > 0)
       await setWorkloadStatus(this, 'waiting', `${ready}; waiting for ${external.waitingFor.join(' and ')}`);
     else await setWorkloadStatus(this, 'active', ready);
+    this.setFlag(CONFIGURED);
+  }
+
+  /**
+   * A unit beyond the leader without both external services: a second bundled redis or db would
+   * split the votes, so this unit runs nothing (its project goes down, volumes kept) and says how
+   * to scale. Relating redis and postgresql, or becoming the leader, converges it again.
+   */
+  private async standBy(): Promise<void> {
+    if (this.kv.get(APPLIED_KEY) !== undefined) {
+      await this.compose().down();
+      this.kv.unset(APPLIED_KEY);
+    }
+    reconcileOpenedPorts(this, PORTS_KEY, []);
+    await setWorkloadStatus(
+      this,
+      'blocked',
+      'Relate redis and postgresql to scale out: only the leader runs a bundled data tier',
+    );
     this.setFlag(CONFIGURED);
   }
 

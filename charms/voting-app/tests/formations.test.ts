@@ -75,6 +75,17 @@ describe('voting-app formations', () => {
     expect(out.state.flags).toEqual(expect.arrayContaining(['docker.available', 'voting-app.configured']));
   });
 
+  it('a unit beyond the leader runs vote, worker and result once redis and postgresql are both related', async () => {
+    const follower = (await ctx.run('install', { ...FRESH, leader: false })).state;
+    expect(runningServices(follower)).toEqual([]);
+    const withRedis = await relate(follower, redisRelation());
+    expect(runningServices(withRedis)).toEqual([]);
+    expect(withRedis.status.status).toBe('blocked');
+    const withBoth = await relate(withRedis, postgresRelation());
+    expect(runningServices(withBoth)).toEqual(['result', 'vote', 'worker']);
+    expect(withBoth.status.status).toBe('active');
+  });
+
   it('a hook with no new input changes nothing: no Docker writes', async () => {
     const out = await ctx.run('update-status', installed);
     expect(out.dockerActions).toEqual([]);

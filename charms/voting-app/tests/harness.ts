@@ -15,8 +15,8 @@ export function votingAppContext(): Context {
   return new Context(join(__dirname, '..'));
 }
 
-/** A fresh unit: the bundled db password is known. */
-export const FRESH: StateInput = { kv: { 'voting-app.db-password': DB_PASSWORD } };
+/** A fresh unit, the leader: the bundled db password is known. */
+export const FRESH: StateInput = { leader: true, kv: { 'voting-app.db-password': DB_PASSWORD } };
 
 export const REDIS_DATA = { host: '10.0.0.7', port: '6380' };
 export const PG_DATA = { host: '10.0.0.9', port: '5433', database: 'votes', user: 'voter', password: 'pg-secret' };

@@ -63,3 +63,28 @@ describe('FakeDockerClient under Compose', () => {
     await expect(docker.pullImage('nope:1')).rejects.toMatchObject({ code: 'IMAGE_PULL' });
   });
 });
+
+describe('FakeDockerClient.killContainer', () => {
+  it('ends the container on SIGKILL (the default) or SIGTERM, and keeps it running on a reload signal', async () => {
+    const docker = new FakeDockerClient({ images: [{ id: 'sha256:1', repoTags: ['img:latest'] }] });
+    const id = await docker.createContainer({
+      name: 'p_web_1',
+      image: 'img',
+      env: [],
+      labels: {},
+      exposedPorts: [],
+      portBindings: {},
+      mounts: [],
+      links: [],
+    });
+    await docker.startContainer(id);
+    await docker.killContainer(id, 'SIGUSR2');
+    await docker.killContainer(id, 'HUP');
+    expect((await docker.inspectContainer(id))?.state).toBe('running');
+    await docker.killContainer(id, 'SIGTERM');
+    expect((await docker.inspectContainer(id))?.state).toBe('exited');
+    await docker.startContainer(id);
+    await docker.killContainer(id);
+    expect((await docker.inspectContainer(id))?.state).toBe('exited');
+  });
+});

@@ -47,6 +47,9 @@ function withTag(ref: string): string {
  * docker.snapshot().containers.map((c) => c.name);
  * ```
  */
+/** Signals that end a process that does not handle them (and SIGKILL, which none can). */
+const ENDING_SIGNALS = new Set(['KILL', 'TERM', 'INT', 'QUIT', '9', '15', '2', '3']);
+
 export class FakeDockerClient implements DockerClient {
   readonly host = 'fake://rxcharm-testing';
   #s: Mutable<FakeDockerState> & {
@@ -218,9 +221,13 @@ export class FakeDockerClient implements DockerClient {
     this.#replace(this.#must('restart container', id), { state: 'running' });
   }
 
-  async killContainer(id: string): Promise<void> {
+  async killContainer(id: string, signal?: string): Promise<void> {
     this.#up();
-    this.#replace(this.#must('kill container', id), { state: 'exited' });
+    const c = this.#must('kill container', id);
+    // The fake cannot know what the process does with a signal: the ones that end a process by
+    // default end it here; the others are taken as handled (SIGHUP, SIGUSR1/2 ask for a reload).
+    if (signal !== undefined && !ENDING_SIGNALS.has(signal.replace(/^SIG/, '').toUpperCase())) return;
+    this.#replace(c, { state: 'exited' });
   }
 
   async removeContainer(id: string, options: { readonly force?: boolean } = {}): Promise<void> {

@@ -1,0 +1,141 @@
+/**
+ * The proxy charm: HAProxy in a container (a one-service compose project named after the unit)
+ * balancing HTTP over every unit of every application related on `backends` (interface http).
+ *
+ * Flow: install / config-changed / upgrade-charm and every `backends` relation event clear
+ * `proxy.configured`; `converge` then selects the usable backends (skipping, and naming in the
+ * status, units whose data HAProxy must not read), renders haproxy.cfg and the compose file, brings
+ * the project up when the compose file changed, and otherwise reloads HAProxy (SIGUSR2: the old
+ * worker finishes its connections) when only haproxy.cfg changed. The status says how many
+ * backends HAProxy reports up; update-status refreshes it.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Charm, hook, render, when, whenNot } from 'rxcharm';
+import { reconcileOpenedPorts, setWorkloadStatus, settingsOrBlocked } from 'layer:basic';
+import { applyComposeFile, composeFor, unitProjectName } from 'layer:docker';
+import type { HttpRequires } from 'interface:http';
+import { selectBackends, type BackendSelection } from '../src/backends';
+import { haproxyContext } from '../src/haproxy-config';
+import { fetchBackendHealth } from '../src/haproxy-stats';
+import { readSettings, type Settings } from '../src/settings';
+
+/** Flag: the proxy reflects the current config and backends (or the config problem is reported). */
+export const CONFIGURED = 'proxy.configured';
+/** Flag: the stop hook ran; nothing is started again. */
+export const STOPPED = 'proxy.stopped';
+
+const APPLIED_KEY = 'proxy.applied-compose';
+const PORTS_KEY = 'proxy.open-port';
+
+export class ProxyCharm extends Charm {
+  /** The unit's compose workspace: docker-compose.yml and the haproxy/ configuration directory. */
+  get workspace(): string {
+    return join(this.charmDir, 'workspace');
+  }
+
+  private get configDir(): string {
+    return join(this.workspace, 'haproxy');
+  }
+
+  private compose() {
+    return composeFor(this, this.workspace, { project: unitProjectName(this.hook.unitName) });
+  }
+
+  private selection(): BackendSelection {
+    const backends = this.endpoint<HttpRequires>('backends');
+    return selectBackends(backends.services(), backends.problems());
+  }
+
+  @hook('install', 'config-changed', 'upgrade-charm', '{requires:http}-relation-{joined,changed,departed,broken}')
+  inputsChanged(): void {
+    this.clearFlag(CONFIGURED);
+  }
+
+  @when('docker.available')
+  @whenNot(CONFIGURED, STOPPED)
+  async converge(): Promise<void> {
+    const settings = await settingsOrBlocked(this, readSettings);
+    if (settings === undefined) {
+      this.setFlag(CONFIGURED); // nothing to do until the config changes
+      return;
+    }
+    const selection = this.selection();
+    const templatesDir = join(this.charmDir, 'templates');
+    mkdirSync(this.configDir, { recursive: true });
+    const config = render({
+      source: 'haproxy.cfg',
+      target: join(this.configDir, 'haproxy.cfg'),
+      context: haproxyContext({ ...settings, backends: selection.backends }),
+      templatesDir,
+      format: 'text',
+    });
+    const target = join(this.workspace, 'docker-compose.yml');
+    const { changed } = render({
+      source: 'docker-compose.yml',
+      target,
+      context: { image: settings.image, port: settings.port, statsPort: settings.statsPort, configDir: this.configDir },
+      templatesDir,
+    });
+    const applied = await applyComposeFile(this, this.compose(), {
+      file: target,
+      changed,
+      appliedKey: APPLIED_KEY,
+      beforeUp: () =>
+        setWorkloadStatus(this, 'maintenance', `Starting HAProxy (${settings.image}) on port ${settings.port}`),
+    });
+    if (!applied.ok) return; // reported as a status; CONFIGURED stays clear, the next hook retries
+    // A new container read the new file at start; a running one is told to reload it.
+    if (!applied.upped && config.changed) await this.compose().kill('haproxy', 'SIGUSR2');
+    reconcileOpenedPorts(this, PORTS_KEY, [settings.port]);
+    this.setFlag(CONFIGURED);
+    await this.reportHealth(settings, selection);
+  }
+
+  /** The status shows how many backends HAProxy reports up; health checks change that over time. */
+  @hook('update-status')
+  @when(CONFIGURED)
+  @whenNot(STOPPED)
+  async refreshStatus(): Promise<void> {
+    const settings = readSettings(this.config.all());
+    if ('option' in settings) return; // the blocked status already names the problem
+    await this.reportHealth(settings, this.selection());
+  }
+
+  private async reportHealth(settings: Settings, selection: BackendSelection): Promise<void> {
+    const skipped =
+      selection.skipped.length === 0
+        ? ''
+        : `; skipped ${selection.skipped.map((s) => `${s.unit} (${s.reason})`).join(', ')}`;
+    const n = selection.backends.length;
+    if (n === 0) {
+      await setWorkloadStatus(
+        this,
+        'blocked',
+        `No backend to balance over: relate an http application to backends${skipped}`,
+      );
+      return;
+    }
+    const health = await fetchBackendHealth(settings.statsPort);
+    const up = health === undefined ? 'health unknown' : `${health.up} up`;
+    await setWorkloadStatus(
+      this,
+      'active',
+      `Balancing ${n} backend${n === 1 ? '' : 's'} on port ${settings.port} (${up})${skipped}`,
+    );
+  }
+
+  @hook('stop')
+  async stop(): Promise<void> {
+    this.setFlag(STOPPED);
+    await setWorkloadStatus(this, 'maintenance', 'Stopping HAProxy');
+    await this.compose().down();
+    this.kv.unset(APPLIED_KEY);
+  }
+
+  @hook('remove')
+  async remove(): Promise<void> {
+    await this.compose().down({ volumes: true });
+    rmSync(this.workspace, { recursive: true, force: true });
+  }
+}
