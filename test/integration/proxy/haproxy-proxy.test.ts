@@ -4,10 +4,11 @@
 // the local agent). Asserts balancing, re-rendering as backends come and go, a reload that drops
 // no established or concurrent request, and a dead backend taken out by the health check.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { defaultUnitAddress } from '../../../framework/agent';
 import { renderString } from '../../../framework/templating';
 import { selectBackends } from '../../../charms/proxy/src/backends';
 import { haproxyContext } from '../../../charms/proxy/src/haproxy-config';
@@ -50,9 +51,8 @@ async function eventually<T>(what: string, probe: () => Promise<T | undefined>, 
   throw new Error(`timed out waiting for ${what}`);
 }
 
-const gateway = execFileSync('docker', ['network', 'inspect', 'bridge', '-f', '{{(index .IPAM.Config 0).Gateway}}'], {
-  encoding: 'utf8',
-}).trim();
+// The address units have under the local agent (docker0's): reachable from every container.
+const gateway = defaultUnitAddress();
 
 describe('proxy charm HAProxy on real containers', () => {
   const backends = new TestComposeProject({ prefix: 'rxt-web' });
@@ -83,7 +83,7 @@ describe('proxy charm HAProxy on real containers', () => {
     }
     // Write temp + rename, as the charm's render does: the container sees it through the directory.
     writeFileSync(`${file}.tmp`, text);
-    execFileSync('mv', [`${file}.tmp`, file]);
+    renameSync(`${file}.tmp`, file);
     return text !== before;
   }
 
