@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { DockerUnavailableError, ImagePullError } from '../errors';
-import type { PullProgressEvent } from './types';
+import type { PullProgressEvent } from '../../charm/docker-types';
 
 // A stand-in for dockerode whose pull stream carries scripted JSON lines; followProgress is
 // docker-modem's real implementation, the part that resolves even when a line is an error.
