@@ -78,6 +78,8 @@ export {
   NoActiveHookError,
 } from './runtime';
 export type { ActionHelper, HookRuntime, StatusHelper, CharmMetadata } from './runtime';
+/** The Docker client a hook gets as `this.docker` (`rxcharm/compose` has the engine that uses it). */
+export type { DockerClient } from './charm/docker-client';
 
 // The hook context, config and the hook tools' errors.
 export {

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import type { DockerClient } from './client/docker-client';
-import { DockerodeClient } from './client/dockerode-client';
-import type { ContainerSummary, PullProgressEvent } from './client/types';
+import type { DockerClient } from '../charm/docker-client';
+import type { ContainerSummary, PullProgressEvent } from '../charm/docker-types';
 import { locateComposeFile, readDotEnv } from './compose-file';
 import type { ComposeEventListener } from './engine/compose-event';
 import { desiredState, type DesiredState } from './engine/desired-state';
@@ -24,10 +23,11 @@ export interface ComposeOptions {
   readonly project?: string;
   /** Compose file, relative to the workspace; default `docker-compose.yml` (or `.yaml`, `compose.yaml`, `compose.yml`). */
   readonly file?: string;
-  /** Engine client; default a `DockerodeClient` on `dockerHost`. */
-  readonly docker?: DockerClient;
-  /** `docker_host` for the default client (unix socket or tcp URL). */
-  readonly dockerHost?: string;
+  /**
+   * The engine client (a hook's `this.docker`, a `DockerodeClient`, a test's fake). Compose never
+   * makes one of its own: whoever runs it decides which daemon it talks to.
+   */
+  readonly docker: DockerClient;
   /** Interpolation variables, merged over the workspace's `.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /**
@@ -73,7 +73,7 @@ interface Loaded {
  *
  * @example
  * ```ts
- * const compose = new Compose('/srv/app', { project: 'app' });
+ * const compose = new Compose('/srv/app', { project: 'app', docker: new DockerodeClient() });
  * const actions = await compose.up();      // create, recreate, start... only what changed
  * await compose.down({ volumes: true });
  * ```
@@ -84,10 +84,10 @@ export class Compose {
   private readonly options: ComposeOptions;
   private readonly scaleOverrides: Record<string, number> = {};
 
-  constructor(workspaceDir: string, options: ComposeOptions = {}) {
+  constructor(workspaceDir: string, options: ComposeOptions) {
     this.workspaceDir = resolve(workspaceDir);
     this.options = options;
-    this.docker = options.docker ?? new DockerodeClient({ host: options.dockerHost });
+    this.docker = options.docker;
   }
 
   /** Absolute path of the compose file. @throws ComposeFileError when missing. */

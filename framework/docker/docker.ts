@@ -1,6 +1,11 @@
-import type { DockerClient } from './client/docker-client';
-import { DockerodeClient } from './client/dockerode-client';
-import type { ContainerDetails, ContainerSummary, HealthStatus, PullProgressEvent, RegistryAuth } from './client/types';
+import type { DockerClient } from '../charm/docker-client';
+import type {
+  ContainerDetails,
+  ContainerSummary,
+  HealthStatus,
+  PullProgressEvent,
+  RegistryAuth,
+} from '../charm/docker-types';
 import { DockerApiError } from './errors';
 import { LABEL_MANAGED_BY } from './labels';
 import { createPullReporter } from './pull-progress';
@@ -25,15 +30,16 @@ export interface RunOptions {
  *
  * @example
  * ```ts
- * const docker = new Docker();
+ * const docker = new Docker(this.docker); // in a handler; elsewhere e.g. new Docker(new DockerodeClient())
  * const { exitCode, output } = await docker.run('busybox:latest', { cmd: ['echo', 'hi'] });
  * ```
  */
 export class Docker {
   readonly client: DockerClient;
 
-  constructor(options: { readonly docker?: DockerClient; readonly host?: string } = {}) {
-    this.client = options.docker ?? new DockerodeClient({ host: options.host });
+  /** @param client the engine client to use (`Docker` never makes one of its own). */
+  constructor(client: DockerClient) {
+    this.client = client;
   }
 
   /** Runs a one-off container to completion; resolves with its exit code and output. */

@@ -3,7 +3,8 @@
  *
  * For charm authors (through `layer:docker` or `rxcharm`) and for the `rxcharm compose` CLI.
  * `Compose` converges a compose project as observe → plan → execute; `plan` is pure and can be
- * used on its own for dry runs; `DockerClient` is the seam for tests (wrap `DockerodeClient`).
+ * used on its own for dry runs; `Compose` and `Docker` use the `DockerClient` they are given (a
+ * hook's `this.docker`, a `DockerodeClient`, or a test's fake).
  * Stability: the names below are the public API; anything not exported here is internal.
  */
 
@@ -60,15 +61,23 @@ export type { ComposeEvent, ComposeEventListener } from './engine/compose-event'
 export * from './labels';
 
 // Client
-/** The Engine operations rxcharm uses, in its own types; `DockerodeClient` implements it. */
-export type { DockerClient } from './client/docker-client';
-export { DOCKER_WRITE_METHODS } from './client/docker-client';
+/**
+ * The Engine operations rxcharm uses, in its own types; `DockerodeClient` implements it. The
+ * contract lives on the ground floor (framework/charm); re-exported here so imports keep working.
+ */
+export type { DockerClient, DockerClientFactory, DockerClientRequest } from '../charm/docker-client';
+export { DOCKER_WRITE_METHODS } from '../charm/docker-client';
 export { DockerodeClient } from './client/dockerode-client';
 export type { DockerodeClientOptions } from './client/dockerode-client';
+/** A client where `DOCKER_HOST`, `DOCKER_TLS_VERIFY` and `DOCKER_CERT_PATH` point (the CLI's and the runtime's edge). */
+export { dockerClientFromEnv } from './client/docker-client-from-env';
+export type { DockerClientFromEnvOptions } from './client/docker-client-from-env';
+export { dockerSettingsFromEnv } from './client/docker-env';
+export type { DockerEnvSettings, DockerTlsOptions } from './client/docker-env';
 /** Interprets `docker_host` values (unix socket path/URL or tcp URL). */
 export { parseDockerHost, DEFAULT_DOCKER_SOCKET } from './client/docker-host';
 export type { DockerConnection } from './client/docker-host';
-export type * from './client/types';
+export type * from '../charm/docker-types';
 /** One-off `run`, `pull`, `login`, `ps`, `inspect`, `healthcheck`. */
 export { Docker } from './docker';
 export type { RunOptions } from './docker';

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import type { PullProgressEvent } from './client/types';
+import type { PullProgressEvent } from '../charm/docker-types';
 import { createPullReporter } from './pull-progress';
 
 describe('createPullReporter', () => {

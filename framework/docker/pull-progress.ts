@@ -1,4 +1,4 @@
-import type { PullProgressEvent } from './client/types';
+import type { PullProgressEvent } from '../charm/docker-types';
 
 /** Receives pull progress and shows it; `done` stops any bar. */
 export interface PullReporter {

@@ -1,3 +1,4 @@
+import type { DockerClient } from '../charm/docker-client';
 import type { Config, HookContext, HookLogger, HookTools } from '../hookenv';
 import { EndpointNotFoundError, type Endpoint } from '../endpoints';
 import { clearFlag, isFlagSet, setFlag, toggleFlag } from '../reactive';
@@ -78,6 +79,16 @@ export class Charm {
   /** The hook-tool client, for tools without a helper (leader data, network-get...). */
   get tools(): HookTools {
     return this.#rt.tools;
+  }
+
+  /**
+   * The hook's Docker client, on the charm's `docker_host` config (layer:docker's option) or, when
+   * that is empty or absent, the daemon the environment names (`DOCKER_HOST`, TLS variables).
+   * Made on first use and shared by the hook; under the test harness, its fake. Pass it on
+   * (`new Compose(dir, { docker: this.docker })`) instead of constructing a client.
+   */
+  get docker(): DockerClient {
+    return this.#rt.docker;
   }
 
   get action(): ActionHelper {

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { DockerClient } from '../charm/docker-client';
 import type { Config, HookContext, HookLogger, HookTools, Redactor } from '../hookenv';
 import type { Endpoint } from '../endpoints';
 import type { KeyValueStore } from '../unit';
@@ -12,6 +13,11 @@ export interface HookRuntime {
   readonly config: Config;
   readonly kv: KeyValueStore;
   readonly tools: HookTools;
+  /**
+   * The hook's Docker client (`Charm.docker`): made on first read by the factory `runHook` was
+   * given (`RunHookDeps.docker`), on the charm's `docker_host` config or the environment.
+   */
+  readonly docker: DockerClient;
   readonly logger: HookLogger;
   readonly redactor: Redactor;
   readonly endpoints: ReadonlyMap<string, Endpoint>;

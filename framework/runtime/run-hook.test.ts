@@ -1,3 +1,4 @@
+import type { DockerClient, DockerClientRequest } from '../charm/docker-client';
 import type { HookTools, JujuLogLevel, PortSpec, RelationData, StatusName } from '../hookenv';
 import { formatPortSpec } from '../hookenv';
 import { Endpoint } from '../endpoints';
@@ -303,5 +304,105 @@ describe('outside a hook', () => {
     expect(() => layerOption('a', 'b')).toThrow(
       'no active hook: layerOption() can only be used while rxcharm runs a hook',
     );
+  });
+});
+
+describe('runHook: the Docker client door', () => {
+  const DOCKER_CONFIG =
+    "options:\n  docker_host: { type: string, default: '' }\n  mode: { type: string, default: a }\n";
+  const used: DockerClient[] = [];
+
+  class Docked extends Charm {
+    @when('config.set.mode')
+    async first(): Promise<void> {
+      await this.docker.ping();
+      used.push(this.docker);
+    }
+
+    @when('config.set.mode')
+    second(): void {
+      used.push(this.docker);
+    }
+  }
+
+  const dockedBundle: CharmBundle = {
+    charmName: 'd',
+    modules: [{ layer: 'd', file: 'reactive/d.ts', exports: { Docked } }],
+    interfaces: [],
+    layerOptions: {},
+  };
+
+  /** A client that only answers pings; the runtime must pass it on untouched. */
+  function pingOnly(host: string): DockerClient & { pings: number } {
+    return Object.assign(Object.create(null) as DockerClient, {
+      host,
+      pings: 0,
+      async ping(this: { pings: number }) {
+        this.pings++;
+      },
+    });
+  }
+
+  function dockerDeps(tools: MemoryTools, docker: RunHookDeps['docker'], config = DOCKER_CONFIG): RunHookDeps {
+    return {
+      ...deps(tools, new MemoryUnitStore()),
+      readCharmFile: (name) => (name === 'metadata.yaml' ? 'name: d\n' : name === 'config.yaml' ? config : undefined),
+      docker,
+    };
+  }
+
+  beforeEach(() => {
+    used.length = 0;
+  });
+
+  it("asks the factory once, on first use, with the charm's docker_host, and hands every handler that client", async () => {
+    const tools = new MemoryTools();
+    tools.config = { docker_host: ' tcp://10.0.0.9:2375 ', mode: 'a' };
+    const requests: DockerClientRequest[] = [];
+    const client = pingOnly('fake');
+    const out = await runHook(
+      dockedBundle,
+      dockerDeps(tools, (request) => {
+        requests.push(request);
+        return client;
+      }),
+    );
+    expect(out.ok).toBe(true);
+    expect(requests).toEqual([{ host: 'tcp://10.0.0.9:2375' }]);
+    expect(used).toEqual([client, client]);
+    expect(client.pings).toBe(1);
+  });
+
+  it('asks with an empty host when the charm has no docker_host option (the environment decides)', async () => {
+    const tools = new MemoryTools();
+    tools.config = { mode: 'a' };
+    const requests: DockerClientRequest[] = [];
+    const config = 'options:\n  mode: { type: string, default: a }\n';
+    const out = await runHook(
+      dockedBundle,
+      dockerDeps(
+        tools,
+        (request) => {
+          requests.push(request);
+          return pingOnly('fake');
+        },
+        config,
+      ),
+    );
+    expect(out.ok).toBe(true);
+    expect(requests).toEqual([{ host: '' }]);
+  });
+
+  it('never asks for a client in a hook whose handlers do not touch Docker', async () => {
+    let asked = 0;
+    const out = await runHook(bundle, {
+      ...deps(new MemoryTools(), new MemoryUnitStore()),
+      docker: () => {
+        asked++;
+        return pingOnly('fake');
+      },
+    });
+    expect(out.ok).toBe(true);
+    expect(asked).toBe(0);
   });
 });

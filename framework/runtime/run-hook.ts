@@ -36,10 +36,12 @@ import {
   type UnitStore,
   type UnitTransaction,
 } from '../unit';
+import type { DockerClientFactory } from '../charm/docker-client';
 import type { CharmBundle } from './charm-bundle';
 import type { CharmMetadata } from './charm-metadata';
 import { CHARM_FILES_CACHE, loadCharmFiles } from './charm-files';
 import { failureReason } from './failure-reason';
+import { defaultDockerFactory, lazyDockerClient } from './hook-docker';
 import { writeHookTrace } from './hook-trace-file';
 import { runInHook, type HookRuntime } from './hook-runtime';
 import { PortBuffer } from './port-buffer';
@@ -54,6 +56,12 @@ export interface RunHookDeps {
   readonly argv?: readonly string[];
   /** Hook-tool client; default `ProcessHookTools` over {@link hookToolRunner} (the tools on `env.PATH`). */
   readonly tools?: HookTools;
+  /**
+   * Makes the hook's Docker client (`Charm.docker`), called at most once, on first use; default a
+   * `DockerodeClient` on the charm's `docker_host` config, else `DOCKER_HOST` and the TLS
+   * variables of `env`. The test harness passes its fake through here, as it does `tools`.
+   */
+  readonly docker?: DockerClientFactory;
   /** Unit store; default `FileUnitStore(<charm dir>)`. */
   readonly store?: UnitStore;
   /** Root logger; default a pino logger on stderr (plus juju-log under an agent). */
@@ -150,6 +158,7 @@ export async function runHook(bundle: CharmBundle, deps: RunHookDeps): Promise<H
     const outcome = await executeHook(bundle, {
       context,
       tools,
+      docker: deps.docker ?? defaultDockerFactory(deps.env),
       redactor,
       root,
       store,
@@ -177,6 +186,7 @@ export async function runHook(bundle: CharmBundle, deps: RunHookDeps): Promise<H
 interface HookParts {
   readonly context: HookContext;
   readonly tools: HookTools;
+  readonly docker: DockerClientFactory;
   readonly redactor: Redactor;
   readonly root: HookLogger;
   readonly store: UnitStore;
@@ -198,11 +208,15 @@ async function executeHook(bundle: CharmBundle, parts: HookParts): Promise<HookO
 
     const config = await loadConfig(tools, schema, tx, redactor);
     const endpoints = await loadEndpoints(bundle, meta, parts, tx);
+    const docker = lazyDockerClient(parts.docker, config);
     const runtime: HookRuntime = {
       context,
       config,
       kv: tx.kv,
       tools,
+      get docker() {
+        return docker();
+      },
       redactor,
       endpoints,
       logger: root.child({ module: 'charm' }),

@@ -213,10 +213,12 @@ export class Context {
     const charmDir = join(this.#base, 'charm');
     try {
       materializeCharmDir(charmDir, loaded.files, s.files);
-      const mod = evaluateBundle(loaded.code, spec.charmName, { docker: () => docker });
+      const mod = evaluateBundle(loaded.code, spec.charmName);
       const outcome = await mod.runHook(mod.bundle, {
         env: hookEnv(s, event, charmDir, rid, this.#options.logLevel ?? 'debug'),
         tools,
+        // The same door as `tools`: every `this.docker` of the run is this recording client.
+        docker: () => docker,
         store,
         lock: false,
         logWrite: (line) => parseLog(line, logs),

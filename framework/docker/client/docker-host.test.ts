@@ -16,6 +16,19 @@ describe('parseDockerHost', () => {
     ['tcp://[::1]:2375', { kind: 'tcp', host: '::1', port: 2375 }],
   ])('%j', (value, expected) => expect(parseDockerHost(value)).toMatchObject(expected));
 
+  it('TLS settings turn tcp:// into https on port 2376 and do not apply to sockets', () => {
+    const tls = { verify: true, ca: 'CA' };
+    expect(parseDockerHost('tcp://h', tls)).toMatchObject({ kind: 'tcp', protocol: 'https', port: 2376, tls });
+    expect(parseDockerHost('tcp://h:2375', tls)).toMatchObject({ protocol: 'https', port: 2375, tls });
+    expect(parseDockerHost('tcp://h:2375')).not.toHaveProperty('tls');
+    expect(parseDockerHost('https://h')).toMatchObject({ protocol: 'https', tls: { verify: true } });
+    expect(parseDockerHost('/run/docker.sock', tls)).toEqual({
+      kind: 'socket',
+      socketPath: '/run/docker.sock',
+      display: 'unix:///run/docker.sock',
+    });
+  });
+
   it.each(['ssh://user@host', 'unix://relative.sock', 'tcp://', 'docker.sock'])('rejects %j', (value) => {
     expect(() => parseDockerHost(value)).toThrow(ComposeUsageError);
     expect(() => parseDockerHost(value)).toThrow(/invalid docker_host/);

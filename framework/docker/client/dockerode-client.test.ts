@@ -1,14 +1,22 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { DockerUnavailableError, ImagePullError } from '../errors';
-import type { PullProgressEvent } from './types';
+import type { PullProgressEvent } from '../../charm/docker-types';
 
 // A stand-in for dockerode whose pull stream carries scripted JSON lines; followProgress is
 // docker-modem's real implementation, the part that resolves even when a line is an error.
 let pullLines: object[] = [];
 let pullFailure: (Error & { statusCode?: number; code?: string }) | undefined;
+let dockerodeMade = 0;
 jest.mock('dockerode', () => {
   const Modem = jest.requireActual('docker-modem');
   return class FakeDockerode {
+    constructor() {
+      dockerodeMade++;
+    }
     modem = new Modem({ socketPath: '/nonexistent.sock' });
     async pull(): Promise<Readable> {
       if (pullFailure) throw pullFailure;
@@ -63,5 +71,42 @@ describe('DockerodeClient.pullImage', () => {
     await expect(new DockerodeClient().pullImage('nope:1')).rejects.toBeInstanceOf(ImagePullError);
     pullFailure = Object.assign(new Error('connect ENOENT'), { code: 'ENOENT' });
     await expect(new DockerodeClient().pullImage('nope:1')).rejects.toBeInstanceOf(DockerUnavailableError);
+  });
+});
+
+describe('DockerodeClient request/response calls', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rxcharm-dockerode-client-'));
+  const socketPath = join(dir, 'engine.sock');
+  let server: Server;
+
+  beforeAll(async () => {
+    // A stand-in engine: multiplexed logs (stream 1, then stream 2), a listing, a ping.
+    server = createServer((req, res) => {
+      if (req.url?.startsWith('/containers/abc/logs?')) {
+        const frame = (kind: number, text: string): Buffer =>
+          Buffer.concat([Buffer.from([kind, 0, 0, 0, 0, 0, 0, text.length]), Buffer.from(text)]);
+        res.writeHead(200).end(Buffer.concat([frame(1, 'out\n'), frame(2, 'err\n')]));
+      } else if (req.url?.startsWith('/containers/json?')) {
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end('[]');
+      } else {
+        res.writeHead(200).end('OK');
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+  });
+
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('never load dockerode (a hook that pings, a compose up without pulls)', async () => {
+    const before = dockerodeMade;
+    const client = new DockerodeClient({ host: `unix://${socketPath}` });
+    await client.ping();
+    expect(await client.listContainers(['x=y'])).toEqual([]);
+    expect(await client.containerLogs('abc')).toBe('out\nerr\n');
+    expect(dockerodeMade).toBe(before);
   });
 });

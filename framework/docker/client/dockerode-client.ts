@@ -1,6 +1,7 @@
 import type Dockerode from 'dockerode';
 import { DockerApiError, DockerUnavailableError, ImagePullError } from '../errors';
-import type { DockerClient } from './docker-client';
+import type { DockerClient } from '../../charm/docker-client';
+import type { DockerTlsOptions } from './docker-env';
 import { parseDockerHost, type DockerConnection } from './docker-host';
 import { containerCreateBody, demuxDockerStream } from './engine-body';
 import { engineRequest, query, type EngineRequest } from './engine-http';
@@ -15,7 +16,7 @@ import type {
   PullProgressEvent,
   RegistryAuth,
   VolumeSummary,
-} from './types';
+} from '../../charm/docker-types';
 
 const UNREACHABLE = new Set([
   'ECONNREFUSED',
@@ -58,23 +59,25 @@ function containerPath(id: string): string {
   return `/containers/${encodeURIComponent(id)}`;
 }
 
-function labelFilters(labels: readonly string[]): string {
-  return JSON.stringify({ label: [...labels] });
-}
-
 /** Options of {@link DockerodeClient}. */
 export interface DockerodeClientOptions {
   /** `docker_host`: unix socket path / `unix://` URL or `tcp://host:port`; default `/var/run/docker.sock`. */
   readonly host?: string;
   /** Per-request timeout in milliseconds (dockerode `timeout`); none by default. */
   readonly timeoutMs?: number;
+  /**
+   * TLS for a `tcp://` host (see `dockerSettingsFromEnv` for the Docker CLI's variables); an
+   * `https://` host without it verifies the daemon against the system's authorities.
+   */
+  readonly tls?: DockerTlsOptions;
 }
 
 /**
- * `DockerClient` on the Engine API. Plain JSON calls (ping, list, inspect, create, start, stop,
- * remove, networks, volumes) go straight to the socket ({@link engineRequest}); dockerode is
- * loaded only for streams (pulls, logs, exec) and for TLS connections, so `compose up` and
- * `down` never pay the ~100 ms of CPU that loading dockerode costs a process.
+ * `DockerClient` on the Engine API, over a unix socket, plain tcp or TLS alike. Each call has one
+ * implementation: the request/response calls (ping, list, inspect, create, start, stop, remove,
+ * wait, logs, networks, volumes, login) go through {@link engineRequest}; dockerode, loaded on
+ * first use, serves the two streams it is good at: image pulls with their progress lines, and
+ * exec's attached output. So `compose up`, `down` and a hook's ping never load dockerode.
  *
  * @example
  * ```ts
@@ -89,58 +92,59 @@ export class DockerodeClient implements DockerClient {
   private api: Promise<Dockerode> | undefined;
 
   constructor(options: DockerodeClientOptions = {}) {
-    this.connection = parseDockerHost(options.host);
+    this.connection = parseDockerHost(options.host, options.tls);
     this.host = this.connection.display;
     this.timeoutMs = options.timeoutMs;
   }
 
   private docker(): Promise<Dockerode> {
-    this.api ??= import('dockerode').then((mod) => {
+    this.api ??= import('dockerode').then(async (mod) => {
       const Ctor = (mod as unknown as { default?: typeof Dockerode }).default ?? (mod as unknown as typeof Dockerode);
       const c = this.connection;
       const timeout = this.timeoutMs === undefined ? {} : { timeout: this.timeoutMs };
-      return c.kind === 'socket'
-        ? new Ctor({ socketPath: c.socketPath, ...timeout })
-        : new Ctor({ host: c.host, port: c.port, protocol: c.protocol, ...timeout });
+      if (c.kind === 'socket') return new Ctor({ socketPath: c.socketPath, ...timeout });
+      const target = { host: c.host, port: c.port, protocol: c.protocol, ...timeout };
+      if (c.tls === undefined) return new Ctor(target);
+      const { ca, cert, key, verify } = c.tls;
+      // docker-modem has no switch for verification: an agent that skips it carries the choice.
+      const agent = verify ? {} : { agent: new (await import('node:https')).Agent({ rejectUnauthorized: false }) };
+      return new Ctor({ ...target, ca, cert, key, ...agent } as Dockerode.DockerOptions);
     });
     return this.api;
   }
 
-  /** Runs one API call, mapping transport failures to DockerUnavailableError and engine errors to DockerApiError. */
-  private async call<T>(
+  /** A stream call on dockerode, with {@link guard}'s error mapping. */
+  private async stream<T>(
     operation: string,
     subject: string,
     fn: (d: Dockerode) => Promise<T>,
-    ok: readonly number[] = [],
   ): Promise<T | undefined> {
-    return this.guard(operation, subject, async () => fn(await this.docker()), ok);
+    return this.guard(operation, subject, async () => fn(await this.docker()), []);
   }
 
-  /**
-   * One plain JSON call without dockerode (unix sockets and plain tcp); over https it goes through
-   * dockerode's modem, which holds the TLS settings.
-   */
-  private async engine<T>(
+  /** One request/response call ({@link engineRequest}); answers with a status in `ok` resolve to `undefined`. */
+  private request<T>(
     operation: string,
     subject: string,
     call: EngineRequest,
-    viaDockerode: (d: Dockerode) => Promise<T>,
     ok: readonly number[] = [],
   ): Promise<T | undefined> {
-    const c = this.connection;
-    if (c.kind === 'tcp' && c.protocol === 'https') return this.call(operation, subject, viaDockerode, ok);
-    return this.guard(operation, subject, () => engineRequest<T>(c, { ...call, timeoutMs: this.timeoutMs }), ok);
+    return this.guard(
+      operation,
+      subject,
+      () => engineRequest<T>(this.connection, { ...call, timeoutMs: this.timeoutMs }),
+      ok,
+    );
   }
 
-  /** A read-only GET: see {@link engine}. */
+  /** A read-only GET: see {@link request}. */
   private read<T>(
     operation: string,
     subject: string,
     path: string,
-    viaDockerode: (d: Dockerode) => Promise<T>,
     ok: readonly number[] = [],
   ): Promise<T | undefined> {
-    return this.engine(operation, subject, { method: 'GET', path }, viaDockerode, ok);
+    return this.request(operation, subject, { method: 'GET', path }, ok);
   }
 
   private async guard<T>(
@@ -162,11 +166,11 @@ export class DockerodeClient implements DockerClient {
   }
 
   async ping(): Promise<void> {
-    await this.read('ping', this.host, '/_ping', (d) => d.ping());
+    await this.read('ping', this.host, '/_ping');
   }
 
   async version(): Promise<{ version: string; apiVersion: string }> {
-    const v = await this.read<Dockerode.DockerVersion>('version', this.host, '/version', (d) => d.version());
+    const v = await this.read<Dockerode.DockerVersion>('version', this.host, '/version');
     return { version: v?.Version ?? '', apiVersion: v?.ApiVersion ?? '' };
   }
 
@@ -176,7 +180,6 @@ export class DockerodeClient implements DockerClient {
         'list containers',
         labels.join(','),
         `/containers/json${query({ all: true, filters: { label: labels } })}`,
-        (d) => d.listContainers({ all: true, filters: labelFilters(labels) }),
       )) ?? [];
     return rows.map((r) => ({
       id: r.Id,
@@ -202,7 +205,6 @@ export class DockerodeClient implements DockerClient {
       'inspect container',
       idOrName,
       `${containerPath(idOrName)}/json`,
-      (d) => d.getContainer(idOrName).inspect(),
       [404],
     );
     if (r === undefined) return undefined;
@@ -243,99 +245,52 @@ export class DockerodeClient implements DockerClient {
   }
 
   async createContainer(spec: ContainerCreateSpec): Promise<string> {
-    const body = containerCreateBody(spec);
-    const created = await this.engine<{ Id?: string }>(
-      'create container',
-      spec.name,
-      { method: 'POST', path: `/containers/create${query({ name: spec.name })}`, body },
-      async (d) => ({
-        Id: (
-          await d.createContainer({
-            _query: { name: spec.name },
-            _body: body,
-          } as unknown as Dockerode.ContainerCreateOptions)
-        ).id,
-      }),
-    );
+    const created = await this.request<{ Id?: string }>('create container', spec.name, {
+      method: 'POST',
+      path: `/containers/create${query({ name: spec.name })}`,
+      body: containerCreateBody(spec),
+    });
     return createdId('create container', spec.name, created);
   }
 
   async startContainer(id: string): Promise<void> {
-    await this.engine(
-      'start container',
-      id,
-      { method: 'POST', path: `${containerPath(id)}/start` },
-      (d) => d.getContainer(id).start(),
-      [304],
-    );
+    await this.request('start container', id, { method: 'POST', path: `${containerPath(id)}/start` }, [304]);
   }
 
   async stopContainer(id: string, timeoutSeconds?: number): Promise<void> {
-    await this.engine(
-      'stop container',
-      id,
-      { method: 'POST', path: `${containerPath(id)}/stop${query({ t: timeoutSeconds })}` },
-      (d) => d.getContainer(id).stop(timeoutSeconds === undefined ? {} : { t: timeoutSeconds }),
-      [304],
-    );
+    const path = `${containerPath(id)}/stop${query({ t: timeoutSeconds })}`;
+    await this.request('stop container', id, { method: 'POST', path }, [304]);
   }
 
   async restartContainer(id: string, timeoutSeconds?: number): Promise<void> {
-    await this.engine(
-      'restart container',
-      id,
-      { method: 'POST', path: `${containerPath(id)}/restart${query({ t: timeoutSeconds })}` },
-      (d) => d.getContainer(id).restart(timeoutSeconds === undefined ? {} : { t: timeoutSeconds }),
-    );
+    const path = `${containerPath(id)}/restart${query({ t: timeoutSeconds })}`;
+    await this.request('restart container', id, { method: 'POST', path });
   }
 
   async killContainer(id: string, signal?: string): Promise<void> {
-    await this.engine(
-      'kill container',
-      id,
-      { method: 'POST', path: `${containerPath(id)}/kill${query({ signal })}` },
-      (d) => d.getContainer(id).kill(signal === undefined ? {} : { signal }),
-      [409],
-    );
+    const path = `${containerPath(id)}/kill${query({ signal })}`;
+    await this.request('kill container', id, { method: 'POST', path }, [409]);
   }
 
   async removeContainer(id: string, options: { force?: boolean; volumes?: boolean } = {}): Promise<void> {
-    const flags = { force: options.force ?? false, v: options.volumes ?? false };
-    await this.engine(
-      'remove container',
-      id,
-      { method: 'DELETE', path: `${containerPath(id)}${query(flags)}` },
-      (d) => d.getContainer(id).remove(flags),
-      [404],
-    );
+    const path = `${containerPath(id)}${query({ force: options.force ?? false, v: options.volumes ?? false })}`;
+    await this.request('remove container', id, { method: 'DELETE', path }, [404]);
   }
 
   async renameContainer(id: string, name: string): Promise<void> {
-    await this.engine(
-      'rename container',
-      id,
-      { method: 'POST', path: `${containerPath(id)}/rename${query({ name })}` },
-      (d) => d.getContainer(id).rename({ name }),
-    );
+    const path = `${containerPath(id)}/rename${query({ name })}`;
+    await this.request('rename container', id, { method: 'POST', path });
   }
 
   async containerLogs(id: string, options: LogOptions = {}): Promise<string> {
-    const buf = await this.call('logs', id, (d) =>
-      d
-        .getContainer(id)
-        .logs({
-          stdout: true,
-          stderr: true,
-          follow: false,
-          timestamps: options.timestamps ?? false,
-          tail: options.tail ?? 'all',
-        } as Dockerode.ContainerLogsOptions & { follow: false }),
-    );
-    return buf === undefined ? '' : demuxDockerStream(Buffer.isBuffer(buf) ? buf : Buffer.from(String(buf)));
+    const flags = { stdout: true, stderr: true, timestamps: options.timestamps ?? false, tail: options.tail ?? 'all' };
+    const path = `${containerPath(id)}/logs${query(flags)}`;
+    const bytes = await this.request<Buffer>('logs', id, { method: 'GET', path, binary: true });
+    return bytes === undefined ? '' : demuxDockerStream(bytes);
   }
 
   async exec(id: string, cmd: readonly string[]): Promise<{ exitCode: number; output: string }> {
-    const result = await this.call('exec', id, async (d) => {
+    const result = await this.stream('exec', id, async (d) => {
       const ex = await d.getContainer(id).exec({ Cmd: [...cmd], AttachStdout: true, AttachStderr: true });
       const stream = await ex.start({ hijack: true, stdin: false });
       const chunks: Buffer[] = [];
@@ -351,23 +306,13 @@ export class DockerodeClient implements DockerClient {
   }
 
   async waitContainer(id: string): Promise<number> {
-    const r = await this.engine(
-      'wait container',
-      id,
-      { method: 'POST', path: `${containerPath(id)}/wait` },
-      (d) => d.getContainer(id).wait() as Promise<{ StatusCode: number }>,
-    );
+    const path = `${containerPath(id)}/wait`;
+    const r = await this.request<{ StatusCode: number }>('wait container', id, { method: 'POST', path });
     return r?.StatusCode ?? -1;
   }
 
   async inspectImage(ref: string): Promise<ImageSummary | undefined> {
-    const r = await this.read<Dockerode.ImageInspectInfo>(
-      'inspect image',
-      ref,
-      `/images/${ref}/json`,
-      (d) => d.getImage(ref).inspect(),
-      [404],
-    );
+    const r = await this.read<Dockerode.ImageInspectInfo>('inspect image', ref, `/images/${ref}/json`, [404]);
     return r === undefined ? undefined : { id: r.Id, repoTags: r.RepoTags ?? [] };
   }
 
@@ -416,9 +361,7 @@ export class DockerodeClient implements DockerClient {
   }
 
   async checkAuth(auth: RegistryAuth): Promise<void> {
-    await this.engine('login', auth.serveraddress, { method: 'POST', path: '/auth', body: auth }, (d) =>
-      d.checkAuth(auth),
-    );
+    await this.request('login', auth.serveraddress, { method: 'POST', path: '/auth', body: auth });
   }
 
   async listNetworks(labels: readonly string[]): Promise<NetworkSummary[]> {
@@ -427,19 +370,13 @@ export class DockerodeClient implements DockerClient {
         'list networks',
         labels.join(','),
         `/networks${query({ filters: { label: labels } })}`,
-        (d) => d.listNetworks({ filters: labelFilters(labels) }),
       )) ?? [];
     return rows.map((n) => ({ id: n.Id, name: n.Name, labels: n.Labels ?? {} }));
   }
 
   async inspectNetwork(name: string): Promise<NetworkSummary | undefined> {
-    const n = await this.read<Dockerode.NetworkInspectInfo>(
-      'inspect network',
-      name,
-      `/networks/${encodeURIComponent(name)}`,
-      (d) => d.getNetwork(name).inspect() as Promise<Dockerode.NetworkInspectInfo>,
-      [404],
-    );
+    const path = `/networks/${encodeURIComponent(name)}`;
+    const n = await this.read<Dockerode.NetworkInspectInfo>('inspect network', name, path, [404]);
     return n === undefined
       ? undefined
       : { id: n.Id, name: n.Name, labels: n.Labels ?? {}, containers: Object.keys(n.Containers ?? {}).length };
@@ -451,33 +388,25 @@ export class DockerodeClient implements DockerClient {
     labels: Readonly<Record<string, string>>;
   }): Promise<string> {
     const body = { Name: spec.name, Driver: spec.driver ?? 'bridge', Labels: { ...spec.labels }, CheckDuplicate: true };
-    const created = await this.engine<{ Id?: string }>(
-      'create network',
-      spec.name,
-      { method: 'POST', path: '/networks/create', body },
-      async (d) => ({ Id: (await d.createNetwork(body)).id }),
-    );
+    const created = await this.request<{ Id?: string }>('create network', spec.name, {
+      method: 'POST',
+      path: '/networks/create',
+      body,
+    });
     return createdId('create network', spec.name, created);
   }
 
   async removeNetwork(idOrName: string): Promise<void> {
-    await this.engine(
-      'remove network',
-      idOrName,
-      { method: 'DELETE', path: `/networks/${encodeURIComponent(idOrName)}` },
-      (d) => d.getNetwork(idOrName).remove(),
-      [404],
-    );
+    const path = `/networks/${encodeURIComponent(idOrName)}`;
+    await this.request('remove network', idOrName, { method: 'DELETE', path }, [404]);
   }
 
   async connectNetwork(network: string, container: string, aliases: readonly string[]): Promise<void> {
-    const body = { Container: container, EndpointConfig: { Aliases: [...aliases] } };
-    await this.engine(
-      'connect network',
-      `${container} → ${network}`,
-      { method: 'POST', path: `/networks/${encodeURIComponent(network)}/connect`, body },
-      (d) => d.getNetwork(network).connect(body),
-    );
+    await this.request('connect network', `${container} → ${network}`, {
+      method: 'POST',
+      path: `/networks/${encodeURIComponent(network)}/connect`,
+      body: { Container: container, EndpointConfig: { Aliases: [...aliases] } },
+    });
   }
 
   async listVolumes(labels: readonly string[]): Promise<VolumeSummary[]> {
@@ -485,36 +414,26 @@ export class DockerodeClient implements DockerClient {
       'list volumes',
       labels.join(','),
       `/volumes${query({ filters: { label: labels } })}`,
-      (d) => d.listVolumes({ filters: labelFilters(labels) }),
     );
     return (r?.Volumes ?? []).map((v) => ({ name: v.Name, labels: v.Labels ?? {} }));
   }
 
   async inspectVolume(name: string): Promise<VolumeSummary | undefined> {
-    const v = await this.read<Dockerode.VolumeInspectInfo>(
-      'inspect volume',
-      name,
-      `/volumes/${encodeURIComponent(name)}`,
-      (d) => d.getVolume(name).inspect(),
-      [404],
-    );
+    const path = `/volumes/${encodeURIComponent(name)}`;
+    const v = await this.read<Dockerode.VolumeInspectInfo>('inspect volume', name, path, [404]);
     return v === undefined ? undefined : { name: v.Name, labels: v.Labels ?? {} };
   }
 
   async createVolume(spec: { name: string; driver?: string; labels: Readonly<Record<string, string>> }): Promise<void> {
-    const body = { Name: spec.name, Driver: spec.driver ?? 'local', Labels: { ...spec.labels } };
-    await this.engine('create volume', spec.name, { method: 'POST', path: '/volumes/create', body }, (d) =>
-      d.createVolume(body),
-    );
+    await this.request('create volume', spec.name, {
+      method: 'POST',
+      path: '/volumes/create',
+      body: { Name: spec.name, Driver: spec.driver ?? 'local', Labels: { ...spec.labels } },
+    });
   }
 
   async removeVolume(name: string): Promise<void> {
-    await this.engine(
-      'remove volume',
-      name,
-      { method: 'DELETE', path: `/volumes/${encodeURIComponent(name)}` },
-      (d) => d.getVolume(name).remove(),
-      [404],
-    );
+    const path = `/volumes/${encodeURIComponent(name)}`;
+    await this.request('remove volume', name, { method: 'DELETE', path }, [404]);
   }
 }

@@ -1,4 +1,4 @@
-import type { ContainerCreateSpec } from './types';
+import type { ContainerCreateSpec } from '../../charm/docker-types';
 
 /** Engine API JSON body of `POST /containers/create` for a spec (pure; internal to the dockerode client). */
 export function containerCreateBody(spec: ContainerCreateSpec): Record<string, unknown> {

@@ -1,4 +1,5 @@
-import { request, type RequestOptions } from 'node:http';
+import { request, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
+import type { RequestOptions as HttpsRequestOptions } from 'node:https';
 import { createConnection } from 'node:net';
 import type { DockerConnection } from './docker-host';
 
@@ -17,61 +18,67 @@ export interface EngineRequest {
   /** Sent as JSON. */
   readonly body?: unknown;
   readonly timeoutMs?: number;
+  /** Resolve with the raw body (a `Buffer`) instead of parsing it, e.g. for multiplexed logs. */
+  readonly binary?: boolean;
+}
+
+type Send = (options: RequestOptions, onResponse: (res: IncomingMessage) => void) => ClientRequest;
+
+/**
+ * One call to the Engine API, over a unix socket, plain tcp or TLS: the one transport of every
+ * request/response call of `DockerodeClient` (everything but the streams of pulls and exec). It
+ * does not load dockerode, whose dependency tree (ssh2, grpc, protobufjs) would cost every
+ * process that talks to Docker, such as a hook that only pings it.
+ *
+ * @returns the parsed JSON body (a plain-text body as a string; an empty one as null; the raw
+ *   bytes with `binary`); rejects with an {@link EngineHttpError} on transport errors or status ≥ 400.
+ */
+export async function engineRequest<T>(connection: DockerConnection, call: EngineRequest): Promise<T> {
+  // node:https (and with it tls) is loaded only for TLS daemons: plain connections never pay for it.
+  const send: Send =
+    connection.kind === 'tcp' && connection.protocol === 'https' ? (await import('node:https')).request : request;
+  return exchange<T>(send, connectionOptions(connection), call);
 }
 
 /**
- * A minimal JSON call to the Engine API over the unix socket or plain tcp. rxcharm's reads and
- * simple writes (create, start, stop, remove, networks, volumes) go through here, so that
- * `rxcharm compose up` never loads dockerode, whose dependency tree (ssh2, grpc, protobufjs)
- * costs ~100 ms of CPU in every process that loads it. Streams (pulls, exec) stay on dockerode.
- *
- * @returns the parsed JSON body (a plain-text body as a string; an empty one as null); rejects
- *   with an {@link EngineHttpError} on transport errors or status ≥ 400.
+ * Where the request goes. Plain connections open their own socket instead of going through http's
+ * Agent: the Agent's first request compiles net.isIP's large regular expressions to compute a TLS
+ * server name these connections never use, and a short-lived process gains nothing from its pool.
  */
-export function engineRequest<T>(connection: DockerConnection, call: EngineRequest): Promise<T> {
+function connectionOptions(connection: DockerConnection): RequestOptions | HttpsRequestOptions {
+  if (connection.kind === 'socket')
+    return { socketPath: connection.socketPath, createConnection: () => createConnection(connection.socketPath) };
+  const { host, port, tls } = connection;
+  if (connection.protocol === 'http') return { host, port, createConnection: () => createConnection(port, host) };
+  return {
+    host,
+    port,
+    agent: false,
+    ca: tls?.ca,
+    cert: tls?.cert,
+    key: tls?.key,
+    rejectUnauthorized: tls?.verify ?? true,
+  };
+}
+
+function exchange<T>(send: Send, options: RequestOptions, call: EngineRequest): Promise<T> {
   const payload = call.body === undefined ? undefined : Buffer.from(JSON.stringify(call.body), 'utf8');
   const headers: Record<string, string | number> = { Accept: 'application/json' };
   if (payload !== undefined)
     Object.assign(headers, { 'Content-Type': 'application/json', 'Content-Length': payload.length });
-  // Each request opens its own connection instead of going through http's Agent: the Agent's
-  // first request compiles net.isIP's large regular expressions (~6 ms of a CLI start) to compute
-  // a TLS server name these plain connections never use, and a short-lived process gains nothing
-  // from its pool.
-  const options: RequestOptions =
-    connection.kind === 'socket'
-      ? { socketPath: connection.socketPath, createConnection: () => createConnection(connection.socketPath) }
-      : {
-          host: connection.host,
-          port: connection.port,
-          createConnection: () => createConnection(connection.port, connection.host),
-        };
   return new Promise<T>((resolve, reject) => {
-    const req = request({ ...options, method: call.method, path: call.path, headers }, (res) => {
+    const req = send({ ...options, method: call.method, path: call.path, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', reject);
       res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json: unknown = text;
-        try {
-          json = text === '' ? null : JSON.parse(text);
-        } catch {
-          // Plain-text bodies (e.g. /_ping's "OK") stay strings.
-        }
+        const bytes = Buffer.concat(chunks);
         const status = res.statusCode ?? 0;
         if (status >= 400) {
-          const message =
-            typeof json === 'object' && json !== null && 'message' in json
-              ? String((json as { message: unknown }).message)
-              : text;
-          const error: EngineHttpError = Object.assign(new Error(`(HTTP code ${status}) ${message}`), {
-            statusCode: status,
-            json: { message },
-          });
-          reject(error);
+          reject(httpError(status, bytes.toString('utf8')));
           return;
         }
-        resolve(json as T);
+        resolve((call.binary === true ? bytes : parseBody(bytes.toString('utf8'))) as T);
       });
     });
     // Set on the request, not as the `timeout` option: without an Agent nothing applies that
@@ -81,6 +88,23 @@ export function engineRequest<T>(connection: DockerConnection, call: EngineReque
     req.on('error', reject);
     req.end(payload);
   });
+}
+
+function parseBody(text: string): unknown {
+  try {
+    return text === '' ? null : JSON.parse(text);
+  } catch {
+    return text; // plain-text bodies (e.g. /_ping's "OK") stay strings
+  }
+}
+
+function httpError(status: number, text: string): EngineHttpError {
+  const json = parseBody(text);
+  const message =
+    typeof json === 'object' && json !== null && 'message' in json
+      ? String((json as { message: unknown }).message)
+      : text;
+  return Object.assign(new Error(`(HTTP code ${status}) ${message}`), { statusCode: status, json: { message } });
 }
 
 /** `?key=value&...` with each value URI-encoded; `filters` objects are JSON-encoded as the API expects. */

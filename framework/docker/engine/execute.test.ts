@@ -1,5 +1,5 @@
-import type { DockerClient } from '../client/docker-client';
-import type { ContainerCreateSpec, ContainerDetails } from '../client/types';
+import type { DockerClient } from '../../charm/docker-client';
+import type { ContainerCreateSpec, ContainerDetails } from '../../charm/docker-types';
 import { ComposeDependencyError } from '../errors';
 import { parseCompose } from '../model/parse-compose';
 import { desiredState } from './desired-state';

@@ -1,5 +1,5 @@
-import type { DockerClient } from '../client/docker-client';
-import type { ContainerCreateSpec, MountedVolume, MountSpec } from '../client/types';
+import type { DockerClient } from '../../charm/docker-client';
+import type { ContainerCreateSpec, MountedVolume, MountSpec } from '../../charm/docker-types';
 import { ComposeDependencyError, DockerApiError } from '../errors';
 import type { ComposeEventListener } from './compose-event';
 import { composeLabels, resourceLabels } from './container-labels';

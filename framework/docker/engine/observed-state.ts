@@ -1,5 +1,5 @@
-import type { DockerClient } from '../client/docker-client';
-import type { ContainerSummary } from '../client/types';
+import type { DockerClient } from '../../charm/docker-client';
+import type { ContainerSummary } from '../../charm/docker-types';
 import {
   LABEL_CONFIG_HASH,
   LABEL_CONTAINER_NUMBER,

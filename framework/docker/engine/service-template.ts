@@ -1,4 +1,4 @@
-import type { ContainerCreateSpec, MountSpec, PortBindingSpec } from '../client/types';
+import type { ContainerCreateSpec, MountSpec, PortBindingSpec } from '../../charm/docker-types';
 import type { ComposeModel, ServiceConfig } from '../model/types';
 import { containerName, resourceName } from './naming';
 

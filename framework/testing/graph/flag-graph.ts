@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { RegisteredHandler } from '../../reactive';
 import { evaluateBundle } from '../internal/evaluate-bundle';
 import { loadCharm, type LoadCharmOptions, type LoadedCharm } from '../load-charm';
-import { FakeDockerClient } from '../docker/fake-docker-client';
 import { scanEffects, type FileEffects, type MethodEffects } from './scan-effects';
 
 /** Condition edges go flag → handler; effect edges handler → flag; trigger edges flag → flag. */
@@ -93,7 +92,7 @@ function methodKey(h: RegisteredHandler): { key: string; endpoint: string | unde
  * flags they set and clear. Pure apart from reading the loaded sources.
  */
 export function flagGraphOf(loaded: LoadedCharm): FlagGraph {
-  const mod = evaluateBundle(loaded.code, loaded.spec.charmName, { docker: () => new FakeDockerClient() });
+  const mod = evaluateBundle(loaded.code, loaded.spec.charmName);
   const registry = new mod.HandlerRegistry();
   mod.registerBundle(registry, mod.bundle, mod.bindEndpoints(mod.bundle, loaded.spec.roles), {
     endpoint: () => ({}),

@@ -7,8 +7,6 @@ import type {
   registerBundle,
   RunHookDeps,
 } from '../../runtime';
-import type { DockerClient } from '../../docker';
-import { HARNESS_GLOBAL } from './harness-bundle';
 
 /** What a harness bundle exports. */
 export interface HarnessModule {
@@ -20,17 +18,12 @@ export interface HarnessModule {
   readonly parseCharmMetadata: typeof parseCharmMetadata;
 }
 
-/** The host services a bundle reaches through its seam. */
-export interface HarnessHost {
-  docker(options: { readonly host?: string }): DockerClient;
-}
-
 /**
  * Evaluates a harness bundle in a fresh module scope: every call returns new module instances
  * (new classes, new module-level variables), so nothing a run did can leak into the next.
  * npm packages are shared with the host through its `require`.
  */
-export function evaluateBundle(code: string, name: string, host: HarnessHost): HarnessModule {
+export function evaluateBundle(code: string, name: string): HarnessModule {
   const module = { exports: {} as Record<string, unknown> };
   // The bundle is our own esbuild output; a Function (not vm) keeps it in the caller's realm, so
   // errors and objects it returns pass `instanceof` and jest's equality checks.
@@ -40,9 +33,8 @@ export function evaluateBundle(code: string, name: string, host: HarnessHost): H
     'module',
     '__filename',
     '__dirname',
-    HARNESS_GLOBAL,
     `${code}\n//# sourceURL=rxcharm-testing/${name}.js`,
   );
-  fn(module.exports, require, module, `rxcharm-testing/${name}.js`, 'rxcharm-testing', host);
+  fn(module.exports, require, module, `rxcharm-testing/${name}.js`, 'rxcharm-testing');
   return module.exports as unknown as HarnessModule;
 }

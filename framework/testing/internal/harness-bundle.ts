@@ -4,25 +4,6 @@ import { build, type Plugin } from 'esbuild';
 import { FRAMEWORK_ALIAS_FILTER, INTERNAL_SPECIFIER, frameworkAliases, type EntrySpec } from '../../build';
 import { HarnessLoadError } from '../errors';
 
-/** Name of the free variable through which a harness bundle reaches its host (the Docker seam). */
-export const HARNESS_GLOBAL = '__rxcharmHarness';
-
-/**
- * The module that replaces `framework/docker/client/dockerode-client.ts` inside a harness bundle:
- * every `new DockerodeClient()` the charm (or layer:docker, or `Compose`) makes returns the
- * client of the run in progress, so no charm needs a Docker seam of its own.
- */
-const DOCKER_SEAM = `
-import type { DockerClient } from './docker-client';
-export interface DockerodeClientOptions { readonly host?: string; readonly [key: string]: unknown }
-declare const ${HARNESS_GLOBAL}: { docker(options: DockerodeClientOptions): DockerClient };
-export class DockerodeClient {
-  constructor(options: DockerodeClientOptions = {}) {
-    return ${HARNESS_GLOBAL}.docker(options) as unknown as DockerodeClient;
-  }
-}
-`;
-
 /** Entry of a harness bundle: exports the bundle description and the bundle's own `runHook`. */
 export function harnessEntrySource(spec: EntrySpec): string {
   // The registry tools come from the bundle's own framework copy: decorator records live there.
@@ -85,10 +66,6 @@ function plugin(aliases: HarnessAliases): Plugin {
           return undefined;
         }
       });
-      b.onLoad({ filter: /[\\/]framework[\\/]docker[\\/]client[\\/]dockerode-client\.ts$/ }, () => ({
-        contents: DOCKER_SEAM,
-        loader: 'ts',
-      }));
     },
   };
 }

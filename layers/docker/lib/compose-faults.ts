@@ -80,7 +80,7 @@ export interface UpOrReportOptions {
   readonly pauseMs?: number;
   /** Injected wait (tests). */
   readonly sleep?: (ms: number) => Promise<void>;
-  /** Injected ping (tests); default {@link pingDocker} on the charm's docker_host. */
+  /** Injected ping (tests); default {@link pingDocker} on the hook's client (`charm.docker`). */
   readonly ping?: (host: string) => Promise<boolean>;
 }
 
@@ -101,7 +101,7 @@ export async function upOrReport(charm: Charm, compose: Compose, options: UpOrRe
     const classified = classifyComposeError(error, host);
     let fault: ComposeFault | undefined;
     if (classified === 'server-error') {
-      const ping = options.ping ?? ((h: string) => pingDocker(h, 1000));
+      const ping = options.ping ?? (() => pingDocker(charm.docker, 1000));
       const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
       fault = (await keepsAnswering(host, options.pings ?? 10, options.pauseMs ?? 500, ping, sleep))
         ? undefined

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { type Charm } from 'rxcharm';
-import { Compose, DockerodeClient, type ComposeOptions, type DockerClient } from 'rxcharm/compose';
+import { Compose, type ComposeOptions, type DockerClient } from 'rxcharm/compose';
 import { isDebianLike } from './docker-setup';
 
 /** The charm's `docker_host` config (empty means the local default socket). */
@@ -9,9 +9,12 @@ export function dockerHostOf(charm: Charm): string {
   return charm.config.get<string>('docker_host') ?? '';
 }
 
-/** A `DockerClient` on the charm's `docker_host`. */
+/**
+ * The hook's `DockerClient` (`charm.docker`): the runtime makes it on the charm's `docker_host`,
+ * and the test harness hands its fake through the same door. Kept for charms that call it.
+ */
 export function dockerClientFor(charm: Charm): DockerClient {
-  return new DockerodeClient({ host: dockerHostOf(charm) || undefined, timeoutMs: 30_000 });
+  return charm.docker;
 }
 
 /**
@@ -23,8 +26,8 @@ export function unitProjectName(unitName: string): string {
 }
 
 /**
- * A `Compose` for a workspace directory on the charm's `docker_host`, with compose events sent to
- * the charm's log.
+ * A `Compose` for a workspace directory on the hook's Docker client (`charm.docker`, on the
+ * charm's `docker_host`), with compose events sent to the charm's log.
  *
  * @example
  * ```ts
@@ -34,26 +37,36 @@ export function unitProjectName(unitName: string): string {
  * }
  * ```
  */
-export function composeFor(
-  charm: Charm,
-  workspaceDir: string,
-  options: Omit<ComposeOptions, 'docker' | 'dockerHost'> = {},
-): Compose {
+export function composeFor(charm: Charm, workspaceDir: string, options: Omit<ComposeOptions, 'docker'> = {}): Compose {
   return new Compose(workspaceDir, {
     onEvent: (e) => charm.log.info({ resource: e.resource, status: e.status, cause: e.cause }, 'compose'),
     onWarning: (m) => charm.log.warn(m),
     ...options,
-    docker: dockerClientFor(charm),
+    docker: charm.docker,
   });
 }
 
-/** True when the daemon answers a ping within `timeoutMs`. Never throws. */
-export async function pingDocker(host: string, timeoutMs = 5000): Promise<boolean> {
+/**
+ * True when the daemon answers a ping within `timeoutMs`. Never throws.
+ *
+ * @example
+ * ```ts
+ * if (await pingDocker(this.docker)) this.setFlag('docker.ready');
+ * ```
+ */
+export async function pingDocker(docker: DockerClient, timeoutMs = 5000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const answered = docker.ping().then(
+    () => true,
+    () => false,
+  );
   try {
-    await new DockerodeClient({ host: host || undefined, timeoutMs }).ping();
-    return true;
-  } catch {
-    return false;
+    return await Promise.race([answered, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -22,7 +22,7 @@ export class DockerLayer extends Charm {
   @hook('{install,start,config-changed,upgrade-charm,update-status}')
   async checkDocker(): Promise<void> {
     const host = dockerHostOf(this);
-    let answering = await pingDocker(host);
+    let answering = await pingDocker(this.docker);
     const facts = machineFacts();
     const step = dockerSetupStep({
       answering,
@@ -44,7 +44,7 @@ export class DockerLayer extends Charm {
       }
       await startDockerDaemon();
       await this.status.waiting('Waiting for Docker daemon');
-      answering = await pingDocker(host, 20_000);
+      answering = await pingDocker(this.docker, 20_000);
     } else if (step.kind === 'blocked') {
       await this.status.blocked(step.message);
     } else if (step.kind === 'wait') {
@@ -72,7 +72,7 @@ export class DockerLayer extends Charm {
     this.markDown();
     const result = await startDockerDaemon(true);
     if (result.code !== 0) this.log.error({ output: result.output.slice(-2000) }, 'restarting docker failed');
-    if (await pingDocker(host, 20_000)) {
+    if (await pingDocker(this.docker, 20_000)) {
       this.setFlag(AVAILABLE);
       this.setFlag(READY);
     } else {

@@ -115,6 +115,8 @@ describe('errors', () => {
   it('an unknown service is a typed usage error', async () => {
     await using p = new TestComposeProject();
     p.write('services:\n  a: {image: x}\n');
-    await expect(new Compose(p.dir, { project: p.project }).up('nope')).rejects.toThrow(/no such service: nope/);
+    await expect(new Compose(p.dir, { project: p.project, docker: new DockerodeClient() }).up('nope')).rejects.toThrow(
+      /no such service: nope/,
+    );
   });
 });

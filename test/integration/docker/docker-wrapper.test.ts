@@ -1,4 +1,4 @@
-import { Docker, DockerApiError } from '../../../framework/docker';
+import { Docker, DockerApiError, DockerodeClient } from '../../../framework/docker';
 import { ensureBusyboxImage, removeByLabel, TEST_LABEL, testLabels, uniqueName } from '../../support';
 
 jest.setTimeout(60_000);
@@ -8,7 +8,7 @@ describe('Docker (one-off verbs) on a real daemon', () => {
   afterAll(() => removeByLabel(`${TEST_LABEL}=${run}`));
 
   it('runs a one-off container and returns exit code and output, removing it', async () => {
-    const docker = new Docker();
+    const docker = new Docker(new DockerodeClient());
     const result = await docker.run(ensureBusyboxImage(), {
       cmd: ['sh', '-c', 'echo out; echo err >&2; exit 3'],
       labels: testLabels(run),
@@ -21,7 +21,7 @@ describe('Docker (one-off verbs) on a real daemon', () => {
   });
 
   it('inspects, reports health, and names a missing container', async () => {
-    const docker = new Docker();
+    const docker = new Docker(new DockerodeClient());
     const name = `${run}_health`;
     const id = await docker.client.createContainer({
       name,

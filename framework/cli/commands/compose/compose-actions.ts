@@ -8,6 +8,7 @@ import {
   Compose,
   ComposeUsageError,
   createPullReporter,
+  dockerClientFromEnv,
   formatPlan,
   isRxcharmErrorLike,
   type ComposeContainer,
@@ -34,7 +35,8 @@ function open(options: ComposeCliOptions, verbose = true): Compose {
   return new Compose(workspace, {
     file,
     project: options.projectName ?? process.env.COMPOSE_PROJECT_NAME,
-    dockerHost: options.host ?? process.env.DOCKER_HOST,
+    // DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH as the docker CLI reads them; -H wins.
+    docker: dockerClientFromEnv(process.env, { host: options.host }),
     env: process.env,
     cacheDir: join(tmpdir(), `rxcharm-compose-cache-${process.getuid?.() ?? 'user'}`),
     onEvent: verbose ? printEvent : undefined,

@@ -1,6 +1,7 @@
 /**
- * The types `DockerClient` speaks. They mirror the Engine API fields rxcharm uses, in camelCase;
- * no dockerode type appears here, so callers and fakes never depend on dockerode.
+ * The types `DockerClient` (./docker-client.ts) speaks, on the ground floor with it. They mirror
+ * the Engine API fields rxcharm uses, in camelCase; no dockerode type appears here, so callers and
+ * fakes never depend on dockerode.
  */
 
 export type HealthStatus = 'starting' | 'healthy' | 'unhealthy';

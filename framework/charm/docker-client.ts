@@ -8,12 +8,15 @@ import type {
   PullProgressEvent,
   RegistryAuth,
   VolumeSummary,
-} from './types';
+} from './docker-types';
 
 /**
  * The Docker Engine operations rxcharm uses, in rxcharm's own types.
  *
- * `DockerodeClient` talks to a real daemon; tests may wrap it (to count writes) or replace it.
+ * This is a ground-floor contract: the compose engine, layer:docker and charms speak it; the
+ * runtime hands a hook its client (`Charm.docker`, made by a {@link DockerClientFactory}) and the
+ * test harness passes its `FakeDockerClient` through the same door. `DockerodeClient`
+ * (framework/docker) talks to a real daemon; tests may wrap it (to count writes) or replace it.
  * Methods that change state are the "writes"; `ping`, `version`, `list*`, `inspect*` and `logs` only read.
  * Every method rejects with `DockerUnavailableError` when the daemon does not answer and with
  * `DockerApiError` when it answers with an error.
@@ -75,6 +78,24 @@ export interface DockerClient {
   }): Promise<void>;
   removeVolume(name: string): Promise<void>;
 }
+
+/** What the runtime asks a {@link DockerClientFactory} for. */
+export interface DockerClientRequest {
+  /**
+   * The charm's `docker_host` config (unix socket path or URL, `tcp://host:port`, `https://`);
+   * empty when the charm has no such option or left it empty: the hook environment decides
+   * (`DOCKER_HOST`, else the default socket).
+   */
+  readonly host: string;
+}
+
+/**
+ * Makes the Docker client of one hook. The runtime calls it at most once per hook, lazily, the
+ * first time a handler reads `this.docker`; a hook that never touches Docker never makes one.
+ * `runHook`'s default builds a `DockerodeClient` from the request and the hook environment; the
+ * test harness passes one that returns its recording fake.
+ */
+export type DockerClientFactory = (request: DockerClientRequest) => DockerClient;
 
 /** Names of the `DockerClient` methods that change daemon state (used by write-counting wrappers). */
 export const DOCKER_WRITE_METHODS = [
