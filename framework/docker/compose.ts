@@ -10,7 +10,8 @@ import { desiredState, type DesiredState } from './engine/desired-state';
 import { execute } from './engine/execute';
 import { projectName } from './engine/naming';
 import { observe, type ObservedState } from './engine/observed-state';
-import { plan, type PlanAction } from './engine/plan';
+import { checkExternalResources } from './engine/external-resources';
+import { plan, withDependencies, type PlanAction } from './engine/plan';
 import { ComposeFileError, ComposeUsageError } from './errors';
 import type { PullReporter } from './pull-progress';
 import { LABEL_CONTAINER_NUMBER, LABEL_SERVICE, projectFilter } from './labels';
@@ -62,6 +63,12 @@ export interface ComposeContainer {
   readonly ports: ContainerSummary['ports'];
 }
 
+function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
 interface Loaded {
   readonly model: ComposeModel;
   readonly project: string;
@@ -99,9 +106,15 @@ export class Compose {
   load(): Loaded {
     const file = this.file;
     const text = readFileSync(file, 'utf8');
-    const env = { ...readDotEnv(this.workspaceDir), ...this.options.env };
-    const home = homedir();
     const { cacheDir, onWarning } = this.options;
+    const osEnv = this.options.env ?? {};
+    const env = {
+      ...readDotEnv(this.workspaceDir, osEnv, (name) =>
+        onWarning?.(`The "${name}" variable is not set (in .env). Defaulting to a blank string.`),
+      ),
+      ...definedOnly(osEnv),
+    };
+    const home = homedir();
     const cached = cacheDir === undefined ? undefined : readCachedModel(cacheDir, file, text, env, home);
     let model: ComposeModel;
     if (cached !== undefined) {
@@ -163,8 +176,9 @@ export class Compose {
     });
     const observed = await observe(this.docker, {
       project: loaded.project,
-      networks: skeleton.networks.filter((n) => !n.external).map((n) => n.name),
-      volumes: skeleton.volumes.filter((v) => !v.external).map((v) => v.name),
+      // External ones too: `checkExternalResources` refuses a missing one before anything is created.
+      networks: skeleton.networks.map((n) => n.name),
+      volumes: skeleton.volumes.map((v) => v.name),
       images: skeleton.services.map((s) => s.image),
     });
     const desired = desiredState(loaded.model, {
@@ -191,6 +205,7 @@ export class Compose {
     const loaded = this.load();
     this.checkService(loaded, service);
     const { desired, observed } = await this.observeAll(loaded);
+    checkExternalResources(desired, observed, service === undefined ? undefined : withDependencies(desired, [service]));
     return plan(desired, observed, {
       services: service === undefined ? undefined : [service],
       removeOrphans: this.options.removeOrphans,
@@ -209,6 +224,7 @@ export class Compose {
     const loaded = this.load();
     this.checkService(loaded, service);
     let { desired, observed } = await this.observeAll(loaded);
+    checkExternalResources(desired, observed, service === undefined ? undefined : withDependencies(desired, [service]));
     const targets =
       service === undefined
         ? desired.services

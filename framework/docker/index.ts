@@ -84,6 +84,7 @@ export {
   DockerUnavailableError,
   DockerApiError,
   ComposeDependencyError,
+  ComposeExternalResourceError,
   ComposeUsageError,
   isImagePullError,
   isDockerUnavailableError,

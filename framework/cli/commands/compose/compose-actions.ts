@@ -47,13 +47,17 @@ function open(options: ComposeCliOptions, verbose = true): Compose {
   });
 }
 
-/** Runs one sub-command, turning rxcharm errors into CLI errors (usage errors exit 2). */
+/** Errors about the input (the compose file, its variables, the arguments): the CLI's exit 2. */
+const BAD_INPUT = new Set(['COMPOSE_FILE', 'COMPOSE_UNSUPPORTED_KEY', 'COMPOSE_INTERPOLATION', 'COMPOSE_USAGE']);
+
+/** Runs one sub-command, turning rxcharm errors into CLI errors (bad input exits 2, runtime failures 1). */
 async function run<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
     if (error instanceof ComposeUsageError) throw new CliError(error.message, 2, { cause: error });
-    if (isRxcharmErrorLike(error)) throw new CliError(error.message, 1, { cause: error });
+    if (isRxcharmErrorLike(error))
+      throw new CliError(error.message, BAD_INPUT.has(error.code) ? 2 : 1, { cause: error });
     throw error;
   }
 }
