@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { DockerClient } from './client/docker-client';
 import { DockerodeClient } from './client/dockerode-client';
 import type { ContainerSummary, PullProgressEvent } from './client/types';
+import { specForm, type SpecDocument } from './compose-config';
 import { locateComposeFile, readDotEnv } from './compose-file';
 import type { ComposeEventListener } from './engine/compose-event';
 import { desiredState, type DesiredState } from './engine/desired-state';
@@ -198,6 +199,15 @@ export class Compose {
         { service },
       );
     }
+  }
+
+  /**
+   * The resolved project in the compose specification's form (interpolated, env files folded in,
+   * long forms, engine names), as `docker compose config` prints it. Reads only the files.
+   */
+  config(): SpecDocument {
+    const loaded = this.load();
+    return specForm(loaded.model, loaded.project);
   }
 
   /** Dry run: the actions `up(service?)` would take now, with reasons. Reads only. */

@@ -17,6 +17,9 @@ export { locateComposeFile, readDotEnv, DEFAULT_COMPOSE_FILES } from './compose-
 // Model
 /** Parses, interpolates and normalizes a compose file into a {@link ComposeModel}. */
 export { parseCompose } from './model/parse-compose';
+/** The resolved project in the compose specification's form (`rxcharm compose config`). */
+export { specForm, formatDuration } from './compose-config';
+export type { SpecDocument } from './compose-config';
 export type { ParseComposeOptions } from './model/parse-compose';
 /** Compose keys a service may use. */
 export { SUPPORTED_SERVICE_KEYS } from './model/parse-service';

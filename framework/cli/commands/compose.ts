@@ -7,7 +7,7 @@ type Actions = typeof import('./compose/compose-actions');
 const actions = (): Promise<Actions> => import('./compose/compose-actions');
 
 /**
- * Registers `rxcharm compose -f FILE -p PROJECT up|down|ps|plan|logs|pull|start|stop|restart|kill|rm|scale`,
+ * Registers `rxcharm compose -f FILE -p PROJECT up|down|ps|plan|config|logs|pull|start|stop|restart|kill|rm|scale`,
  * whole-process commands with docker-compose v1's meaning (`up` is detached).
  */
 export function registerCompose(program: Command): void {
@@ -38,6 +38,11 @@ export function registerCompose(program: Command): void {
     .action(async (service: string | undefined, o: { json?: boolean }) =>
       (await actions()).composePlan(opts(), service, o.json === true),
     );
+  compose
+    .command('config')
+    .description("print the resolved compose file (interpolated, normalized) in the specification's form")
+    .option('--json', 'print JSON')
+    .action(async (o: { json?: boolean }) => (await actions()).composeConfig(opts(), o.json === true));
   compose
     .command('ps')
     .description('list containers')

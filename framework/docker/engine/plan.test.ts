@@ -191,7 +191,10 @@ describe('plan', () => {
     // The dependent's container as it was created: its hash holds the db container's id.
     const dependent = (d: DesiredState, dbId: string): ObservedContainer => ({
       ...running(d, 'app', 1),
-      configHash: withNetworkContainer(d.services.find((s) => s.name === 'app')!, dbId).hash,
+      configHash: withNetworkContainer(
+        d.services.find((s) => s.name === 'app')!,
+        dbId,
+      ).hash,
     });
 
     it('orders the shared service first and depends on it', () => {

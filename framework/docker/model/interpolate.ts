@@ -73,11 +73,7 @@ function resolveBraced(body: string, env: InterpolationEnv, warn: (name: string)
  * @param warn - called with the name of each unset variable used without a default (compose warns and uses "").
  * @throws InterpolationFailure on a malformed `${...}` or a missing required variable.
  */
-export function interpolate(
-  text: string,
-  env: InterpolationEnv,
-  warn: (name: string) => void = () => {},
-): string {
+export function interpolate(text: string, env: InterpolationEnv, warn: (name: string) => void = () => {}): string {
   let out = '';
   let i = 0;
   while (i < text.length) {

@@ -141,8 +141,16 @@ networks:
     ['services: [a, b]\n', /"services" must be a mapping .* got a list/, 1],
     ['', /the file is empty/, undefined],
     ['services:\n  a: {image: x, network_mode: "service:db"}\n', /shares the network of undefined service "db"/, 2],
-    ['services:\n  a: {image: x, volumes: ["v:/v"]}\nvolumes:\n  v: {external: true, name: "${V}"}\n', /volume "v" has an empty name/, 4],
-    ['services:\n  a: {image: x}\nvolumes:\n  v: {external: true, driver: local}\n', /external volume "v" cannot set driver/, 4],
+    [
+      'services:\n  a: {image: x, volumes: ["v:/v"]}\nvolumes:\n  v: {external: true, name: "${V}"}\n',
+      /volume "v" has an empty name/,
+      4,
+    ],
+    [
+      'services:\n  a: {image: x}\nvolumes:\n  v: {external: true, driver: local}\n',
+      /external volume "v" cannot set driver/,
+      4,
+    ],
     ['services:\n  a: {image: x, env_file: {path: a.env, format: yaml}}\n', /unsupported env_file format "yaml"/, 2],
     ['services:\n  a:\n    image: x\n    env_file: [{path: a.env, mode: raw}]\n', /key "env_file.mode"/, 4],
     ['services:\n  a: {image: x, stop_grace_period: soon}\n', /invalid duration/, 2],
@@ -179,14 +187,17 @@ networks:
 
   it('reads the version 1 format (services at the top level) with a deprecation warning', () => {
     const warnings: string[] = [];
-    const text = 'x-common: {a: 1}\ndb:\n  image: y\nweb:\n  image: x\n  links: [db]\n  net: "container:db"\nother:\n  image: x\n';
+    const text =
+      'x-common: {a: 1}\ndb:\n  image: y\nweb:\n  image: x\n  links: [db]\n  net: "container:db"\nother:\n  image: x\n';
     const m = parseCompose(text, { file, env: {}, onWarning: (w) => warnings.push(w) });
     expect(Object.keys(m.services)).toEqual(['db', 'web', 'other']);
     expect(m.services.db.networkMode).toBe('bridge');
     expect(m.services.web.networkMode).toBe('service:db');
     expect(m.networks).toEqual({});
     expect(warnings).toEqual([expect.stringMatching(/version 1 format .* is deprecated/)]);
-    expect(() => parse('web:\n  image: x\n  restart: sometimes\n')).toThrow(/docker-compose.yml:3 at services.web.restart/);
+    expect(() => parse('web:\n  image: x\n  restart: sometimes\n')).toThrow(
+      /docker-compose.yml:3 at services.web.restart/,
+    );
   });
 
   it('interpolates env_file values (format env) and takes them literally with format raw', () => {

@@ -190,10 +190,12 @@ function fromVersion1(raw: Record<string, unknown>): Record<string, unknown> {
  */
 export function parseCompose(text: string, options: ParseComposeOptions): ComposeModel {
   // Loaded on first parse, not at import: a cached model (see Compose's cacheDir) never needs it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } = require('yaml') as typeof Yaml;
   const file = resolve(options.file);
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  // `merge`: YAML merge keys (`<<: *base`), which the compose specification allows and files use with `x-` anchors.
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, merge: true });
   // The line of the key (for mappings) or item (for lists) at `path`, else of its nearest ancestor.
   const lineOf = (path: Path): number | undefined => {
     for (let p = [...path]; p.length > 0; p = p.slice(0, -1)) {

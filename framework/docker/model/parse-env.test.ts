@@ -14,7 +14,8 @@ describe('parseEnvFile (compose env file syntax)', () => {
   });
 
   it('interpolates unquoted and double-quoted values from earlier lines, in order, with defaults', () => {
-    const text = 'WHEREAMI=EnvFile\nIMAGE=default_env:${WHEREAMI}\nTAG="${MISSING:-latest}"\nLIT=\'${WHEREAMI}\'\nLATER=$NEXT\nNEXT=x\n';
+    const text =
+      'WHEREAMI=EnvFile\nIMAGE=default_env:${WHEREAMI}\nTAG="${MISSING:-latest}"\nLIT=\'${WHEREAMI}\'\nLATER=$NEXT\nNEXT=x\n';
     const unset: string[] = [];
     expect(parseEnvFile(text, { onUnset: (n) => unset.push(n) })).toEqual({
       WHEREAMI: 'EnvFile',
@@ -45,7 +46,9 @@ describe('parseEnvFile (compose env file syntax)', () => {
   it('reports the line of a malformed entry or a failed required variable', () => {
     expect(() => parseEnvFile('A=1\nB C=2')).toThrow(/line 2: variable name "B C" contains a space/);
     expect(() => parseEnvFile('A=1\n\nB="open')).toThrow(/line 3: unterminated double-quoted value/);
-    expect(() => parseEnvFile('A=${NEED:?set NEED}')).toThrow(/line 1: required variable NEED is missing a value: set NEED/);
+    expect(() => parseEnvFile('A=${NEED:?set NEED}')).toThrow(
+      /line 1: required variable NEED is missing a value: set NEED/,
+    );
     expect(() => parseEnvFile('A="x" y')).toThrow(ValueError);
     expect(() => parseEnvFile('=1')).toThrow(/no variable name/);
   });

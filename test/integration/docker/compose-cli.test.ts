@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { ensureBusyboxImage, TestComposeProject } from '../../support';
 
 jest.setTimeout(120_000);
@@ -47,11 +49,19 @@ describe('rxcharm compose (built CLI, whole process)', () => {
 
   it('reports bad input with exit 2 or 1 and a message naming the problem', async () => {
     await using p = new TestComposeProject();
-    p.write('services:\n  web:\n    image: x\n    build: .\n');
+    p.write('services:\n  web:\n    image: x\n    frobnicate: .\n');
     const unsupported = rxcharm('compose', '-f', p.file, '-p', p.project, 'plan');
-    expect(unsupported.status).toBe(1);
-    expect(unsupported.stderr).toMatch(/unsupported compose key: key "build" of service "web"/);
+    expect(unsupported.status).toBe(2);
+    expect(unsupported.stderr).toMatch(/unsupported compose key: key "frobnicate" of service "web"/);
     expect(unsupported.stderr).toContain(`${p.file}:4`);
+    p.write('version: "3"\n');
+    const noServices = rxcharm('compose', '-f', p.file, '-p', p.project, 'up');
+    expect(noServices.status).toBe(2);
+    expect(noServices.stderr).toContain('no "services" mapping at the top level');
+    p.write('services:\n  web: {image: x, container_name: "${RXCHARM_TEST_UNSET_NAME}"}\n');
+    const emptyName = rxcharm('compose', '-f', p.file, '-p', p.project, 'up');
+    expect(emptyName.status).toBe(2);
+    expect(emptyName.stderr).toContain('container_name of service "web" is empty (after interpolation)');
     p.write('services:\n  web:\n    image: x\n');
     const badProject = rxcharm('compose', '-f', p.file, '-p', 'Bad Name', 'ps');
     expect(badProject.status).toBe(2);
@@ -60,5 +70,26 @@ describe('rxcharm compose (built CLI, whole process)', () => {
     const dead = rxcharm('compose', '-f', p.file, '-p', p.project, '-H', 'unix:///tmp/rxcharm-dead.sock', 'ps');
     expect(dead.status).toBe(1);
     expect(dead.stderr).toContain('Docker daemon unreachable');
+  });
+
+  it('config prints the resolved model in the specification form', async () => {
+    await using p = new TestComposeProject();
+    writeFileSync(join(p.dir, '.env'), 'WHEREAMI=EnvFile\nIMAGE=default_env:${WHEREAMI}\n');
+    p.write('web:\n  image: busybox\n  environment: {IMAGE: "${IMAGE}"}\n  ports: ["8080:80"]\n');
+    const out = rxcharm('compose', '-f', p.file, '-p', p.project, 'config');
+    expect(out.status).toBe(0);
+    expect(out.stderr).toMatch(/version 1 format .* is deprecated/);
+    expect(parse(out.stdout)).toEqual({
+      name: p.project,
+      services: {
+        web: {
+          environment: { IMAGE: 'default_env:EnvFile' },
+          image: 'busybox',
+          network_mode: 'bridge',
+          ports: [{ mode: 'ingress', target: 80, published: '8080', protocol: 'tcp' }],
+          scale: 1,
+        },
+      },
+    });
   });
 });

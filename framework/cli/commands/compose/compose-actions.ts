@@ -10,6 +10,7 @@ import {
   createPullReporter,
   formatPlan,
   isRxcharmErrorLike,
+  stringifyYaml,
   type ComposeContainer,
   type ComposeEvent,
   type PlanAction,
@@ -98,6 +99,14 @@ export async function composePlan(
           ? 'nothing to do\n'
           : `${formatPlan(actions)}\n`,
     );
+  });
+}
+
+/** `config [--json]`: the resolved model, as YAML (or JSON). Reads only the files. */
+export async function composeConfig(options: ComposeCliOptions, json: boolean): Promise<void> {
+  await run(async () => {
+    const doc = open(options, false).config();
+    process.stdout.write(json ? `${JSON.stringify(doc, null, 2)}\n` : stringifyYaml(doc));
   });
 }
 
