@@ -17,15 +17,18 @@ import { ComposeFileError, ComposeUsageError } from './errors';
 import type { PullReporter } from './pull-progress';
 import { LABEL_CONTAINER_NUMBER, LABEL_SERVICE, projectFilter } from './labels';
 import { readCachedModel, recordingEnv, writeCachedModel } from './model-cache';
-import { parseCompose } from './model/parse-compose';
+import { parseComposeFiles } from './model/parse-compose';
 import type { ComposeModel } from './model/types';
 
 /** Options of {@link Compose}. */
 export interface ComposeOptions {
   /** Project name; default: the file's `name:`, else the workspace directory's basename (normalized). */
   readonly project?: string;
-  /** Compose file, relative to the workspace; default `docker-compose.yml` (or `.yaml`, `compose.yaml`, `compose.yml`). */
-  readonly file?: string;
+  /**
+   * Compose file, relative to the workspace; default `docker-compose.yml` (or `.yaml`,
+   * `compose.yaml`, `compose.yml`). Several files are merged in order, as `-f a -f b` in compose.
+   */
+  readonly file?: string | readonly string[];
   /** Engine client; default a `DockerodeClient` on `dockerHost`. */
   readonly docker?: DockerClient;
   /** `docker_host` for the default client (unix socket or tcp URL). */
@@ -98,15 +101,27 @@ export class Compose {
     this.docker = options.docker ?? new DockerodeClient({ host: options.dockerHost });
   }
 
-  /** Absolute path of the compose file. @throws ComposeFileError when missing. */
+  /** Absolute path of the (first) compose file. @throws ComposeFileError when missing. */
   get file(): string {
-    return locateComposeFile(this.workspaceDir, this.options.file);
+    return this.files[0];
   }
 
-  /** Reads and parses the compose file (again on every call, so edits are seen; see `cacheDir`). */
+  /** Absolute paths of the compose files, in merge order. @throws ComposeFileError when one is missing. */
+  get files(): string[] {
+    const given = this.options.file;
+    if (given === undefined || typeof given === 'string') return [locateComposeFile(this.workspaceDir, given)];
+    return given.length === 0
+      ? [locateComposeFile(this.workspaceDir)]
+      : given.map((f) => locateComposeFile(this.workspaceDir, f));
+  }
+
+  /** Reads and parses the compose files (again on every call, so edits are seen; see `cacheDir`). */
   load(): Loaded {
-    const file = this.file;
-    const text = readFileSync(file, 'utf8');
+    const files = this.files;
+    const texts = files.map((f) => readFileSync(f, 'utf8'));
+    // The cache is keyed by the list of files and their texts together.
+    const file = files.join('\n');
+    const text = texts.join('\0');
     const { cacheDir, onWarning } = this.options;
     const osEnv = this.options.env ?? {};
     const env = {
@@ -124,18 +139,25 @@ export class Compose {
     } else {
       const recording = recordingEnv(env);
       const warnings: string[] = [];
-      model = parseCompose(text, {
-        file,
-        env: recording.env,
-        home,
-        onWarning: (w) => {
-          warnings.push(w);
-          onWarning?.(w);
+      model = parseComposeFiles(
+        files.map((f, i) => ({ file: f, text: texts[i] })),
+        {
+          file: files[0],
+          env: recording.env,
+          home,
+          onWarning: (w) => {
+            warnings.push(w);
+            onWarning?.(w);
+          },
         },
-      });
+      );
       if (cacheDir !== undefined) writeCachedModel(cacheDir, file, text, recording.used, home, model, warnings);
     }
-    return { model, project: projectName(this.options.project, model.name, this.workspaceDir) };
+    // COMPOSE_PROJECT_NAME may also come from the environment or `.env`, after an explicit name.
+    return {
+      model,
+      project: projectName(this.options.project ?? env.COMPOSE_PROJECT_NAME, model.name, this.workspaceDir),
+    };
   }
 
   /**
@@ -154,7 +176,7 @@ export class Compose {
 
   private hasFile(): boolean {
     try {
-      locateComposeFile(this.workspaceDir, this.options.file);
+      void this.files;
       return true;
     } catch (error) {
       if (error instanceof ComposeFileError) return false;
@@ -170,7 +192,7 @@ export class Compose {
   private async observeAll(loaded: Loaded): Promise<{ desired: DesiredState; observed: ObservedState }> {
     const skeleton = desiredState(loaded.model, {
       project: loaded.project,
-      configFiles: [this.file],
+      configFiles: this.files,
       imageIds: {},
       scale: this.scaleOverrides,
       labels: this.options.labels,
@@ -184,7 +206,7 @@ export class Compose {
     });
     const desired = desiredState(loaded.model, {
       project: loaded.project,
-      configFiles: [this.file],
+      configFiles: this.files,
       imageIds: observed.images,
       scale: this.scaleOverrides,
       labels: this.options.labels,

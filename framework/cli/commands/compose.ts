@@ -14,7 +14,11 @@ export function registerCompose(program: Command): void {
   const compose = program
     .command('compose')
     .description("Run a compose project with rxcharm's engine (docker-compose v1 compatible labels and names)")
-    .option('-f, --file <file>', 'compose file (default: docker-compose.yml in the current directory)')
+    .option(
+      '-f, --file <file>',
+      'compose file, repeatable to merge several (default: $COMPOSE_FILE, else docker-compose.yml in the current directory)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option('-p, --project-name <name>', 'project name (default: the directory name)')
     .option(
       '-H, --host <host>',

@@ -218,4 +218,36 @@ networks:
     expect(m.volumes.old).toMatchObject({ external: true, name: 'legacy' });
     expect(m.volumes.new).toMatchObject({ external: true, name: undefined });
   });
+
+  it('ignores x- keys inside definitions but keeps them where keys are names', () => {
+    const m = parse(`
+services:
+  web:
+    image: x
+    x-owner: team
+    environment: {x-not-ext: "1"}
+    labels: {x-label: "2"}
+    healthcheck: {test: "true", x-note: 1}
+    depends_on: {db: {condition: service_started, x-why: cache}}
+    volumes: [{type: volume, source: data, target: /d, x-hint: fast}]
+    networks: {front: {aliases: [w], x-note: 1}}
+    ports: [{target: 80, x-p: 1}]
+  db: {image: y}
+networks:
+  front: {x-driver-hint: a}
+volumes:
+  data: {x-backup: daily}
+`);
+    expect(m.services.web.environment).toEqual({ 'x-not-ext': '1' });
+    expect(m.services.web.labels).toEqual({ 'x-label': '2' });
+    expect(m.services.web.networks.front.aliases).toEqual(['w']);
+    expect(m.services.web.volumes[0]).toMatchObject({ source: 'data', target: '/d' });
+  });
+
+  it('names the service, key, file and line of an unknown key nested in a service', () => {
+    const run = () =>
+      parse('services:\n  web:\n    image: x\n    healthcheck:\n      test: "true"\n      frequency: 1s\n');
+    expect(run).toThrow(UnsupportedComposeKeyError);
+    expect(run).toThrow(/key "healthcheck.frequency" of service "web"\n\/proj\/docker-compose.yml:6/);
+  });
 });

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type * as Yaml from 'yaml';
 import { ComposeFileError, ComposeInterpolationError } from '../errors';
 import { interpolate, InterpolationFailure } from './interpolate';
+import { mergeCompose } from './merge-compose';
 import { isMapping, ParseContext, scalarString, type Path } from './parse-context';
 import { parseService } from './parse-service';
 import { networkService, type ComposeModel, type NetworkConfig, type ServiceConfig, type VolumeConfig } from './types';
@@ -23,6 +24,24 @@ export interface ParseComposeOptions {
 }
 
 const TOP_LEVEL = new Set(['version', 'name', 'services', 'networks', 'volumes']);
+
+/** Mappings whose keys are names chosen by the author, where an `x-` key is a real entry. */
+const USER_KEYED = new Set([
+  'environment',
+  'labels',
+  'annotations',
+  'sysctls',
+  'extra_hosts',
+  'args',
+  'driver_opts',
+  'options',
+  'networks',
+  'depends_on',
+  'services',
+  'volumes',
+  'configs',
+  'secrets',
+]);
 
 function interpolateTree(
   value: unknown,
@@ -44,7 +63,13 @@ function interpolateTree(
   if (Array.isArray(value)) return value.map((v, i) => interpolateTree(v, [...path, i], ctx, env, warn));
   if (isMapping(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = interpolateTree(v, [...path, k], ctx, env, warn);
+    // Extension keys are dropped inside definitions, where keys have fixed meanings; they stay in
+    // mappings whose keys are names the author chooses (variables, labels, services...).
+    const extensible = path.length >= 2 && !USER_KEYED.has(String(path[path.length - 1]));
+    for (const [k, v] of Object.entries(value)) {
+      if (extensible && k.startsWith('x-')) continue;
+      out[k] = interpolateTree(v, [...path, k], ctx, env, warn);
+    }
     return out;
   }
   return value;
@@ -175,29 +200,33 @@ function fromVersion1(raw: Record<string, unknown>): Record<string, unknown> {
   return { ...extensions, services };
 }
 
-/**
- * Parses, interpolates, validates and normalizes a compose file (version "2", "3" or none).
- *
- * @param text - the YAML text.
- * @returns the normalized {@link ComposeModel}.
- * @throws ComposeFileError on invalid YAML or a malformed value (file, path and line in the message).
- * @throws UnsupportedComposeKeyError on a key rxcharm does not implement (names the service and key).
- * @throws ComposeInterpolationError on a malformed `${...}` or a missing `${VAR:?err}`.
- * @example
- * ```ts
- * const model = parseCompose(readFileSync('docker-compose.yml', 'utf8'), { file: 'docker-compose.yml', env: process.env });
- * ```
- */
-export function parseCompose(text: string, options: ParseComposeOptions): ComposeModel {
+/** One file, read and interpolated on its own (the specification interpolates before merging). */
+interface LoadedFile {
+  readonly file: string;
+  readonly raw: Record<string, unknown>;
+  /** The line of `path` (in the merged, current form), or undefined when this file does not write it. */
+  readonly lineOf: (path: Path) => number | undefined;
+}
+
+function has(tree: unknown, path: Path): boolean {
+  let node = tree;
+  for (const key of path) {
+    if (Array.isArray(node) && typeof key === 'number') node = node[key];
+    else if (isMapping(node) && typeof key === 'string' && key in node) node = node[key];
+    else return false;
+  }
+  return true;
+}
+
+function loadFile(text: string, file: string, options: ParseComposeOptions): LoadedFile {
   // Loaded on first parse, not at import: a cached model (see Compose's cacheDir) never needs it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } = require('yaml') as typeof Yaml;
-  const file = resolve(options.file);
   const lines = new LineCounter();
   // `merge`: YAML merge keys (`<<: *base`), which the compose specification allows and files use with `x-` anchors.
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, merge: true });
   // The line of the key (for mappings) or item (for lists) at `path`, else of its nearest ancestor.
-  const lineOf = (path: Path): number | undefined => {
+  const lineInDoc = (path: Path): number | undefined => {
     for (let p = [...path]; p.length > 0; p = p.slice(0, -1)) {
       const parent = p.length === 1 ? doc.contents : doc.getIn(p.slice(0, -1), true);
       const last = p[p.length - 1];
@@ -212,15 +241,15 @@ export function parseCompose(text: string, options: ParseComposeOptions): Compos
   };
   // In the version 1 format services sit at the top level: their paths lose the `services` prefix.
   let version1 = false;
-  const ctx: ParseContext = new ParseContext(options.file, (path) =>
-    lineOf(version1 && path[0] === 'services' ? path.slice(1) : path),
-  );
+  const lineOf = (path: Path): number | undefined =>
+    lineInDoc(version1 && path[0] === 'services' ? path.slice(1) : path);
+  const ctx: ParseContext = new ParseContext(file, lineOf);
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
     const line = err.linePos?.[0]?.line;
     throw new ComposeFileError(
       `YAML syntax error: ${err.message.split('\n')[0]}`,
-      { file: options.file, path: '', line },
+      { file, path: '', line },
       { cause: err },
     );
   }
@@ -232,10 +261,59 @@ export function parseCompose(text: string, options: ParseComposeOptions): Compos
   version1 = isVersion1(interpolated);
   if (version1)
     warn(
-      `${options.file}: the version 1 format (services at the top level) is deprecated; ` +
+      `${file}: the version 1 format (services at the top level) is deprecated; ` +
         'put the services under "services:" (rxcharm runs them on the default bridge network, as docker-compose v1 did)',
     );
-  const raw = version1 ? fromVersion1(interpolated) : interpolated;
+  return { file, raw: version1 ? fromVersion1(interpolated) : interpolated, lineOf };
+}
+
+/**
+ * Parses, interpolates, validates and normalizes a compose file (version "2", "3" or none).
+ *
+ * @param text - the YAML text.
+ * @returns the normalized {@link ComposeModel}.
+ * @throws ComposeFileError on invalid YAML or a malformed value (file, path and line in the message).
+ * @throws UnsupportedComposeKeyError on a key rxcharm does not implement (names the service and key).
+ * @throws ComposeInterpolationError on a malformed `${...}` or a missing `${VAR:?err}`.
+ * @example
+ * ```ts
+ * const model = parseCompose(readFileSync('docker-compose.yml', 'utf8'), { file: 'docker-compose.yml', env: process.env });
+ * ```
+ */
+export function parseCompose(text: string, options: ParseComposeOptions): ComposeModel {
+  return parseComposeFiles([{ file: options.file, text }], options);
+}
+
+/**
+ * Parses several compose files as one project (`-f a.yml -f b.yml`): each is interpolated on its
+ * own, then merged over the earlier ones by the specification's rules (see `mergeCompose`); the
+ * result is validated and normalized as one file whose relative paths resolve against the first
+ * file's directory. An error names the file (and line) that wrote the offending value.
+ *
+ * @param files - in order; `options.file` is ignored.
+ * @throws as {@link parseCompose}.
+ */
+export function parseComposeFiles(
+  files: readonly { readonly file: string; readonly text: string }[],
+  options: ParseComposeOptions,
+): ComposeModel {
+  if (files.length === 0) throw new ComposeFileError('no compose file given', { file: options.file, path: '' });
+  const loaded = files.map((f) => loadFile(f.text, f.file, options));
+  const raw = loaded.slice(1).reduce((acc, f) => mergeCompose(acc, f.raw), loaded[0].raw);
+  const ctx: ParseContext =
+    loaded.length === 1
+      ? new ParseContext(loaded[0].file, loaded[0].lineOf)
+      : new ParseContext(loaded[0].file, (path) => {
+          // The last file that writes the path (or its nearest written ancestor) set the value.
+          for (let p = [...path]; p.length >= 0; p = p.slice(0, -1)) {
+            const from = [...loaded].reverse().find((f) => has(f.raw, p));
+            if (from !== undefined) return { file: from.file, line: from.lineOf(path) };
+            if (p.length === 0) break;
+          }
+          return undefined;
+        });
+  const warn = options.onWarning ?? (() => {});
+  const file = resolve(loaded[0].file);
   for (const key of Object.keys(raw))
     if (!TOP_LEVEL.has(key) && !key.startsWith('x-')) ctx.unsupported(undefined, key, [key]);
   if (raw.version !== undefined && !/^[23](\.\d+)?$/.test(String(raw.version)))

@@ -9,7 +9,18 @@ jest.setTimeout(120_000);
 const CLI = join(__dirname, '..', '..', '..', 'dist', 'rxcharm.js');
 
 function rxcharm(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync('node', [CLI, ...args], { encoding: 'utf8' });
+  return rxcharmIn({}, ...args);
+}
+
+function rxcharmIn(
+  options: { readonly cwd?: string; readonly env?: Record<string, string> },
+  ...args: string[]
+): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync('node', [CLI, ...args], {
+    encoding: 'utf8',
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -91,5 +102,32 @@ describe('rxcharm compose (built CLI, whole process)', () => {
         },
       },
     });
+  });
+
+  it('merges several -f files, or the COMPOSE_FILE list, and takes COMPOSE_PROJECT_NAME from .env', async () => {
+    await using p = new TestComposeProject();
+    writeFileSync(join(p.dir, 'base.yml'), 'services:\n  web: {image: busybox, environment: [A=1, B=2]}\n');
+    writeFileSync(join(p.dir, 'prod.yml'), 'services:\n  web: {environment: {B: "3"}}\n  db: {image: busybox}\n');
+    const merged = {
+      db: { image: 'busybox', networks: { default: null }, scale: 1 },
+      web: { environment: { A: '1', B: '3' }, image: 'busybox', networks: { default: null }, scale: 1 },
+    };
+    const byFlags = rxcharm(
+      'compose',
+      '-f',
+      join(p.dir, 'base.yml'),
+      '-f',
+      join(p.dir, 'prod.yml'),
+      '-p',
+      p.project,
+      'config',
+      '--json',
+    );
+    expect(byFlags.status).toBe(0);
+    expect(JSON.parse(byFlags.stdout).services).toEqual(merged);
+    writeFileSync(join(p.dir, '.env'), `COMPOSE_PROJECT_NAME=${p.project}x\n`);
+    const byEnv = rxcharmIn({ cwd: p.dir, env: { COMPOSE_FILE: 'base.yml:prod.yml' } }, 'compose', 'config', '--json');
+    expect(byEnv.status).toBe(0);
+    expect(JSON.parse(byEnv.stdout)).toMatchObject({ name: `${p.project}x`, services: merged });
   });
 });

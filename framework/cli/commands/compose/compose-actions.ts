@@ -3,13 +3,14 @@
  * pay for the compose engine (yaml, dockerode) at start-up.
  */
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import {
   Compose,
   ComposeUsageError,
   createPullReporter,
   formatPlan,
   isRxcharmErrorLike,
+  readDotEnv,
   stringifyYaml,
   type ComposeContainer,
   type ComposeEvent,
@@ -19,7 +20,8 @@ import { CliError } from '../../cli-error';
 
 /** Options shared by every `rxcharm compose` sub-command. */
 export interface ComposeCliOptions {
-  readonly file?: string;
+  /** `-f` values, in order. */
+  readonly file?: readonly string[];
   readonly projectName?: string;
   readonly host?: string;
 }
@@ -29,11 +31,25 @@ function printEvent(e: ComposeEvent): void {
   process.stderr.write(`${e.resource}  ${e.status}${e.cause === undefined ? '' : `  (${e.cause})`}\n`);
 }
 
+/**
+ * The compose files: `-f` (repeatable), else `COMPOSE_FILE` from the environment or the current
+ * directory's `.env` (paths joined with `:`), else the default names in the current directory.
+ */
+function composeFiles(options: ComposeCliOptions): string[] | undefined {
+  if (options.file !== undefined && options.file.length > 0) return options.file.map((f) => resolve(f));
+  const fromEnv = process.env.COMPOSE_FILE ?? readDotEnv(process.cwd(), process.env).COMPOSE_FILE;
+  if (fromEnv === undefined || fromEnv === '') return undefined;
+  return fromEnv
+    .split(delimiter)
+    .filter(Boolean)
+    .map((f) => resolve(f));
+}
+
 function open(options: ComposeCliOptions, verbose = true): Compose {
-  const file = options.file === undefined ? undefined : resolve(options.file);
-  const workspace = file === undefined ? process.cwd() : dirname(file);
+  const files = composeFiles(options);
+  const workspace = files === undefined ? process.cwd() : dirname(files[0]);
   return new Compose(workspace, {
-    file,
+    file: files,
     project: options.projectName ?? process.env.COMPOSE_PROJECT_NAME,
     dockerHost: options.host ?? process.env.DOCKER_HOST,
     env: process.env,

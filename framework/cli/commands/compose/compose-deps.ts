@@ -1,5 +1,5 @@
 /** The engine names the compose CLI uses (one import point, loaded lazily with the actions). */
-export { Compose, ComposeUsageError, createPullReporter, formatPlan } from '../../../docker';
+export { Compose, ComposeUsageError, createPullReporter, formatPlan, readDotEnv } from '../../../docker';
 export type { ComposeContainer, ComposeEvent, PlanAction } from '../../../docker';
 export { isRxcharmError as isRxcharmErrorLike } from '../../../errors';
 
