@@ -156,6 +156,7 @@ networks:
     ['services:\n  a: {image: x, stop_grace_period: soon}\n', /invalid duration/, 2],
     ['services:\n  a: {image: x, env_file: missing.env}\n', /cannot read env file/, 2],
     ['web: 1\n', /unsupported compose key/, 1],
+    ['services:\n  a:\n    image: x\n    ports: !reset []\n', /unsupported YAML tag: !reset/, 4],
     ['version: "1"\nservices: {}\n', /unsupported version/, 1],
   ])('reports %#', (text, message, line) => {
     let error: unknown;

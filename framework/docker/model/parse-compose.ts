@@ -246,13 +246,20 @@ function loadFile(text: string, file: string, options: ParseComposeOptions): Loa
   const ctx: ParseContext = new ParseContext(file, lineOf);
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
-    const line = err.linePos?.[0]?.line;
+    const line = err.linePos?.[0]?.line ?? lines.linePos(err.pos[0]).line;
     throw new ComposeFileError(
       `YAML syntax error: ${err.message.split('\n')[0]}`,
       { file, path: '', line },
       { cause: err },
     );
   }
+  // An unknown tag (`!reset`, `!override`) would otherwise be dropped and its value kept as is.
+  const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (tag !== undefined)
+    throw new ComposeFileError(
+      `unsupported YAML tag: ${tag.message.split(' at line')[0].replace('Unresolved tag: ', '')} (rxcharm does not implement !reset or !override)`,
+      { file, path: '', line: tag.linePos?.[0]?.line ?? lines.linePos(tag.pos[0]).line },
+    );
   const warn = options.onWarning ?? (() => {});
   const interpolated = interpolateTree(doc.toJS(), [], ctx, options.env, warn);
   if (interpolated === null || interpolated === undefined)

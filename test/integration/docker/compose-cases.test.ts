@@ -24,7 +24,8 @@ interface Inspected {
   readonly Name: string;
   readonly State: { readonly Running: boolean };
   readonly Config: { readonly Env: readonly string[] };
-  readonly HostConfig: { readonly NetworkMode: string };
+  readonly HostConfig: { readonly NetworkMode: string; readonly Links: readonly string[] | null };
+  readonly NetworkSettings: { readonly Networks: Record<string, unknown> };
   readonly Mounts: readonly { readonly Type: string; readonly Name?: string; readonly Destination: string }[];
 }
 
@@ -193,5 +194,29 @@ describe('compose cases (issue 22) on a real daemon', () => {
     expect(containersOf(ours.project)).toEqual([]);
     await ours.compose({ env: { APP_NAME: `${ours.project}-named` } }).up();
     expect(inspect(`${ours.project}-named`).State.Running).toBe(true);
+  });
+});
+
+describe('the version 1 format (issue 21) on a real daemon', () => {
+  it('runs services written at the top level on the default bridge with links, as docker-compose v1 does', async () => {
+    const image = ensureBusyboxImage();
+    await using ours = new TestComposeProject();
+    await using theirs = new TestComposeProject();
+    const svc = (extra: string) => `  image: ${image}\n  command: sleep 1d\n  init: true\n${extra}`;
+    writeBoth({ 'docker-compose.yml': `db:\n${svc('')}web:\n${svc('  links: ["db:database"]\n')}` }, ours, theirs);
+    const warnings: string[] = [];
+    expect(kinds(await ours.compose({ onWarning: (w) => warnings.push(w) }).up())).toEqual([
+      'create db#1',
+      'create web#1',
+    ]);
+    expect(warnings).toContainEqual(expect.stringMatching(/version 1 format .* is deprecated/));
+    expect(v1(theirs, 'up', '-d').status).toBe(0);
+    for (const p of [ours, theirs]) {
+      const web = inspect(`${p.project}_web_1`);
+      expect(Object.keys(web.NetworkSettings.Networks)).toEqual(['bridge']);
+      expect(web.HostConfig.Links).toEqual([`/${p.project}_db_1:/${p.project}_web_1/database`]);
+      expect(web.State.Running).toBe(true);
+    }
+    expect(spawnSync('docker', ['network', 'inspect', `${ours.project}_default`]).status).not.toBe(0);
   });
 });
