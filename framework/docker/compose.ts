@@ -176,8 +176,7 @@ export class Compose {
 
   private hasFile(): boolean {
     try {
-      void this.files;
-      return true;
+      return this.files.length > 0;
     } catch (error) {
       if (error instanceof ComposeFileError) return false;
       throw error;
@@ -250,21 +249,16 @@ export class Compose {
    * nothing changed (zero API writes).
    *
    * @returns the plan that was carried out.
-   * @throws ImagePullError, ComposeDependencyError, DockerUnavailableError, DockerApiError, ComposeFileError.
+   * @throws ImagePullError, ComposeDependencyError, ComposeExternalResourceError, DockerUnavailableError, DockerApiError, ComposeFileError.
    */
   async up(service?: string): Promise<PlanAction[]> {
     const loaded = this.load();
     this.checkService(loaded, service);
     let { desired, observed } = await this.observeAll(loaded);
-    checkExternalResources(desired, observed, service === undefined ? undefined : withDependencies(desired, [service]));
-    const targets =
-      service === undefined
-        ? desired.services
-        : desired.services.filter(
-            (s) =>
-              s.name === service ||
-              Object.keys(desired.services.find((x) => x.name === service)!.dependsOn).includes(s.name),
-          );
+    // The service and everything it depends on, transitively: what the plan converges.
+    const converged = service === undefined ? undefined : withDependencies(desired, [service]);
+    checkExternalResources(desired, observed, converged);
+    const targets = desired.services.filter((s) => converged === undefined || converged.has(s.name));
     const missing = [...new Set(targets.filter((s) => s.imageId === undefined && s.scale > 0).map((s) => s.image))];
     if (missing.length > 0) {
       await Promise.all(missing.map((ref) => this.pullOne(ref)));
