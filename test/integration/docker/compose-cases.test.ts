@@ -202,7 +202,8 @@ describe('the version 1 format (issue 21) on a real daemon', () => {
     const image = ensureBusyboxImage();
     await using ours = new TestComposeProject();
     await using theirs = new TestComposeProject();
-    const svc = (extra: string) => `  image: ${image}\n  command: sleep 1d\n  init: true\n${extra}`;
+    // No `init` in this format (v1 refuses it): the clean-up kills the containers.
+    const svc = (extra: string) => `  image: ${image}\n  command: sleep 1d\n${extra}`;
     writeBoth({ 'docker-compose.yml': `db:\n${svc('')}web:\n${svc('  links: ["db:database"]\n')}` }, ours, theirs);
     const warnings: string[] = [];
     expect(kinds(await ours.compose({ onWarning: (w) => warnings.push(w) }).up())).toEqual([
