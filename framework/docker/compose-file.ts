@@ -34,15 +34,23 @@ export function locateComposeFile(workspaceDir: string, file?: string): string {
 }
 
 /**
- * Reads `<dir>/.env` (interpolation variables only); `{}` when absent.
+ * Reads `<dir>/.env` (interpolation variables only); `{}` when absent. As the compose
+ * specification says, unquoted and double-quoted values are interpolated, in order, from `osEnv`
+ * first and then from the file's earlier lines (`IMAGE=app:${TAG:-latest}`); single-quoted values
+ * are literal. The caller merges `osEnv` over the result (the OS environment wins).
  *
- * @throws ComposeFileError when the file is malformed.
+ * @param onUnset - called with each unset variable interpolated without a default (it becomes `""`).
+ * @throws ComposeFileError when the file is malformed or a `${VAR:?error}` fails (with the line).
  */
-export function readDotEnv(dir: string): Record<string, string> {
+export function readDotEnv(
+  dir: string,
+  osEnv: Readonly<Record<string, string | undefined>> = {},
+  onUnset?: (name: string) => void,
+): Record<string, string> {
   const path = join(dir, '.env');
   if (!existsSync(path)) return {};
   try {
-    return parseEnvFile(readFileSync(path, 'utf8'));
+    return parseEnvFile(readFileSync(path, 'utf8'), { lookup: (name) => osEnv[name], onUnset });
   } catch (error) {
     if (error instanceof ValueError) throw new ComposeFileError(error.message, { file: path, path: '' });
     throw error;

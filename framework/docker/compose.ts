@@ -3,26 +3,31 @@ import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import type { DockerClient } from '../charm/docker-client';
 import type { ContainerSummary, PullProgressEvent } from '../charm/docker-types';
+import { specForm, type SpecDocument } from './compose-config';
 import { locateComposeFile, readDotEnv } from './compose-file';
 import type { ComposeEventListener } from './engine/compose-event';
 import { desiredState, type DesiredState } from './engine/desired-state';
 import { execute } from './engine/execute';
 import { projectName } from './engine/naming';
 import { observe, type ObservedState } from './engine/observed-state';
-import { plan, type PlanAction } from './engine/plan';
+import { checkExternalResources } from './engine/external-resources';
+import { plan, withDependencies, type PlanAction } from './engine/plan';
 import { ComposeFileError, ComposeUsageError } from './errors';
 import type { PullReporter } from './pull-progress';
 import { LABEL_CONTAINER_NUMBER, LABEL_SERVICE, projectFilter } from './labels';
 import { readCachedModel, recordingEnv, writeCachedModel } from './model-cache';
-import { parseCompose } from './model/parse-compose';
+import { parseComposeFiles } from './model/parse-compose';
 import type { ComposeModel } from './model/types';
 
 /** Options of {@link Compose}. */
 export interface ComposeOptions {
   /** Project name; default: the file's `name:`, else the workspace directory's basename (normalized). */
   readonly project?: string;
-  /** Compose file, relative to the workspace; default `docker-compose.yml` (or `.yaml`, `compose.yaml`, `compose.yml`). */
-  readonly file?: string;
+  /**
+   * Compose file, relative to the workspace; default `docker-compose.yml` (or `.yaml`,
+   * `compose.yaml`, `compose.yml`). Several files are merged in order, as `-f a -f b` in compose.
+   */
+  readonly file?: string | readonly string[];
   /**
    * The engine client (a hook's `this.docker`, a `DockerodeClient`, a test's fake). Compose never
    * makes one of its own: whoever runs it decides which daemon it talks to.
@@ -62,6 +67,12 @@ export interface ComposeContainer {
   readonly ports: ContainerSummary['ports'];
 }
 
+function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
 interface Loaded {
   readonly model: ComposeModel;
   readonly project: string;
@@ -90,18 +101,36 @@ export class Compose {
     this.docker = options.docker;
   }
 
-  /** Absolute path of the compose file. @throws ComposeFileError when missing. */
+  /** Absolute path of the (first) compose file. @throws ComposeFileError when missing. */
   get file(): string {
-    return locateComposeFile(this.workspaceDir, this.options.file);
+    return this.files[0];
   }
 
-  /** Reads and parses the compose file (again on every call, so edits are seen; see `cacheDir`). */
+  /** Absolute paths of the compose files, in merge order. @throws ComposeFileError when one is missing. */
+  get files(): string[] {
+    const given = this.options.file;
+    if (given === undefined || typeof given === 'string') return [locateComposeFile(this.workspaceDir, given)];
+    return given.length === 0
+      ? [locateComposeFile(this.workspaceDir)]
+      : given.map((f) => locateComposeFile(this.workspaceDir, f));
+  }
+
+  /** Reads and parses the compose files (again on every call, so edits are seen; see `cacheDir`). */
   load(): Loaded {
-    const file = this.file;
-    const text = readFileSync(file, 'utf8');
-    const env = { ...readDotEnv(this.workspaceDir), ...this.options.env };
-    const home = homedir();
+    const files = this.files;
+    const texts = files.map((f) => readFileSync(f, 'utf8'));
+    // The cache is keyed by the list of files and their texts together.
+    const file = files.join('\n');
+    const text = texts.join('\0');
     const { cacheDir, onWarning } = this.options;
+    const osEnv = this.options.env ?? {};
+    const env = {
+      ...readDotEnv(this.workspaceDir, osEnv, (name) =>
+        onWarning?.(`The "${name}" variable is not set (in .env). Defaulting to a blank string.`),
+      ),
+      ...definedOnly(osEnv),
+    };
+    const home = homedir();
     const cached = cacheDir === undefined ? undefined : readCachedModel(cacheDir, file, text, env, home);
     let model: ComposeModel;
     if (cached !== undefined) {
@@ -110,18 +139,25 @@ export class Compose {
     } else {
       const recording = recordingEnv(env);
       const warnings: string[] = [];
-      model = parseCompose(text, {
-        file,
-        env: recording.env,
-        home,
-        onWarning: (w) => {
-          warnings.push(w);
-          onWarning?.(w);
+      model = parseComposeFiles(
+        files.map((f, i) => ({ file: f, text: texts[i] })),
+        {
+          file: files[0],
+          env: recording.env,
+          home,
+          onWarning: (w) => {
+            warnings.push(w);
+            onWarning?.(w);
+          },
         },
-      });
+      );
       if (cacheDir !== undefined) writeCachedModel(cacheDir, file, text, recording.used, home, model, warnings);
     }
-    return { model, project: projectName(this.options.project, model.name, this.workspaceDir) };
+    // COMPOSE_PROJECT_NAME may also come from the environment or `.env`, after an explicit name.
+    return {
+      model,
+      project: projectName(this.options.project ?? env.COMPOSE_PROJECT_NAME, model.name, this.workspaceDir),
+    };
   }
 
   /**
@@ -140,8 +176,7 @@ export class Compose {
 
   private hasFile(): boolean {
     try {
-      locateComposeFile(this.workspaceDir, this.options.file);
-      return true;
+      return this.files.length > 0;
     } catch (error) {
       if (error instanceof ComposeFileError) return false;
       throw error;
@@ -156,20 +191,21 @@ export class Compose {
   private async observeAll(loaded: Loaded): Promise<{ desired: DesiredState; observed: ObservedState }> {
     const skeleton = desiredState(loaded.model, {
       project: loaded.project,
-      configFiles: [this.file],
+      configFiles: this.files,
       imageIds: {},
       scale: this.scaleOverrides,
       labels: this.options.labels,
     });
     const observed = await observe(this.docker, {
       project: loaded.project,
-      networks: skeleton.networks.filter((n) => !n.external).map((n) => n.name),
-      volumes: skeleton.volumes.filter((v) => !v.external).map((v) => v.name),
+      // External ones too: `checkExternalResources` refuses a missing one before anything is created.
+      networks: skeleton.networks.map((n) => n.name),
+      volumes: skeleton.volumes.map((v) => v.name),
       images: skeleton.services.map((s) => s.image),
     });
     const desired = desiredState(loaded.model, {
       project: loaded.project,
-      configFiles: [this.file],
+      configFiles: this.files,
       imageIds: observed.images,
       scale: this.scaleOverrides,
       labels: this.options.labels,
@@ -186,11 +222,21 @@ export class Compose {
     }
   }
 
+  /**
+   * The resolved project in the compose specification's form (interpolated, env files folded in,
+   * long forms, engine names), as `docker compose config` prints it. Reads only the files.
+   */
+  config(): SpecDocument {
+    const loaded = this.load();
+    return specForm(loaded.model, loaded.project);
+  }
+
   /** Dry run: the actions `up(service?)` would take now, with reasons. Reads only. */
   async plan(service?: string): Promise<PlanAction[]> {
     const loaded = this.load();
     this.checkService(loaded, service);
     const { desired, observed } = await this.observeAll(loaded);
+    checkExternalResources(desired, observed, service === undefined ? undefined : withDependencies(desired, [service]));
     return plan(desired, observed, {
       services: service === undefined ? undefined : [service],
       removeOrphans: this.options.removeOrphans,
@@ -203,20 +249,16 @@ export class Compose {
    * nothing changed (zero API writes).
    *
    * @returns the plan that was carried out.
-   * @throws ImagePullError, ComposeDependencyError, DockerUnavailableError, DockerApiError, ComposeFileError.
+   * @throws ImagePullError, ComposeDependencyError, ComposeExternalResourceError, DockerUnavailableError, DockerApiError, ComposeFileError.
    */
   async up(service?: string): Promise<PlanAction[]> {
     const loaded = this.load();
     this.checkService(loaded, service);
     let { desired, observed } = await this.observeAll(loaded);
-    const targets =
-      service === undefined
-        ? desired.services
-        : desired.services.filter(
-            (s) =>
-              s.name === service ||
-              Object.keys(desired.services.find((x) => x.name === service)!.dependsOn).includes(s.name),
-          );
+    // The service and everything it depends on, transitively: what the plan converges.
+    const converged = service === undefined ? undefined : withDependencies(desired, [service]);
+    checkExternalResources(desired, observed, converged);
+    const targets = desired.services.filter((s) => converged === undefined || converged.has(s.name));
     const missing = [...new Set(targets.filter((s) => s.imageId === undefined && s.scale > 0).map((s) => s.image))];
     if (missing.length > 0) {
       await Promise.all(missing.map((ref) => this.pullOne(ref)));

@@ -92,6 +92,31 @@ export class ComposeDependencyError extends RxcharmError {
   }
 }
 
+/**
+ * A network or volume declared `external` (it must already exist) does not exist. Raised by `up`
+ * and `plan` before anything is created or pulled.
+ */
+export class ComposeExternalResourceError extends RxcharmError {
+  readonly kind: 'network' | 'volume';
+  /** Engine name looked up. */
+  readonly resource: string;
+  /** Services that use it. */
+  readonly services: readonly string[];
+  constructor(kind: 'network' | 'volume', key: string, resource: string, services: readonly string[]) {
+    const users = services.length === 0 ? '' : ` (used by service ${services.map((s) => `"${s}"`).join(', ')})`;
+    super(
+      'COMPOSE_EXTERNAL',
+      `external ${kind} "${resource}" not found${users}
+` +
+        `${kind}s.${key} is declared external, so it must already exist: create it with \`docker ${kind} create ${resource}\`, or drop "external"`,
+      { context: { kind, key, resource, services } },
+    );
+    this.kind = kind;
+    this.resource = resource;
+    this.services = services;
+  }
+}
+
 /** A request names something the compose project does not have (service, option value). */
 export class ComposeUsageError extends RxcharmError {
   constructor(message: string, context: Record<string, unknown> = {}) {

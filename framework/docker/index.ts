@@ -17,7 +17,12 @@ export { locateComposeFile, readDotEnv, DEFAULT_COMPOSE_FILES } from './compose-
 
 // Model
 /** Parses, interpolates and normalizes a compose file into a {@link ComposeModel}. */
-export { parseCompose } from './model/parse-compose';
+export { parseCompose, parseComposeFiles } from './model/parse-compose';
+/** Merges a later compose file over an earlier one by the specification's rules. */
+export { mergeCompose } from './model/merge-compose';
+/** The resolved project in the compose specification's form (`rxcharm compose config`). */
+export { specForm, formatDuration } from './compose-config';
+export type { SpecDocument } from './compose-config';
 export type { ParseComposeOptions } from './model/parse-compose';
 /** Compose keys a service may use. */
 export { SUPPORTED_SERVICE_KEYS } from './model/parse-service';
@@ -93,6 +98,7 @@ export {
   DockerUnavailableError,
   DockerApiError,
   ComposeDependencyError,
+  ComposeExternalResourceError,
   ComposeUsageError,
   isImagePullError,
   isDockerUnavailableError,

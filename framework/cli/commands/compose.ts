@@ -7,14 +7,18 @@ type Actions = typeof import('./compose/compose-actions');
 const actions = (): Promise<Actions> => import('./compose/compose-actions');
 
 /**
- * Registers `rxcharm compose -f FILE -p PROJECT up|down|ps|plan|logs|pull|start|stop|restart|kill|rm|scale`,
+ * Registers `rxcharm compose -f FILE -p PROJECT up|down|ps|plan|config|logs|pull|start|stop|restart|kill|rm|scale`,
  * whole-process commands with docker-compose v1's meaning (`up` is detached).
  */
 export function registerCompose(program: Command): void {
   const compose = program
     .command('compose')
     .description("Run a compose project with rxcharm's engine (docker-compose v1 compatible labels and names)")
-    .option('-f, --file <file>', 'compose file (default: docker-compose.yml in the current directory)')
+    .option(
+      '-f, --file <file>',
+      'compose file, repeatable to merge several (default: $COMPOSE_FILE, else docker-compose.yml in the current directory)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option('-p, --project-name <name>', 'project name (default: the directory name)')
     .option(
       '-H, --host <host>',
@@ -38,6 +42,11 @@ export function registerCompose(program: Command): void {
     .action(async (service: string | undefined, o: { json?: boolean }) =>
       (await actions()).composePlan(opts(), service, o.json === true),
     );
+  compose
+    .command('config')
+    .description("print the resolved compose file (interpolated, normalized) in the specification's form")
+    .option('--json', 'print JSON')
+    .action(async (o: { json?: boolean }) => (await actions()).composeConfig(opts(), o.json === true));
   compose
     .command('ps')
     .description('list containers')

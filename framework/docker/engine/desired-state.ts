@@ -1,4 +1,4 @@
-import type { ComposeModel, Dependency } from '../model/types';
+import { networkService, type ComposeModel, type Dependency } from '../model/types';
 import { configHash } from './config-hash';
 import { resourceName } from './naming';
 import { serviceTemplate, type ServiceTemplate } from './service-template';
@@ -12,9 +12,24 @@ export interface DesiredService {
   readonly imageId?: string;
   readonly hash: string;
   readonly template: ServiceTemplate;
-  /** `depends_on` plus implicit edges from `links` (condition `service_started`). */
+  /** `depends_on` plus implicit edges from `links` and `network_mode: "service:<name>"` (condition `service_started`). */
   readonly dependsOn: Readonly<Record<string, Dependency>>;
   readonly containerName?: string;
+  /**
+   * The service whose network this one shares (`network_mode: "service:<name>"`). Its template and
+   * hash hold `service:<name>` until {@link withNetworkContainer} resolves it to a container.
+   */
+  readonly networkService?: string;
+}
+
+/**
+ * The service with `network_mode: "service:<name>"` resolved to `container:<id>` (as docker compose
+ * does before hashing), so that a container created against another container of that service
+ * has another hash and is recreated.
+ */
+export function withNetworkContainer(svc: DesiredService, containerId: string): DesiredService {
+  const template = { ...svc.template, networkMode: `container:${containerId}` };
+  return { ...svc, template, hash: configHash(template) };
 }
 
 /** A project network or volume. */
@@ -72,6 +87,8 @@ export function desiredState(model: ComposeModel, options: DesiredStateOptions):
   for (const svc of Object.values(model.services)) {
     const edges: Record<string, Dependency> = {};
     for (const [dep] of svc.links) edges[dep] = { condition: 'service_started', required: true, restart: true };
+    const shared = networkService(svc);
+    if (shared !== undefined) edges[shared] = { condition: 'service_started', required: true, restart: true };
     deps[svc.name] = { ...edges, ...svc.dependsOn };
   }
   const scaled = {
@@ -92,6 +109,7 @@ export function desiredState(model: ComposeModel, options: DesiredStateOptions):
       template,
       dependsOn: deps[name],
       containerName: svc.containerName,
+      networkService: networkService(svc),
     };
   });
   const resources = (all: ComposeModel['networks'] | ComposeModel['volumes']): DesiredResource[] =>

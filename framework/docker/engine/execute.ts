@@ -3,7 +3,7 @@ import type { ContainerCreateSpec, MountedVolume, MountSpec } from '../../charm/
 import { ComposeDependencyError, DockerApiError } from '../errors';
 import type { ComposeEventListener } from './compose-event';
 import { composeLabels, resourceLabels } from './container-labels';
-import type { DesiredService, DesiredState } from './desired-state';
+import { withNetworkContainer, type DesiredService, type DesiredState } from './desired-state';
 import type { PlanAction } from './plan';
 
 /** Options of {@link execute}. */
@@ -67,7 +67,6 @@ export async function execute(
   const sleep = options.sleep ?? realSleep;
   const stopTimeout = (svc?: DesiredService): number =>
     svc?.template.stopTimeoutSeconds ?? options.stopTimeoutSeconds ?? 10;
-  const services = new Map(desired.services.map((s) => [s.name, s]));
 
   await Promise.all(
     actions.flatMap((a) => {
@@ -224,6 +223,19 @@ export async function execute(
     }
   };
 
+  // `network_mode: "service:<name>"` joins that service's first container, known once it has run.
+  const sharedNetwork = (svc: DesiredService): DesiredService => {
+    if (svc.networkService === undefined) return svc;
+    const id = containerIds.get(svc.networkService)?.[0];
+    if (id === undefined)
+      throw new ComposeDependencyError(
+        svc.name,
+        svc.networkService,
+        `service ${svc.networkService} has no container whose network ${svc.name} can share`,
+      );
+    return withNetworkContainer(svc, id);
+  };
+
   const done = new Map<string, Promise<void>>();
   const containerActions = actions.filter((a): a is ContainerAction => 'service' in a && a.kind !== 'remove-orphan');
   const planned = new Set(containerActions.map((a) => a.service));
@@ -239,7 +251,7 @@ export async function execute(
         if (own.some((a) => a.kind !== 'leave' && a.kind !== 'scale-down')) {
           for (const d of deps) await waitFor(svc, d);
         }
-        await runService(svc, own);
+        await runService(sharedNetwork(svc), own);
       })(),
     );
   }

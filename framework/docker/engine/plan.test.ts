@@ -1,6 +1,6 @@
 import { HASH_SCHEMA } from '../labels';
 import { parseCompose } from '../model/parse-compose';
-import { desiredState, type DesiredState } from './desired-state';
+import { desiredState, withNetworkContainer, type DesiredState } from './desired-state';
 import type { ObservedContainer, ObservedState } from './observed-state';
 import { formatPlan, isWrite, plan } from './plan';
 
@@ -184,5 +184,44 @@ describe('plan', () => {
     const snapshot = JSON.stringify(o);
     expect(plan(d, o)).toEqual(plan(d, o));
     expect(JSON.stringify(o)).toBe(snapshot);
+  });
+
+  describe('network_mode: "service:<name>"', () => {
+    const SHARED = 'services:\n  app: {image: x, network_mode: "service:db"}\n  db: {image: y}\n';
+    // The dependent's container as it was created: its hash holds the db container's id.
+    const dependent = (d: DesiredState, dbId: string): ObservedContainer => ({
+      ...running(d, 'app', 1),
+      configHash: withNetworkContainer(
+        d.services.find((s) => s.name === 'app')!,
+        dbId,
+      ).hash,
+    });
+
+    it('orders the shared service first and depends on it', () => {
+      const d = desired(SHARED);
+      expect(d.services.map((s) => s.name)).toEqual(['db', 'app']);
+      expect(d.services[1].dependsOn).toEqual({ db: { condition: 'service_started', required: true, restart: true } });
+      expect(kinds(plan(d, observed([], [])))).toEqual(['create-network', 'create db#1', 'create app#1']);
+    });
+
+    it('leaves the dependent while it shares the current container of the service', () => {
+      const d = desired(SHARED);
+      expect(kinds(plan(d, observed([running(d, 'db', 1), dependent(d, 'db-1')])))).toEqual([
+        'leave db#1',
+        'leave app#1',
+      ]);
+    });
+
+    it('recreates the dependent when the shared container is recreated, or when it joined another one', () => {
+      const d = desired(SHARED);
+      const dbChanged = running(d, 'db', 1, { configHash: 'f'.repeat(64) });
+      const actions = plan(d, observed([dbChanged, dependent(d, 'db-1')]));
+      expect(kinds(actions)).toEqual(['recreate db#1', 'recreate app#1']);
+      expect(actions[1].reason).toBe('shares the network of service db, whose container is (re)created');
+      expect(kinds(plan(d, observed([running(d, 'db', 1), dependent(d, 'gone')])))).toEqual([
+        'leave db#1',
+        'recreate app#1',
+      ]);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { HASH_SCHEMA } from '../labels';
-import type { DesiredService, DesiredState } from './desired-state';
+import { withNetworkContainer, type DesiredService, type DesiredState } from './desired-state';
 import { containerName } from './naming';
 import type { ObservedContainer, ObservedState } from './observed-state';
 
@@ -29,7 +29,8 @@ export interface PlanOptions {
   readonly removeOrphans?: boolean;
 }
 
-function withDependencies(desired: DesiredState, roots: readonly string[]): Set<string> {
+/** The named services and, transitively, everything they depend on. */
+export function withDependencies(desired: DesiredState, roots: readonly string[]): Set<string> {
   const byName = new Map(desired.services.map((s) => [s.name, s]));
   const out = new Set<string>();
   const visit = (name: string): void => {
@@ -58,7 +59,16 @@ function divergence(svc: DesiredService, c: ObservedContainer): string | undefin
   return undefined;
 }
 
-function planService(desired: DesiredState, svc: DesiredService, have: readonly ObservedContainer[]): PlanAction[] {
+/**
+ * @param sharedChanged - why the container whose network this service shares is (re)created, if it is:
+ *   existing containers are then recreated, since they hold the old container's network.
+ */
+function planService(
+  desired: DesiredState,
+  svc: DesiredService,
+  have: readonly ObservedContainer[],
+  sharedChanged?: string,
+): PlanAction[] {
   const name = (n: number): string => svc.containerName ?? containerName(desired.project, svc.name, n);
   if (have.length === 0) {
     return Array.from({ length: svc.scale }, (_, i) => ({
@@ -93,7 +103,7 @@ function planService(desired: DesiredState, svc: DesiredService, have: readonly 
       continue;
     }
     kept++;
-    const why = divergence(svc, c);
+    const why = sharedChanged ?? divergence(svc, c);
     if (why !== undefined) actions.push({ ...ref, kind: 'recreate', name: name(c.number), reason: why });
     else if (c.state === 'running') actions.push({ ...ref, kind: 'leave', reason: 'up to date and running' });
     else actions.push({ ...ref, kind: 'start', reason: `container is ${c.state}` });
@@ -152,15 +162,27 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
       }
     }
   }
+  // Per service: the id of the container a `network_mode: "service:<name>"` dependent joins (its
+  // lowest-numbered one), or undefined when this plan creates or recreates that container.
+  const sharedIds = new Map<string, string | undefined>();
   for (const svc of desired.services) {
     if (services !== undefined && !services.has(svc.name)) continue;
-    actions.push(
-      ...planService(
-        desired,
-        svc,
-        regular.filter((c) => c.service === svc.name),
-      ),
+    let effective = svc;
+    let sharedChanged: string | undefined;
+    if (svc.networkService !== undefined) {
+      const id = sharedIds.get(svc.networkService);
+      if (id !== undefined) effective = withNetworkContainer(svc, id);
+      else sharedChanged = `shares the network of service ${svc.networkService}, whose container is (re)created`;
+    }
+    const own = planService(
+      desired,
+      effective,
+      regular.filter((c) => c.service === svc.name),
+      sharedChanged,
     );
+    const first = own.find((a) => a.kind !== 'scale-down');
+    sharedIds.set(svc.name, first?.kind === 'leave' || first?.kind === 'start' ? first.containerId : undefined);
+    actions.push(...own);
   }
   return actions;
 }

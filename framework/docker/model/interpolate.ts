@@ -27,15 +27,18 @@ function closingBrace(text: string, start: number): number {
   return -1;
 }
 
-function resolveBraced(
-  body: string,
-  env: Readonly<Record<string, string | undefined>>,
-  warn: (name: string) => void,
-): string {
+/** Where interpolation reads variables: a record, or a lookup function (`undefined` = unset). */
+export type InterpolationEnv = Readonly<Record<string, string | undefined>> | ((name: string) => string | undefined);
+
+function read(env: InterpolationEnv, name: string): string | undefined {
+  return typeof env === 'function' ? env(name) : env[name];
+}
+
+function resolveBraced(body: string, env: InterpolationEnv, warn: (name: string) => void): string {
   const name = NAME.exec(body)?.[0];
   if (name === undefined) throw new InterpolationFailure(`invalid interpolation format: "\${${body}}"`);
   const rest = body.slice(name.length);
-  const value = env[name];
+  const value = read(env, name);
   if (rest === '') {
     if (value === undefined) warn(name);
     return value ?? '';
@@ -70,11 +73,7 @@ function resolveBraced(
  * @param warn - called with the name of each unset variable used without a default (compose warns and uses "").
  * @throws InterpolationFailure on a malformed `${...}` or a missing required variable.
  */
-export function interpolate(
-  text: string,
-  env: Readonly<Record<string, string | undefined>>,
-  warn: (name: string) => void = () => {},
-): string {
+export function interpolate(text: string, env: InterpolationEnv, warn: (name: string) => void = () => {}): string {
   let out = '';
   let i = 0;
   while (i < text.length) {
@@ -99,7 +98,7 @@ export function interpolate(
         out += '$';
         i++;
       } else {
-        const value = env[name];
+        const value = read(env, name);
         if (value === undefined) warn(name);
         out += value ?? '';
         i += 1 + name.length;

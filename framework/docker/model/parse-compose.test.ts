@@ -134,10 +134,29 @@ networks:
     ['services:\n  a:\n    image: x\n    restart: sometimes\n', /invalid restart policy/, 4],
     ['services:\n  a:\n    image: x\n    volumes: ["db:/data"]\n', /undefined volume "db"/, 4],
     ['services:\n  a:\n    command: x\n', /needs an "image"/, 2],
-    ['services:\n  a: {image: x, scale: 2, container_name: c}\n', /cannot scale/, 2],
+    ['services:\n  a: {image: x, scale: 2, container_name: cc}\n', /cannot scale/, 2],
+    ['services:\n  a: {image: x, container_name: "${NAME}"}\n', /container_name of service "a" is empty/, 2],
+    ['services:\n  a: {image: x, container_name: "-x"}\n', /invalid container_name "-x"/, 2],
+    ['version: "3"\n', /no "services" mapping at the top level/, undefined],
+    ['services: [a, b]\n', /"services" must be a mapping .* got a list/, 1],
+    ['', /the file is empty/, undefined],
+    ['services:\n  a: {image: x, network_mode: "service:db"}\n', /shares the network of undefined service "db"/, 2],
+    [
+      'services:\n  a: {image: x, volumes: ["v:/v"]}\nvolumes:\n  v: {external: true, name: "${V}"}\n',
+      /volume "v" has an empty name/,
+      4,
+    ],
+    [
+      'services:\n  a: {image: x}\nvolumes:\n  v: {external: true, driver: local}\n',
+      /external volume "v" cannot set driver/,
+      4,
+    ],
+    ['services:\n  a: {image: x, env_file: {path: a.env, format: yaml}}\n', /unsupported env_file format "yaml"/, 2],
+    ['services:\n  a:\n    image: x\n    env_file: [{path: a.env, mode: raw}]\n', /key "env_file.mode"/, 4],
     ['services:\n  a: {image: x, stop_grace_period: soon}\n', /invalid duration/, 2],
     ['services:\n  a: {image: x, env_file: missing.env}\n', /cannot read env file/, 2],
-    ['web:\n  image: x\n', /unsupported compose key/, 1],
+    ['web: 1\n', /unsupported compose key/, 1],
+    ['services:\n  a:\n    image: x\n    ports: !reset []\n', /unsupported YAML tag: !reset/, 4],
     ['version: "1"\nservices: {}\n', /unsupported version/, 1],
   ])('reports %#', (text, message, line) => {
     let error: unknown;
@@ -165,5 +184,71 @@ networks:
   it('interpolates values only and keeps $$ literal', () => {
     const m = parse('services:\n  a:\n    image: x\n    command: echo $$HOME ${WHO}\n', { WHO: 'me' });
     expect(m.services.a.command).toEqual(['echo', '$HOME', 'me']);
+  });
+
+  it('reads the version 1 format (services at the top level) with a deprecation warning', () => {
+    const warnings: string[] = [];
+    const text =
+      'x-common: {a: 1}\ndb:\n  image: y\nweb:\n  image: x\n  links: [db]\n  net: "container:db"\nother:\n  image: x\n';
+    const m = parseCompose(text, { file, env: {}, onWarning: (w) => warnings.push(w) });
+    expect(Object.keys(m.services)).toEqual(['db', 'web', 'other']);
+    expect(m.services.db.networkMode).toBe('bridge');
+    expect(m.services.web.networkMode).toBe('service:db');
+    expect(m.networks).toEqual({});
+    expect(warnings).toEqual([expect.stringMatching(/version 1 format .* is deprecated/)]);
+    expect(() => parse('web:\n  image: x\n  restart: sometimes\n')).toThrow(
+      /docker-compose.yml:3 at services.web.restart/,
+    );
+  });
+
+  it('interpolates env_file values (format env) and takes them literally with format raw', () => {
+    const files = { '/proj/a.env': 'A=${WHO:-nobody}\nB="q"\nC=$A-x\n', '/proj/raw.env': 'A=${WHO:-nobody}\nB="q"\n' };
+    const m = parse(
+      'services:\n  a: {image: x, env_file: [a.env]}\n  r: {image: x, env_file: [{path: raw.env, format: raw}]}\n',
+      { WHO: 'me' },
+      files,
+    );
+    expect(m.services.a.environment).toEqual({ A: 'me', B: 'q', C: 'me-x' });
+    expect(m.services.r.environment).toEqual({ A: '${WHO:-nobody}', B: '"q"' });
+  });
+
+  it('reads external volumes and networks, in both forms, and ignores x- keys in them', () => {
+    const m = parse(
+      'services:\n  a: {image: x, volumes: ["old:/o", "new:/n"]}\nvolumes:\n  old: {external: {name: legacy}}\n  new: {external: true, x-note: 1}\n',
+    );
+    expect(m.volumes.old).toMatchObject({ external: true, name: 'legacy' });
+    expect(m.volumes.new).toMatchObject({ external: true, name: undefined });
+  });
+
+  it('ignores x- keys inside definitions but keeps them where keys are names', () => {
+    const m = parse(`
+services:
+  web:
+    image: x
+    x-owner: team
+    environment: {x-not-ext: "1"}
+    labels: {x-label: "2"}
+    healthcheck: {test: "true", x-note: 1}
+    depends_on: {db: {condition: service_started, x-why: cache}}
+    volumes: [{type: volume, source: data, target: /d, x-hint: fast}]
+    networks: {front: {aliases: [w], x-note: 1}}
+    ports: [{target: 80, x-p: 1}]
+  db: {image: y}
+networks:
+  front: {x-driver-hint: a}
+volumes:
+  data: {x-backup: daily}
+`);
+    expect(m.services.web.environment).toEqual({ 'x-not-ext': '1' });
+    expect(m.services.web.labels).toEqual({ 'x-label': '2' });
+    expect(m.services.web.networks.front.aliases).toEqual(['w']);
+    expect(m.services.web.volumes[0]).toMatchObject({ source: 'data', target: '/d' });
+  });
+
+  it('names the service, key, file and line of an unknown key nested in a service', () => {
+    const run = () =>
+      parse('services:\n  web:\n    image: x\n    healthcheck:\n      test: "true"\n      frequency: 1s\n');
+    expect(run).toThrow(UnsupportedComposeKeyError);
+    expect(run).toThrow(/key "healthcheck.frequency" of service "web"\n\/proj\/docker-compose.yml:6/);
   });
 });

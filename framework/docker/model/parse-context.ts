@@ -6,21 +6,29 @@ export type Path = readonly (string | number)[];
 
 /** Location lookup and error helpers shared by the parser's pieces (internal). */
 export class ParseContext {
+  /**
+   * @param lineOf - the line of `path` in `file`, or (for merged files) the file that wrote `path`
+   *   and the line there.
+   */
   constructor(
     readonly file: string,
-    private readonly lineOf: (path: Path) => number | undefined,
+    private readonly lineOf: (path: Path) => number | { readonly file: string; readonly line?: number } | undefined,
   ) {}
 
   location(path: Path): ComposeLocation {
-    return { file: this.file, path: path.join('.'), line: this.lineOf(path) };
+    const at = this.lineOf(path);
+    if (typeof at === 'object') return { file: at.file, path: path.join('.'), line: at.line };
+    return { file: this.file, path: path.join('.'), line: at };
   }
 
   fail(path: Path, message: string): never {
     throw new ComposeFileError(message, this.location(path));
   }
 
+  /** An unsupported key; the service defaults to the one `path` is inside (`services.<name>...`). */
   unsupported(service: string | undefined, key: string, path: Path): never {
-    throw new UnsupportedComposeKeyError(service, key, this.location(path));
+    const owner = service ?? (path[0] === 'services' && path.length > 2 ? String(path[1]) : undefined);
+    throw new UnsupportedComposeKeyError(owner, key, this.location(path));
   }
 
   /** Runs a field parser, turning its `ValueError` into a located `ComposeFileError`. */

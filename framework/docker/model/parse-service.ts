@@ -23,6 +23,7 @@ export interface ServiceParseDeps {
   readonly networks: ReadonlySet<string>;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly readFile: (path: string) => string;
+  readonly warn?: (message: string) => void;
 }
 
 /** Service keys rxcharm implements; any other (non `x-`) key is an `UnsupportedComposeKeyError`. */
@@ -92,7 +93,12 @@ function envFiles(d: ServiceParseDeps, path: Path, value: unknown): { files: str
   entries.forEach((entry, i) => {
     const at = Array.isArray(value) ? [...path, i] : path;
     const spec: Record<string, unknown> = isMapping(entry) ? entry : { path: entry };
-    const file = resolve(d.volumes.workingDir, scalarString(d.ctx, at, spec.path));
+    for (const k of Object.keys(spec))
+      if (!['path', 'required', 'format'].includes(k)) d.ctx.unsupported(undefined, `env_file.${k}`, [...at, k]);
+    const format = spec.format === undefined ? 'env' : scalarString(d.ctx, [...at, 'format'], spec.format);
+    if (format !== 'env' && format !== 'raw')
+      d.ctx.fail([...at, 'format'], `unsupported env_file format "${format}" (use env or raw)`);
+    const file = resolve(d.volumes.workingDir, scalarString(d.ctx, isMapping(entry) ? [...at, 'path'] : at, spec.path));
     const required = spec.required !== false;
     let text: string;
     try {
@@ -104,7 +110,13 @@ function envFiles(d: ServiceParseDeps, path: Path, value: unknown): { files: str
     files.push(file);
     Object.assign(
       env,
-      d.ctx.field(at, () => parseEnvFile(text)),
+      d.ctx.field(at, () =>
+        parseEnvFile(text, {
+          format,
+          lookup: (name) => d.env[name],
+          onUnset: (name) => d.warn?.(`The "${name}" variable is not set (in ${file}). Defaulting to a blank string.`),
+        }),
+      ),
     );
   });
   return { files, env };
@@ -256,6 +268,11 @@ export function parseService(name: string, raw: unknown, d: ServiceParseDeps): S
           return [svc, alias];
         });
   const containerName = optionalString(d, raw, 'container_name', path);
+  // Refused rather than left to Docker, which would pick a random name (compose v2 refuses too).
+  if (containerName === '')
+    d.ctx.fail(at('container_name'), `container_name of service "${name}" is empty (after interpolation)`);
+  if (containerName !== undefined && !/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(containerName))
+    d.ctx.fail(at('container_name'), `invalid container_name "${containerName}" (use [a-zA-Z0-9][a-zA-Z0-9_.-]+)`);
   if (containerName !== undefined && scale > 1)
     d.ctx.fail(at('container_name'), `service "${name}" sets container_name and cannot scale to ${scale}`);
   const networkMode = optionalString(d, raw, 'network_mode', path);

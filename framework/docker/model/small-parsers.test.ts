@@ -1,5 +1,4 @@
 import { parseDurationNs } from './parse-duration';
-import { parseEnvFile } from './parse-env';
 import { parseVolumeLong, parseVolumeShort } from './parse-volumes';
 import { shellWords } from './shell-words';
 import { ValueError } from './value-error';
@@ -26,19 +25,6 @@ describe('shellWords', () => {
     expect(shellWords(`"a\\"b"`)).toEqual(['a"b']);
   });
   it('rejects an unterminated quote', () => expect(() => shellWords(`echo 'x`)).toThrow(ValueError));
-});
-
-describe('parseEnvFile', () => {
-  it('reads KEY=VALUE lines with comments, export and quotes', () => {
-    expect(parseEnvFile('# c\nA=1\nexport B="two\\nlines"\nC=\'$x\'\nD=v # note\n\nE')).toEqual({
-      A: '1',
-      B: 'two\nlines',
-      C: '$x',
-      D: 'v',
-      E: '',
-    });
-  });
-  it('rejects a bad name', () => expect(() => parseEnvFile('A B=1')).toThrow(/line 1/));
 });
 
 describe('volumes', () => {

@@ -104,3 +104,8 @@ export interface ComposeModel {
   readonly networks: Readonly<Record<string, NetworkConfig>>;
   readonly volumes: Readonly<Record<string, VolumeConfig>>;
 }
+
+/** The service whose network a `network_mode: "service:<name>"` service shares, else `undefined`. */
+export function networkService(svc: Pick<ServiceConfig, 'networkMode'>): string | undefined {
+  return svc.networkMode?.startsWith('service:') ? svc.networkMode.slice('service:'.length) : undefined;
+}

@@ -3,7 +3,7 @@
  * pay for the compose engine (yaml, dockerode) at start-up.
  */
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import {
   Compose,
   ComposeUsageError,
@@ -11,6 +11,8 @@ import {
   dockerClientFromEnv,
   formatPlan,
   isRxcharmErrorLike,
+  readDotEnv,
+  stringifyYaml,
   type ComposeContainer,
   type ComposeEvent,
   type PlanAction,
@@ -19,7 +21,8 @@ import { CliError } from '../../cli-error';
 
 /** Options shared by every `rxcharm compose` sub-command. */
 export interface ComposeCliOptions {
-  readonly file?: string;
+  /** `-f` values, in order. */
+  readonly file?: readonly string[];
   readonly projectName?: string;
   readonly host?: string;
 }
@@ -29,11 +32,25 @@ function printEvent(e: ComposeEvent): void {
   process.stderr.write(`${e.resource}  ${e.status}${e.cause === undefined ? '' : `  (${e.cause})`}\n`);
 }
 
+/**
+ * The compose files: `-f` (repeatable), else `COMPOSE_FILE` from the environment or the current
+ * directory's `.env` (paths joined with `:`), else the default names in the current directory.
+ */
+function composeFiles(options: ComposeCliOptions): string[] | undefined {
+  if (options.file !== undefined && options.file.length > 0) return options.file.map((f) => resolve(f));
+  const fromEnv = process.env.COMPOSE_FILE ?? readDotEnv(process.cwd(), process.env).COMPOSE_FILE;
+  if (fromEnv === undefined || fromEnv === '') return undefined;
+  return fromEnv
+    .split(delimiter)
+    .filter(Boolean)
+    .map((f) => resolve(f));
+}
+
 function open(options: ComposeCliOptions, verbose = true): Compose {
-  const file = options.file === undefined ? undefined : resolve(options.file);
-  const workspace = file === undefined ? process.cwd() : dirname(file);
+  const files = composeFiles(options);
+  const workspace = files === undefined ? process.cwd() : dirname(files[0]);
   return new Compose(workspace, {
-    file,
+    file: files,
     project: options.projectName ?? process.env.COMPOSE_PROJECT_NAME,
     // DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH as the docker CLI reads them; -H wins.
     docker: dockerClientFromEnv(process.env, { host: options.host }),
@@ -49,13 +66,17 @@ function open(options: ComposeCliOptions, verbose = true): Compose {
   });
 }
 
-/** Runs one sub-command, turning rxcharm errors into CLI errors (usage errors exit 2). */
+/** Errors about the input (the compose file, its variables, the arguments): the CLI's exit 2. */
+const BAD_INPUT = new Set(['COMPOSE_FILE', 'COMPOSE_UNSUPPORTED_KEY', 'COMPOSE_INTERPOLATION', 'COMPOSE_USAGE']);
+
+/** Runs one sub-command, turning rxcharm errors into CLI errors (bad input exits 2, runtime failures 1). */
 async function run<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
     if (error instanceof ComposeUsageError) throw new CliError(error.message, 2, { cause: error });
-    if (isRxcharmErrorLike(error)) throw new CliError(error.message, 1, { cause: error });
+    if (isRxcharmErrorLike(error))
+      throw new CliError(error.message, BAD_INPUT.has(error.code) ? 2 : 1, { cause: error });
     throw error;
   }
 }
@@ -96,6 +117,14 @@ export async function composePlan(
           ? 'nothing to do\n'
           : `${formatPlan(actions)}\n`,
     );
+  });
+}
+
+/** `config [--json]`: the resolved model, as YAML (or JSON). Reads only the files. */
+export async function composeConfig(options: ComposeCliOptions, json: boolean): Promise<void> {
+  await run(async () => {
+    const doc = open(options, false).config();
+    process.stdout.write(json ? `${JSON.stringify(doc, null, 2)}\n` : stringifyYaml(doc));
   });
 }
 
