@@ -22,7 +22,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { LocalAgent } from '../framework/agent';
-import { BUNDLE_FILE, CODE_CACHE_FILE } from '../framework/build/bundle-loader';
+import { BUNDLE_FILE, CODE_CACHE_FILE } from '../framework/charm';
 import { runAgentHook } from './lib/agent-hooks';
 import { createFakeUnit } from './lib/fake-unit';
 import { performance } from 'node:perf_hooks';

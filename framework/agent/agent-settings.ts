@@ -1,8 +1,6 @@
+import { DEFAULT_MODEL_DIR } from '../charm';
 import { resolve } from 'node:path';
 import { pickUnitAddress, readHostAddresses, type HostAddress } from './host-address';
-
-/** Default model dir, relative to the current directory. */
-export const DEFAULT_MODEL_DIR = '.rxcharm/model';
 
 /** The agent's settings that come from the environment, read once. */
 export interface AgentSettings {

@@ -4,6 +4,7 @@ import { build, type Plugin } from 'esbuild';
 import { charmLoaderSource } from './bundle-loader';
 import { BundleError } from './errors';
 import { lazyBuiltinsPlugin } from './lazy-builtins';
+import { vendorFile } from '../charm';
 
 /** Where the bundler finds `rxcharm`, `layer:<name>` and `interface:<name>`. */
 export interface BundleAliases {
@@ -27,11 +28,6 @@ export interface BundleAliases {
  */
 export const VENDORED_PACKAGES: readonly string[] = ['dockerode', 'handlebars', 'yaml'];
 
-/** Where a vendored package's bundle lives in a built charm. */
-export function vendorFile(name: string): string {
-  return `lib/vendor/${name}.js`;
-}
-
 /** The bundled charm: the loader `lib/charm.js`, the bundle `lib/charm.bundle.js`, its source map and the vendored packages. */
 export interface BundleOutput {
   /** `lib/charm.js` (see {@link charmLoaderSource}). */
@@ -51,7 +47,11 @@ export interface BundleOutput {
  *
  * @throws BundleError listing esbuild's messages (file:line: text).
  */
-export async function bundleCharm(entrySource: string, resolveDir: string, aliases: BundleAliases): Promise<BundleOutput> {
+export async function bundleCharm(
+  entrySource: string,
+  resolveDir: string,
+  aliases: BundleAliases,
+): Promise<BundleOutput> {
   try {
     const result = await build({
       stdin: { contents: entrySource, resolveDir, loader: 'ts', sourcefile: 'rxcharm-entry.ts' },
@@ -70,7 +70,13 @@ export async function bundleCharm(entrySource: string, resolveDir: string, alias
       tsconfigRaw: { compilerOptions: { experimentalDecorators: false } },
       external: ['*.node'],
       nodePaths: [...aliases.nodePaths],
-      plugins: [aliasPlugin(aliases), vendorPlugin(), esmBuildsPlugin(), builtinSubstitutesPlugin(), lazyBuiltinsPlugin()],
+      plugins: [
+        aliasPlugin(aliases),
+        vendorPlugin(),
+        esmBuildsPlugin(),
+        builtinSubstitutesPlugin(),
+        lazyBuiltinsPlugin(),
+      ],
       // The loader runs the bundle through vm.Script, which has no dynamic import(): the lazily
       // loaded vendored packages must be plain requires.
       supported: { 'dynamic-import': false },
@@ -86,14 +92,30 @@ export async function bundleCharm(entrySource: string, resolveDir: string, alias
     const code = result.outputFiles.find((file) => file.path.endsWith('.js'));
     const map = result.outputFiles.find((file) => file.path.endsWith('.js.map'));
     if (code === undefined || map === undefined) throw new BundleError(['esbuild produced no output']);
-    const used = VENDORED_PACKAGES.filter((name) => Object.values(result.metafile.outputs).some((out) => out.imports.some((i) => i.path === vendorImport(name))));
-    const vendor = await Promise.all(used.map(async (name) => ({ path: vendorFile(name), code: await bundleVendor(name, aliases.nodePaths, resolveDir) })));
+    const used = VENDORED_PACKAGES.filter((name) =>
+      Object.values(result.metafile.outputs).some((out) => out.imports.some((i) => i.path === vendorImport(name))),
+    );
+    const vendor = await Promise.all(
+      used.map(async (name) => ({
+        path: vendorFile(name),
+        code: await bundleVendor(name, aliases.nodePaths, resolveDir),
+      })),
+    );
     // lib/charm.js is a loader compiling the bundle with a V8 code cache (see bundle-loader.ts).
-    return { loader: new TextEncoder().encode(charmLoaderSource(code.text)), code: code.contents, map: map.contents, vendor };
+    return {
+      loader: new TextEncoder().encode(charmLoaderSource(code.text)),
+      code: code.contents,
+      map: map.contents,
+      vendor,
+    };
   } catch (error) {
     if (error instanceof BundleError) throw error;
-    const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } | null }> }).errors;
-    const messages = errors?.map((e) => (e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ${e.text}` : e.text)) ?? [String(error)];
+    const errors = (
+      error as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } | null }> }
+    ).errors;
+    const messages = errors?.map((e) =>
+      e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ${e.text}` : e.text,
+    ) ?? [String(error)];
     throw new BundleError(messages, error);
   }
 }
@@ -162,12 +184,19 @@ function bundleVendor(name: string, nodePaths: readonly string[], resolveDir: st
   try {
     entry = require.resolve(name, { paths: [resolveDir, ...nodePaths] });
   } catch (error) {
-    return Promise.reject(new BundleError([`cannot find package ${name} (needed by the charm) from ${resolveDir}`], error));
+    return Promise.reject(
+      new BundleError([`cannot find package ${name} (needed by the charm) from ${resolveDir}`], error),
+    );
   }
   let pending = vendorBundles.get(entry);
   if (pending === undefined) {
     pending = build({
-      stdin: { contents: `module.exports = require(${JSON.stringify(entry)});`, resolveDir, loader: 'js', sourcefile: `vendor-${name}.js` },
+      stdin: {
+        contents: `module.exports = require(${JSON.stringify(entry)});`,
+        resolveDir,
+        loader: 'js',
+        sourcefile: `vendor-${name}.js`,
+      },
       bundle: true,
       platform: 'node',
       target: 'node20',
@@ -200,7 +229,13 @@ function aliasPlugin(aliases: BundleAliases): Plugin {
         const dir = aliases.layers[name];
         const file = dir === undefined ? undefined : join(dir, 'lib', 'index.ts');
         if (file === undefined || !existsSync(file)) {
-          return { errors: [{ text: `${args.path}: ${dir === undefined ? 'the layer is not included by this charm (add it to includes in layer.yaml)' : `${file} does not exist`}` }] };
+          return {
+            errors: [
+              {
+                text: `${args.path}: ${dir === undefined ? 'the layer is not included by this charm (add it to includes in layer.yaml)' : `${file} does not exist`}`,
+              },
+            ],
+          };
         }
         return { path: file };
       });
@@ -209,7 +244,13 @@ function aliasPlugin(aliases: BundleAliases): Plugin {
         const dir = aliases.interfaces[name];
         const file = dir === undefined ? undefined : join(dir, 'index.ts');
         if (file === undefined || !existsSync(file)) {
-          return { errors: [{ text: `${args.path}: ${dir === undefined ? 'the interface is not included by this charm (add it to includes in layer.yaml)' : `${file} does not exist`}` }] };
+          return {
+            errors: [
+              {
+                text: `${args.path}: ${dir === undefined ? 'the interface is not included by this charm (add it to includes in layer.yaml)' : `${file} does not exist`}`,
+              },
+            ],
+          };
         }
         return { path: file };
       });

@@ -1,3 +1,6 @@
+import assert from 'node:assert';
+import * as childProcess from 'node:child_process';
+import * as crypto from 'node:crypto';
 import type { Plugin } from 'esbuild';
 
 /**
@@ -10,9 +13,9 @@ import type { Plugin } from 'esbuild';
  * over its socket.
  */
 const BUILTINS = {
-  crypto: () => require('node:crypto') as object,
-  assert: () => require('node:assert') as object,
-  child_process: () => require('node:child_process') as object,
+  crypto: () => crypto as object,
+  assert: () => assert as object,
+  child_process: () => childProcess as object,
 } as const;
 
 /** The built-ins {@link lazyBuiltinsPlugin} defers. */
@@ -66,8 +69,15 @@ export function lazyBuiltinsPlugin(names: readonly LazyBuiltin[] = LAZY_BUILTINS
     name: 'rxcharm-lazy-builtins',
     setup(b) {
       // Only imports written in code; the stand-in's own require of `node:<name>` is external.
-      b.onResolve({ filter }, (args) => (args.namespace === NAMESPACE ? { path: args.path, external: true } : { path: args.path.replace(/^node:/, ''), namespace: NAMESPACE }));
-      b.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({ contents: lazyBuiltinSource(args.path as LazyBuiltin), loader: 'js' }));
+      b.onResolve({ filter }, (args) =>
+        args.namespace === NAMESPACE
+          ? { path: args.path, external: true }
+          : { path: args.path.replace(/^node:/, ''), namespace: NAMESPACE },
+      );
+      b.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({
+        contents: lazyBuiltinSource(args.path as LazyBuiltin),
+        loader: 'js',
+      }));
     },
   };
 }

@@ -37,8 +37,8 @@ import {
   type UnitTransaction,
 } from '../unit';
 import type { CharmBundle } from './charm-bundle';
-import type { CharmMetadata } from './charm-metadata';
-import { CHARM_FILES_CACHE, loadCharmFiles } from './charm-files';
+import { CHARM_FILES_CACHE, type CharmMetadata } from '../charm';
+import { loadCharmFiles } from './charm-files';
 import { failureReason } from './failure-reason';
 import { writeHookTrace } from './hook-trace-file';
 import { runInHook, type HookRuntime } from './hook-runtime';

@@ -12,14 +12,10 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { UNIT_STATE_DIR, UNIT_STATE_FILE } from '../charm';
 import { emptyUnitState, unitStateProblem, type UnitState } from './unit-state';
 import type { UnitStore } from './unit-store';
 import { UnitStateCorruptError, UnitStateWriteError } from './unit-errors';
-
-/** The folder, inside a charm (unit) directory, that holds rxcharm's per-unit files. */
-export const UNIT_STATE_DIR = '.rxcharm';
-/** The state file name inside {@link UNIT_STATE_DIR}. */
-export const UNIT_STATE_FILE = 'unit-state.json';
 
 /**
  * A {@link UnitStore} in `<unitDir>/.rxcharm/unit-state.json`.
@@ -38,7 +34,7 @@ export class FileUnitStore implements UnitStore {
 
   constructor(unitDir: string) {
     this.dir = join(unitDir, UNIT_STATE_DIR);
-    this.file = join(this.dir, UNIT_STATE_FILE);
+    this.file = join(unitDir, UNIT_STATE_FILE);
   }
 
   load(): UnitState {

@@ -9,7 +9,7 @@ import { DebugLog } from '../runner/debug-log';
 import { hookEnvironment } from '../runner/hook-environment';
 import { runHookProcess, type HookProcessResult } from '../runner/run-hook-process';
 import { stderrLogLevel } from '../runner/stderr-level';
-import type { ToolRequest, ToolResponse } from '../server/tool-protocol';
+import type { ToolRequest, ToolResponse } from '../../charm';
 import { HookExecution, type ActionRun } from '../tools/hook-execution';
 import { applyPortChanges } from '../tools/port-tools';
 import { runTool } from '../tools/run-tool';

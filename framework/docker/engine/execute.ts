@@ -67,7 +67,6 @@ export async function execute(
   const sleep = options.sleep ?? realSleep;
   const stopTimeout = (svc?: DesiredService): number =>
     svc?.template.stopTimeoutSeconds ?? options.stopTimeoutSeconds ?? 10;
-  const services = new Map(desired.services.map((s) => [s.name, s]));
 
   await Promise.all(
     actions.flatMap((a) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import type * as Yaml from 'yaml';
+import { loadYaml } from '../../charm';
 import { ComposeFileError, ComposeInterpolationError } from '../errors';
 import { interpolate, InterpolationFailure } from './interpolate';
 import { isMapping, ParseContext, scalarString, type Path } from './parse-context';
@@ -124,7 +124,7 @@ function checkGraph(ctx: ParseContext, services: Record<string, ServiceConfig>):
  */
 export function parseCompose(text: string, options: ParseComposeOptions): ComposeModel {
   // Loaded on first parse, not at import: a cached model (see Compose's cacheDir) never needs it.
-  const { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } = require('yaml') as typeof Yaml;
+  const { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } = loadYaml();
   const file = resolve(options.file);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });

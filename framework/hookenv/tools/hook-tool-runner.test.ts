@@ -1,4 +1,4 @@
-import { AGENT_SHIM_NAME } from './agent-socket-protocol';
+import { AGENT_SHIM_NAME } from '../../charm';
 import { resolvesToAgentShim } from './hook-tool-runner';
 
 /** A fake file system: path → symlink target, or '' for a plain file. */

@@ -1,6 +1,6 @@
 import { lstatSync, readlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AGENT_SHIM_NAME } from './agent-socket-protocol';
+import { AGENT_SHIM_NAME } from '../../charm';
 import { socketToolRunner } from './socket-tool-runner';
 import { spawnToolRunner, type ToolRunner } from './tool-runner';
 

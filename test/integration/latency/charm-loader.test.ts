@@ -9,12 +9,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
-import {
-  BUNDLE_FILE,
-  BUNDLE_MAP_FILE,
-  CODE_CACHE_FILE,
-  charmLoaderSource,
-} from '../../../framework/build/bundle-loader';
+import { charmLoaderSource } from '../../../framework/build/bundle-loader';
+import { BUNDLE_FILE, BUNDLE_MAP_FILE, CODE_CACHE_FILE } from '../../../framework/charm';
 
 const SOURCE = `
 // Text the loader must carry through untouched.

@@ -6,7 +6,9 @@ import { withBuildErrors } from './shared';
 export function registerCreateCommand(program: Command): void {
   program
     .command('create')
-    .description('Create a new layer (layer.yaml including layer:basic, metadata, config, a handler, a test and a README)')
+    .description(
+      'Create a new layer (layer.yaml including layer:basic, metadata, config, a handler, a test and a README)',
+    )
     .argument('<name>', 'layer and charm name: lowercase letters, digits and dashes')
     .option('-o, --output <dir>', 'parent directory of the new layer', '.')
     .action(async (name: string, opts: { output: string }) => {
