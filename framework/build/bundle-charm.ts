@@ -1,9 +1,15 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
-import { charmLoaderSource } from './bundle-loader';
+import {
+  charmLoaderModule,
+  charmLoaderSource,
+  lazyBuiltinsPlugin,
+  startUpPlugins,
+  vendorImport,
+  VENDORED_PACKAGES,
+} from './start-up-tuning';
 import { BundleError } from './errors';
-import { lazyBuiltinsPlugin } from './lazy-builtins';
 import { vendorFile } from '../charm';
 
 /** Where the bundler finds `rxcharm`, `layer:<name>` and `interface:<name>`. */
@@ -17,16 +23,6 @@ export interface BundleAliases {
   /** Extra `node_modules` directories for bare imports (the rxcharm package's own). */
   readonly nodePaths: readonly string[];
 }
-
-/**
- * Packages the framework loads only on first use (dockerode for pulls, logs and exec; handlebars
- * to render; yaml to parse files a hook has no cached copy of). Each is bundled into a file of its
- * own, `lib/vendor/<name>.js`, so that a hook that never uses them does not read, convert and
- * keep in memory their code: dockerode alone brings ssh2, grpc and protobufjs, about 900 kB of the
- * 1.6 MB a bundle would otherwise be, and on machines where memory and reads are slow that was
- * about a third of a no-op hook's time over Node's own start.
- */
-export const VENDORED_PACKAGES: readonly string[] = ['dockerode', 'handlebars', 'yaml'];
 
 /** The bundled charm: the loader `lib/charm.js`, the bundle `lib/charm.bundle.js`, its source map and the vendored packages. */
 export interface BundleOutput {
@@ -70,13 +66,7 @@ export async function bundleCharm(
       tsconfigRaw: { compilerOptions: { experimentalDecorators: false } },
       external: ['*.node'],
       nodePaths: [...aliases.nodePaths],
-      plugins: [
-        aliasPlugin(aliases),
-        vendorPlugin(),
-        esmBuildsPlugin(),
-        builtinSubstitutesPlugin(),
-        lazyBuiltinsPlugin(),
-      ],
+      plugins: [aliasPlugin(aliases), ...startUpPlugins()],
       // The loader runs the bundle through vm.Script, which has no dynamic import(): the lazily
       // loaded vendored packages must be plain requires.
       supported: { 'dynamic-import': false },
@@ -101,9 +91,9 @@ export async function bundleCharm(
         code: await bundleVendor(name, aliases.nodePaths, resolveDir),
       })),
     );
-    // lib/charm.js is a loader compiling the bundle with a V8 code cache (see bundle-loader.ts).
+    // lib/charm.js is a loader compiling the bundle with a V8 code cache (see start-up-tuning.ts).
     return {
-      loader: new TextEncoder().encode(charmLoaderSource(code.text)),
+      loader: new TextEncoder().encode(charmLoaderSource(code.text, charmLoaderModule())),
       code: code.contents,
       map: map.contents,
       vendor,
@@ -118,62 +108,6 @@ export async function bundleCharm(
     ) ?? [String(error)];
     throw new BundleError(messages, error);
   }
-}
-
-/** How the bundle requires a vendored package: relative to `lib/`, where the loader's `require` resolves. */
-function vendorImport(name: string): string {
-  return `./${vendorFile(name).slice('lib/'.length)}`;
-}
-
-/** Leaves the vendored packages out of the bundle, as requires of their `lib/vendor/` files. */
-function vendorPlugin(): Plugin {
-  const filter = new RegExp(`^(${VENDORED_PACKAGES.join('|')})$`);
-  return {
-    name: 'rxcharm-vendor',
-    setup(b) {
-      b.onResolve({ filter }, (args) => ({ path: vendorImport(args.path), external: true }));
-    },
-  };
-}
-
-/**
- * Packages whose ES module build the bundle takes instead of the CommonJS one that Node's export
- * conditions pick: esbuild can drop what the charm does not import only from ES modules. rxjs's
- * CommonJS index loads every operator (about 150 kB, and a few ms of module set-up in every hook)
- * where the framework uses `Observable` and `Subject`.
- */
-const ESM_BUILDS: Readonly<Record<string, string>> = { rxjs: 'dist/esm/index.js' };
-
-function esmBuildsPlugin(): Plugin {
-  const filter = new RegExp(`^(${Object.keys(ESM_BUILDS).join('|')})$`);
-  return {
-    name: 'rxcharm-esm-builds',
-    setup(b) {
-      b.onResolve({ filter }, async (args) => {
-        const manifest = await b.resolve(`${args.path}/package.json`, { resolveDir: args.resolveDir, kind: args.kind });
-        if (manifest.errors.length > 0) return { errors: manifest.errors };
-        return { path: join(dirname(manifest.path), ESM_BUILDS[args.path] as string) };
-      });
-    },
-  };
-}
-
-/**
- * Packages a built charm replaces with the Node built-in they wrap. graceful-fs (proper-lockfile's,
- * for the unit lock) patches a copy of `fs` at load, touching every lazy member of it, which loads
- * fs/promises, readline, fs streams and watchers: about 6 ms of every hook, for EMFILE retries a
- * hook that opens a handful of files never needs.
- */
-const BUILTIN_SUBSTITUTES: Readonly<Record<string, string>> = { 'graceful-fs': 'fs' };
-
-function builtinSubstitutesPlugin(): Plugin {
-  const filter = new RegExp(`^(${Object.keys(BUILTIN_SUBSTITUTES).join('|')})$`);
-  return {
-    name: 'rxcharm-builtin-substitutes',
-    setup(b) {
-      b.onResolve({ filter }, (args) => ({ path: BUILTIN_SUBSTITUTES[args.path] as string, external: true }));
-    },
-  };
 }
 
 /** Vendored bundles by the package entry file they wrap: every charm a process builds shares them. */

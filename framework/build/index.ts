@@ -32,7 +32,8 @@ export {
   type DispatchOptions,
 } from './hook-scripts';
 export { bundleEntrySource, type EntrySpec, type EntryModule, type EntryInterface } from './bundle-entry';
-export { bundleCharm, VENDORED_PACKAGES, type BundleAliases, type BundleOutput } from './bundle-charm';
+export { bundleCharm, type BundleAliases, type BundleOutput } from './bundle-charm';
+export { VENDORED_PACKAGES } from './start-up-tuning';
 export { vendorFile } from '../charm';
 export {
   MANIFEST_FILE,

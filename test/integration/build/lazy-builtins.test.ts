@@ -1,5 +1,5 @@
 /**
- * Built charms load `crypto`, `assert` and `child_process` only on first use (framework/build/lazy-builtins.ts):
+ * Built charms load `crypto`, `assert` and `child_process` only on first use (framework/build/start-up-tuning.ts):
  * code importing them behaves exactly as before, and a bundle that never uses them never loads
  * them.
  */
@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { lazyBuiltinsPlugin } from '../../../framework/build/lazy-builtins';
+import { lazyBuiltinsPlugin } from '../../../framework/build/start-up-tuning';
 import { tempDir } from './helpers';
 
 const SOURCE = `
