@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
   closeSync,
@@ -50,7 +49,9 @@ export function writeFileAtomic(
   }
   const dir = dirname(target);
   mkdirSync(dir, { recursive: true, mode: 0o755 });
-  const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  // Unique without `crypto` (which a hook otherwise never loads): pid, time and a counter; `wx`
+  // refuses a leftover of the same name rather than writing through it.
+  const temp = join(dir, `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.${++tempCounter}.tmp`);
   try {
     const fd = openSync(temp, 'wx', mode);
     try {
@@ -68,6 +69,8 @@ export function writeFileAtomic(
   fsyncDir(dir);
   return true;
 }
+
+let tempCounter = 0;
 
 function readIfExists(file: string): Buffer | undefined {
   try {
