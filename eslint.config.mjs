@@ -10,7 +10,10 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       'dist/',
-      '**/build/',
+      // Build output of `rxcharm build` only (as .gitignore): framework/build is source.
+      'build/',
+      'charms/*/build/',
+      'layers/*/build/',
       'coverage/',
       '**/*.js',
       '**/*.cjs',

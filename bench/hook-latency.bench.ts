@@ -5,8 +5,11 @@
  * to do but read its inputs, ping Docker and report status.
  *
  * Cases (BENCH_RUNS runs each, default 21):
- * - `hook-latency-agent`: run by rxcharm's local agent (tool calls over its socket, the fast path);
+ * - `hook-latency-agent`: run by rxcharm's local agent, which offers the hook-tool socket
+ *   transport (`RXCHARM_HOOK_TOOL_SOCKET=1`): tool calls go over its socket from inside the hook;
  *   the wall time is the agent's own measurement of the hook process.
+ * - `hook-latency-agent-shims`: the same unit and agent with the offer withheld
+ *   (`toolSocket: false`): every tool call is a shim process, as jujuc is under Juju.
  * - `hook-latency-fake-tools`: run under the fake Juju tools of the tests (one Node process per
  *   tool call, ~8 calls; real Juju's jujuc is a Go binary, far cheaper than these).
  * - `hook-floor-node`, `hook-floor-python`: `node -e 0` and `python3 -c pass` alone.
@@ -22,7 +25,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { LocalAgent } from '../framework/agent';
-import { BUNDLE_FILE, CODE_CACHE_FILE } from '../framework/build/bundle-loader';
+import { BUNDLE_FILE, CODE_CACHE_FILE } from '../framework/charm';
 import { runAgentHook } from './lib/agent-hooks';
 import { createFakeUnit } from './lib/fake-unit';
 import { performance } from 'node:perf_hooks';
@@ -121,7 +124,8 @@ async function fakeToolsCase(root: string, charmDir: string): Promise<BenchRecor
   }
 }
 
-async function agentCase(charmDir: string): Promise<BenchRecord> {
+/** Both hook-tool transports on one deployed unit, alternating case by case. */
+async function agentCases(charmDir: string): Promise<BenchRecord[]> {
   const modelDir = mkdtempSync(join(tmpdir(), 'rxcharm-bench-model-'));
   const app = `rxbench-${letterTag()}`;
   try {
@@ -135,13 +139,22 @@ async function agentCase(charmDir: string): Promise<BenchRecord> {
       RUNS,
       async () => (await runAgentHook(modelDir, unit, 'update-status')).durationMs,
     );
+    const shims = await timeAgainstFloor(
+      RUNS,
+      async () => (await runAgentHook(modelDir, unit, 'update-status', { toolSocket: false })).durationMs,
+    );
     const unitDir = join(modelDir, agent.state().unit(unit).charmDir);
-    return caseRecord('hook-latency-agent', timing, {
-      workload: agent.status().applications[app]?.units[unit]?.workload,
-      bundleKb: Math.round(statSync(join(unitDir, BUNDLE_FILE)).size / 1024),
-      codeCache: existsFile(join(unitDir, CODE_CACHE_FILE)),
-      note: "wall = the agent's measurement of the hook process; tool calls over its socket",
-    });
+    return [
+      caseRecord('hook-latency-agent', timing, {
+        workload: agent.status().applications[app]?.units[unit]?.workload,
+        bundleKb: Math.round(statSync(join(unitDir, BUNDLE_FILE)).size / 1024),
+        codeCache: existsFile(join(unitDir, CODE_CACHE_FILE)),
+        note: "wall = the agent's measurement of the hook process; transport: the agent's socket, from inside the hook",
+      }),
+      caseRecord('hook-latency-agent-shims', shims, {
+        note: "wall = the agent's measurement of the hook process; transport: one shim process per tool call (socket not offered)",
+      }),
+    ];
   } finally {
     removeUnitContainers(`${app}/0`);
     rmSync(modelDir, { recursive: true, force: true });
@@ -178,7 +191,7 @@ export async function run(): Promise<BenchRecord[]> {
   }
   const build = await buildVotingApp(root);
   try {
-    records.push(await agentCase(build.charmDir));
+    records.push(...(await agentCases(build.charmDir)));
     records.push(await fakeToolsCase(root, build.charmDir));
   } finally {
     build.dispose();

@@ -5,9 +5,14 @@ import { LocalAgent, ModelState, ModelStore, type HookEvent } from '../../framew
  * the hook is queued in the model under the model lock, then `wait()` drains it (tool shims
  * and socket server included). Returns the agent's own measurement of the hook process.
  */
-export async function runAgentHook(modelDir: string, unit: string, hook: string): Promise<HookEvent> {
+export async function runAgentHook(
+  modelDir: string,
+  unit: string,
+  hook: string,
+  options: { readonly toolSocket?: boolean } = {},
+): Promise<HookEvent> {
   const events: HookEvent[] = [];
-  const agent = new LocalAgent({ modelDir, onHook: (e) => events.push(e) });
+  const agent = new LocalAgent({ modelDir, onHook: (e) => events.push(e), ...options });
   const store = new ModelStore(modelDir);
   await store.withLock(async () => {
     const model = new ModelState(store.load());

@@ -1,8 +1,6 @@
+import { DEFAULT_MODEL_DIR } from '../charm';
 import { resolve } from 'node:path';
 import { pickUnitAddress, readHostAddresses, type HostAddress } from './host-address';
-
-/** Default model dir, relative to the current directory. */
-export const DEFAULT_MODEL_DIR = '.rxcharm/model';
 
 /** The agent's settings that come from the environment, read once. */
 export interface AgentSettings {
@@ -18,6 +16,12 @@ export interface AgentSettings {
   readonly parallel: boolean;
   /** `PATH` the hooks get after the tool shims. */
   readonly basePath: string;
+  /**
+   * Offer hooks the hook-tool socket transport (`RXCHARM_HOOK_TOOL_SOCKET=1` in their
+   * environment), so a hook sends tool calls itself instead of starting a shim per call. False
+   * when `RXCHARM_AGENT_TOOL_SOCKET=0`: every tool call is then a shim process, as under Juju.
+   */
+  readonly toolSocket: boolean;
 }
 
 /**
@@ -46,5 +50,6 @@ export function agentSettingsFromEnv(
     },
     parallel: env.RXCHARM_AGENT_SERIAL !== '1',
     basePath: env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+    toolSocket: env.RXCHARM_AGENT_TOOL_SOCKET !== '0',
   };
 }

@@ -24,7 +24,8 @@ export {
   type HookEvent,
 } from './local-agent';
 export { describe as describeHookEvent } from './internal/hook-executor';
-export { agentSettingsFromEnv, defaultUnitAddress, DEFAULT_MODEL_DIR, type AgentSettings } from './agent-settings';
+export { agentSettingsFromEnv, defaultUnitAddress, type AgentSettings } from './agent-settings';
+export { DEFAULT_MODEL_DIR } from '../charm';
 export { parseIpAddrOutput, pickUnitAddress, readHostAddresses, type HostAddress } from './host-address';
 export { charmSourceKind, defaultBuildLayer, type BuildLayer, type CharmSourceKind } from './charm-source';
 export { ModelState, appOfUnit, STATUS_HISTORY_LIMIT } from './model/model-state';
@@ -33,7 +34,7 @@ export { loadCharmInfo } from './model/load-charm-info';
 export { validateConfigAssignments, effectiveConfig, parseConfigValue } from './model/config-values';
 export { HookScheduler, type HookSchedulerOptions, type RunQueuedHook } from './scheduler/hook-scheduler';
 export { HookToolServer, type ToolRequestHandler } from './server/hook-tool-server';
-export type { ToolRequest, ToolResponse } from './server/tool-protocol';
+export type { ToolRequest, ToolResponse } from '../charm';
 export { writeToolShims, SHIM_SCRIPT } from './server/write-tool-shims';
 export { HOOK_TOOL_NAMES, runTool, type ToolResult } from './tools/run-tool';
 export { hookEnvironment, AGENT_JUJU_VERSION, type HookEnvironmentOptions } from './runner/hook-environment';

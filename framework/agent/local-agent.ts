@@ -312,6 +312,7 @@ export class LocalAgent {
       socketPath,
       toolsDir,
       basePath: this.options.basePath ?? '/usr/local/bin:/usr/bin:/bin',
+      toolSocket: this.options.toolSocket ?? true,
       address: this.options.address ?? '127.0.0.1',
       ...(this.options.onHook === undefined ? {} : { onHook: this.options.onHook }),
     });

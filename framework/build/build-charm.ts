@@ -1,9 +1,18 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { bundleCharm } from './bundle-charm';
-import { BUNDLE_FILE, BUNDLE_MAP_FILE } from './bundle-loader';
+import { BUNDLE_FILE, BUNDLE_MAP_FILE, LOADER_FILE, UNIT_STATE_DIR } from '../charm';
 import { bundleEntrySource } from './bundle-entry';
-import { diffManifests, manifestConflicts, MANIFEST_FILE, readManifest, sha256, type BuildChanges, type BuildManifest, type ManifestEntry } from './build-manifest';
+import {
+  diffManifests,
+  manifestConflicts,
+  MANIFEST_FILE,
+  readManifest,
+  sha256,
+  type BuildChanges,
+  type BuildManifest,
+  type ManifestEntry,
+} from './build-manifest';
 import { CharmDirError, OutputModifiedError } from './errors';
 import { planCharm, type OutputFile } from './plan-charm';
 import { resolveLayers, type LayerStack } from './resolve-layers';
@@ -57,30 +66,51 @@ export async function buildCharm(options: BuildOptions): Promise<BuildResult> {
   const outputDir = resolve(options.outputDir ?? join(options.cwd ?? process.cwd(), 'build', plan.merged.charmName));
   for (const layer of [...stack.layers, ...stack.interfaces]) {
     if (isInside(outputDir, layer.dir) && !isInside(outputDir, join(layer.dir, 'build'))) {
-      throw new CharmDirError(outputDir, `the output directory is inside layer ${layer.name} (${layer.dir}); choose another -o`);
+      throw new CharmDirError(
+        outputDir,
+        `the output directory is inside layer ${layer.name} (${layer.dir}); choose another -o`,
+      );
     }
   }
   const previous = checkExistingOutput(outputDir, options.force === true);
 
-  const bundle = await bundleCharm(bundleEntrySource(plan.entry), stack.layers[stack.layers.length - 1]?.dir ?? packageRoot, {
-    framework: options.frameworkEntry ?? join(packageRoot, 'framework', 'index.ts'),
-    layers: Object.fromEntries(stack.layers.map((layer) => [layer.name, layer.dir])),
-    interfaces: Object.fromEntries(stack.interfaces.map((iface) => [iface.name, iface.dir])),
-    nodePaths: [join(packageRoot, 'node_modules')],
-  });
+  const bundle = await bundleCharm(
+    bundleEntrySource(plan.entry),
+    stack.layers[stack.layers.length - 1]?.dir ?? packageRoot,
+    {
+      framework: options.frameworkEntry ?? join(packageRoot, 'framework', 'index.ts'),
+      layers: Object.fromEntries(stack.layers.map((layer) => [layer.name, layer.dir])),
+      interfaces: Object.fromEntries(stack.interfaces.map((iface) => [iface.name, iface.dir])),
+      nodePaths: [join(packageRoot, 'node_modules')],
+    },
+  );
   const files: OutputFile[] = [
     ...plan.files,
-    { path: 'lib/charm.js', layer: 'build', kind: 'dynamic', mode: 0o644, content: bundle.loader },
+    { path: LOADER_FILE, layer: 'build', kind: 'dynamic', mode: 0o644, content: bundle.loader },
     { path: BUNDLE_FILE, layer: 'build', kind: 'dynamic', mode: 0o644, content: bundle.code },
     { path: BUNDLE_MAP_FILE, layer: 'build', kind: 'dynamic', mode: 0o644, content: bundle.map },
-    ...bundle.vendor.map((file): OutputFile => ({ path: file.path, layer: 'build', kind: 'dynamic', mode: 0o644, content: file.code })),
+    ...bundle.vendor.map((file): OutputFile => ({
+      path: file.path,
+      layer: 'build',
+      kind: 'dynamic',
+      mode: 0o644,
+      content: file.code,
+    })),
   ];
   const manifest: BuildManifest = {
     version: 1,
     charm: plan.merged.charmName,
-    layers: [...stack.layers, ...stack.interfaces].map((layer) => ({ name: layer.name, kind: layer.kind, include: layer.include, dir: layer.dir })),
+    layers: [...stack.layers, ...stack.interfaces].map((layer) => ({
+      name: layer.name,
+      kind: layer.kind,
+      include: layer.include,
+      dir: layer.dir,
+    })),
     files: Object.fromEntries(
-      files.map((file): [string, ManifestEntry] => [file.path, { layer: file.layer, kind: file.kind, sha256: sha256(file.content) }]),
+      files.map((file): [string, ManifestEntry] => [
+        file.path,
+        { layer: file.layer, kind: file.kind, sha256: sha256(file.content) },
+      ]),
     ),
   };
   writeAtomically(outputDir, files, manifest);
@@ -89,7 +119,8 @@ export async function buildCharm(options: BuildOptions): Promise<BuildResult> {
 
 function checkExistingOutput(outputDir: string, force: boolean): BuildManifest | undefined {
   if (!existsSync(outputDir)) return undefined;
-  if (!statSync(outputDir).isDirectory()) throw new CharmDirError(outputDir, 'the output path exists and is not a directory');
+  if (!statSync(outputDir).isDirectory())
+    throw new CharmDirError(outputDir, 'the output path exists and is not a directory');
   const previous = readManifest(outputDir);
   if (previous === undefined) {
     if (readdirSync(outputDir).length > 0 && !force) {
@@ -118,14 +149,15 @@ function writeAtomically(outputDir: string, files: readonly OutputFile[], manife
     }
     writeFileSync(join(temp, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     // Unit state an agent keeps inside the charm dir survives rebuilds.
-    const state = join(outputDir, '.rxcharm');
-    if (existsSync(state)) renameSync(state, join(temp, '.rxcharm'));
+    const state = join(outputDir, UNIT_STATE_DIR);
+    if (existsSync(state)) renameSync(state, join(temp, UNIT_STATE_DIR));
     if (existsSync(outputDir)) renameSync(outputDir, old);
     renameSync(temp, outputDir);
   } catch (error) {
     if (existsSync(old) && !existsSync(outputDir)) renameSync(old, outputDir);
-    const movedState = join(temp, '.rxcharm');
-    if (existsSync(movedState) && existsSync(outputDir) && !existsSync(join(outputDir, '.rxcharm'))) renameSync(movedState, join(outputDir, '.rxcharm'));
+    const movedState = join(temp, UNIT_STATE_DIR);
+    if (existsSync(movedState) && existsSync(outputDir) && !existsSync(join(outputDir, UNIT_STATE_DIR)))
+      renameSync(movedState, join(outputDir, UNIT_STATE_DIR));
     rmSync(temp, { recursive: true, force: true });
     throw error;
   }

@@ -3,9 +3,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LayerFileError } from './errors';
 import { isMap } from './internal/read-yaml';
+import { BUILD_MANIFEST_FILE, isUnitStatePath } from '../charm';
 
 /** Name of the manifest file at the root of a built charm. */
-export const MANIFEST_FILE = '.build.manifest';
+export const MANIFEST_FILE = BUILD_MANIFEST_FILE;
 
 /** One built file: which layer it came from, copied (`static`) or generated (`dynamic`), its hash. */
 export interface ManifestEntry {
@@ -19,7 +20,12 @@ export interface BuildManifest {
   readonly version: 1;
   readonly charm: string;
   /** Layers in build order, then interfaces. */
-  readonly layers: ReadonlyArray<{ readonly name: string; readonly kind: 'layer' | 'interface'; readonly include: string; readonly dir: string }>;
+  readonly layers: ReadonlyArray<{
+    readonly name: string;
+    readonly kind: 'layer' | 'interface';
+    readonly include: string;
+    readonly dir: string;
+  }>;
   /** Per file path (relative, `/`-separated). The manifest itself is not listed. */
   readonly files: Readonly<Record<string, ManifestEntry>>;
 }
@@ -57,7 +63,7 @@ export function manifestConflicts(dir: string, manifest: BuildManifest): string[
     else if (sha256(readFileSync(join(dir, path))) !== entry.sha256) conflicts.push(`changed: ${path}`);
     present.delete(path);
   }
-  for (const path of [...present].filter((p) => !p.startsWith('.rxcharm/')).sort()) conflicts.push(`added: ${path}`);
+  for (const path of [...present].filter((p) => !isUnitStatePath(p)).sort()) conflicts.push(`added: ${path}`);
   return conflicts;
 }
 
@@ -72,9 +78,15 @@ export interface BuildChanges {
 /** Diffs two manifests by file hash. */
 export function diffManifests(previous: BuildManifest | undefined, next: BuildManifest): BuildChanges {
   const before = previous?.files ?? {};
-  const added = Object.keys(next.files).filter((path) => before[path] === undefined).sort();
-  const changed = Object.keys(next.files).filter((path) => before[path] !== undefined && before[path]?.sha256 !== next.files[path]?.sha256).sort();
-  const removed = Object.keys(before).filter((path) => next.files[path] === undefined).sort();
+  const added = Object.keys(next.files)
+    .filter((path) => before[path] === undefined)
+    .sort();
+  const changed = Object.keys(next.files)
+    .filter((path) => before[path] !== undefined && before[path]?.sha256 !== next.files[path]?.sha256)
+    .sort();
+  const removed = Object.keys(before)
+    .filter((path) => next.files[path] === undefined)
+    .sort();
   return { added, changed, removed, firstBuild: previous === undefined };
 }
 

@@ -1,10 +1,17 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
-import { charmLoaderSource } from './bundle-loader';
+import {
+  charmLoaderModule,
+  charmLoaderSource,
+  lazyBuiltinsPlugin,
+  startUpPlugins,
+  vendorImport,
+  VENDORED_PACKAGES,
+} from './start-up-tuning';
 import { BundleError } from './errors';
 import { FRAMEWORK_ALIAS_FILTER, frameworkAliases } from './framework-aliases';
-import { lazyBuiltinsPlugin } from './lazy-builtins';
+import { vendorFile } from '../charm';
 
 /** Where the bundler finds `rxcharm`, `rxcharm/compose`, `layer:<name>` and `interface:<name>`. */
 export interface BundleAliases {
@@ -16,21 +23,6 @@ export interface BundleAliases {
   readonly interfaces: Readonly<Record<string, string>>;
   /** Extra `node_modules` directories for bare imports (the rxcharm package's own). */
   readonly nodePaths: readonly string[];
-}
-
-/**
- * Packages the framework loads only on first use (dockerode for pulls, logs and exec; handlebars
- * to render; yaml to parse files a hook has no cached copy of). Each is bundled into a file of its
- * own, `lib/vendor/<name>.js`, so that a hook that never uses them does not read, convert and
- * keep in memory their code: dockerode alone brings ssh2, grpc and protobufjs, about 900 kB of the
- * 1.6 MB a bundle would otherwise be, and on machines where memory and reads are slow that was
- * about a third of a no-op hook's time over Node's own start.
- */
-export const VENDORED_PACKAGES: readonly string[] = ['dockerode', 'handlebars', 'yaml'];
-
-/** Where a vendored package's bundle lives in a built charm. */
-export function vendorFile(name: string): string {
-  return `lib/vendor/${name}.js`;
 }
 
 /** The bundled charm: the loader `lib/charm.js`, the bundle `lib/charm.bundle.js`, its source map and the vendored packages. */
@@ -52,7 +44,11 @@ export interface BundleOutput {
  *
  * @throws BundleError listing esbuild's messages (file:line: text).
  */
-export async function bundleCharm(entrySource: string, resolveDir: string, aliases: BundleAliases): Promise<BundleOutput> {
+export async function bundleCharm(
+  entrySource: string,
+  resolveDir: string,
+  aliases: BundleAliases,
+): Promise<BundleOutput> {
   try {
     const result = await build({
       stdin: { contents: entrySource, resolveDir, loader: 'ts', sourcefile: 'rxcharm-entry.ts' },
@@ -71,7 +67,7 @@ export async function bundleCharm(entrySource: string, resolveDir: string, alias
       tsconfigRaw: { compilerOptions: { experimentalDecorators: false } },
       external: ['*.node'],
       nodePaths: [...aliases.nodePaths],
-      plugins: [aliasPlugin(aliases), vendorPlugin(), esmBuildsPlugin(), builtinSubstitutesPlugin(), lazyBuiltinsPlugin()],
+      plugins: [aliasPlugin(aliases), ...startUpPlugins()],
       // The loader runs the bundle through vm.Script, which has no dynamic import(): the lazily
       // loaded vendored packages must be plain requires.
       supported: { 'dynamic-import': false },
@@ -87,72 +83,32 @@ export async function bundleCharm(entrySource: string, resolveDir: string, alias
     const code = result.outputFiles.find((file) => file.path.endsWith('.js'));
     const map = result.outputFiles.find((file) => file.path.endsWith('.js.map'));
     if (code === undefined || map === undefined) throw new BundleError(['esbuild produced no output']);
-    const used = VENDORED_PACKAGES.filter((name) => Object.values(result.metafile.outputs).some((out) => out.imports.some((i) => i.path === vendorImport(name))));
-    const vendor = await Promise.all(used.map(async (name) => ({ path: vendorFile(name), code: await bundleVendor(name, aliases.nodePaths, resolveDir) })));
-    // lib/charm.js is a loader compiling the bundle with a V8 code cache (see bundle-loader.ts).
-    return { loader: new TextEncoder().encode(charmLoaderSource(code.text)), code: code.contents, map: map.contents, vendor };
+    const used = VENDORED_PACKAGES.filter((name) =>
+      Object.values(result.metafile.outputs).some((out) => out.imports.some((i) => i.path === vendorImport(name))),
+    );
+    const vendor = await Promise.all(
+      used.map(async (name) => ({
+        path: vendorFile(name),
+        code: await bundleVendor(name, aliases.nodePaths, resolveDir),
+      })),
+    );
+    // lib/charm.js is a loader compiling the bundle with a V8 code cache (see start-up-tuning.ts).
+    return {
+      loader: new TextEncoder().encode(charmLoaderSource(code.text, charmLoaderModule())),
+      code: code.contents,
+      map: map.contents,
+      vendor,
+    };
   } catch (error) {
     if (error instanceof BundleError) throw error;
-    const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } | null }> }).errors;
-    const messages = errors?.map((e) => (e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ${e.text}` : e.text)) ?? [String(error)];
+    const errors = (
+      error as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } | null }> }
+    ).errors;
+    const messages = errors?.map((e) =>
+      e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ${e.text}` : e.text,
+    ) ?? [String(error)];
     throw new BundleError(messages, error);
   }
-}
-
-/** How the bundle requires a vendored package: relative to `lib/`, where the loader's `require` resolves. */
-function vendorImport(name: string): string {
-  return `./${vendorFile(name).slice('lib/'.length)}`;
-}
-
-/** Leaves the vendored packages out of the bundle, as requires of their `lib/vendor/` files. */
-function vendorPlugin(): Plugin {
-  const filter = new RegExp(`^(${VENDORED_PACKAGES.join('|')})$`);
-  return {
-    name: 'rxcharm-vendor',
-    setup(b) {
-      b.onResolve({ filter }, (args) => ({ path: vendorImport(args.path), external: true }));
-    },
-  };
-}
-
-/**
- * Packages whose ES module build the bundle takes instead of the CommonJS one that Node's export
- * conditions pick: esbuild can drop what the charm does not import only from ES modules. rxjs's
- * CommonJS index loads every operator (about 150 kB, and a few ms of module set-up in every hook)
- * where the framework uses `Observable` and `Subject`.
- */
-const ESM_BUILDS: Readonly<Record<string, string>> = { rxjs: 'dist/esm/index.js' };
-
-function esmBuildsPlugin(): Plugin {
-  const filter = new RegExp(`^(${Object.keys(ESM_BUILDS).join('|')})$`);
-  return {
-    name: 'rxcharm-esm-builds',
-    setup(b) {
-      b.onResolve({ filter }, async (args) => {
-        const manifest = await b.resolve(`${args.path}/package.json`, { resolveDir: args.resolveDir, kind: args.kind });
-        if (manifest.errors.length > 0) return { errors: manifest.errors };
-        return { path: join(dirname(manifest.path), ESM_BUILDS[args.path] as string) };
-      });
-    },
-  };
-}
-
-/**
- * Packages a built charm replaces with the Node built-in they wrap. graceful-fs (proper-lockfile's,
- * for the unit lock) patches a copy of `fs` at load, touching every lazy member of it, which loads
- * fs/promises, readline, fs streams and watchers: about 6 ms of every hook, for EMFILE retries a
- * hook that opens a handful of files never needs.
- */
-const BUILTIN_SUBSTITUTES: Readonly<Record<string, string>> = { 'graceful-fs': 'fs' };
-
-function builtinSubstitutesPlugin(): Plugin {
-  const filter = new RegExp(`^(${Object.keys(BUILTIN_SUBSTITUTES).join('|')})$`);
-  return {
-    name: 'rxcharm-builtin-substitutes',
-    setup(b) {
-      b.onResolve({ filter }, (args) => ({ path: BUILTIN_SUBSTITUTES[args.path] as string, external: true }));
-    },
-  };
 }
 
 /** Vendored bundles by the package entry file they wrap: every charm a process builds shares them. */
@@ -163,12 +119,19 @@ function bundleVendor(name: string, nodePaths: readonly string[], resolveDir: st
   try {
     entry = require.resolve(name, { paths: [resolveDir, ...nodePaths] });
   } catch (error) {
-    return Promise.reject(new BundleError([`cannot find package ${name} (needed by the charm) from ${resolveDir}`], error));
+    return Promise.reject(
+      new BundleError([`cannot find package ${name} (needed by the charm) from ${resolveDir}`], error),
+    );
   }
   let pending = vendorBundles.get(entry);
   if (pending === undefined) {
     pending = build({
-      stdin: { contents: `module.exports = require(${JSON.stringify(entry)});`, resolveDir, loader: 'js', sourcefile: `vendor-${name}.js` },
+      stdin: {
+        contents: `module.exports = require(${JSON.stringify(entry)});`,
+        resolveDir,
+        loader: 'js',
+        sourcefile: `vendor-${name}.js`,
+      },
       bundle: true,
       platform: 'node',
       target: 'node20',
@@ -202,7 +165,13 @@ function aliasPlugin(aliases: BundleAliases): Plugin {
         const dir = aliases.layers[name];
         const file = dir === undefined ? undefined : join(dir, 'lib', 'index.ts');
         if (file === undefined || !existsSync(file)) {
-          return { errors: [{ text: `${args.path}: ${dir === undefined ? 'the layer is not included by this charm (add it to includes in layer.yaml)' : `${file} does not exist`}` }] };
+          return {
+            errors: [
+              {
+                text: `${args.path}: ${dir === undefined ? 'the layer is not included by this charm (add it to includes in layer.yaml)' : `${file} does not exist`}`,
+              },
+            ],
+          };
         }
         return { path: file };
       });
@@ -211,7 +180,13 @@ function aliasPlugin(aliases: BundleAliases): Plugin {
         const dir = aliases.interfaces[name];
         const file = dir === undefined ? undefined : join(dir, 'index.ts');
         if (file === undefined || !existsSync(file)) {
-          return { errors: [{ text: `${args.path}: ${dir === undefined ? 'the interface is not included by this charm (add it to includes in layer.yaml)' : `${file} does not exist`}` }] };
+          return {
+            errors: [
+              {
+                text: `${args.path}: ${dir === undefined ? 'the interface is not included by this charm (add it to includes in layer.yaml)' : `${file} does not exist`}`,
+              },
+            ],
+          };
         }
         return { path: file };
       });

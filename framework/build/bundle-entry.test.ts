@@ -19,7 +19,12 @@ describe('bundleEntrySource', () => {
   });
 
   it('quotes paths safely', () => {
-    const source = bundleEntrySource({ charmName: 'a', modules: [{ layer: 'x', file: 'reactive/q.ts', source: "/odd/it's \"here\".ts" }], interfaces: [], layerOptions: {} });
+    const source = bundleEntrySource({
+      charmName: 'a',
+      modules: [{ layer: 'x', file: 'reactive/q.ts', source: '/odd/it\'s "here".ts' }],
+      interfaces: [],
+      layerOptions: {},
+    });
     expect(source).toContain('import * as module0 from "/odd/it\'s \\"here\\".ts";');
   });
 });

@@ -30,8 +30,12 @@ export function bundleEntrySource(spec: EntrySpec): string {
   const lines = [`import { run } from '${INTERNAL_SPECIFIER}';`];
   spec.modules.forEach((mod, i) => lines.push(`import * as module${i} from ${JSON.stringify(mod.source)};`));
   spec.interfaces.forEach((iface, i) => lines.push(`import * as interface${i} from ${JSON.stringify(iface.source)};`));
-  const modules = spec.modules.map((mod, i) => `    { layer: ${JSON.stringify(mod.layer)}, file: ${JSON.stringify(mod.file)}, exports: module${i} },`);
-  const interfaces = spec.interfaces.map((iface, i) => `    { name: ${JSON.stringify(iface.name)}, exports: interface${i} },`);
+  const modules = spec.modules.map(
+    (mod, i) => `    { layer: ${JSON.stringify(mod.layer)}, file: ${JSON.stringify(mod.file)}, exports: module${i} },`,
+  );
+  const interfaces = spec.interfaces.map(
+    (iface, i) => `    { name: ${JSON.stringify(iface.name)}, exports: interface${i} },`,
+  );
   lines.push(
     '',
     'void run({',

@@ -4,7 +4,12 @@ describe('deepMerge', () => {
   it('merges maps recursively, unions lists lower-first and lets higher scalars win', () => {
     const lower = { a: { x: 1, y: 1 }, tags: ['a', 'shared'], s: 'low', keep: true };
     const higher = { a: { y: 2, z: 2 }, tags: ['b', 'shared'], s: 'high' };
-    expect(deepMerge(lower, higher)).toEqual({ a: { x: 1, y: 2, z: 2 }, tags: ['a', 'shared', 'b'], s: 'high', keep: true });
+    expect(deepMerge(lower, higher)).toEqual({
+      a: { x: 1, y: 2, z: 2 },
+      tags: ['a', 'shared', 'b'],
+      s: 'high',
+      keep: true,
+    });
   });
 });
 
@@ -27,7 +32,10 @@ describe('deepMerge edge cases', () => {
 describe('deletePaths', () => {
   it('removes dotted paths and ignores missing ones', () => {
     const data = { requires: { db: { interface: 'pgsql' }, cache: {} }, options: { vip: 1, port: 2 } };
-    expect(deletePaths(data, ['requires.db', 'options.vip', 'nothing.here', 'requires.cache.x'])).toEqual({ requires: { cache: {} }, options: { port: 2 } });
+    expect(deletePaths(data, ['requires.db', 'options.vip', 'nothing.here', 'requires.cache.x'])).toEqual({
+      requires: { cache: {} },
+      options: { port: 2 },
+    });
     expect(data.requires.db).toBeDefined();
   });
 });

@@ -57,7 +57,10 @@ export class LayerOptionsError extends BuildError {
 
 /** The output directory holds files changed by hand since the last build (rebuild without `--force`). */
 export class OutputModifiedError extends BuildError {
-  constructor(dir: string, readonly conflicts: readonly string[]) {
+  constructor(
+    dir: string,
+    readonly conflicts: readonly string[],
+  ) {
     super(
       'OUTPUT_MODIFIED',
       `output modified by hand: ${dir}\n  ${conflicts.join('\n  ')}\n  rebuild with --force to overwrite`,

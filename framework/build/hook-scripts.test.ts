@@ -1,7 +1,11 @@
 import { actionNames, dispatchScript, endpointsOf, hookNames, hookStub, STANDARD_HOOKS } from './hook-scripts';
 
 describe('hook scripts', () => {
-  const metadata = { requires: { db: { interface: 'pgsql' } }, provides: { website: { interface: 'http' } }, peers: { cluster: { interface: 'app-peers' } } };
+  const metadata = {
+    requires: { db: { interface: 'pgsql' } },
+    provides: { website: { interface: 'http' } },
+    peers: { cluster: { interface: 'app-peers' } },
+  };
 
   it('lists endpoints by role with their interface', () => {
     expect(endpointsOf(metadata)).toEqual([
@@ -14,13 +18,24 @@ describe('hook scripts', () => {
   it('names every standard hook and five relation hooks per endpoint', () => {
     const names = hookNames(metadata);
     expect(names.slice(0, STANDARD_HOOKS.length)).toEqual([...STANDARD_HOOKS]);
-    expect(names).toEqual(expect.arrayContaining(['install', 'remove', 'collect-metrics', 'db-relation-created', 'website-relation-departed', 'cluster-relation-broken']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'install',
+        'remove',
+        'collect-metrics',
+        'db-relation-created',
+        'website-relation-departed',
+        'cluster-relation-broken',
+      ]),
+    );
     expect(names).toHaveLength(STANDARD_HOOKS.length + 15);
     expect(actionNames({ backup: {}, restore: {} })).toEqual(['backup', 'restore']);
   });
 
   it('writes stubs that name themselves and exec ../dispatch', () => {
-    expect(hookStub('hooks/install')).toMatch(/^#!\/bin\/sh\n[\s\S]*JUJU_DISPATCH_PATH="hooks\/install"\nexport JUJU_DISPATCH_PATH\nexec "\$\(dirname "\$0"\)\/\.\.\/dispatch" "\$@"\n$/);
+    expect(hookStub('hooks/install')).toMatch(
+      /^#!\/bin\/sh\n[\s\S]*JUJU_DISPATCH_PATH="hooks\/install"\nexport JUJU_DISPATCH_PATH\nexec "\$\(dirname "\$0"\)\/\.\.\/dispatch" "\$@"\n$/,
+    );
   });
 
   it('bakes the basic options into dispatch', () => {

@@ -1,10 +1,29 @@
+import {
+  CharmFileError,
+  LOADER_FILE,
+  METADATA_FILE,
+  PACKAGES_INSTALLED_FILE,
+  parseEndpoint,
+  UNIT_STATE_DIR,
+  type EndpointRole,
+} from '../charm';
 import { isMap, type YamlMap } from './internal/read-yaml';
 
 /** Hooks every built charm gets a `hooks/<name>` entry for. */
 export const STANDARD_HOOKS: readonly string[] = [
-  'install', 'config-changed', 'start', 'stop', 'remove', 'upgrade-charm', 'update-status',
-  'leader-elected', 'leader-settings-changed', 'collect-metrics', 'meter-status-changed',
-  'pre-series-upgrade', 'post-series-upgrade',
+  'install',
+  'config-changed',
+  'start',
+  'stop',
+  'remove',
+  'upgrade-charm',
+  'update-status',
+  'leader-elected',
+  'leader-settings-changed',
+  'collect-metrics',
+  'meter-status-changed',
+  'pre-series-upgrade',
+  'post-series-upgrade',
 ];
 
 /** The per-endpoint relation hook suffixes. */
@@ -24,16 +43,30 @@ export function endpointsOf(metadata: YamlMap): EndpointInfo[] {
     const section = metadata[role];
     if (!isMap(section)) continue;
     for (const [name, spec] of Object.entries(section)) {
-      const iface = isMap(spec) && typeof spec['interface'] === 'string' ? spec['interface'] : undefined;
-      out.push({ name, role, interface: iface });
+      out.push({ name, role, interface: interfaceOf(role, name, spec) });
     }
   }
   return out;
 }
 
+/**
+ * The endpoint's interface by the charm-file reader's rules (shorthand included); undefined when
+ * they refuse the endpoint, which proof then reports.
+ */
+function interfaceOf(role: EndpointRole, name: string, spec: unknown): string | undefined {
+  try {
+    return parseEndpoint(role, name, spec, METADATA_FILE).interface;
+  } catch (error) {
+    if (error instanceof CharmFileError) return undefined;
+    throw error;
+  }
+}
+
 /** Every hook name a charm with this metadata needs: standard hooks then relation hooks. */
 export function hookNames(metadata: YamlMap): string[] {
-  const relation = endpointsOf(metadata).flatMap((ep) => RELATION_HOOK_KINDS.map((kind) => `${ep.name}-relation-${kind}`));
+  const relation = endpointsOf(metadata).flatMap((ep) =>
+    RELATION_HOOK_KINDS.map((kind) => `${ep.name}-relation-${kind}`),
+  );
   return [...STANDARD_HOOKS, ...relation];
 }
 
@@ -129,7 +162,7 @@ if [ -z "$NODE" ]; then
   fi
 fi
 
-if [ -n "$PACKAGES" ] && [ ! -e "$JUJU_CHARM_DIR/.rxcharm/packages-installed" ]; then
+if [ -n "$PACKAGES" ] && [ ! -e "$JUJU_CHARM_DIR/${PACKAGES_INSTALLED_FILE}" ]; then
   if is_debian_like && command -v apt-get >/dev/null 2>&1; then
     command -v status-set >/dev/null 2>&1 && status-set maintenance "installing packages" || true
     # shellcheck disable=SC2086 # PACKAGES is a list of validated package names
@@ -137,9 +170,9 @@ if [ -n "$PACKAGES" ] && [ ! -e "$JUJU_CHARM_DIR/.rxcharm/packages-installed" ];
   else
     echo "rxcharm: not a Debian/Ubuntu machine; install these packages yourself: $PACKAGES" >&2
   fi
-  mkdir -p "$JUJU_CHARM_DIR/.rxcharm" && : > "$JUJU_CHARM_DIR/.rxcharm/packages-installed"
+  mkdir -p "$JUJU_CHARM_DIR/${UNIT_STATE_DIR}" && : > "$JUJU_CHARM_DIR/${PACKAGES_INSTALLED_FILE}"
 fi
 
-exec "$NODE" --enable-source-maps "$JUJU_CHARM_DIR/lib/charm.js" "$@"
+exec "$NODE" --enable-source-maps "$JUJU_CHARM_DIR/${LOADER_FILE}" "$@"
 `;
 }

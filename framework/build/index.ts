@@ -35,7 +35,9 @@ export {
 } from './hook-scripts';
 export { frameworkAliases, FRAMEWORK_ALIAS_FILTER, INTERNAL_SPECIFIER } from './framework-aliases';
 export { bundleEntrySource, type EntrySpec, type EntryModule, type EntryInterface } from './bundle-entry';
-export { bundleCharm, VENDORED_PACKAGES, vendorFile, type BundleAliases, type BundleOutput } from './bundle-charm';
+export { bundleCharm, type BundleAliases, type BundleOutput } from './bundle-charm';
+export { VENDORED_PACKAGES } from './start-up-tuning';
+export { vendorFile } from '../charm';
 export {
   MANIFEST_FILE,
   readManifest,

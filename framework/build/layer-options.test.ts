@@ -2,7 +2,10 @@ import { LayerOptionsError } from './errors';
 import { validateLayerOptions } from './layer-options';
 
 const defines = {
-  basic: { 'install-node': { type: 'boolean', default: true }, packages: { type: 'array', items: { type: 'string' }, default: [] } },
+  basic: {
+    'install-node': { type: 'boolean', default: true },
+    packages: { type: 'array', items: { type: 'string' }, default: [] },
+  },
   docker: { 'skip-install': { type: 'boolean', default: false } },
 };
 
@@ -16,11 +19,15 @@ describe('validateLayerOptions', () => {
 
   it('names the layer and the option of a type violation', () => {
     expect(() => validateLayerOptions(defines, { basic: { packages: 'jq' } })).toThrow(LayerOptionsError);
-    expect(() => validateLayerOptions(defines, { basic: { packages: 'jq' } })).toThrow(/invalid layer options: basic\n {2}options\.basic\.packages: must be array/);
+    expect(() => validateLayerOptions(defines, { basic: { packages: 'jq' } })).toThrow(
+      /invalid layer options: basic\n {2}options\.basic\.packages: must be array/,
+    );
   });
 
   it('rejects unknown options and layers that define nothing', () => {
-    expect(() => validateLayerOptions(defines, { docker: { 'skip-instal': true } })).toThrow(/unknown option 'skip-instal'/);
+    expect(() => validateLayerOptions(defines, { docker: { 'skip-instal': true } })).toThrow(
+      /unknown option 'skip-instal'/,
+    );
     expect(() => validateLayerOptions(defines, { ghost: {} })).toThrow(/define no options: ghost/);
   });
 

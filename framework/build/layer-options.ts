@@ -24,7 +24,9 @@ export type LayerOptions = Record<string, Record<string, unknown>>;
 export function validateLayerOptions(defines: Readonly<Record<string, YamlMap>>, options: YamlMap): LayerOptions {
   const undefinedLayers = Object.keys(options).filter((name) => defines[name] === undefined);
   if (undefinedLayers.length > 0) {
-    throw new LayerOptionsError(undefinedLayers.join(', '), [`options set for layer(s) that define no options: ${undefinedLayers.join(', ')}`]);
+    throw new LayerOptionsError(undefinedLayers.join(', '), [
+      `options set for layer(s) that define no options: ${undefinedLayers.join(', ')}`,
+    ]);
   }
   const ajv = new Ajv({ useDefaults: true, allErrors: true, strict: false });
   const result: LayerOptions = {};
@@ -41,7 +43,8 @@ export function validateLayerOptions(defines: Readonly<Record<string, YamlMap>>,
     if (!validate(value)) {
       const problems = (validate.errors ?? []).map((e) => {
         const where = `options.${layer}${e.instancePath.replace(/\//g, '.')}`;
-        if (e.keyword === 'additionalProperties') return `${where}: unknown option '${String(e.params['additionalProperty'])}'`;
+        if (e.keyword === 'additionalProperties')
+          return `${where}: unknown option '${String(e.params['additionalProperty'])}'`;
         return `${where}: ${e.message ?? 'invalid'}`;
       });
       throw new LayerOptionsError(layer, problems);

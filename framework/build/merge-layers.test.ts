@@ -2,24 +2,51 @@ import { LayerFileError } from './errors';
 import { mergeLayers, type LayerDocuments } from './merge-layers';
 import type { ResolvedLayer } from './resolve-layers';
 
-const layer = (name: string, config: Record<string, unknown> = {}): ResolvedLayer => ({ name, dir: `/layers/${name}`, kind: 'layer', include: `layer:${name}`, config });
+const layer = (name: string, config: Record<string, unknown> = {}): ResolvedLayer => ({
+  name,
+  dir: `/layers/${name}`,
+  kind: 'layer',
+  include: `layer:${name}`,
+  config,
+});
 
 describe('mergeLayers', () => {
   it('takes maintainer only from the top-most metadata, applies deletes and orders metadata keys', () => {
     const docs: LayerDocuments[] = [
-      { layer: layer('low'), metadata: { zeta: 1, maintainer: 'Low <l@x.io>', requires: { db: { interface: 'pgsql' } }, name: 'low' } },
-      { layer: layer('top', { metadata: { deletes: ['requires.db'] } }), metadata: { name: 'app', summary: 's', maintainers: ['Top <t@x.io>'] } },
+      {
+        layer: layer('low'),
+        metadata: { zeta: 1, maintainer: 'Low <l@x.io>', requires: { db: { interface: 'pgsql' } }, name: 'low' },
+      },
+      {
+        layer: layer('top', { metadata: { deletes: ['requires.db'] } }),
+        metadata: { name: 'app', summary: 's', maintainers: ['Top <t@x.io>'] },
+      },
     ];
     const merged = mergeLayers(docs);
-    expect(merged.metadata).toEqual({ name: 'app', summary: 's', maintainers: ['Top <t@x.io>'], requires: {}, zeta: 1 });
+    expect(merged.metadata).toEqual({
+      name: 'app',
+      summary: 's',
+      maintainers: ['Top <t@x.io>'],
+      requires: {},
+      zeta: 1,
+    });
     expect(Object.keys(merged.metadata)).toEqual(['name', 'summary', 'maintainers', 'requires', 'zeta']);
     expect(merged.charmName).toBe('app');
   });
 
   it('deletes config options relative to options and merges actions', () => {
     const merged = mergeLayers([
-      { layer: layer('low'), metadata: { name: 'app' }, config: { options: { vip: { type: 'string' }, port: { type: 'int', default: 1 } } }, actions: { a: {} } },
-      { layer: layer('top', { config: { deletes: ['vip'] } }), config: { options: { port: { default: 2 } } }, actions: { b: {} } },
+      {
+        layer: layer('low'),
+        metadata: { name: 'app' },
+        config: { options: { vip: { type: 'string' }, port: { type: 'int', default: 1 } } },
+        actions: { a: {} },
+      },
+      {
+        layer: layer('top', { config: { deletes: ['vip'] } }),
+        config: { options: { port: { default: 2 } } },
+        actions: { b: {} },
+      },
     ]);
     expect(merged.config).toEqual({ options: { port: { type: 'int', default: 2 } } });
     expect(merged.actions).toEqual({ a: {}, b: {} });
@@ -33,7 +60,9 @@ describe('mergeLayers', () => {
     expect(() => mergeLayers([{ layer: layer('top'), metadata: app, config: { options: { port: 8080 } } }])).toThrow(
       /\/layers\/top\/config.yaml\n {2}options.port must be a mapping .*not a number \(8080\)/,
     );
-    expect(mergeLayers([{ layer: layer('top'), metadata: app, config: { options: null } }]).config).toEqual({ options: null });
+    expect(mergeLayers([{ layer: layer('top'), metadata: app, config: { options: null } }]).config).toEqual({
+      options: null,
+    });
   });
 
   it('writes layer.yaml with options defaulted and is: <charm>, without defines', () => {
@@ -41,7 +70,11 @@ describe('mergeLayers', () => {
       { layer: layer('basic', { defines: { 'install-node': { type: 'boolean', default: true } } }) },
       { layer: layer('top', { includes: ['layer:basic'], exclude: ['x'] }), metadata: { name: 'app' } },
     ]);
-    expect(merged.layerYaml).toEqual({ includes: ['layer:basic'], options: { basic: { 'install-node': true } }, is: 'app' });
+    expect(merged.layerYaml).toEqual({
+      includes: ['layer:basic'],
+      options: { basic: { 'install-node': true } },
+      is: 'app',
+    });
     expect(merged.layerOptions).toEqual({ basic: { 'install-node': true } });
     expect(merged.config).toBeUndefined();
   });

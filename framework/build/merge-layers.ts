@@ -25,7 +25,19 @@ export interface MergedLayers {
   readonly layerOptions: LayerOptions;
 }
 
-const METADATA_ORDER = ['name', 'display-name', 'summary', 'maintainer', 'maintainers', 'description', 'tags', 'series', 'requires', 'provides', 'peers'];
+const METADATA_ORDER = [
+  'name',
+  'display-name',
+  'summary',
+  'maintainer',
+  'maintainers',
+  'description',
+  'tags',
+  'series',
+  'requires',
+  'provides',
+  'peers',
+];
 
 /**
  * Merges the YAML documents of a stack (lowest layer first): maps deep-merged, the higher
@@ -40,7 +52,10 @@ export function mergeLayers(docs: readonly LayerDocuments[]): MergedLayers {
   const topMetadata = withMetadata[withMetadata.length - 1];
   const topDoc = docs[docs.length - 1];
   if (topMetadata === undefined || topDoc === undefined) {
-    throw new LayerFileError(join(topDoc?.layer.dir ?? '.', 'metadata.yaml'), 'at least one layer must provide metadata.yaml');
+    throw new LayerFileError(
+      join(topDoc?.layer.dir ?? '.', 'metadata.yaml'),
+      'at least one layer must provide metadata.yaml',
+    );
   }
 
   let layerYaml: YamlMap = {};
@@ -48,7 +63,11 @@ export function mergeLayers(docs: readonly LayerDocuments[]): MergedLayers {
   for (const { layer } of docs) {
     const { defines: own, name: _name, exclude: _exclude, ignore: _ignore, ...rest } = layer.config;
     if (own !== undefined) {
-      if (!isMap(own)) throw new LayerFileError(join(layer.dir, 'layer.yaml'), '`defines` must be a mapping of option name to JSON schema');
+      if (!isMap(own))
+        throw new LayerFileError(
+          join(layer.dir, 'layer.yaml'),
+          '`defines` must be a mapping of option name to JSON schema',
+        );
       defines[layer.name] = own;
     }
     layerYaml = deepMerge(layerYaml, rest);
@@ -72,12 +91,22 @@ export function mergeLayers(docs: readonly LayerDocuments[]): MergedLayers {
   const charmName = metadata['name'];
   const metadataFile = join(topMetadata.layer.dir, 'metadata.yaml');
   if (typeof charmName !== 'string' || !/^[a-z][a-z0-9-]*$/.test(charmName)) {
-    throw new LayerFileError(metadataFile, '`name` must be a string of lowercase letters, digits and dashes, starting with a letter');
+    throw new LayerFileError(
+      metadataFile,
+      '`name` must be a string of lowercase letters, digits and dashes, starting with a letter',
+    );
   }
 
-  for (const doc of docs) if (doc.config !== undefined) checkConfigShape(doc.config, join(doc.layer.dir, 'config.yaml'));
-  const config = mergeSection(docs.map((doc) => doc.config), deletesOf('config').map((path) => `options.${path}`));
-  const actions = mergeSection(docs.map((doc) => doc.actions), deletesOf('actions'));
+  for (const doc of docs)
+    if (doc.config !== undefined) checkConfigShape(doc.config, join(doc.layer.dir, 'config.yaml'));
+  const config = mergeSection(
+    docs.map((doc) => doc.config),
+    deletesOf('config').map((path) => `options.${path}`),
+  );
+  const actions = mergeSection(
+    docs.map((doc) => doc.actions),
+    deletesOf('actions'),
+  );
 
   const options = layerYaml['options'] ?? {};
   if (!isMap(options)) throw new LayerFileError('layer.yaml', '`options` must be a mapping of layer name to options');
@@ -95,10 +124,17 @@ function checkConfigShape(config: YamlMap, file: string): void {
   const options = config['options'];
   if (options === undefined || options === null) return;
   if (!isMap(options)) {
-    throw new LayerFileError(file, `\`options\` must be a mapping of option name to {type, default, description}, not ${describeYaml(options)}`);
+    throw new LayerFileError(
+      file,
+      `\`options\` must be a mapping of option name to {type, default, description}, not ${describeYaml(options)}`,
+    );
   }
   for (const [name, spec] of Object.entries(options)) {
-    if (!isMap(spec)) throw new LayerFileError(file, `options.${name} must be a mapping with type, default and description, not ${describeYaml(spec)}`);
+    if (!isMap(spec))
+      throw new LayerFileError(
+        file,
+        `options.${name} must be a mapping with type, default and description, not ${describeYaml(spec)}`,
+      );
   }
 }
 
@@ -116,11 +152,17 @@ function withoutMaintainers(metadata: YamlMap): YamlMap {
 function mergeSection(parts: ReadonlyArray<YamlMap | undefined>, deletes: readonly string[]): YamlMap | undefined {
   const present = parts.filter((part): part is YamlMap => part !== undefined);
   if (present.length === 0) return undefined;
-  return deletePaths(present.reduce<YamlMap>((acc, part) => deepMerge(acc, part), {}), deletes);
+  return deletePaths(
+    present.reduce<YamlMap>((acc, part) => deepMerge(acc, part), {}),
+    deletes,
+  );
 }
 
 function orderMetadata(metadata: YamlMap): YamlMap {
   const keys = Object.keys(metadata);
-  const ordered = [...METADATA_ORDER.filter((key) => keys.includes(key)), ...keys.filter((key) => !METADATA_ORDER.includes(key)).sort()];
+  const ordered = [
+    ...METADATA_ORDER.filter((key) => keys.includes(key)),
+    ...keys.filter((key) => !METADATA_ORDER.includes(key)).sort(),
+  ];
   return Object.fromEntries(ordered.map((key) => [key, metadata[key]]));
 }

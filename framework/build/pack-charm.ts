@@ -4,6 +4,7 @@ import { stringify } from 'yaml';
 import { ZipFile } from 'yazl';
 import { listFiles, readManifest } from './build-manifest';
 import { CharmDirError } from './errors';
+import { isUnitStatePath } from '../charm';
 
 /** Options of {@link packCharm}. */
 export interface PackOptions {
@@ -42,7 +43,7 @@ export async function packCharm(charmDir: string, options: PackOptions = {}): Pr
   const mtime = new Date(Date.UTC(2000, 0, 1));
   zip.addBuffer(Buffer.from(manifestYaml()), 'manifest.yaml', { mtime, mode: 0o100644 });
   for (const path of listFiles(root).sort()) {
-    if (path.startsWith('.rxcharm/') || path === 'manifest.yaml') continue;
+    if (isUnitStatePath(path) || path === 'manifest.yaml') continue;
     const mode = statSync(join(root, path)).mode;
     zip.addBuffer(readFileSync(join(root, path)), path, { mtime, mode: 0o100000 | (mode & 0o777) });
   }
@@ -65,5 +66,9 @@ export async function packCharm(charmDir: string, options: PackOptions = {}): Pr
 
 /** `manifest.yaml` of a packed charm (charmcraft's format). */
 export function manifestYaml(): string {
-  return stringify({ 'charmcraft-version': 'rxcharm-0.1.0', 'charmcraft-started-at': '2000-01-01T00:00:00Z', bases: CHARM_BASES.map((base) => ({ ...base, architectures: [...base.architectures] })) });
+  return stringify({
+    'charmcraft-version': 'rxcharm-0.1.0',
+    'charmcraft-started-at': '2000-01-01T00:00:00Z',
+    bases: CHARM_BASES.map((base) => ({ ...base, architectures: [...base.architectures] })),
+  });
 }

@@ -47,13 +47,23 @@ const yamlFile = (data: YamlMap): Uint8Array => encoder.encode(stringify(data, {
  */
 export function planCharm(stack: LayerStack): CharmPlan {
   const merged = mergeLayers(loadLayerDocuments(stack));
-  const endpointInterfaces = new Set(endpointsOf(merged.metadata).map((ep) => ep.interface).filter((i): i is string => i !== undefined));
+  const endpointInterfaces = new Set(
+    endpointsOf(merged.metadata)
+      .map((ep) => ep.interface)
+      .filter((i): i is string => i !== undefined),
+  );
   const usedInterfaces = stack.interfaces.map((iface) => iface.name).filter((name) => endpointInterfaces.has(name));
 
   const files = new Map<string, OutputFile>();
   for (const planned of planFiles(stack, usedInterfaces)) {
     const mode = statSync(planned.source).mode & 0o777;
-    files.set(planned.path, { path: planned.path, layer: planned.layer, kind: 'static', mode, content: readFileSync(planned.source) });
+    files.set(planned.path, {
+      path: planned.path,
+      layer: planned.layer,
+      kind: 'static',
+      mode,
+      content: readFileSync(planned.source),
+    });
   }
   const dynamic = (path: string, content: Uint8Array, mode = 0o644): void => {
     files.set(path, { path, layer: 'build', kind: 'dynamic', mode, content });
@@ -64,12 +74,23 @@ export function planCharm(stack: LayerStack): CharmPlan {
   if (merged.actions !== undefined) dynamic('actions.yaml', yamlFile(merged.actions));
 
   const basic = merged.layerOptions['basic'] ?? {};
-  const packages = Array.isArray(basic['packages']) ? basic['packages'].filter((p): p is string => typeof p === 'string') : [];
+  const packages = Array.isArray(basic['packages'])
+    ? basic['packages'].filter((p): p is string => typeof p === 'string')
+    : [];
   if (!files.has('dispatch')) {
-    dynamic('dispatch', encoder.encode(dispatchScript({ charmName: merged.charmName, installNode: basic['install-node'] === true, packages })), 0o755);
+    dynamic(
+      'dispatch',
+      encoder.encode(
+        dispatchScript({ charmName: merged.charmName, installNode: basic['install-node'] === true, packages }),
+      ),
+      0o755,
+    );
   }
-  for (const hook of hookNames(merged.metadata)) if (!files.has(`hooks/${hook}`)) dynamic(`hooks/${hook}`, encoder.encode(hookStub(`hooks/${hook}`)), 0o755);
-  for (const action of actionNames(merged.actions)) if (!files.has(`actions/${action}`)) dynamic(`actions/${action}`, encoder.encode(hookStub(`actions/${action}`)), 0o755);
+  for (const hook of hookNames(merged.metadata))
+    if (!files.has(`hooks/${hook}`)) dynamic(`hooks/${hook}`, encoder.encode(hookStub(`hooks/${hook}`)), 0o755);
+  for (const action of actionNames(merged.actions))
+    if (!files.has(`actions/${action}`))
+      dynamic(`actions/${action}`, encoder.encode(hookStub(`actions/${action}`)), 0o755);
 
   const modules = [...files.values()]
     .filter((file) => file.kind === 'static' && /^reactive\/[^/]+\.ts$/.test(file.path) && !file.path.endsWith('.d.ts'))

@@ -34,6 +34,8 @@ describe('planFiles', () => {
   it('refuses a layer named vendor that ships lib/, naming the file', () => {
     const vendor = layer('vendor', { 'lib/index.ts': 'x' });
     expect(() => planFiles({ layers: [vendor], interfaces: [] }, [])).toThrow(LayerFileError);
-    expect(() => planFiles({ layers: [vendor], interfaces: [] }, [])).toThrow(/vendor\/lib\/index\.ts\n.*lib\/vendor\/ holds the packages/);
+    expect(() => planFiles({ layers: [vendor], interfaces: [] }, [])).toThrow(
+      /vendor\/lib\/index\.ts\n.*lib\/vendor\/ holds the packages/,
+    );
   });
 });

@@ -58,7 +58,8 @@ export function resolveLayers(topDir: string, searchPath: LayerSearchPath): Laye
         const name = child.slice('interface:'.length);
         if (interfaces.some((other) => other.include === child || other.name === name)) continue;
         const found = locateLayer(searchPath, 'interface', name);
-        if (found === undefined) throw new LayerNotFoundError(child, layer.name, searchPath.interfaces, configFile(layer));
+        if (found === undefined)
+          throw new LayerNotFoundError(child, layer.name, searchPath.interfaces, configFile(layer));
         interfaces.push(loadLayer(realpathSync(found), 'interface', child, name));
       } else if (child.startsWith('layer:')) {
         const name = child.slice('layer:'.length);
@@ -67,7 +68,8 @@ export function resolveLayers(topDir: string, searchPath: LayerSearchPath): Laye
         visit(found, child, name);
       } else {
         const path = isAbsolute(child) ? child : join(layer.dir, child);
-        if (!existsSync(path) || !statSync(path).isDirectory()) throw new LayerNotFoundError(child, layer.name, [path], configFile(layer));
+        if (!existsSync(path) || !statSync(path).isDirectory())
+          throw new LayerNotFoundError(child, layer.name, [path], configFile(layer));
         visit(path, child, undefined);
       }
     }
@@ -95,7 +97,12 @@ function includesOf(layer: ResolvedLayer): string[] {
   return list;
 }
 
-function loadLayer(dir: string, kind: 'layer' | 'interface', include: string, nameHint: string | undefined): ResolvedLayer {
+function loadLayer(
+  dir: string,
+  kind: 'layer' | 'interface',
+  include: string,
+  nameHint: string | undefined,
+): ResolvedLayer {
   const file = join(dir, kind === 'layer' ? 'layer.yaml' : 'interface.yaml');
   const config = readYamlMap(file) ?? {};
   const declared = config['name'];

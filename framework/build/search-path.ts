@@ -31,7 +31,8 @@ export function findPackageRoot(from: string = __dirname): string {
       }
     }
     const parent = dirname(dir);
-    if (parent === dir) throw new BuildError('PACKAGE_ROOT_NOT_FOUND', `rxcharm package root not found: ${from}`, { context: { from } });
+    if (parent === dir)
+      throw new BuildError('PACKAGE_ROOT_NOT_FOUND', `rxcharm package root not found: ${from}`, { context: { from } });
     dir = parent;
   }
 }
@@ -43,9 +44,15 @@ export function findPackageRoot(from: string = __dirname): string {
  *
  * Only the CLI calls this, with `process.env`; everything else receives the typed result.
  */
-export function searchPathFromEnv(env: Readonly<Record<string, string | undefined>>, packageRoot: string): LayerSearchPath {
+export function searchPathFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  packageRoot: string,
+): LayerSearchPath {
   const split = (...names: string[]): string[] =>
-    names.flatMap((name) => (env[name] ?? '').split(delimiter)).filter((entry) => entry.length > 0).map((entry) => resolve(entry));
+    names
+      .flatMap((name) => (env[name] ?? '').split(delimiter))
+      .filter((entry) => entry.length > 0)
+      .map((entry) => resolve(entry));
   return {
     layers: [join(packageRoot, 'layers'), ...split('CHARM_LAYERS_DIR', 'LAYER_PATH')],
     interfaces: [join(packageRoot, 'interfaces'), ...split('CHARM_INTERFACES_DIR', 'INTERFACE_PATH')],

@@ -1,3 +1,4 @@
+import type { EndpointRole } from '../charm';
 import type { RelationData } from '../hookenv';
 
 /** Everything read from Juju about one relation at hook start. */
@@ -23,7 +24,7 @@ export interface DepartedUnit {
 }
 
 /** The role of an endpoint in metadata.yaml. */
-export type EndpointRole = 'requires' | 'provides' | 'peers';
+export type { EndpointRole };
 
 /** One endpoint as read at hook start. */
 export interface EndpointSnapshot {

@@ -17,17 +17,17 @@ export type {
   RelationData,
   StatusInfo,
   StatusName,
-} from './tools/hook-tools';
+} from '../charm';
 export { ProcessHookTools } from './tools/process-hook-tools';
 export type { ProcessHookToolsOptions } from './tools/process-hook-tools';
 export { spawnToolRunner } from './tools/tool-runner';
 export type { ToolResult, ToolRunner } from './tools/tool-runner';
-export { hookToolRunner, resolvesToAgentShim } from './tools/hook-tool-runner';
-export type { HookToolRunnerOptions } from './tools/hook-tool-runner';
+export { hookToolRunner, hookToolTransport } from './tools/hook-tool-runner';
+export type { HookToolRunnerOptions, HookToolTransport } from './tools/hook-tool-runner';
 export { socketToolRunner } from './tools/socket-tool-runner';
 export type { SocketToolRunnerOptions } from './tools/socket-tool-runner';
-export { AGENT_SHIM_NAME } from './tools/agent-socket-protocol';
-export type { AgentToolRequest, AgentToolResponse } from './tools/agent-socket-protocol';
+export { AGENT_SHIM_NAME, HOOK_TOOL_SOCKET_ENV } from '../charm';
+export type { ToolRequest as AgentToolRequest, ToolResponse as AgentToolResponse } from '../charm';
 export { HookToolError, toolErrorMessage } from './tools/hook-tool-error';
 export type { HookToolFailure } from './tools/hook-tool-error';
 export {
@@ -40,8 +40,9 @@ export { formatPortSpec, InvalidPortError, parsePortSpec } from './tools/port-sp
 
 export { Config } from './config/config';
 export { configFlags, isConfigFlag } from './config/config-flags';
-export { configTypeProblem, parseConfigSchema, validateConfigValues } from './config/config-schema';
-export type { ConfigOptionSchema, ConfigOptionType, ConfigOptionValue, ConfigSchema } from './config/config-schema';
+export { configTypeProblem, parseConfigSchema } from '../charm';
+export { validateConfigValues } from './config/config-schema';
+export type { ConfigOptionSchema, ConfigOptionType, ConfigOptionValue, ConfigSchema } from '../charm';
 export { ConfigSchemaError, ConfigValueError, UnknownConfigKeyError } from './config/config-errors';
 
 export { createHookLogger } from './logging/hook-logger';

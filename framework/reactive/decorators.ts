@@ -1,9 +1,9 @@
-import { metadataFor, shareMetadata, type HandlerMetadata } from './handler-metadata';
+import { metadataFor, shareMetadata, type AnyMethod, type HandlerMetadata } from './handler-metadata';
 import { currentDispatch } from './dispatch-context';
 import { HandlerDefinitionError, PreconditionError } from './reactive-errors';
 
 /** A TC39 standard method decorator, as returned by the condition decorators. */
-export type HandlerDecorator = (method: Function, context: ClassMethodDecoratorContext) => void;
+export type HandlerDecorator = (method: AnyMethod, context: ClassMethodDecoratorContext) => void;
 
 function recorder(field: keyof Omit<HandlerMetadata, 'onlyOnce'>, name: string, values: string[]): HandlerDecorator {
   if (values.length === 0 || values.some((v) => typeof v !== 'string' || v.length === 0)) {
@@ -60,9 +60,9 @@ export function whenFileChanged(...paths: string[]): HandlerDecorator {
 }
 
 /** Runs at most once per unit (until a hook that ran it fails). Usable as `@onlyOnce` or `@onlyOnce()`. */
-export function onlyOnce(method: Function, context: ClassMethodDecoratorContext): void;
+export function onlyOnce(method: AnyMethod, context: ClassMethodDecoratorContext): void;
 export function onlyOnce(): HandlerDecorator;
-export function onlyOnce(method?: Function, context?: ClassMethodDecoratorContext): void | HandlerDecorator {
+export function onlyOnce(method?: AnyMethod, context?: ClassMethodDecoratorContext): void | HandlerDecorator {
   const apply: HandlerDecorator = (m, c) => {
     if (c.kind !== 'method') throw new HandlerDefinitionError(String(c.name), '@onlyOnce applies to methods only');
     metadataFor(m).onlyOnce = true;
@@ -77,9 +77,9 @@ export function onlyOnce(method?: Function, context?: ClassMethodDecoratorContex
  */
 export function notUnless(
   ...flags: string[]
-): <F extends Function>(method: F, context: ClassMethodDecoratorContext) => F {
+): <F extends AnyMethod>(method: F, context: ClassMethodDecoratorContext) => F {
   if (flags.length === 0) throw new HandlerDefinitionError('@notUnless()', 'give one or more flags');
-  return <F extends Function>(method: F, context: ClassMethodDecoratorContext): F => {
+  return <F extends AnyMethod>(method: F, context: ClassMethodDecoratorContext): F => {
     const name = String(context.name);
     const wrapper = function (this: unknown, ...args: unknown[]): unknown {
       const ctx = currentDispatch();

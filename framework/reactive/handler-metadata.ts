@@ -13,10 +13,16 @@ export interface HandlerMetadata {
   onlyOnce: boolean;
 }
 
-const records = new WeakMap<Function, HandlerMetadata>();
+/**
+ * Any method a decorator may see. `never[]` parameters accept every signature, so decorated
+ * methods keep their own types; the record is keyed by the function object only.
+ */
+export type AnyMethod = (...args: never[]) => unknown;
+
+const records = new WeakMap<AnyMethod, HandlerMetadata>();
 
 /** The record of `method`, created empty on first use. */
-export function metadataFor(method: Function): HandlerMetadata {
+export function metadataFor(method: AnyMethod): HandlerMetadata {
   let m = records.get(method);
   if (m === undefined) {
     m = {
@@ -35,11 +41,11 @@ export function metadataFor(method: Function): HandlerMetadata {
 }
 
 /** The record of `method`, if any decorator recorded one. */
-export function readMetadata(method: Function): HandlerMetadata | undefined {
+export function readMetadata(method: AnyMethod): HandlerMetadata | undefined {
   return records.get(method);
 }
 
 /** Makes `wrapper` share the record of `original` (for decorators that replace the method). */
-export function shareMetadata(original: Function, wrapper: Function): void {
+export function shareMetadata(original: AnyMethod, wrapper: AnyMethod): void {
   records.set(wrapper, metadataFor(original));
 }

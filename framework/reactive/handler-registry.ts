@@ -1,7 +1,7 @@
 import type { TriggerDefinition } from '../unit';
 import type { HandlerConditions, HandlerDefinition } from './handler-definition';
 import { isHandlerDefinition, validateHandlerInput, type HandlerDefinitionInput } from './handler-definition';
-import { readMetadata, type HandlerMetadata } from './handler-metadata';
+import { readMetadata, type AnyMethod, type HandlerMetadata } from './handler-metadata';
 import type { HandlerSource, RegisteredHandler } from './registered-handler';
 import { HandlerDefinitionError } from './reactive-errors';
 
@@ -77,7 +77,7 @@ export class HandlerRegistry {
         const desc = Object.getOwnPropertyDescriptor(proto, name);
         if (typeof desc?.value !== 'function') continue;
         // The most derived override decides what runs and with which conditions.
-        const method = (Class.prototype as Record<string, unknown>)[name] as Function;
+        const method = (Class.prototype as Record<string, unknown>)[name] as AnyMethod;
         const meta = readMetadata(method);
         if (meta === undefined || !hasConditions(meta)) continue;
         seen.add(name);

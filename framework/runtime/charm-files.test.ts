@@ -27,7 +27,7 @@ describe('loadCharmFiles', () => {
     expect(loadCharmFiles(dir, reader({ 'metadata.yaml': META, 'config.yaml': CONFIG }).read, cache)).toEqual(expected);
     const stored = readFileSync(cache, 'utf8');
     // Make the stored result distinguishable: a hit must come from the file, not from a new parse.
-    writeFileSync(cache, stored.replace('"pgsql"', '"from-cache"'));
+    writeFileSync(cache, stored.replaceAll('"pgsql"', '"from-cache"'));
     expect(
       loadCharmFiles(dir, reader({ 'metadata.yaml': META, 'config.yaml': CONFIG }).read, cache).meta.roles.requires,
     ).toEqual({ db: 'from-cache' });

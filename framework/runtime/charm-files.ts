@@ -1,8 +1,15 @@
-import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseConfigSchema, type ConfigSchema } from '../hookenv';
-import { parseCharmMetadata, type CharmMetadata } from './charm-metadata';
-import { CharmMetadataError } from './runtime-errors';
+import {
+  CharmFileError,
+  CONFIG_FILE,
+  METADATA_FILE,
+  parseCharmMetadata,
+  parseConfigSchema,
+  writeFileAtomic,
+  type CharmMetadata,
+  type ConfigSchema,
+} from '../charm';
 
 /** metadata.yaml and config.yaml, parsed. */
 export interface CharmFiles {
@@ -10,11 +17,8 @@ export interface CharmFiles {
   readonly schema: ConfigSchema;
 }
 
-/** Where a real hook keeps the parse cache: in the unit state dir, beside the store. */
-export const CHARM_FILES_CACHE = join('.rxcharm', 'charm-files.json');
-
 interface CacheDocument {
-  readonly version: 1;
+  readonly version: 2;
   readonly metadataText: string;
   readonly configText: string;
   readonly files: CharmFiles;
@@ -30,29 +34,29 @@ interface CacheDocument {
  * rewritten (atomically); errors are never cached, so a broken file fails every hook with the same
  * typed error as without the cache.
  *
- * @throws CharmMetadataError (also when metadata.yaml is missing), ConfigSchemaError.
+ * @throws CharmFileError naming the file and the key (also when metadata.yaml is missing).
  */
 export function loadCharmFiles(
   charmDir: string,
   read: (name: string) => string | undefined,
   cacheFile?: string,
 ): CharmFiles {
-  const metadataText = read('metadata.yaml');
-  if (metadataText === undefined) throw new CharmMetadataError(join(charmDir, 'metadata.yaml'), 'file not found');
-  const configText = read('config.yaml') ?? '';
+  const metadataText = read(METADATA_FILE);
+  if (metadataText === undefined) throw new CharmFileError(join(charmDir, METADATA_FILE), undefined, 'file not found');
+  const configText = read(CONFIG_FILE) ?? '';
   const cached = cacheFile === undefined ? undefined : readCache(cacheFile);
   if (cached !== undefined && cached.metadataText === metadataText && cached.configText === configText)
     return cached.files;
   const files = parseCharmFiles(charmDir, metadataText, configText);
-  if (cacheFile !== undefined) writeCache(cacheFile, { version: 1, metadataText, configText, files });
+  if (cacheFile !== undefined) writeCache(cacheFile, { version: 2, metadataText, configText, files });
   return files;
 }
 
 /** Parses both files; errors name the file (under `charmDir`) and the entry. Pure. */
 export function parseCharmFiles(charmDir: string, metadataText: string, configText: string): CharmFiles {
   return {
-    meta: parseCharmMetadata(metadataText, join(charmDir, 'metadata.yaml')),
-    schema: parseConfigSchema(configText, join(charmDir, 'config.yaml')),
+    meta: parseCharmMetadata(metadataText, join(charmDir, METADATA_FILE)),
+    schema: parseConfigSchema(configText, join(charmDir, CONFIG_FILE)),
   };
 }
 
@@ -60,7 +64,7 @@ function readCache(file: string): CacheDocument | undefined {
   try {
     const doc = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheDocument> | null;
     if (
-      doc?.version !== 1 ||
+      doc?.version !== 2 ||
       typeof doc.metadataText !== 'string' ||
       typeof doc.configText !== 'string' ||
       typeof doc.files !== 'object'
@@ -75,16 +79,9 @@ function readCache(file: string): CacheDocument | undefined {
 /** Best effort: a cache that cannot be written only costs the next hook a parse. */
 function writeCache(file: string, doc: CacheDocument): void {
   // CharmMetadata and ConfigSchema hold only strings, finite numbers, booleans and null: JSON keeps them.
-  const text = JSON.stringify(doc);
-  const tmp = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(tmp, text, { mode: 0o600 });
-    renameSync(tmp, file);
+    writeFileAtomic(file, JSON.stringify(doc));
   } catch {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // Nothing was written.
-    }
+    // Nothing was written.
   }
 }

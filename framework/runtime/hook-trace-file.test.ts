@@ -1,7 +1,8 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HOOK_TRACE_DIR, HOOK_TRACES_KEPT, listHookTraceFiles, readHookTrace, writeHookTrace } from './hook-trace-file';
+import { HOOK_TRACE_DIR } from '../charm';
+import { HOOK_TRACES_KEPT, listHookTraceFiles, readHookTrace, writeHookTrace } from './hook-trace-file';
 
 describe('hook trace files', () => {
   let dir: string;

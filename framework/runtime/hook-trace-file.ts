@@ -1,9 +1,8 @@
+import { HOOK_TRACE_DIR } from '../charm';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DispatchResult, TraceEvent } from '../reactive';
 
-/** Where a unit keeps the traces of its last hooks, inside the charm dir. */
-export const HOOK_TRACE_DIR = join('.rxcharm', 'traces');
 /** How many hook traces a unit keeps (older ones are deleted). */
 export const HOOK_TRACES_KEPT = 50;
 

@@ -5,8 +5,9 @@
 export { Charm, isCharmClass } from './charm';
 export type { ActionHelper } from './charm';
 export type { CharmBundle, CharmBundleInterface, CharmBundleModule } from './charm-bundle';
-export { parseCharmMetadata } from './charm-metadata';
-export type { CharmMetadata } from './charm-metadata';
+export { CharmFileError } from '../charm';
+export { parseCharmMetadata } from '../charm';
+export type { CharmEndpoint, CharmMetadata } from '../charm';
 export { run } from './run';
 export { runHook } from './run-hook';
 export type { HookOutcome, RunHookDeps } from './run-hook';

@@ -294,7 +294,7 @@ describe('runHook', () => {
       ...deps(new MemoryTools(), new MemoryUnitStore()),
       readCharmFile: () => undefined,
     });
-    expect(out.reason).toBe('invalid charm metadata: /charm/metadata.yaml: file not found');
+    expect(out.reason).toBe('invalid charm file: /charm/metadata.yaml: file not found');
   });
 });
 

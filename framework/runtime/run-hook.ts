@@ -38,8 +38,8 @@ import {
 } from '../unit';
 import type { DockerClientFactory } from '../charm/docker-client';
 import type { CharmBundle } from './charm-bundle';
-import type { CharmMetadata } from './charm-metadata';
-import { CHARM_FILES_CACHE, loadCharmFiles } from './charm-files';
+import { CHARM_FILES_CACHE, type CharmMetadata } from '../charm';
+import { loadCharmFiles } from './charm-files';
 import { failureReason } from './failure-reason';
 import { defaultDockerFactory, lazyDockerClient } from './hook-docker';
 import { writeHookTrace } from './hook-trace-file';

@@ -1,11 +1,15 @@
+import { CharmFileError } from '../charm';
 import { RxcharmError } from '../errors';
 
-/** metadata.yaml is missing or malformed. */
-export class CharmMetadataError extends RxcharmError {
-  constructor(file: string, detail: string) {
-    super('CHARM_METADATA', `invalid charm metadata: ${file}: ${detail}`, { context: { file, detail } });
-  }
-}
+/**
+ * metadata.yaml is missing or malformed. The charm-file reader's one error,
+ * {@link CharmFileError}, under the name hooks have caught it by.
+ *
+ * @deprecated Catch {@link CharmFileError}.
+ */
+export const CharmMetadataError = CharmFileError;
+/** @deprecated Use {@link CharmFileError}. */
+export type CharmMetadataError = CharmFileError;
 
 /** Runtime API (`layerOption`, `new Charm()`) used outside a running hook. */
 export class NoActiveHookError extends RxcharmError {

@@ -1,30 +1,10 @@
 import { Endpoint } from '../endpoints';
 import { HandlerError } from '../reactive';
-import { parseCharmMetadata } from './charm-metadata';
 import { failureReason } from './failure-reason';
 import { readLayerOption } from './layer-option';
 import { PortBuffer } from './port-buffer';
 import { bindEndpoints } from './register-bundle';
 import { createStatusHelper } from './status-helper';
-
-describe('parseCharmMetadata', () => {
-  it('reads name and endpoint roles', () => {
-    expect(
-      parseCharmMetadata('name: x\nrequires:\n  db: { interface: pgsql }\npeers:\n  cluster: { interface: x-peer }\n'),
-    ).toEqual({
-      name: 'x',
-      roles: { requires: { db: 'pgsql' }, provides: {}, peers: { cluster: 'x-peer' } },
-    });
-  });
-
-  it('names the file and the bad entry', () => {
-    expect(() => parseCharmMetadata('name: x\nprovides:\n  web: {}\n', 'c/metadata.yaml')).toThrow(
-      'invalid charm metadata: c/metadata.yaml: provides.web.interface must be a non-empty string',
-    );
-    expect(() => parseCharmMetadata('summary: no name\n')).toThrow(/`name` must be a non-empty string/);
-    expect(() => parseCharmMetadata('name: [\n')).toThrow(/invalid charm metadata: metadata.yaml: /);
-  });
-});
 
 describe('failureReason', () => {
   it('names the handler and keeps one line', () => {

@@ -7,6 +7,7 @@
  */
 import type HandlebarsNamespace from 'handlebars';
 import type { HelperOptions } from 'handlebars';
+import { loadHandlebars } from '../charm';
 import { TemplateKeyError, TemplateSyntaxError, TemplateValueError } from './errors';
 import { templateHelpers } from './helpers';
 import { misplacedValue } from './placement';
@@ -25,8 +26,7 @@ let handlebarsEnv: HandlebarsEnv | undefined;
  */
 function env(): HandlebarsEnv {
   if (handlebarsEnv !== undefined) return handlebarsEnv;
-  const Handlebars = require('handlebars') as { default?: typeof HandlebarsNamespace } & typeof HandlebarsNamespace;
-  const hbs = Handlebars.default ?? Handlebars;
+  const hbs = loadHandlebars();
   const made = hbs.create();
   for (const [name, fn] of Object.entries(templateHelpers)) made.registerHelper(name, fn);
   made.registerHelper(YAML_HELPER, (value: unknown, _options: HelperOptions) => {

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../charm';
 import { compileTemplate } from './compile';
-import { TemplateNotFoundError } from './errors';
+import { TemplateNotFoundError, TemplateWriteError } from './errors';
 import type { RenderOptions, RenderResult, TemplateFormat } from './types';
 
 /** Default mode of rendered files: owner read/write only (compose files hold passwords). */
@@ -46,6 +46,11 @@ export function render(options: RenderOptions): RenderResult {
   const text = readTemplate(options.source, options.templatesDir);
   const target = path.resolve(options.target);
   const output = compileTemplate(text, options.source, options.format ?? defaultFormat(target))(options.context);
-  const changed = writeFileAtomic(target, output, options.mode ?? DEFAULT_RENDER_MODE);
+  let changed: boolean;
+  try {
+    changed = writeFileAtomic(target, output, { mode: options.mode ?? DEFAULT_RENDER_MODE, skipUnchanged: true });
+  } catch (error) {
+    throw new TemplateWriteError(target, error);
+  }
   return { changed, path: target };
 }

@@ -1,4 +1,4 @@
-import type { ConfigSchema } from '../hookenv';
+import type { ActionsSchema, ConfigSchema } from '../charm';
 import type { EndpointRoles } from '../reactive';
 
 /** What the harness knows of a charm's declarations (merged metadata, config and actions). */
@@ -6,13 +6,8 @@ export interface CharmSpec {
   readonly charmName: string;
   readonly roles: EndpointRoles;
   readonly config: ConfigSchema;
-  /** Action name → declared params (name → JSON-schema-ish `{ type }`) and required ones. */
-  readonly actions: Readonly<
-    Record<
-      string,
-      { readonly params: Readonly<Record<string, { readonly type?: string }>>; readonly required: readonly string[] }
-    >
-  >;
+  /** Action name → declared params (name → JSON schema) and required ones. */
+  readonly actions: ActionsSchema;
 }
 
 /** Endpoint name → role, for every endpoint in metadata. */

@@ -121,10 +121,13 @@ function eventProblems(spec: CharmSpec, s: State, event: HarnessEvent): string[]
       if (!(required in (event.params ?? {})))
         problems.push(`action ${event.name}: required parameter ${required} is missing`);
     for (const [name, value] of Object.entries(event.params ?? {})) {
-      const param = declared.params[name];
-      if (param === undefined) problems.push(`action ${event.name}: parameter ${name} is not declared in actions.yaml`);
-      else if (param.type !== undefined && JSON_TYPES[param.type]?.(value) === false)
-        problems.push(`action ${event.name}: parameter ${name} must be ${param.type}, got ${JSON.stringify(value)}`);
+      if (!(name in declared.params)) {
+        problems.push(`action ${event.name}: parameter ${name} is not declared in actions.yaml`);
+        continue;
+      }
+      const type = schemaType(declared.params[name]);
+      if (type !== undefined && JSON_TYPES[type]?.(value) === false)
+        problems.push(`action ${event.name}: parameter ${name} must be ${type}, got ${JSON.stringify(value)}`);
     }
     return problems;
   }
@@ -180,4 +183,10 @@ function eventProblems(spec: CharmSpec, s: State, event: HarnessEvent): string[]
  */
 export function consistencyProblems(spec: CharmSpec, s: State, event: HarnessEvent): string[] {
   return [...stateProblems(spec, s), ...eventProblems(spec, s, event)];
+}
+
+/** The `type` of a parameter's JSON schema, when it names one. */
+function schemaType(schema: unknown): string | undefined {
+  const type = typeof schema === 'object' && schema !== null ? (schema as { type?: unknown }).type : undefined;
+  return typeof type === 'string' ? type : undefined;
 }

@@ -1,5 +1,4 @@
 import { join, resolve } from 'node:path';
-import { parse } from 'yaml';
 import {
   findPackageRoot,
   findProjectRoot,
@@ -11,8 +10,14 @@ import {
   type OutputFile,
 } from '../build';
 import { isRxcharmError } from '../errors';
-import { parseConfigSchema } from '../hookenv';
-import { parseCharmMetadata } from '../runtime';
+import {
+  ACTIONS_FILE,
+  CONFIG_FILE,
+  METADATA_FILE,
+  parseActionsSchema,
+  parseCharmMetadata,
+  parseConfigSchema,
+} from '../charm';
 import type { CharmSpec } from './charm-spec';
 import { HarnessLoadError } from './errors';
 import { bundleForHarness } from './internal/harness-bundle';
@@ -38,26 +43,6 @@ export interface LoadCharmOptions {
   readonly searchPath?: Partial<LayerSearchPath>;
   /** rxcharm package root (default: found from this file). */
   readonly packageRoot?: string;
-}
-
-type YamlMap = Record<string, unknown>;
-
-function actionSpecs(actions: YamlMap | undefined): CharmSpec['actions'] {
-  const out: Record<string, { params: Record<string, { type?: string }>; required: string[] }> = {};
-  for (const [name, body] of Object.entries(actions ?? {})) {
-    const b = (typeof body === 'object' && body !== null ? body : {}) as YamlMap;
-    const params = (typeof b.params === 'object' && b.params !== null ? b.params : {}) as Record<
-      string,
-      { type?: unknown }
-    >;
-    out[name] = {
-      params: Object.fromEntries(
-        Object.entries(params).map(([k, v]) => [k, typeof v?.type === 'string' ? { type: v.type } : {}]),
-      ),
-      required: Array.isArray(b.required) ? b.required.filter((r): r is string => typeof r === 'string') : [],
-    };
-  }
-  return out;
 }
 
 /**
@@ -86,13 +71,13 @@ export async function loadCharm(dir: string, options: LoadCharmOptions = {}): Pr
       const f = plan.files.find((x) => x.path === path);
       return f === undefined ? undefined : Buffer.from(f.content).toString('utf8');
     };
-    const meta = parseCharmMetadata(text('metadata.yaml') ?? '', join(top, 'metadata.yaml'));
-    const config = parseConfigSchema(text('config.yaml') ?? '', join(top, 'config.yaml'));
+    const meta = parseCharmMetadata(text(METADATA_FILE) ?? '', join(top, METADATA_FILE));
+    const config = parseConfigSchema(text(CONFIG_FILE) ?? '', join(top, CONFIG_FILE));
     const spec: CharmSpec = {
       charmName: meta.name,
       roles: meta.roles,
       config,
-      actions: actionSpecs(parse(text('actions.yaml') ?? '{}') as YamlMap | undefined),
+      actions: parseActionsSchema(text(ACTIONS_FILE) ?? '', join(top, ACTIONS_FILE)),
     };
     const layerDirs = Object.fromEntries(plan.stack.layers.map((l) => [l.name, l.dir]));
     const interfaceDirs = Object.fromEntries(plan.stack.interfaces.map((i) => [i.name, i.dir]));

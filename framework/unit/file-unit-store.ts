@@ -1,25 +1,9 @@
-import {
-  closeSync,
-  copyFileSync,
-  constants,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { copyFileSync, constants, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { UNIT_STATE_DIR, UNIT_STATE_FILE, writeFileAtomic } from '../charm';
 import { emptyUnitState, unitStateProblem, type UnitState } from './unit-state';
 import type { UnitStore } from './unit-store';
 import { UnitStateCorruptError, UnitStateWriteError } from './unit-errors';
-
-/** The folder, inside a charm (unit) directory, that holds rxcharm's per-unit files. */
-export const UNIT_STATE_DIR = '.rxcharm';
-/** The state file name inside {@link UNIT_STATE_DIR}. */
-export const UNIT_STATE_FILE = 'unit-state.json';
 
 /**
  * A {@link UnitStore} in `<unitDir>/.rxcharm/unit-state.json`.
@@ -38,7 +22,7 @@ export class FileUnitStore implements UnitStore {
 
   constructor(unitDir: string) {
     this.dir = join(unitDir, UNIT_STATE_DIR);
-    this.file = join(this.dir, UNIT_STATE_FILE);
+    this.file = join(unitDir, UNIT_STATE_FILE);
   }
 
   load(): UnitState {
@@ -69,21 +53,11 @@ export class FileUnitStore implements UnitStore {
     // A hook that changed nothing (update-status, most of the time) costs no write and no fsync:
     // the file already holds exactly this text, durably (it was read or written whole).
     if (body === this.onDisk) return;
-    const tmp = `${this.file}.tmp-${process.pid}`;
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC, 0o600);
-      try {
-        writeSync(fd, body);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(tmp, this.file);
-      syncDir(this.dir);
+      writeFileAtomic(this.file, body, { mode: 0o600 });
       this.onDisk = body;
     } catch (e) {
-      rmSync(tmp, { force: true });
       throw new UnitStateWriteError(this.file, e);
     }
   }
@@ -107,14 +81,5 @@ export class FileUnitStore implements UnitStore {
     } catch {
       return undefined;
     }
-  }
-}
-
-function syncDir(dir: string): void {
-  const fd = openSync(dir, constants.O_RDONLY);
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }

@@ -9,7 +9,8 @@ export { emptyUnitState } from './unit-state';
 export type { UnitState } from './unit-state';
 /** Storage back ends. */
 export type { UnitStore } from './unit-store';
-export { FileUnitStore, UNIT_STATE_DIR, UNIT_STATE_FILE } from './file-unit-store';
+export { FileUnitStore } from './file-unit-store';
+export { UNIT_STATE_DIR, UNIT_STATE_FILE } from '../charm';
 export { MemoryUnitStore } from './memory-unit-store';
 /** The working flags of a hook, with their change stream and triggers. */
 export { FlagSet } from './flag-set';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { lock } from 'proper-lockfile';
-import { UNIT_STATE_DIR } from './file-unit-store';
+import { UNIT_LOCK_FILE, UNIT_STATE_DIR } from '../charm';
 import { UnitLockTimeoutError } from './unit-errors';
 
 /** Options of {@link withUnitLock}. */
@@ -29,8 +29,9 @@ export async function withUnitLock<T>(
   const pollMs = options.pollMs ?? 50;
   const dir = join(unitDir, UNIT_STATE_DIR);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const target = join(dir, 'unit');
-  const lockPath = `${target}.lock`;
+  const lockPath = join(unitDir, UNIT_LOCK_FILE);
+  // proper-lockfile locks `<target>.lock` for a `target`.
+  const target = lockPath.slice(0, -'.lock'.length);
   const deadline = Date.now() + timeoutMs;
   let compromised: Error | undefined;
   let release: () => Promise<void>;

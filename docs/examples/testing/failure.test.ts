@@ -9,7 +9,7 @@ it('reports a failing handler and changes nothing', async () => {
   // (409), a fault no status can explain, so the handler fails the hook.
   const spec = { name: 'voting-app-0_vote_1', image: 'busybox', env: [], labels: {}, exposedPorts: [], portBindings: {}, mounts: [], links: [] };
   const squatter = { id: 'c-other', name: spec.name, image: 'busybox', imageId: 'sha256:other', state: 'running' as const, labels: {}, networks: [], spec, created: 0 };
-  const error = await ctx.run('install', { docker: { containers: [squatter] } }).catch((e: unknown) => e);
+  const error = await ctx.run('install', { leader: true, docker: { containers: [squatter] } }).catch((e: unknown) => e);
 
   expect(error).toBeInstanceOf(UncaughtHandlerError);
   const failure = error as UncaughtHandlerError;

@@ -8,7 +8,7 @@ afterAll(() => ctx.dispose());
 
 it('deploys the standalone formation on install', async () => {
   // The state in: a fresh unit whose bundled database password is known.
-  const out = await ctx.run('install', { kv: { 'voting-app.db-password': 'secret' } });
+  const out = await ctx.run('install', { leader: true, kv: { 'voting-app.db-password': 'secret' } });
 
   // The state out: the rendered compose file, ports, status...
   const compose = parse(out.state.files['files/voting-app/docker-compose.yml'] ?? '') as { services: Record<string, unknown> };

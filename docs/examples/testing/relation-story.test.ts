@@ -7,7 +7,7 @@ afterAll(() => ctx.dispose());
 const redis = { endpoint: 'redis', id: 1, remoteApp: 'redis', remoteUnits: { 'redis/0': { host: '10.0.0.7', port: '6379' } } };
 
 it('swaps the bundled redis for a related one, and back', async () => {
-  const [installed] = await ctx.runStory(['install'], { kv: { 'voting-app.db-password': 'secret' } });
+  const [installed] = await ctx.runStory(['install'], { leader: true, kv: { 'voting-app.db-password': 'secret' } });
 
   // Juju's order: created (no unit yet), then joined and changed for each remote unit.
   const [created] = await ctx.runStory([relationCreated('redis')], { ...installed!.state, relations: [{ ...redis, remoteUnits: {} }] });

@@ -5,7 +5,7 @@ const ctx = new Context(join(__dirname, '../../../charms/voting-app'));
 afterAll(() => ctx.dispose());
 
 it('explains why converge did not run on update-status', async () => {
-  const [installed] = await ctx.runStory(['install'], { kv: { 'voting-app.db-password': 'secret' } });
+  const [installed] = await ctx.runStory(['install'], { leader: true, kv: { 'voting-app.db-password': 'secret' } });
   const out = await ctx.run('update-status', installed!.state);
 
   const converge = 'voting-app:reactive/voting-app.ts:VotingApp.converge';

@@ -9,7 +9,7 @@ import { DebugLog } from '../runner/debug-log';
 import { hookEnvironment } from '../runner/hook-environment';
 import { runHookProcess, type HookProcessResult } from '../runner/run-hook-process';
 import { stderrLogLevel } from '../runner/stderr-level';
-import type { ToolRequest, ToolResponse } from '../server/tool-protocol';
+import type { ToolRequest, ToolResponse } from '../../charm';
 import { HookExecution, type ActionRun } from '../tools/hook-execution';
 import { applyPortChanges } from '../tools/port-tools';
 import { runTool } from '../tools/run-tool';
@@ -34,6 +34,8 @@ export interface HookExecutorOptions {
   readonly socketPath: string;
   readonly toolsDir: string;
   readonly basePath: string;
+  /** Offer the hook-tool socket transport to hooks (see `AgentSettings.toolSocket`). */
+  readonly toolSocket: boolean;
   readonly address: string;
   readonly onHook?: (event: HookEvent) => void;
   /** Monotonic milliseconds, for durations. */
@@ -129,6 +131,7 @@ export class HookExecutor {
       modelUuid: model.data.uuid,
       toolsDir: this.options.toolsDir,
       basePath: this.options.basePath,
+      toolSocket: this.options.toolSocket,
       hook: exec.queued,
       ...(relation === undefined ? {} : { relationKey: `${endpoint}:${relation.id}`, relationName: endpoint }),
       ...(exec.action === null ? {} : { action: { name: exec.action.name, id: exec.contextId.slice(-8) } }),

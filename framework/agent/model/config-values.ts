@@ -11,6 +11,7 @@ type Parsed = { ok: true; value: ConfigValue } | { ok: false; problem: string };
 export function parseConfigValue(key: string, option: ConfigOption, raw: string): Parsed {
   switch (option.type) {
     case 'string':
+    case 'secret':
       return { ok: true, value: raw };
     case 'int': {
       const text = raw.trim();

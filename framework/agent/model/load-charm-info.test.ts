@@ -17,19 +17,29 @@ describe('loadCharmInfo', () => {
     expect(Object.keys(info.actions)).toEqual(['echo', 'explode']);
   });
 
+  it("accepts Juju's shorthand endpoint form, as a hook of the charm does", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rxcharm-charminfo-'));
+    try {
+      writeFileSync(join(dir, 'metadata.yaml'), 'name: x\nrequires:\n  db: pgsql\n');
+      expect(loadCharmInfo(dir).endpoints).toEqual([{ name: 'db', role: 'requires', interface: 'pgsql' }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('names the file and the problem for bad charms', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rxcharm-charminfo-'));
     try {
-      expect(() => loadCharmInfo(dir)).toThrow(/metadata.yaml is missing/);
+      expect(() => loadCharmInfo(dir)).toThrow(/metadata.yaml: file is missing/);
       writeFileSync(join(dir, 'metadata.yaml'), 'name: x\nrequires:\n  db: {}\n');
-      expect(() => loadCharmInfo(dir)).toThrow(/endpoint "requires.db" has no interface/);
+      expect(() => loadCharmInfo(dir)).toThrow(/metadata.yaml \(requires.db.interface\): must be a non-empty string/);
       writeFileSync(join(dir, 'metadata.yaml'), 'name: x\n');
       writeFileSync(join(dir, 'config.yaml'), 'options:\n  port: {type: int, default: "80"}\n');
-      expect(() => loadCharmInfo(dir)).toThrow(/option "port": default "80" is not a int/);
+      expect(() => loadCharmInfo(dir)).toThrow(/config.yaml \(options.port.default\): expected an int, got "80"/);
       writeFileSync(join(dir, 'config.yaml'), 'options:\n  port: {type: number}\n');
-      expect(() => loadCharmInfo(dir)).toThrow(/unknown type "number"/);
+      expect(() => loadCharmInfo(dir)).toThrow(/config.yaml \(options.port.type\): must be one of .*; got "number"/);
       writeFileSync(join(dir, 'config.yaml'), 'options: [\n');
-      expect(() => loadCharmInfo(dir)).toThrow(/config.yaml is not valid YAML/);
+      expect(() => loadCharmInfo(dir)).toThrow(/config.yaml: not valid YAML/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import lockfile from 'proper-lockfile';
 import { ModelFileError, ModelLockError } from '../errors';
-import { writeFileAtomic } from '../internal/atomic-write';
+import { writeFileAtomic } from '../../charm';
 import { ModelState } from './model-state';
 import type { ModelData } from './types';
 

@@ -4,21 +4,15 @@
  * Everything here is plain JSON so the whole model can be written atomically in one file.
  */
 
+import type { ActionSpec, ConfigOptionSchema, ConfigOptionType, ConfigOptionValue, EndpointRole } from '../../charm';
+
+export type { ConfigOptionType, EndpointRole };
+
 /** A config option value, typed by the charm's `config.yaml`. */
-export type ConfigValue = string | number | boolean | null;
+export type ConfigValue = ConfigOptionValue;
 
-/** The type of a config option as `config.yaml` declares it. */
-export type ConfigOptionType = 'string' | 'int' | 'float' | 'boolean';
-
-/** One option of a charm's `config.yaml`. */
-export interface ConfigOption {
-  readonly type: ConfigOptionType;
-  readonly default: ConfigValue;
-  readonly description?: string;
-}
-
-/** The role of an endpoint in `metadata.yaml`. */
-export type EndpointRole = 'requires' | 'provides' | 'peers';
+/** One option of a charm's `config.yaml` (as the one charm-file reader returns it). */
+export type ConfigOption = ConfigOptionSchema;
 
 /** One endpoint of a charm. */
 export interface CharmEndpoint {
@@ -28,11 +22,7 @@ export interface CharmEndpoint {
 }
 
 /** One action of a charm's `actions.yaml`: its JSON-schema params. */
-export interface CharmAction {
-  readonly description?: string;
-  readonly params: Record<string, unknown>;
-  readonly required: string[];
-}
+export type CharmAction = ActionSpec;
 
 /** What the agent needs from a charm's metadata, config and actions, read once at deploy. */
 export interface CharmInfo {

@@ -61,3 +61,12 @@ describe('hookEnvironment', () => {
     expect(action.JUJU_HOOK_NAME).toBeUndefined();
   });
 });
+
+describe('hookEnvironment: the hook-tool socket offer', () => {
+  const hook = { seq: 1, hook: 'update-status' };
+
+  it('offers the socket transport by default, and not when the agent is told not to', () => {
+    expect(hookEnvironment({ ...base, hook }).RXCHARM_HOOK_TOOL_SOCKET).toBe('1');
+    expect(hookEnvironment({ ...base, hook, toolSocket: false }).RXCHARM_HOOK_TOOL_SOCKET).toBeUndefined();
+  });
+});

@@ -1,3 +1,4 @@
+import { HOOK_TOOL_SOCKET_ENV } from '../../charm';
 import type { QueuedHook } from '../model/types';
 
 /** Version the local agent reports as `JUJU_VERSION` (a Juju 3 that runs `dispatch`). */
@@ -15,6 +16,11 @@ export interface HookEnvironmentOptions {
   readonly toolsDir: string;
   /** The agent's own `PATH`, appended after the shims. */
   readonly basePath: string;
+  /**
+   * Offer the hook-tool socket transport ({@link HOOK_TOOL_SOCKET_ENV}): the hook may then send
+   * its tool calls over {@link socketPath} itself. Default true.
+   */
+  readonly toolSocket?: boolean;
   /** The hook (with its relation context), or null for an action. */
   readonly hook: QueuedHook | null;
   /** Relation key `<endpoint>:<id>` for relation hooks. */
@@ -53,6 +59,8 @@ export function hookEnvironment(options: HookEnvironmentOptions): Record<string,
     APT_LISTCHANGES_FRONTEND: 'none',
     PATH: options.basePath ? `${options.toolsDir}:${options.basePath}` : options.toolsDir,
   };
+  // Not Juju's: rxcharm's own offer of the shims' protocol to the charm (docs/hook-runtime.md).
+  if (options.toolSocket !== false) env[HOOK_TOOL_SOCKET_ENV] = '1';
   if (options.action !== undefined) {
     env.JUJU_DISPATCH_PATH = `actions/${options.action.name}`;
     env.JUJU_ACTION_NAME = options.action.name;

@@ -1,6 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { existsSync, unlinkSync } from 'node:fs';
-import { isToolRequest, type ToolRequest, type ToolResponse } from './tool-protocol';
+import { isToolRequest, type ToolRequest, type ToolResponse } from '../../charm';
 
 /** Answers one tool request (the agent looks up the hook by context id and runs the tool). */
 export type ToolRequestHandler = (request: ToolRequest) => ToolResponse;

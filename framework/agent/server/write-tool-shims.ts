@@ -1,9 +1,9 @@
 import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, symlinkSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../internal/atomic-write';
+import { AGENT_SHIM_NAME, writeFileAtomic } from '../../charm';
 
 /** File name of the shared shim script; every tool name is a symlink to it. */
-export const SHIM_SCRIPT = 'rxcharm-hook-tool';
+export const SHIM_SCRIPT = AGENT_SHIM_NAME;
 
 /**
  * The shim: a few lines of Node using only `net`, so a tool call costs one Node start. It
@@ -64,7 +64,7 @@ export function writeToolShims(
   mkdirSync(binDir, { recursive: true });
   const script = join(binDir, SHIM_SCRIPT);
   const source = shimSource(nodePath);
-  if (!existsSync(script) || readFileSync(script, 'utf8') !== source) writeFileAtomic(script, source, 0o755);
+  if (!existsSync(script) || readFileSync(script, 'utf8') !== source) writeFileAtomic(script, source, { mode: 0o755 });
   for (const name of toolNames) {
     const link = join(binDir, name);
     let ok = false;

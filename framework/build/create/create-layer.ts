@@ -24,7 +24,10 @@ export interface CreateLayerOptions {
 export function createLayer(name: string, options: CreateLayerOptions = {}): string {
   const target = resolve(options.dir ?? process.cwd(), name);
   if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name)) {
-    throw new CharmDirError(target, `invalid layer name '${name}': use lowercase letters, digits and single dashes, starting with a letter`);
+    throw new CharmDirError(
+      target,
+      `invalid layer name '${name}': use lowercase letters, digits and single dashes, starting with a letter`,
+    );
   }
   if (existsSync(target)) throw new CharmDirError(target, 'already exists; choose another name or -o directory');
   mkdirSync(dirname(target), { recursive: true });

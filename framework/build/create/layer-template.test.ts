@@ -7,7 +7,16 @@ describe('layer template', () => {
 
   it('writes a layer including layer:basic with a handler, a library and its test', () => {
     const files = layerTemplateFiles(templateNames('my-app'));
-    expect(Object.keys(files).sort()).toEqual(['README.md', 'config.yaml', 'layer.yaml', 'lib/index.ts', 'lib/ready-message.test.ts', 'lib/ready-message.ts', 'metadata.yaml', 'reactive/my-app.ts']);
+    expect(Object.keys(files).sort()).toEqual([
+      'README.md',
+      'config.yaml',
+      'layer.yaml',
+      'lib/index.ts',
+      'lib/ready-message.test.ts',
+      'lib/ready-message.ts',
+      'metadata.yaml',
+      'reactive/my-app.ts',
+    ]);
     expect(files['layer.yaml']).toContain('- layer:basic');
     expect(files['reactive/my-app.ts']).toContain("@whenNot('my-app.installed')");
     expect(files['reactive/my-app.ts']).toContain('export class MyAppCharm extends Charm');

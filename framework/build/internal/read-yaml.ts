@@ -31,6 +31,11 @@ export function parseYamlMap(text: string, file: string): YamlMap {
   }
   const value: unknown = doc.toJS();
   if (value === null || value === undefined) return {};
-  if (!isMap(value)) throw new LayerFileError(file, `expected a mapping at the top level, found ${Array.isArray(value) ? 'a list' : typeof value}`, 1);
+  if (!isMap(value))
+    throw new LayerFileError(
+      file,
+      `expected a mapping at the top level, found ${Array.isArray(value) ? 'a list' : typeof value}`,
+      1,
+    );
   return value;
 }

@@ -29,8 +29,14 @@ describe('scanHandlers', () => {
   const scan = scanHandlers(source, 'reactive/app.ts');
 
   it('reads decorated methods with their stacked conditions and ids', () => {
-    expect(scan.handlers.map((h) => h.id)).toEqual(['reactive/app.ts:App.start', 'reactive/app.ts:App.status', 'reactive/app.ts:app:stop']);
-    expect(scan.handlers[0]).toEqual(expect.objectContaining({ when: ['docker.available', 'config.changed.port'], whenNot: ['app.started'], line: 6 }));
+    expect(scan.handlers.map((h) => h.id)).toEqual([
+      'reactive/app.ts:App.start',
+      'reactive/app.ts:App.status',
+      'reactive/app.ts:app:stop',
+    ]);
+    expect(scan.handlers[0]).toEqual(
+      expect.objectContaining({ when: ['docker.available', 'config.changed.port'], whenNot: ['app.started'], line: 6 }),
+    );
     expect(scan.handlers[1]).toEqual(expect.objectContaining({ whenAny: [['a', 'b']], hooks: ['update-status'] }));
   });
 
@@ -60,7 +66,9 @@ describe('scanHandlers with string constants', () => {
   const scan = scanHandlers(source, 'reactive/docker.ts');
 
   it('sees flags named through file-level constants, at their own lines', () => {
-    expect(scan.handlers.map((h) => [h.id, h.when])).toEqual([['reactive/docker.ts:DockerLayer.restart', ['docker.restart']]]);
+    expect(scan.handlers.map((h) => [h.id, h.when])).toEqual([
+      ['reactive/docker.ts:DockerLayer.restart', ['docker.restart']],
+    ]);
     expect(scan.sets).toEqual([{ flag: 'docker.available', file: 'reactive/docker.ts', line: 7 }]);
   });
 });

@@ -42,7 +42,10 @@ export interface ScanResult {
 
 const STRING = String.raw`'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\x60(?:[^\x60\\]|\\.)*\x60`;
 const DECORATOR = String.raw`@\w+(?:\s*\((?:[^()]|\([^()]*\))*\))?`;
-const METHOD_WITH_DECORATORS = new RegExp(String.raw`((?:${DECORATOR}\s*)+)(?:(?:public|private|protected|static|async|override|readonly)\s+)*#?(\w+)\s*(?:<[^>]*>)?\(`, 'g');
+const METHOD_WITH_DECORATORS = new RegExp(
+  String.raw`((?:${DECORATOR}\s*)+)(?:(?:public|private|protected|static|async|override|readonly)\s+)*#?(\w+)\s*(?:<[^>]*>)?\(`,
+  'g',
+);
 const SET_CALL = new RegExp(String.raw`\b(?:setFlag|toggleFlag)\s*\(\s*(?:[\w.]+\(\s*)?(${STRING})`, 'g');
 const SET_KEY = new RegExp(String.raw`\bsetFlag\s*:\s*(${STRING})`, 'g');
 const READ_CALL = new RegExp(String.raw`\bisFlagSet\s*\(\s*(?:[\w.]+\(\s*)?(${STRING})`, 'g');
@@ -55,7 +58,9 @@ export function scanHandlers(text: string, file: string): ScanResult {
   const lineAt = (index: number): number => source.slice(0, index).split('\n').length;
   const handlers: ScannedHandler[] = [];
   for (const match of source.matchAll(METHOD_WITH_DECORATORS)) {
-    const decorators = [...(match[1] ?? '').matchAll(new RegExp(String.raw`@(\w+)\s*(?:\(((?:[^()]|\([^()]*\))*)\))?`, 'g'))];
+    const decorators = [
+      ...(match[1] ?? '').matchAll(new RegExp(String.raw`@(\w+)\s*(?:\(((?:[^()]|\([^()]*\))*)\))?`, 'g')),
+    ];
     const conditions = emptyConditions();
     let reactive = false;
     for (const [, name, args = ''] of decorators) {
@@ -63,7 +68,12 @@ export function scanHandlers(text: string, file: string): ScanResult {
     }
     if (!reactive) continue;
     const className = lastClassBefore(source, match.index ?? 0);
-    handlers.push({ id: `${file}:${className === undefined ? '' : `${className}.`}${match[2] ?? '?'}`, file, line: lineAt(match.index ?? 0), ...conditions });
+    handlers.push({
+      id: `${file}:${className === undefined ? '' : `${className}.`}${match[2] ?? '?'}`,
+      file,
+      line: lineAt(match.index ?? 0),
+      ...conditions,
+    });
   }
   for (const match of source.matchAll(DEFINE_HANDLER)) {
     const start = (match.index ?? 0) + match[0].length - 1;
@@ -77,13 +87,16 @@ export function scanHandlers(text: string, file: string): ScanResult {
     handlers.push({ id: `${file}:${id}`, file, line: lineAt(start), ...conditions });
   }
   const sites = (re: RegExp): FlagSite[] =>
-    [...source.matchAll(re)].flatMap((m) => strings(m[1] ?? '').map((flag) => ({ flag, file, line: lineAt(m.index ?? 0) })));
+    [...source.matchAll(re)].flatMap((m) =>
+      strings(m[1] ?? '').map((flag) => ({ flag, file, line: lineAt(m.index ?? 0) })),
+    );
   const sets = [...sites(SET_CALL), ...sites(SET_KEY)];
   const reads = sites(READ_CALL);
   for (const match of source.matchAll(TRIGGER)) {
     for (const key of ['when', 'whenNot']) {
       const value = new RegExp(String.raw`\b${key}\s*:\s*(${STRING})`).exec(match[1] ?? '');
-      if (value?.[1] !== undefined) reads.push(...strings(value[1]).map((flag) => ({ flag, file, line: lineAt(match.index ?? 0) })));
+      if (value?.[1] !== undefined)
+        reads.push(...strings(value[1]).map((flag) => ({ flag, file, line: lineAt(match.index ?? 0) })));
     }
   }
   return { handlers, sets, reads };
@@ -146,7 +159,10 @@ function balanced(source: string, open: number): string {
   return source.slice(open);
 }
 
-const STRING_CONSTANT = new RegExp(String.raw`\b(?:export\s+)?const\s+([A-Za-z_$][\w$]*)\s*=\s*('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")`, 'g');
+const STRING_CONSTANT = new RegExp(
+  String.raw`\b(?:export\s+)?const\s+([A-Za-z_$][\w$]*)\s*=\s*('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")`,
+  'g',
+);
 
 /**
  * Replaces uses of file-level string constants (`const AVAILABLE = 'docker.available'`) with
@@ -160,7 +176,10 @@ function inlineStringConstants(source: string): string {
   }
   if (constants.size === 0) return source;
   const names = [...constants.keys()].map((n) => n.replace(/\$/g, '\\$')).join('|');
-  return source.replace(new RegExp(String.raw`(?<![\w$.])(${names})(?![\w$])(?!\s*=[^=>])`, 'g'), (name) => constants.get(name) ?? name);
+  return source.replace(
+    new RegExp(String.raw`(?<![\w$.])(${names})(?![\w$])(?!\s*=[^=>])`, 'g'),
+    (name) => constants.get(name) ?? name,
+  );
 }
 
 /** Blanks comments while keeping line numbers (newlines stay). */

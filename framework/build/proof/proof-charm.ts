@@ -8,9 +8,11 @@ import { resolveLayers } from '../resolve-layers';
 import type { LayerSearchPath } from '../search-path';
 import type { ProofFinding } from './proof-finding';
 import { proofFiles } from './proof-files';
+import { isUnitStatePath } from '../../charm';
 
 const decoder = new TextDecoder();
-const TEXT_FILE = /\.(ya?ml|ts|json|tmpl|hbs|j2|txt|md|conf|cfg|ini|env)$|^templates\/|^metadata|^config|^actions|^layer/;
+const TEXT_FILE =
+  /\.(ya?ml|ts|json|tmpl|hbs|j2|txt|md|conf|cfg|ini|env)$|^templates\/|^metadata|^config|^actions|^layer/;
 
 /**
  * Proofs a built charm (a directory with `.build.manifest`) or a layer (its stack is resolved
@@ -33,7 +35,7 @@ export function proofCharm(dir: string, searchPath: LayerSearchPath): ProofFindi
   const files = new Map<string, string>();
   if (existsSync(join(root, MANIFEST_FILE))) {
     for (const path of listFiles(root)) {
-      if (path.startsWith('.rxcharm/') || path.startsWith('lib/charm.') || !TEXT_FILE.test(path)) continue;
+      if (isUnitStatePath(path) || path.startsWith('lib/charm.') || !TEXT_FILE.test(path)) continue;
       files.set(path, readFileSync(join(root, path), 'utf8'));
     }
     return proofFiles(files);

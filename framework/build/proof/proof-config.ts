@@ -33,21 +33,30 @@ export function checkConfig(config: YamlMap, file = 'config.yaml'): ProofFinding
     const value = spec['default'];
     if (value === null) continue;
     const ok =
-      type === 'string' || type === 'secret' ? typeof value === 'string'
-      : type === 'int' ? Number.isInteger(value)
-      : type === 'float' ? typeof value === 'number'
-      : type === 'boolean' ? typeof value === 'boolean'
-      : true;
+      type === 'string' || type === 'secret'
+        ? typeof value === 'string'
+        : type === 'int'
+          ? Number.isInteger(value)
+          : type === 'float'
+            ? typeof value === 'number'
+            : type === 'boolean'
+              ? typeof value === 'boolean'
+              : true;
     if (!ok) add('E', `${where}: default ${JSON.stringify(value)} is not of type ${String(type)}`);
   }
   return out;
 }
 
 /** Checks of merged `actions.yaml`: reserved names and the `actions/<name>` entry points. */
-export function checkActions(actions: YamlMap, hasEntry: (name: string) => boolean, file = 'actions.yaml'): ProofFinding[] {
+export function checkActions(
+  actions: YamlMap,
+  hasEntry: (name: string) => boolean,
+  file = 'actions.yaml',
+): ProofFinding[] {
   const out: ProofFinding[] = [];
   for (const [name, spec] of Object.entries(actions)) {
-    if (name.startsWith('juju')) out.push({ severity: 'E', file, message: `action ${name}: names starting with juju are reserved` });
+    if (name.startsWith('juju'))
+      out.push({ severity: 'E', file, message: `action ${name}: names starting with juju are reserved` });
     if (spec !== null && !isMap(spec)) out.push({ severity: 'E', file, message: `action ${name}: must be a mapping` });
     if (!hasEntry(name)) out.push({ severity: 'W', file, message: `action ${name}: no actions/${name} entry point` });
   }

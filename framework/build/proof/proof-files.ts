@@ -18,13 +18,18 @@ export function proofFiles(files: ReadonlyMap<string, string>): ProofFinding[] {
     try {
       return parseYamlMap(text, path);
     } catch (error) {
-      findings.push({ severity: 'E', file: path, message: `FATAL: ${(error as Error).message.replace(/\s*\n\s*/g, ' ')}` });
+      findings.push({
+        severity: 'E',
+        file: path,
+        message: `FATAL: ${(error as Error).message.replace(/\s*\n\s*/g, ' ')}`,
+      });
       return undefined;
     }
   };
   const metadata = yaml('metadata.yaml');
   if (metadata === undefined) {
-    if (!files.has('metadata.yaml')) findings.push({ severity: 'E', file: 'metadata.yaml', message: 'FATAL: no metadata.yaml' });
+    if (!files.has('metadata.yaml'))
+      findings.push({ severity: 'E', file: 'metadata.yaml', message: 'FATAL: no metadata.yaml' });
     return findings;
   }
   findings.push(...checkMetadata(metadata));
@@ -39,9 +44,17 @@ export function proofFiles(files: ReadonlyMap<string, string>): ProofFinding[] {
     if (ep.interface === undefined) continue;
     const index = files.get(`interfaces/${ep.interface}/index.ts`);
     if (index === undefined) {
-      findings.push({ severity: 'W', file: 'metadata.yaml', message: `${ep.role}.${ep.name}: no interface layer for interface '${ep.interface}' (add interface:${ep.interface} to includes)` });
+      findings.push({
+        severity: 'W',
+        file: 'metadata.yaml',
+        message: `${ep.role}.${ep.name}: no interface layer for interface '${ep.interface}' (add interface:${ep.interface} to includes)`,
+      });
     } else if (!new RegExp(`\\b${ep.role}\\b`).test(index)) {
-      findings.push({ severity: 'E', file: `interfaces/${ep.interface}/index.ts`, message: `interface '${ep.interface}' exports no '${ep.role}' class for endpoint ${ep.name}` });
+      findings.push({
+        severity: 'E',
+        file: `interfaces/${ep.interface}/index.ts`,
+        message: `interface '${ep.interface}' exports no '${ep.role}' class for endpoint ${ep.name}`,
+      });
     }
   }
 
@@ -53,7 +66,14 @@ export function proofFiles(files: ReadonlyMap<string, string>): ProofFinding[] {
     if (iface !== undefined) sources.push({ file: path, text, interface: iface });
     else sources.push({ file: path, text });
   }
-  findings.push(...checkFlags(sources, { endpoints, configOptions: options }, statusRuleFlags(layerYaml), stringList(layerYaml['external-flags'])));
+  findings.push(
+    ...checkFlags(
+      sources,
+      { endpoints, configOptions: options },
+      statusRuleFlags(layerYaml),
+      stringList(layerYaml['external-flags']),
+    ),
+  );
 
   const templates: TemplateSource[] = [];
   for (const [path, text] of files) {
@@ -63,9 +83,17 @@ export function proofFiles(files: ReadonlyMap<string, string>): ProofFinding[] {
     if (declaredText !== undefined) {
       try {
         const parsed: unknown = JSON.parse(declaredText);
-        declaredKeys = Array.isArray(parsed) ? parsed.filter((k): k is string => typeof k === 'string') : isMap(parsed) ? Object.keys(parsed) : [];
+        declaredKeys = Array.isArray(parsed)
+          ? parsed.filter((k): k is string => typeof k === 'string')
+          : isMap(parsed)
+            ? Object.keys(parsed)
+            : [];
       } catch (error) {
-        findings.push({ severity: 'E', file: `${path}.context.json`, message: `not valid JSON: ${(error as Error).message}` });
+        findings.push({
+          severity: 'E',
+          file: `${path}.context.json`,
+          message: `not valid JSON: ${(error as Error).message}`,
+        });
       }
     }
     templates.push({ file: path, text, declaredKeys });
@@ -84,5 +112,7 @@ function statusRuleFlags(layerYaml: YamlMap): string[] {
   const options = layerYaml['options'];
   const basic = isMap(options) ? options['basic'] : undefined;
   const rules = isMap(basic) ? basic['status-rules'] : undefined;
-  return Array.isArray(rules) ? rules.flatMap((rule) => (isMap(rule) && typeof rule['until'] === 'string' ? [rule['until']] : [])) : [];
+  return Array.isArray(rules)
+    ? rules.flatMap((rule) => (isMap(rule) && typeof rule['until'] === 'string' ? [rule['until']] : []))
+    : [];
 }

@@ -1,13 +1,23 @@
 import { checkFlags } from './proof-flags';
 
-const context = { endpoints: [{ name: 'cache', role: 'requires' as const, interface: 'redis' }], configOptions: ['port'] };
+const context = {
+  endpoints: [{ name: 'cache', role: 'requires' as const, interface: 'redis' }],
+  configOptions: ['port'],
+};
 
 describe('checkFlags', () => {
   it('accepts flags set by the runtime, by interfaces ({endpoint_name} expanded) and by layers', () => {
     const findings = checkFlags(
       [
-        { file: 'interfaces/redis/index.ts', interface: 'redis', text: "class R { @when('endpoint.{endpoint_name}.joined') j() { setFlag(this.expandName('{endpoint_name}.available')); } }" },
-        { file: 'reactive/app.ts', text: "class A { @when('cache.available', 'config.changed.port', 'endpoint.cache.changed.host') go() { setFlag('app.done'); } @when('app.done') d() {} }" },
+        {
+          file: 'interfaces/redis/index.ts',
+          interface: 'redis',
+          text: "class R { @when('endpoint.{endpoint_name}.joined') j() { setFlag(this.expandName('{endpoint_name}.available')); } }",
+        },
+        {
+          file: 'reactive/app.ts',
+          text: "class A { @when('cache.available', 'config.changed.port', 'endpoint.cache.changed.host') go() { setFlag('app.done'); } @when('app.done') d() {} }",
+        },
       ],
       context,
     );
@@ -16,7 +26,12 @@ describe('checkFlags', () => {
 
   it('reports contradictions as errors, unset flags as warnings, unconsumed flags as info', () => {
     const findings = checkFlags(
-      [{ file: 'reactive/app.ts', text: "class A {\n @when('x') @whenNot('x') never() {}\n @when('nobody.sets') w() { setFlag('lonely'); }\n @whenNotAll('p', 'q') @when('p', 'q') n() {}\n}" }],
+      [
+        {
+          file: 'reactive/app.ts',
+          text: "class A {\n @when('x') @whenNot('x') never() {}\n @when('nobody.sets') w() { setFlag('lonely'); }\n @whenNotAll('p', 'q') @when('p', 'q') n() {}\n}",
+        },
+      ],
       context,
     );
     expect(findings.map((f) => `${f.severity} ${f.message}`)).toEqual([
@@ -38,7 +53,9 @@ describe('checkFlags', () => {
 });
 
 describe('checkFlags with external flags', () => {
-  const sources = [{ file: 'reactive/docker.ts', text: "class D extends Charm {\n  @when('docker.restart')\n  restart(): void {}\n}" }];
+  const sources = [
+    { file: 'reactive/docker.ts', text: "class D extends Charm {\n  @when('docker.restart')\n  restart(): void {}\n}" },
+  ];
   const context = { endpoints: [], configOptions: [] };
 
   it('warns about a request flag nothing sets', () => {

@@ -22,7 +22,12 @@ export function runtimeFlagPatterns(context: FlagContext): string[] {
   return [
     'config.changed',
     ...context.configOptions.flatMap((opt) => [`config.changed.${opt}`, `config.set.${opt}`, `config.default.${opt}`]),
-    ...context.endpoints.flatMap((ep) => [`endpoint.${ep.name}.joined`, `endpoint.${ep.name}.changed`, `endpoint.${ep.name}.changed.*`, `endpoint.${ep.name}.departed`]),
+    ...context.endpoints.flatMap((ep) => [
+      `endpoint.${ep.name}.joined`,
+      `endpoint.${ep.name}.changed`,
+      `endpoint.${ep.name}.changed.*`,
+      `endpoint.${ep.name}.departed`,
+    ]),
   ];
 }
 
@@ -47,8 +52,12 @@ export function checkFlags(
     const scan = scanHandlers(source.text, source.file);
     const expand = (flag: string): string[] => {
       if (!flag.includes('{endpoint_name}')) return [flag];
-      const names = context.endpoints.filter((ep) => source.interface === undefined || ep.interface === source.interface).map((ep) => ep.name);
-      return source.interface === undefined ? [flag.replace(/\{endpoint_name\}/g, '*')] : names.map((name) => flag.replace(/\{endpoint_name\}/g, name));
+      const names = context.endpoints
+        .filter((ep) => source.interface === undefined || ep.interface === source.interface)
+        .map((ep) => ep.name);
+      return source.interface === undefined
+        ? [flag.replace(/\{endpoint_name\}/g, '*')]
+        : names.map((name) => flag.replace(/\{endpoint_name\}/g, name));
     };
     for (const handler of scan.handlers) {
       const expanded = {
@@ -67,27 +76,50 @@ export function checkFlags(
     for (const site of scan.reads) reads.push(...expand(site.flag));
   }
 
-  const canBeSet = (flag: string): boolean => sets.some((pattern) => wildcardMatch(pattern, flag) || wildcardMatch(flag, pattern));
+  const canBeSet = (flag: string): boolean =>
+    sets.some((pattern) => wildcardMatch(pattern, flag) || wildcardMatch(flag, pattern));
   for (const handler of handlers) {
     const where = `handler ${handler.id.slice(handler.file.length + 1)}`;
     const contradictions = handler.when.filter((flag) => handler.whenNot.includes(flag));
-    for (const flag of contradictions) findings.push({ severity: 'E', file: handler.file, message: `${where} (line ${handler.line}) can never run: it waits for '${flag}' both set and not set` });
+    for (const flag of contradictions)
+      findings.push({
+        severity: 'E',
+        file: handler.file,
+        message: `${where} (line ${handler.line}) can never run: it waits for '${flag}' both set and not set`,
+      });
     for (const group of handler.whenNotAll) {
       if (group.length > 0 && group.every((flag) => handler.when.includes(flag))) {
-        findings.push({ severity: 'E', file: handler.file, message: `${where} (line ${handler.line}) can never run: whenNotAll(${group.join(', ')}) contradicts when(${handler.when.join(', ')})` });
+        findings.push({
+          severity: 'E',
+          file: handler.file,
+          message: `${where} (line ${handler.line}) can never run: whenNotAll(${group.join(', ')}) contradicts when(${handler.when.join(', ')})`,
+        });
       }
     }
     for (const group of handler.whenAny) {
       if (group.length > 0 && group.every((flag) => handler.whenNot.includes(flag))) {
-        findings.push({ severity: 'E', file: handler.file, message: `${where} (line ${handler.line}) can never run: whenAny(${group.join(', ')}) contradicts whenNot` });
+        findings.push({
+          severity: 'E',
+          file: handler.file,
+          message: `${where} (line ${handler.line}) can never run: whenAny(${group.join(', ')}) contradicts whenNot`,
+        });
       }
     }
     for (const flag of handler.when) {
-      if (!canBeSet(flag)) findings.push({ severity: 'W', file: handler.file, message: `${where} (line ${handler.line}) waits for flag '${flag}', which no layer, interface, trigger or the runtime sets` });
+      if (!canBeSet(flag))
+        findings.push({
+          severity: 'W',
+          file: handler.file,
+          message: `${where} (line ${handler.line}) waits for flag '${flag}', which no layer, interface, trigger or the runtime sets`,
+        });
     }
     for (const group of handler.whenAny) {
       if (group.length > 0 && !group.some(canBeSet)) {
-        findings.push({ severity: 'W', file: handler.file, message: `${where} (line ${handler.line}) waits for any of '${group.join("', '")}', and none of them is ever set` });
+        findings.push({
+          severity: 'W',
+          file: handler.file,
+          message: `${where} (line ${handler.line}) waits for any of '${group.join("', '")}', and none of them is ever set`,
+        });
       }
     }
   }
@@ -101,7 +133,11 @@ export function checkFlags(
     if (site.flag.includes('*') || reported.has(site.flag)) continue;
     if (!consumed.some((flag) => wildcardMatch(flag, site.flag))) {
       reported.add(site.flag);
-      findings.push({ severity: 'I', file: site.file, message: `flag '${site.flag}' (line ${site.line}) is set but no handler or trigger consumes it` });
+      findings.push({
+        severity: 'I',
+        file: site.file,
+        message: `flag '${site.flag}' (line ${site.line}) is set but no handler or trigger consumes it`,
+      });
     }
   }
   return findings;
@@ -110,6 +146,11 @@ export function checkFlags(
 /** True when `pattern` (with `*` wildcards) matches `flag` entirely. */
 function wildcardMatch(pattern: string, flag: string): boolean {
   if (!pattern.includes('*')) return pattern === flag;
-  const re = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return re.test(flag);
 }

@@ -33,7 +33,8 @@ export function templateKeys(text: string): Array<{ key: string; line: number }>
     if (tokens[0] === 'else') tokens = tokens.slice(1);
     if (scoped === 0) {
       for (const token of tokens) {
-        if (token.includes('=') || /^(['"]|\d|-\d|true$|false$|null$|undefined$|this\b|@|\.\.?\/|\()/.test(token)) continue;
+        if (token.includes('=') || /^(['"]|\d|-\d|true$|false$|null$|undefined$|this\b|@|\.\.?\/|\()/.test(token))
+          continue;
         const key = token.split(/[.[]/)[0];
         if (key !== undefined && key.length > 0) out.push({ key, line });
       }
@@ -49,7 +50,11 @@ export function templateKeys(text: string): Array<{ key: string; line: number }>
  * `<name>.context.json` and layer.yaml's `template-context` list declare the keys the charm's
  * code adds.
  */
-export function checkTemplates(templates: readonly TemplateSource[], configOptions: readonly string[], declared: readonly string[]): ProofFinding[] {
+export function checkTemplates(
+  templates: readonly TemplateSource[],
+  configOptions: readonly string[],
+  declared: readonly string[],
+): ProofFinding[] {
   const provided = new Set<string>(declared);
   for (const opt of configOptions) {
     provided.add(opt);
@@ -62,7 +67,11 @@ export function checkTemplates(templates: readonly TemplateSource[], configOptio
     for (const { key, line } of templateKeys(template.text)) {
       if (provided.has(key) || template.declaredKeys.includes(key) || seen.has(key)) continue;
       seen.add(key);
-      findings.push({ severity: 'W', file: template.file, message: `line ${line}: template key '${key}' is not a config option and no context declares it (${template.file.replace(/^.*\//, '')}.context.json or layer.yaml template-context)` });
+      findings.push({
+        severity: 'W',
+        file: template.file,
+        message: `line ${line}: template key '${key}' is not a config option and no context declares it (${template.file.replace(/^.*\//, '')}.context.json or layer.yaml template-context)`,
+      });
     }
   }
   return findings;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import type * as Yaml from 'yaml';
+import { loadYaml } from '../../charm';
 import { ComposeFileError, ComposeInterpolationError } from '../errors';
 import { interpolate, InterpolationFailure } from './interpolate';
 import { mergeCompose } from './merge-compose';
@@ -220,8 +220,7 @@ function has(tree: unknown, path: Path): boolean {
 
 function loadFile(text: string, file: string, options: ParseComposeOptions): LoadedFile {
   // Loaded on first parse, not at import: a cached model (see Compose's cacheDir) never needs it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } = require('yaml') as typeof Yaml;
+  const { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } = loadYaml();
   const lines = new LineCounter();
   // `merge`: YAML merge keys (`<<: *base`), which the compose specification allows and files use with `x-` anchors.
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, merge: true });

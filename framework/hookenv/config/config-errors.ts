@@ -1,17 +1,15 @@
+import { CharmFileError } from '../../charm';
 import { RxcharmError } from '../../errors';
 
-/** `config.yaml` is malformed: not YAML, no `options` map, or an option with a bad `type`/`default`. */
-export class ConfigSchemaError extends RxcharmError {
-  constructor(file: string, detail: string, key?: string) {
-    super(
-      'CONFIG_SCHEMA',
-      `invalid config schema: ${file}${key === undefined ? '' : ` (option "${key}")`}: ${detail}`,
-      {
-        context: { file, key, detail },
-      },
-    );
-  }
-}
+/**
+ * `config.yaml` is malformed. The charm-file reader's one error, {@link CharmFileError}, under
+ * the name hooks have caught it by.
+ *
+ * @deprecated Catch {@link CharmFileError}.
+ */
+export const ConfigSchemaError = CharmFileError;
+/** @deprecated Use {@link CharmFileError}. */
+export type ConfigSchemaError = CharmFileError;
 
 /** A config value from Juju does not match its declared type, or names an undeclared option. */
 export class ConfigValueError extends RxcharmError {

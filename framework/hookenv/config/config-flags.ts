@@ -1,4 +1,4 @@
-import type { ConfigOptionValue } from './config-schema';
+import type { ConfigOptionValue } from '../../charm';
 
 /** Prefixes of the layer:basic config flags; all are hook-scoped (cleared at the end of each hook). */
 export const CONFIG_FLAG_PREFIXES = ['config.changed', 'config.set.', 'config.default.'] as const;

@@ -1,5 +1,6 @@
+import { parseConfigSchema } from '../../charm';
 import { ConfigSchemaError, ConfigValueError } from './config-errors';
-import { parseConfigSchema, validateConfigValues } from './config-schema';
+import { validateConfigValues } from './config-schema';
 
 const YAML_TEXT = `
 options:
@@ -23,10 +24,10 @@ describe('parseConfigSchema', () => {
 
   it('names file and option on bad input', () => {
     expect(() => parseConfigSchema('options:\n  p: { type: number }\n', 'x/config.yaml')).toThrow(
-      'invalid config schema: x/config.yaml (option "p"): type must be one of string, int, float, boolean, secret; got "number"',
+      'invalid charm file: x/config.yaml (options.p.type): must be one of string, int, float, boolean, secret; got "number"',
     );
     expect(() => parseConfigSchema('options:\n  p: { type: int, default: "8" }\n')).toThrow(
-      /\(option "p"\): default: expected an int, got "8"/,
+      /\(options\.p\.default\): expected an int, got "8"/,
     );
     expect(() => parseConfigSchema('options: [1]\n')).toThrow(ConfigSchemaError);
     expect(() => parseConfigSchema('options:\n  p: {\n')).toThrow(ConfigSchemaError);

@@ -1,6 +1,6 @@
 import { Config } from './config';
 import { UnknownConfigKeyError } from './config-errors';
-import { parseConfigSchema } from './config-schema';
+import { parseConfigSchema } from '../../charm';
 
 const schema = parseConfigSchema('options:\n  port: { type: int, default: 80 }\n  name: { type: string }\n');
 

@@ -1,5 +1,5 @@
 import { UnknownConfigKeyError } from './config-errors';
-import type { ConfigOptionValue, ConfigSchema } from './config-schema';
+import type { ConfigOptionValue, ConfigSchema } from '../../charm';
 
 /**
  * The charm's config for this hook: current values (validated against config.yaml) and the

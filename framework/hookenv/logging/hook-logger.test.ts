@@ -1,5 +1,5 @@
 import { Redactor } from '../redactor';
-import type { JujuLogLevel } from '../tools/hook-tools';
+import type { JujuLogLevel } from '../../charm';
 import { createHookLogger } from './hook-logger';
 import { JujuLogForwarder, jujuLogLevel } from './juju-log-forwarder';
 

@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { loadPinoPretty } from '../../charm';
 import type { Redactor } from '../redactor';
 import { jujuLogLevel, type JujuLogForwarder } from './juju-log-forwarder';
 
@@ -45,7 +46,7 @@ export function createHookLogger(options: HookLoggerOptions): HookLogger {
   // Loaded only when asked for: pino-pretty and its dependencies cost every hook a few ms to
   // initialise, and hooks under an agent log JSON (docs/performance.md).
   const pretty = options.pretty
-    ? (require('pino-pretty') as typeof import('pino-pretty')).prettyFactory({
+    ? loadPinoPretty().prettyFactory({
         colorize: false,
         ignore: 'pid,hostname',
       })

@@ -1,4 +1,4 @@
-import type { HookTools, JujuLogLevel } from '../tools/hook-tools';
+import type { HookTools, JujuLogLevel } from '../../charm';
 
 /** pino numeric level → `juju-log --log-level`. */
 export function jujuLogLevel(pinoLevel: number): JujuLogLevel {

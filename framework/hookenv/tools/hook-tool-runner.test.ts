@@ -1,42 +1,31 @@
-import { AGENT_SHIM_NAME } from './agent-socket-protocol';
-import { resolvesToAgentShim } from './hook-tool-runner';
+import { HOOK_TOOL_SOCKET_ENV } from '../../charm';
+import { hookToolTransport } from './hook-tool-runner';
 
-/** A fake file system: path → symlink target, or '' for a plain file. */
-function fs(entries: Record<string, string>): (path: string) => string | undefined {
-  return (path) => entries[path];
-}
-
-describe('resolvesToAgentShim', () => {
-  const shimDir = {
-    '/m/bin/config-get': AGENT_SHIM_NAME,
-    '/m/bin/is-leader': '/m/bin/rxcharm-hook-tool',
-    [`/m/bin/${AGENT_SHIM_NAME}`]: '',
-    '/usr/bin/config-get': '',
+describe('hookToolTransport', () => {
+  const agent = {
+    JUJU_AGENT_SOCKET_ADDRESS: '/m/agent.sock',
+    JUJU_AGENT_SOCKET_NETWORK: 'unix',
+    JUJU_CONTEXT_ID: 'ctx',
+    PATH: '/m/bin:/usr/bin',
   };
 
-  it('is true for a symlink to the agent shim first on PATH, relative or absolute', () => {
-    expect(resolvesToAgentShim('config-get', ['/m/bin', '/usr/bin'], fs(shimDir))).toBe(true);
-    expect(resolvesToAgentShim('is-leader', ['/m/bin'], fs(shimDir))).toBe(true);
+  it('is the socket when the agent offers it, with its socket and the hook context', () => {
+    expect(hookToolTransport({ ...agent, [HOOK_TOOL_SOCKET_ENV]: '1' })).toEqual({
+      kind: 'socket',
+      socketPath: '/m/agent.sock',
+      contextId: 'ctx',
+    });
   });
 
-  it('is false when another executable comes first on PATH (real Juju, the fake tools)', () => {
-    expect(resolvesToAgentShim('config-get', ['/usr/bin', '/m/bin'], fs(shimDir))).toBe(false);
-    expect(
-      resolvesToAgentShim(
-        'config-get',
-        ['/fake/bin', '/m/bin'],
-        fs({ ...shimDir, '/fake/bin/config-get': '/repo/fake-hook-tool.cjs' }),
-      ),
-    ).toBe(false);
+  it('is processes without the offer, whatever is on PATH (real Juju, the fake tools)', () => {
+    expect(hookToolTransport(agent)).toEqual({ kind: 'process' });
+    expect(hookToolTransport({ ...agent, [HOOK_TOOL_SOCKET_ENV]: '0' })).toEqual({ kind: 'process' });
   });
 
-  it('is false when the shim itself is missing (spawn would fail, so must we)', () => {
-    expect(resolvesToAgentShim('config-get', ['/m/bin'], fs({ '/m/bin/config-get': AGENT_SHIM_NAME }))).toBe(false);
-  });
-
-  it('is false for names with a slash and unknown tools', () => {
-    expect(resolvesToAgentShim('./config-get', ['/m/bin'], fs(shimDir))).toBe(false);
-    expect(resolvesToAgentShim('', ['/m/bin'], fs(shimDir))).toBe(false);
-    expect(resolvesToAgentShim('goal-state', ['/m/bin', '/usr/bin'], fs(shimDir))).toBe(false);
+  it('is processes when the offer lacks a unix socket or a context', () => {
+    const offered = { ...agent, [HOOK_TOOL_SOCKET_ENV]: '1' };
+    expect(hookToolTransport({ ...offered, JUJU_AGENT_SOCKET_ADDRESS: '' })).toEqual({ kind: 'process' });
+    expect(hookToolTransport({ ...offered, JUJU_CONTEXT_ID: undefined })).toEqual({ kind: 'process' });
+    expect(hookToolTransport({ ...offered, JUJU_AGENT_SOCKET_NETWORK: 'tcp' })).toEqual({ kind: 'process' });
   });
 });

@@ -1,5 +1,5 @@
 import { RxcharmError } from '../../errors';
-import type { PortSpec } from './hook-tools';
+import type { PortSpec } from '../../charm';
 
 /** A port given to `ports.open()` / `open-port` is not a valid port or range. */
 export class InvalidPortError extends RxcharmError {

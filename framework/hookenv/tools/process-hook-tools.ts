@@ -1,15 +1,7 @@
 import { Redactor } from '../redactor';
 import { HookToolError } from './hook-tool-error';
 import { classifyHookToolFailure } from './not-found-errors';
-import type {
-  HookTools,
-  JujuLogLevel,
-  NetworkInfo,
-  PortSpec,
-  RelationData,
-  StatusInfo,
-  StatusName,
-} from './hook-tools';
+import type { HookTools, JujuLogLevel, NetworkInfo, PortSpec, RelationData, StatusInfo, StatusName } from '../../charm';
 import { formatPortSpec } from './port-spec';
 import type { ToolRunner } from './tool-runner';
 

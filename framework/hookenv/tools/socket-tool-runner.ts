@@ -1,5 +1,5 @@
 import { createConnection } from 'node:net';
-import type { AgentToolRequest, AgentToolResponse } from './agent-socket-protocol';
+import type { ToolRequest, ToolResponse } from '../../charm';
 import type { ToolResult, ToolRunner } from './tool-runner';
 
 /** Where the local agent listens and which hook this is. */
@@ -37,7 +37,7 @@ export function socketToolRunner(options: SocketToolRunnerOptions): ToolRunner {
 }
 
 /** One request/response exchange: write a JSON line, read until the agent closes. */
-function exchange(socketPath: string, request: AgentToolRequest): Promise<AgentToolResponse> {
+function exchange(socketPath: string, request: ToolRequest): Promise<ToolResponse> {
   return new Promise((resolve, reject) => {
     const socket = createConnection(socketPath);
     let data = '';
@@ -48,7 +48,7 @@ function exchange(socketPath: string, request: AgentToolRequest): Promise<AgentT
     });
     socket.on('end', () => {
       try {
-        resolve(JSON.parse(data) as AgentToolResponse);
+        resolve(JSON.parse(data) as ToolResponse);
       } catch {
         reject(new Error('bad reply from the agent'));
       }

@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { OutputFile } from '../../build';
+import { UNIT_STATE_DIR } from '../../charm';
 
 /** Writes the built charm's files plus the files a previous run left (`extra`) into `dir`. */
 export function materializeCharmDir(
@@ -26,7 +27,7 @@ function walk(dir: string, root: string, out: string[]): void {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     const rel = relative(root, path).split(sep).join('/');
-    if (rel === '.rxcharm') continue;
+    if (rel === UNIT_STATE_DIR) continue;
     if (statSync(path).isDirectory()) walk(path, root, out);
     else out.push(rel);
   }

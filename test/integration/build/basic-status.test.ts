@@ -13,7 +13,13 @@ describe('layer:basic status rules on update-status', () => {
   let charmDir: string;
 
   beforeAll(async () => {
-    charmDir = (await buildCharm({ layerDir: join(REPO, 'test', 'fixtures', 'layers', 'status-app'), outputDir: join(root, 'status-app'), searchPath })).outputDir;
+    charmDir = (
+      await buildCharm({
+        layerDir: join(REPO, 'test', 'fixtures', 'layers', 'status-app'),
+        outputDir: join(root, 'status-app'),
+        searchPath,
+      })
+    ).outputDir;
   }, 60_000);
 
   it('proofs clean: flags read by status rules count as consumed', () => {

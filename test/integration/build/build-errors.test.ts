@@ -17,7 +17,10 @@ jest.setTimeout(120_000);
 
 const META = 'name: broken\nsummary: a broken charm\n';
 
-async function buildExpectingError(files: Record<string, string>, extraLayers: Record<string, Record<string, string>> = {}): Promise<{ error: unknown; parentEntries: string[] }> {
+async function buildExpectingError(
+  files: Record<string, string>,
+  extraLayers: Record<string, Record<string, string>> = {},
+): Promise<{ error: unknown; parentEntries: string[] }> {
   using tmp = tempDir('errors');
   writeTree(join(tmp.dir, 'top'), files);
   for (const [name, layerFiles] of Object.entries(extraLayers)) writeTree(join(tmp.dir, 'layers', name), layerFiles);
@@ -35,7 +38,10 @@ async function buildExpectingError(files: Record<string, string>, extraLayers: R
 
 describe('rxcharm build: bad input gives a clear typed error and no output', () => {
   it('names a missing layer, who includes it and where it looked', async () => {
-    const { error, parentEntries } = await buildExpectingError({ 'metadata.yaml': META, 'layer.yaml': 'includes: ["layer:nowhere"]\n' });
+    const { error, parentEntries } = await buildExpectingError({
+      'metadata.yaml': META,
+      'layer.yaml': 'includes: ["layer:nowhere"]\n',
+    });
     expect(error).toBeInstanceOf(LayerNotFoundError);
     expect((error as Error).message).toMatch(/^layer not found: layer:nowhere\n {2}included by broken/);
     expect(parentEntries).toEqual([]);
@@ -51,7 +57,10 @@ describe('rxcharm build: bad input gives a clear typed error and no output', () 
   });
 
   it('reports malformed YAML with file and line', async () => {
-    const { error } = await buildExpectingError({ 'metadata.yaml': 'name: broken\nsummary: ok\nrequires:\n  db: [unclosed\n', 'layer.yaml': '' });
+    const { error } = await buildExpectingError({
+      'metadata.yaml': 'name: broken\nsummary: ok\nrequires:\n  db: [unclosed\n',
+      'layer.yaml': '',
+    });
     expect(error).toBeInstanceOf(LayerFileError);
     expect((error as Error).message).toMatch(/^invalid layer file: .*top\/metadata\.yaml:\d+\n/);
     expect((error as LayerFileError).context['line']).toEqual(expect.any(Number));
@@ -78,7 +87,10 @@ describe('rxcharm build: bad input gives a clear typed error and no output', () 
       { lib: { 'layer.yaml': 'defines:\n  retries: { type: integer }\n' } },
     );
     expect((typo.error as Error).message).toContain("unknown option 'retrys'");
-    const undefinedLayer = await buildExpectingError({ 'metadata.yaml': META, 'layer.yaml': 'options:\n  ghost:\n    a: 1\n' });
+    const undefinedLayer = await buildExpectingError({
+      'metadata.yaml': META,
+      'layer.yaml': 'options:\n  ghost:\n    a: 1\n',
+    });
     expect(undefinedLayer.error).toBeInstanceOf(LayerOptionsError);
     expect((undefinedLayer.error as Error).message).toContain('ghost');
   });
@@ -91,7 +103,10 @@ describe('rxcharm build: bad input gives a clear typed error and no output', () 
   });
 
   it('fails the bundle with file:line when reactive code does not compile', async () => {
-    const { error } = await buildExpectingError({ 'metadata.yaml': META, 'reactive/broken.ts': 'export const x = ;\n' });
+    const { error } = await buildExpectingError({
+      'metadata.yaml': META,
+      'reactive/broken.ts': 'export const x = ;\n',
+    });
     expect(error).toBeInstanceOf(BuildError);
     expect((error as Error).message).toMatch(/^bundle failed: lib\/charm\.js\n {2}.*reactive\/broken\.ts:1:\d+: /);
   });
@@ -100,7 +115,12 @@ describe('rxcharm build: bad input gives a clear typed error and no output', () 
     using tmp = tempDir('inside');
     writeTree(join(tmp.dir, 'top'), { 'metadata.yaml': META });
     await expect(
-      buildCharm({ layerDir: join(tmp.dir, 'top'), outputDir: join(tmp.dir, 'top', 'out'), searchPath: { layers: [], interfaces: [] }, frameworkEntry: STUB_RUNTIME }),
+      buildCharm({
+        layerDir: join(tmp.dir, 'top'),
+        outputDir: join(tmp.dir, 'top', 'out'),
+        searchPath: { layers: [], interfaces: [] },
+        frameworkEntry: STUB_RUNTIME,
+      }),
     ).rejects.toBeInstanceOf(CharmDirError);
   });
 });

@@ -16,7 +16,12 @@ describe('rxcharm build: merging a stack of four layers', () => {
   let result: Awaited<ReturnType<typeof buildCharm>>;
 
   beforeAll(async () => {
-    result = await buildCharm({ layerDir: join(MERGE, 'top'), outputDir: out, searchPath: mergeSearchPath(), frameworkEntry: STUB_RUNTIME });
+    result = await buildCharm({
+      layerDir: join(MERGE, 'top'),
+      outputDir: out,
+      searchPath: mergeSearchPath(),
+      frameworkEntry: STUB_RUNTIME,
+    });
   });
 
   it('orders layers depth-first, keeping the first position of a repeated include', () => {
@@ -39,14 +44,22 @@ describe('rxcharm build: merging a stack of four layers', () => {
   });
 
   it('writes executable hooks for standard hooks, endpoints and actions, keeping a layer-provided hook', () => {
-    for (const hook of [...STANDARD_HOOKS, 'db-relation-joined', 'db-relation-broken', 'website-relation-created', 'website-relation-departed']) {
+    for (const hook of [
+      ...STANDARD_HOOKS,
+      'db-relation-joined',
+      'db-relation-broken',
+      'website-relation-created',
+      'website-relation-departed',
+    ]) {
       expect(statSync(join(out, 'hooks', hook)).mode & 0o111).toBe(0o111);
     }
     expect(() => statSync(join(out, 'hooks/cache-relation-joined'))).toThrow(); // requires.cache was deleted
     expect(statSync(join(out, 'dispatch')).mode & 0o111).toBe(0o111);
     expect(statSync(join(out, 'actions/backup')).mode & 0o111).toBe(0o111);
     expect(readFileSync(join(out, 'hooks/install'), 'utf8')).toContain('custom install from base-a');
-    expect(readFileSync(join(out, 'hooks/config-changed'), 'utf8')).toContain('JUJU_DISPATCH_PATH="hooks/config-changed"');
+    expect(readFileSync(join(out, 'hooks/config-changed'), 'utf8')).toContain(
+      'JUJU_DISPATCH_PATH="hooks/config-changed"',
+    );
   });
 
   it('records every file in .build.manifest with its layer, kind and sha256', () => {
@@ -56,7 +69,13 @@ describe('rxcharm build: merging a stack of four layers', () => {
     expect(manifest?.files['hooks/install']).toEqual(expect.objectContaining({ layer: 'base-a', kind: 'static' }));
     expect(manifest?.files['metadata.yaml']).toEqual(expect.objectContaining({ layer: 'build', kind: 'dynamic' }));
     expect(manifest?.files['lib/charm.js']?.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(manifest?.layers.map((l) => `${l.kind}:${l.name}`)).toEqual(['layer:base-a', 'layer:mid-b', 'layer:mid-c', 'layer:merged-app', 'interface:kv']);
+    expect(manifest?.layers.map((l) => `${l.kind}:${l.name}`)).toEqual([
+      'layer:base-a',
+      'layer:mid-b',
+      'layer:mid-c',
+      'layer:merged-app',
+      'interface:kv',
+    ]);
   });
 
   it('runs a hook stub through dispatch into the bundle, which imports every layer in order', () => {

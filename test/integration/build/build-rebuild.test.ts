@@ -7,7 +7,13 @@ import { entries, MERGE, mergeSearchPath, STUB_RUNTIME, tempDir } from './helper
 jest.setTimeout(120_000);
 
 const build = (outputDir: string, force = false) =>
-  buildCharm({ layerDir: join(MERGE, 'top'), outputDir, searchPath: mergeSearchPath(), frameworkEntry: STUB_RUNTIME, force });
+  buildCharm({
+    layerDir: join(MERGE, 'top'),
+    outputDir,
+    searchPath: mergeSearchPath(),
+    frameworkEntry: STUB_RUNTIME,
+    force,
+  });
 
 describe('rxcharm build: rebuilding over previous output', () => {
   it('rebuilds a pristine output with no changes and keeps unit state', async () => {

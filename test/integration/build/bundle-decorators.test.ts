@@ -18,14 +18,26 @@ describe('bundling decorators', () => {
         "  @when('a.ready')",
         '  go(): void {}',
         '}',
-        "const registry = new HandlerRegistry();",
+        'const registry = new HandlerRegistry();',
         "registry.addClass(Deco, { source: { layer: 'deco', file: 'reactive/deco.ts' }, instance: () => new Deco() });",
         'console.error(JSON.stringify(registry.handlers.map((h) => h.id)));',
         '',
       ].join('\n'),
     });
-    const { outputDir } = await buildCharm({ layerDir: join(tmp.dir, 'app'), outputDir: join(tmp.dir, 'out'), searchPath: { layers: [], interfaces: [] }, frameworkEntry: STUB_RUNTIME });
-    const run = spawnSync(join(outputDir, 'dispatch'), [], { env: { PATH: `${dirname(process.execPath)}:/usr/bin:/bin`, JUJU_CHARM_DIR: outputDir, JUJU_DISPATCH_PATH: 'hooks/install' }, encoding: 'utf8' });
+    const { outputDir } = await buildCharm({
+      layerDir: join(tmp.dir, 'app'),
+      outputDir: join(tmp.dir, 'out'),
+      searchPath: { layers: [], interfaces: [] },
+      frameworkEntry: STUB_RUNTIME,
+    });
+    const run = spawnSync(join(outputDir, 'dispatch'), [], {
+      env: {
+        PATH: `${dirname(process.execPath)}:/usr/bin:/bin`,
+        JUJU_CHARM_DIR: outputDir,
+        JUJU_DISPATCH_PATH: 'hooks/install',
+      },
+      encoding: 'utf8',
+    });
     expect(run.stderr).toBe('["deco:reactive/deco.ts:Deco.go"]\n');
     expect(run.status).toBe(0);
   }, 60_000);

@@ -15,7 +15,7 @@ describe('bundleCharm with the real framework', () => {
       "import { DockerodeClient } from 'rxcharm/compose';\n" +
       "const loaded = () => Object.keys(require.cache).some((f) => f.endsWith('dockerode.js'));\n" +
       "const client = new DockerodeClient({ host: 'unix:///nonexistent.sock' });\n" +
-      "const before = loaded();\n" +
+      'const before = loaded();\n' +
       "client.pullImage('busybox:1').then(() => console.log('pulled?'), (e) => console.log(typeof DockerodeClient, before, loaded(), e.code));\n";
     const output = await bundleCharm(entry, tmp.dir, {
       framework: join(REPO, 'framework', 'index.ts'),
@@ -32,7 +32,11 @@ describe('bundleCharm with the real framework', () => {
     mkdirSync(join(tmp.dir, 'vendor'));
     for (const file of output.vendor) writeFileSync(join(tmp.dir, file.path.slice('lib/'.length)), file.code);
     writeFileSync(join(tmp.dir, 'charm.js'), output.code);
-    const run = spawnSync(process.execPath, [join(tmp.dir, 'charm.js')], { cwd: tmp.dir, env: { PATH: '/usr/bin:/bin', DOCKER_HOST: 'unix:///nonexistent.sock' }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(tmp.dir, 'charm.js')], {
+      cwd: tmp.dir,
+      env: { PATH: '/usr/bin:/bin', DOCKER_HOST: 'unix:///nonexistent.sock' },
+      encoding: 'utf8',
+    });
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe('function false true DOCKER_UNAVAILABLE\n');
   }, 60_000);

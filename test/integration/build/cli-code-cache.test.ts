@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { REPO } from './helpers';
 
@@ -14,7 +23,8 @@ describe('dist/rxcharm.js compiles the CLI bundle with a V8 code cache', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   for (const file of ['rxcharm.js', 'rxcharm-cli.js']) copyFileSync(join(REPO, 'dist', file), join(dir, file));
   const cacheFile = join(dir, '.cache', 'rxcharm-cli.compose.v8');
-  const run = (...args: string[]) => spawnSync(process.execPath, [join(dir, 'rxcharm.js'), ...args], { encoding: 'utf8' });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [join(dir, 'rxcharm.js'), ...args], { encoding: 'utf8' });
 
   it('writes one cache per command when the first run exits, tagged with the bundle hash', () => {
     const first = run('compose', '--help');

@@ -19,7 +19,9 @@ describe('rxcharm build / proof / create / pack (CLI)', () => {
 
   it('builds with layers found through CHARM_LAYERS_DIR, prints the report and proof warnings, exits 100', () => {
     const result = rxcharm(['build', join(MERGE, 'top'), '-o', join(root, 'merged-app'), '--report'], root, env);
-    expect(result.stdout).toContain(`built merged-app in ${join(root, 'merged-app')} (layers: base-a, mid-b, mid-c, merged-app;`);
+    expect(result.stdout).toContain(
+      `built merged-app in ${join(root, 'merged-app')} (layers: base-a, mid-b, mid-c, merged-app;`,
+    );
     expect(result.stdout).toContain('New build; all files were written.');
     expect(result.stdout).toContain("W metadata.yaml: provides.website: no interface layer for interface 'http'");
     expect(result.status).toBe(100);
@@ -38,7 +40,9 @@ describe('rxcharm build / proof / create / pack (CLI)', () => {
   });
 
   it('proofs a broken layer with exit 200, one finding per line', () => {
-    const result = rxcharm(['proof', join(REPO, 'test', 'fixtures', 'layers', 'proof-broken')], root, { CHARM_INTERFACES_DIR: join(MERGE, 'interfaces') });
+    const result = rxcharm(['proof', join(REPO, 'test', 'fixtures', 'layers', 'proof-broken')], root, {
+      CHARM_INTERFACES_DIR: join(MERGE, 'interfaces'),
+    });
     expect(result.status).toBe(200);
     const lines = result.stdout.trim().split('\n');
     expect(lines.length).toBeGreaterThan(5);

@@ -35,7 +35,10 @@ describe('rxcharm create → build → proof → run, with the real runtime', ()
       testMatch: ['<rootDir>/**/*.test.ts'],
       transform: { '^.+\\.ts$': join(__dirname, '..', '..', '..', 'scripts', 'jest-transform.cjs') },
     });
-    const jest = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--config', config, '--ci'], { cwd: layerDir, encoding: 'utf8' });
+    const jest = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--config', config, '--ci'], {
+      cwd: layerDir,
+      encoding: 'utf8',
+    });
     expect(jest.stderr).toMatch(/Tests:\s+2 passed, 2 total/);
     expect(jest.status).toBe(0);
   }, 60_000);
@@ -46,7 +49,10 @@ describe('rxcharm create → build → proof → run, with the real runtime', ()
       const install = await juju.runHook('install', { command: [join(charmDir, 'hooks', 'install')] });
       expect(install.stderr).not.toMatch(/failed/);
       expect(install.exitCode).toBe(0);
-      expect(juju.model().statusHistory.map((s) => `${s.status}: ${s.message}`)).toEqual(['maintenance: installing hello-app', 'active: hello from hello-app']);
+      expect(juju.model().statusHistory.map((s) => `${s.status}: ${s.message}`)).toEqual([
+        'maintenance: installing hello-app',
+        'active: hello from hello-app',
+      ]);
 
       juju.setConfig({ greeting: 'hi' });
       const changed = await juju.runHook('config-changed', { command: [join(charmDir, 'hooks', 'config-changed')] });
@@ -55,7 +61,11 @@ describe('rxcharm create → build → proof → run, with the real runtime', ()
 
       for (const hook of ['start', 'update-status', 'leader-elected']) {
         const run = await juju.runHook(hook, { command: [join(charmDir, 'dispatch')] });
-        expect({ hook, exitCode: run.exitCode, stderr: run.stderr.includes('failed') ? run.stderr : '' }).toEqual({ hook, exitCode: 0, stderr: '' });
+        expect({ hook, exitCode: run.exitCode, stderr: run.stderr.includes('failed') ? run.stderr : '' }).toEqual({
+          hook,
+          exitCode: 0,
+          stderr: '',
+        });
       }
       // install ran once: the flag persisted in the unit state, so no second "installing".
       expect(juju.model().statusHistory.filter((s) => s.status === 'maintenance')).toHaveLength(1);

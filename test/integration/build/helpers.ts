@@ -12,7 +12,10 @@ export const STUB_RUNTIME = join(REPO, 'test', 'fixtures', 'layers', 'stub-runti
 
 /** The merge fixture's search path (its own layers and interfaces after the package's). */
 export function mergeSearchPath(): LayerSearchPath {
-  return { layers: [join(REPO, 'layers'), join(MERGE, 'layers')], interfaces: [join(REPO, 'interfaces'), join(MERGE, 'interfaces')] };
+  return {
+    layers: [join(REPO, 'layers'), join(MERGE, 'layers')],
+    interfaces: [join(REPO, 'interfaces'), join(MERGE, 'interfaces')],
+  };
 }
 
 /** A temporary directory, removed by `[Symbol.dispose]` (for `using` inside a test). */

@@ -1,13 +1,14 @@
 /**
- * Built charms load `crypto`, `assert` and `child_process` only on first use (framework/build/lazy-builtins.ts):
+ * Built charms load `crypto`, `assert` and `child_process` only on first use (framework/build/start-up-tuning.ts):
  * code importing them behaves exactly as before, and a bundle that never uses them never loads
  * them.
  */
+import assert from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { lazyBuiltinsPlugin } from '../../../framework/build/lazy-builtins';
+import { lazyBuiltinsPlugin } from '../../../framework/build/start-up-tuning';
 import { tempDir } from './helpers';
 
 const SOURCE = `
@@ -52,14 +53,28 @@ async function bundle(dir: string): Promise<string> {
   const src = join(dir, 'src.ts');
   writeFileSync(src, SOURCE);
   const outfile = join(dir, 'out.js');
-  await build({ entryPoints: [src], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', plugins: [lazyBuiltinsPlugin()], logLevel: 'silent' });
+  await build({
+    entryPoints: [src],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    plugins: [lazyBuiltinsPlugin()],
+    logLevel: 'silent',
+  });
   return outfile;
 }
 
 /** The same failing calls as SOURCE's, against the real module: what the stand-in must throw. */
 function failingWithRealAssert(): string[] {
-  const assert = require('node:assert') as typeof import('node:assert');
-  const calls = [() => assert(0), () => assert.ok(''), () => (assert.ok as () => void)(), () => assert.strictEqual(1, '1'), () => (assert.equal as (a: unknown) => void)(1)];
+  const calls = [
+    () => assert(0),
+    () => assert.ok(''),
+    () => (assert.ok as () => void)(),
+    () => assert.strictEqual(1, '1'),
+    () => (assert.equal as (a: unknown) => void)(1),
+  ];
   return calls.map((f) => {
     try {
       f();

@@ -32,7 +32,12 @@ describe('rxcharm pack', () => {
   const charmDir = join(root, 'merged-app');
 
   beforeAll(async () => {
-    await buildCharm({ layerDir: join(MERGE, 'top'), outputDir: charmDir, searchPath: mergeSearchPath(), frameworkEntry: STUB_RUNTIME });
+    await buildCharm({
+      layerDir: join(MERGE, 'top'),
+      outputDir: charmDir,
+      searchPath: mergeSearchPath(),
+      frameworkEntry: STUB_RUNTIME,
+    });
     mkdirSync(join(charmDir, '.rxcharm'));
     writeFileSync(join(charmDir, '.rxcharm', 'unit-state.json'), '{}');
   });
@@ -56,12 +61,14 @@ describe('rxcharm pack', () => {
     const file = await packCharm(charmDir, { output: join(root, 'custom.charm') });
     const unzip = spawnSync('unzip', ['-p', file, 'manifest.yaml'], { encoding: 'utf8' });
     if (unzip.error !== undefined) return; // unzip not installed: the central-directory check above covers the format
-    expect(parse(unzip.stdout)).toEqual(expect.objectContaining({
-      bases: [
-        { name: 'ubuntu', channel: '22.04', architectures: ['amd64'] },
-        { name: 'ubuntu', channel: '24.04', architectures: ['amd64'] },
-      ],
-    }));
+    expect(parse(unzip.stdout)).toEqual(
+      expect.objectContaining({
+        bases: [
+          { name: 'ubuntu', channel: '22.04', architectures: ['amd64'] },
+          { name: 'ubuntu', channel: '24.04', architectures: ['amd64'] },
+        ],
+      }),
+    );
     const listing = spawnSync('unzip', ['-Z', file, 'dispatch'], { encoding: 'utf8' });
     expect(listing.stdout).toMatch(/^-rwxr-xr-x/);
   });

@@ -5,13 +5,16 @@ import { MERGE, REPO, tempDir, writeTree } from './helpers';
 // Spawns node processes (bundles, hooks, the CLI): allow for a loaded machine.
 jest.setTimeout(120_000);
 
-const searchPath = { layers: [join(REPO, 'layers')], interfaces: [join(REPO, 'interfaces'), join(MERGE, 'interfaces')] };
+const searchPath = {
+  layers: [join(REPO, 'layers')],
+  interfaces: [join(REPO, 'interfaces'), join(MERGE, 'interfaces')],
+};
 
 describe('rxcharm proof on a crafted broken layer', () => {
   const lines = proofCharm(join(REPO, 'test', 'fixtures', 'layers', 'proof-broken'), searchPath).map(formatFinding);
 
   it.each([
-    'E metadata.yaml: requires.db: scope must be global or container',
+    'E metadata.yaml: requires.db.scope: must be global or container, got "planet"',
     'E config.yaml: options.port: default "eighty" is not of type int',
     "E config.yaml: options.mode: type 'enum' is not one of string, int, float, boolean, secret",
     "W metadata.yaml: requires.cache: no interface layer for interface 'redis-nowhere' (add interface:redis-nowhere to includes)",
@@ -29,7 +32,9 @@ describe('rxcharm proof on a crafted broken layer', () => {
   });
 
   it('does not flag flags the runtime sets or that the layer sets and reads', () => {
-    expect(lines.join('\n')).not.toMatch(/'(config\.changed\.port|endpoint\.db\.joined|endpoint\.db\.changed|app\.ready|app\.stopped)'.*(waits|set but)/);
+    expect(lines.join('\n')).not.toMatch(
+      /'(config\.changed\.port|endpoint\.db\.joined|endpoint\.db\.changed|app\.ready|app\.stopped)'.*(waits|set but)/,
+    );
   });
 
   it('exits 200 with errors', () => {
@@ -39,7 +44,9 @@ describe('rxcharm proof on a crafted broken layer', () => {
   it('turns a layer that cannot be merged into one FATAL finding naming the file and line', () => {
     const findings = proofCharm(join(MERGE, 'top'), { layers: [], interfaces: [] });
     expect(findings).toHaveLength(1);
-    expect(formatFinding(findings[0]!)).toMatch(/^E layer.yaml: FATAL: layer not found: layer:mid-b; included by merged-app/);
+    expect(formatFinding(findings[0]!)).toMatch(
+      /^E layer.yaml: FATAL: layer not found: layer:mid-b; included by merged-app/,
+    );
   });
 
   it('reports malformed YAML of a layer as FATAL with file:line', () => {

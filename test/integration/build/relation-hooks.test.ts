@@ -13,9 +13,15 @@ describe('a built charm with interface:redis, relation hook by relation hook', (
   let charmDir: string;
 
   beforeAll(async () => {
-    const result = await buildCharm({ layerDir: join(REPO, 'test', 'fixtures', 'layers', 'redis-client'), outputDir: join(root, 'redis-client'), searchPath });
+    const result = await buildCharm({
+      layerDir: join(REPO, 'test', 'fixtures', 'layers', 'redis-client'),
+      outputDir: join(root, 'redis-client'),
+      searchPath,
+    });
     charmDir = result.outputDir;
-    expect(Object.keys(result.manifest.files)).toEqual(expect.arrayContaining(['hooks/cache-relation-joined', 'interfaces/redis/index.ts']));
+    expect(Object.keys(result.manifest.files)).toEqual(
+      expect.arrayContaining(['hooks/cache-relation-joined', 'interfaces/redis/index.ts']),
+    );
   }, 60_000);
 
   it('proofs clean: the interface sets the flags the charm waits for', () => {
@@ -26,8 +32,14 @@ describe('a built charm with interface:redis, relation hook by relation hook', (
     const juju = FakeJuju.create({ charmDir });
     try {
       const status = (): string => `${juju.model().status.status}: ${juju.model().status.message}`;
-      const hook = async (name: string, relation?: { relationId: string; remoteUnit?: string; departingUnit?: string }): Promise<void> => {
-        const run = await juju.runHook(name, { command: [join(charmDir, 'hooks', name)], ...(relation === undefined ? {} : { relation }) });
+      const hook = async (
+        name: string,
+        relation?: { relationId: string; remoteUnit?: string; departingUnit?: string },
+      ): Promise<void> => {
+        const run = await juju.runHook(name, {
+          command: [join(charmDir, 'hooks', name)],
+          ...(relation === undefined ? {} : { relation }),
+        });
         if (run.exitCode !== 0) throw new Error(`${name} failed: ${run.stderr}`);
       };
       await hook('install');

@@ -1,5 +1,5 @@
 /**
- * The `lib/charm.js` loader (framework/build/bundle-loader.ts): it must run the embedded bundle
+ * The `lib/charm.js` loader (framework/build/charm-loader.ts, made by start-up-tuning.ts): it must run the embedded bundle
  * exactly as Node would run the bundle file (same module scope, `*\/` and non-ASCII text intact),
  * keep a V8 code cache in `<charm dir>/.rxcharm/` (only there, only once, renewed for another
  * bundle), and map stack frames to the sources when source maps are on.
@@ -9,12 +9,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
-import {
-  BUNDLE_FILE,
-  BUNDLE_MAP_FILE,
-  CODE_CACHE_FILE,
-  charmLoaderSource,
-} from '../../../framework/build/bundle-loader';
+import { charmLoaderSource } from '../../../framework/build/start-up-tuning';
+
+const LOADER = join(__dirname, '..', '..', '..', 'framework', 'build', 'charm-loader.ts');
+import { BUNDLE_FILE, BUNDLE_MAP_FILE, CODE_CACHE_FILE } from '../../../framework/charm';
 
 const SOURCE = `
 // Text the loader must carry through untouched.
@@ -47,7 +45,7 @@ function buildCharm(charmDir: string, extra = ''): void {
   });
   const code = out.outputFiles.find((f) => f.path.endsWith('.js'))!;
   const map = out.outputFiles.find((f) => f.path.endsWith('.map'))!;
-  writeFileSync(join(charmDir, 'lib', 'charm.js'), charmLoaderSource(code.text));
+  writeFileSync(join(charmDir, 'lib', 'charm.js'), charmLoaderSource(code.text, LOADER));
   writeFileSync(join(charmDir, BUNDLE_FILE), code.contents);
   writeFileSync(join(charmDir, BUNDLE_MAP_FILE), map.contents);
 }
@@ -77,9 +75,9 @@ describe('charm loader', () => {
   it('reads an ASCII bundle as latin1 and any other as UTF-8, with the same result', () => {
     const charm = join(dir, 'charm');
     buildCharm(charm, '\nexport const escaped = /\\u00b5s/.test("\\u00b5s");\n');
-    expect(readFileSync(join(charm, 'lib', 'charm.js'), 'utf8')).toContain(`readFileSync(NAME, "utf8")`);
-    expect(charmLoaderSource('var a = "\\u00b5";')).toContain(`readFileSync(NAME, "latin1")`);
-    expect(charmLoaderSource('var a = /µ/;')).toContain(`readFileSync(NAME, "utf8")`);
+    expect(readFileSync(join(charm, 'lib', 'charm.js'), 'utf8')).toContain(`"encoding": "utf8"`);
+    expect(charmLoaderSource('var a = "\\u00b5";', LOADER)).toContain(`"encoding": "latin1"`);
+    expect(charmLoaderSource('var a = /µ/;', LOADER)).toContain(`"encoding": "utf8"`);
   });
 
   it('writes the code cache into an existing .rxcharm dir once, reuses it, and renews it for another bundle', () => {

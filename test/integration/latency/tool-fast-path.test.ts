@@ -1,6 +1,6 @@
 /**
- * The hook-tool fast path (hookToolRunner → socketToolRunner) must give exactly what spawning the
- * local agent's shim gives: the same exit code, stdout and stderr for every call, the same
+ * The hook-tool fast path (hookToolRunner → socketToolRunner, when the agent offers it with
+ * RXCHARM_HOOK_TOOL_SOCKET=1) must give exactly what spawning the local agent's shim gives: the same exit code, stdout and stderr for every call, the same
  * changes to the agent's model, and so the same typed results and errors from ProcessHookTools.
  *
  * Both sides talk to the agent's real hook-tool server and real tools (runTool) over a model
@@ -24,9 +24,10 @@ import type { ModelState } from '../../../framework/agent';
 import type { HookExecution } from '../../../framework/agent/tools/hook-execution';
 import {
   AGENT_SHIM_NAME,
+  HOOK_TOOL_SOCKET_ENV,
   hookToolRunner,
+  hookToolTransport,
   ProcessHookTools,
-  resolvesToAgentShim,
   socketToolRunner,
   spawnToolRunner,
   type ToolResult,
@@ -75,6 +76,8 @@ async function side(name: string): Promise<Side> {
     JUJU_AGENT_SOCKET_ADDRESS: server.socketPath,
     JUJU_AGENT_SOCKET_NETWORK: 'unix',
     JUJU_CONTEXT_ID: exec.contextId,
+    // As the local agent sets it; the spawned shims ignore it.
+    [HOOK_TOOL_SOCKET_ENV]: '1',
   };
   return { model, exec, server, env };
 }
@@ -135,16 +138,17 @@ describe('hook-tool fast path', () => {
     expect(shim).toContain('if (reply.needStdin) reply = await call(await readStdin());');
   });
 
-  it('is chosen only for tools that are the agent shim', () => {
-    const readLink = (path: string): string | undefined =>
-      path.startsWith(binDir) ? (path.endsWith('rxcharm-hook-tool') ? '' : 'rxcharm-hook-tool') : undefined;
-    expect(resolvesToAgentShim('config-get', [binDir, '/usr/bin'], readLink)).toBe(true);
-    // A real tool earlier on PATH wins, as it would for spawn.
-    expect(
-      resolvesToAgentShim('config-get', ['/opt/juju/tools', binDir], (p) => (p.startsWith('/opt/') ? '' : readLink(p))),
-    ).toBe(false);
-    expect(resolvesToAgentShim('./config-get', [binDir], readLink)).toBe(false);
-    expect(resolvesToAgentShim('config-get', ['/nowhere'], () => undefined)).toBe(false);
+  it('is chosen only when the agent offers it, whatever is on PATH', () => {
+    expect(hookToolTransport(direct.env).kind).toBe('socket');
+    const { [HOOK_TOOL_SOCKET_ENV]: _offer, ...withoutOffer } = direct.env;
+    expect(hookToolTransport(withoutOffer).kind).toBe('process');
+  });
+
+  it('without the offer, hookToolRunner spawns the tool on PATH (here the shim), with the same results', async () => {
+    const { [HOOK_TOOL_SOCKET_ENV]: _offer, ...withoutOffer } = direct.env;
+    const a = await spawnToolRunner({ env: spawned.env, cwd: dir })('config-get', ['--all', '--format=json']);
+    const b = await hookToolRunner({ env: withoutOffer, cwd: dir })('config-get', ['--all', '--format=json']);
+    expect(b).toEqual(a);
   });
 
   it('gives the same exit code, stdout and stderr as the spawned shim, call by call, with the same effects', async () => {

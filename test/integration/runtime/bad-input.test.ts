@@ -99,5 +99,5 @@ test('missing Juju variables are named, and nothing is touched', async () => {
 
 test('malformed metadata.yaml is reported with its path', async () => {
   writeFileSync(join(unit.charmDir, 'metadata.yaml'), 'name: probe\nrequires:\n  db: [oops\n');
-  expect(await failing('update-status')).toMatch(/invalid charm metadata: .*metadata\.yaml: /);
+  expect(await failing('update-status')).toMatch(/invalid charm file: .*metadata\.yaml/);
 });

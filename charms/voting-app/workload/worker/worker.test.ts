@@ -1,5 +1,5 @@
 import type { Ballot } from '../shared/ballot';
-import type { BallotSource, BallotStore } from './ports';
+import type { BallotSource } from './ports';
 import { runWorker } from './worker';
 
 /** A scripted list: entries are served in order; `null` means "BLPOP timed out". */

@@ -32,10 +32,14 @@ export function registerCreateCommand(program: Command): void {
     .argument('<name>', 'layer and charm name: lowercase letters, digits and dashes')
     .option('-o, --output <dir>', 'project directory (the layer goes to <dir>/<name>)', '.')
     .action(async (name: string, opts: { output: string }) => {
-      const result = await withBuildErrors(() => createProject(name, { dir: opts.output, versions: installedVersions() }));
+      const result = await withBuildErrors(() =>
+        createProject(name, { dir: opts.output, versions: installedVersions() }),
+      );
       const layer = relative(process.cwd(), result.layerDir) || '.';
       if (result.layerOnly) {
-        process.stdout.write(`created layer ${name} in ${layer} (this directory is already a charm project: layer only)\n`);
+        process.stdout.write(
+          `created layer ${name} in ${layer} (this directory is already a charm project: layer only)\n`,
+        );
         return;
       }
       process.stdout.write(

@@ -10,7 +10,9 @@ export function registerPackCommand(program: Command): void {
     .argument('<built-charm>', 'a charm directory written by rxcharm build')
     .option('-o, --output <file>', 'the .charm file to write (default ./<name>.charm)')
     .action(async (dir: string, opts: { output?: string }) => {
-      const file = await withBuildErrors(() => packCharm(dir, opts.output === undefined ? {} : { output: opts.output }));
+      const file = await withBuildErrors(() =>
+        packCharm(dir, opts.output === undefined ? {} : { output: opts.output }),
+      );
       process.stdout.write(`packed ${file}\n`);
     });
 }
