@@ -81,6 +81,7 @@ export {
   UnsupportedComposeKeyError,
   ComposeInterpolationError,
   ImagePullError,
+  ImageBuildError,
   DockerUnavailableError,
   DockerApiError,
   ComposeDependencyError,

@@ -2,11 +2,24 @@ import type Dockerode from 'dockerode';
 import { DockerApiError, DockerUnavailableError, ImagePullError } from '../errors';
 import type { DockerClient } from './docker-client';
 import { parseDockerHost, type DockerConnection } from './docker-host';
-import { containerCreateBody, demuxDockerStream } from './engine-body';
+import {
+  containerCreateBody,
+  containerCreateQuery,
+  demuxDockerStream,
+  endpointConfigBody,
+  networkCreateBody,
+  volumeCreateBody,
+} from './engine-body';
+import { buildImageWith } from './image-build';
 import { engineRequest, query, type EngineRequest } from './engine-http';
 import type {
+  BuildProgressEvent,
   ContainerCreateSpec,
   ContainerDetails,
+  EndpointAddressSpec,
+  ImageBuildSpec,
+  NetworkCreateSpec,
+  VolumeCreateSpec,
   ContainerSummary,
   HealthStatus,
   ImageSummary,
@@ -247,11 +260,11 @@ export class DockerodeClient implements DockerClient {
     const created = await this.engine<{ Id?: string }>(
       'create container',
       spec.name,
-      { method: 'POST', path: `/containers/create${query({ name: spec.name })}`, body },
+      { method: 'POST', path: `/containers/create${query(containerCreateQuery(spec))}`, body },
       async (d) => ({
         Id: (
           await d.createContainer({
-            _query: { name: spec.name },
+            _query: containerCreateQuery(spec),
             _body: body,
           } as unknown as Dockerode.ContainerCreateOptions)
         ).id,
@@ -321,15 +334,13 @@ export class DockerodeClient implements DockerClient {
 
   async containerLogs(id: string, options: LogOptions = {}): Promise<string> {
     const buf = await this.call('logs', id, (d) =>
-      d
-        .getContainer(id)
-        .logs({
-          stdout: true,
-          stderr: true,
-          follow: false,
-          timestamps: options.timestamps ?? false,
-          tail: options.tail ?? 'all',
-        } as Dockerode.ContainerLogsOptions & { follow: false }),
+      d.getContainer(id).logs({
+        stdout: true,
+        stderr: true,
+        follow: false,
+        timestamps: options.timestamps ?? false,
+        tail: options.tail ?? 'all',
+      } as Dockerode.ContainerLogsOptions & { follow: false }),
     );
     return buf === undefined ? '' : demuxDockerStream(Buffer.isBuffer(buf) ? buf : Buffer.from(String(buf)));
   }
@@ -369,6 +380,10 @@ export class DockerodeClient implements DockerClient {
       [404],
     );
     return r === undefined ? undefined : { id: r.Id, repoTags: r.RepoTags ?? [] };
+  }
+
+  async buildImage(spec: ImageBuildSpec, onProgress?: (e: BuildProgressEvent) => void): Promise<string> {
+    return buildImageWith(await this.docker(), this.host, spec, onProgress);
   }
 
   async pullImage(
@@ -445,17 +460,13 @@ export class DockerodeClient implements DockerClient {
       : { id: n.Id, name: n.Name, labels: n.Labels ?? {}, containers: Object.keys(n.Containers ?? {}).length };
   }
 
-  async createNetwork(spec: {
-    name: string;
-    driver?: string;
-    labels: Readonly<Record<string, string>>;
-  }): Promise<string> {
-    const body = { Name: spec.name, Driver: spec.driver ?? 'bridge', Labels: { ...spec.labels }, CheckDuplicate: true };
+  async createNetwork(spec: NetworkCreateSpec): Promise<string> {
+    const body = networkCreateBody(spec);
     const created = await this.engine<{ Id?: string }>(
       'create network',
       spec.name,
       { method: 'POST', path: '/networks/create', body },
-      async (d) => ({ Id: (await d.createNetwork(body)).id }),
+      async (d) => ({ Id: (await d.createNetwork(body as unknown as Dockerode.NetworkCreateOptions)).id }),
     );
     return createdId('create network', spec.name, created);
   }
@@ -470,8 +481,13 @@ export class DockerodeClient implements DockerClient {
     );
   }
 
-  async connectNetwork(network: string, container: string, aliases: readonly string[]): Promise<void> {
-    const body = { Container: container, EndpointConfig: { Aliases: [...aliases] } };
+  async connectNetwork(
+    network: string,
+    container: string,
+    aliases: readonly string[],
+    address?: EndpointAddressSpec,
+  ): Promise<void> {
+    const body = { Container: container, EndpointConfig: endpointConfigBody(aliases, address) };
     await this.engine(
       'connect network',
       `${container} → ${network}`,
@@ -501,10 +517,10 @@ export class DockerodeClient implements DockerClient {
     return v === undefined ? undefined : { name: v.Name, labels: v.Labels ?? {} };
   }
 
-  async createVolume(spec: { name: string; driver?: string; labels: Readonly<Record<string, string>> }): Promise<void> {
-    const body = { Name: spec.name, Driver: spec.driver ?? 'local', Labels: { ...spec.labels } };
+  async createVolume(spec: VolumeCreateSpec): Promise<void> {
+    const body = volumeCreateBody(spec);
     await this.engine('create volume', spec.name, { method: 'POST', path: '/volumes/create', body }, (d) =>
-      d.createVolume(body),
+      d.createVolume(body as Dockerode.VolumeCreateOptions),
     );
   }
 

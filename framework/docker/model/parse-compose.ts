@@ -5,6 +5,8 @@ import type * as Yaml from 'yaml';
 import { ComposeFileError, ComposeInterpolationError } from '../errors';
 import { interpolate, InterpolationFailure } from './interpolate';
 import { isMapping, ParseContext, scalarString, type Path } from './parse-context';
+import { parseFileObjects } from './parse-file-objects';
+import { RESOURCE_KEYS, resourceOptions } from './parse-resource-options';
 import { parseService } from './parse-service';
 import type { ComposeModel, NetworkConfig, ServiceConfig, VolumeConfig } from './types';
 
@@ -22,7 +24,7 @@ export interface ParseComposeOptions {
   readonly onWarning?: (message: string) => void;
 }
 
-const TOP_LEVEL = new Set(['version', 'name', 'services', 'networks', 'volumes']);
+const TOP_LEVEL = new Set(['version', 'name', 'services', 'networks', 'volumes', 'secrets', 'configs']);
 
 function interpolateTree(
   value: unknown,
@@ -62,8 +64,7 @@ function resources<T extends NetworkConfig | VolumeConfig>(
     const c = cfg === null ? {} : cfg;
     if (!isMapping(c)) ctx.fail([kind, key], 'expected a mapping or nothing');
     for (const k of Object.keys(c))
-      if (!['name', 'external', 'driver', 'labels'].includes(k))
-        ctx.unsupported(undefined, `${kind}.${key}.${k}`, [kind, key, k]);
+      if (!RESOURCE_KEYS[kind].includes(k)) ctx.unsupported(undefined, `${kind}.${key}.${k}`, [kind, key, k]);
     const labels: Record<string, string> = {};
     if (isMapping(c.labels))
       for (const [lk, lv] of Object.entries(c.labels)) labels[lk] = scalarString(ctx, [kind, key, 'labels', lk], lv);
@@ -77,6 +78,7 @@ function resources<T extends NetworkConfig | VolumeConfig>(
       external: c.external === true,
       driver: c.driver === undefined ? undefined : scalarString(ctx, [kind, key, 'driver'], c.driver),
       labels,
+      ...resourceOptions(ctx, kind, key, c),
     } as T;
   }
   return out;
@@ -164,12 +166,24 @@ export function parseCompose(text: string, options: ParseComposeOptions): Compos
   const workingDir = dirname(file);
   const volumes = resources<VolumeConfig>(ctx, 'volumes', raw.volumes);
   const networks = resources<NetworkConfig>(ctx, 'networks', raw.networks);
+  const readFile = options.readFile ?? ((p: string) => readFileSync(p, 'utf8'));
   const deps = {
     ctx,
     volumes: { workingDir, home: options.home ?? homedir(), declared: new Set(Object.keys(volumes)) },
     networks: new Set(Object.keys(networks)),
     env: options.env ?? {},
-    readFile: options.readFile ?? ((p: string) => readFileSync(p, 'utf8')),
+    readFile,
+    warn,
+    secrets: parseFileObjects(ctx, 'secrets', raw.secrets, workingDir),
+    configs: parseFileObjects(ctx, 'configs', raw.configs, workingDir),
+    rawServices: raw.services,
+    // A file named by `extends: {file:}`: parsed and interpolated as this one is.
+    loadFile: (path: string): unknown => {
+      const other = parseDocument(readFile(path), { uniqueKeys: true, prettyErrors: false });
+      if (other.errors.length > 0)
+        ctx.fail([], `YAML syntax error in ${path}: ${other.errors[0].message.split('\n')[0]}`);
+      return interpolateTree(other.toJS(), [], new ParseContext(path, () => undefined), options.env, warn);
+    },
   };
   const services: Record<string, ServiceConfig> = {};
   for (const [name, svc] of Object.entries(raw.services)) {
