@@ -10,8 +10,10 @@ const CLI = join(__dirname, '..', '..', '..', 'dist', 'rxcharm.js');
 const kinds = (actions: readonly PlanAction[]) =>
   actions.map((a) => ('service' in a ? `${a.kind} ${a.service}#${a.number}` : a.kind));
 
-/** Images a test built carry `rxcharm.test=<project>`; removed with the project. */
-function removeImages(project: string): void {
+/** Images a test built carry `rxcharm.test=<project>`; removed after the project's containers. */
+function removeImages(p: TestComposeProject): void {
+  p.dispose();
+  const project = p.project;
   const ids = spawnSync('docker', ['images', '-q', '--filter', `label=rxcharm.test=${project}`], { encoding: 'utf8' })
     .stdout.split('\n')
     .filter(Boolean);
@@ -63,7 +65,7 @@ describe('compose build (Engine build API, local base image)', () => {
       expect(kinds(await compose.up())).toEqual(['leave app#1']);
       expect(p.counting.writes).toEqual([]);
     } finally {
-      removeImages(p.project);
+      removeImages(p);
     }
   });
 
@@ -85,7 +87,7 @@ describe('compose build (Engine build API, local base image)', () => {
       const [app] = await compose.ps();
       expect(await env(app.id)).toContain('V=2');
     } finally {
-      removeImages(p.project);
+      removeImages(p);
     }
   });
 
@@ -98,7 +100,7 @@ describe('compose build (Engine build API, local base image)', () => {
       await expect(failure).rejects.toThrow(ImageBuildError);
       await expect(p.compose().build()).rejects.toThrow(/returned a non-zero code: 3/);
     } finally {
-      removeImages(p.project);
+      removeImages(p);
     }
   });
 
@@ -119,7 +121,7 @@ describe('compose build (Engine build API, local base image)', () => {
       expect(up.stderr).toContain(`Container ${p.project}_app_1  Started`);
       spawnSync('node', [CLI, ...base2, 'down'], { encoding: 'utf8' });
     } finally {
-      removeImages(p.project);
+      removeImages(p);
     }
   });
 });
