@@ -97,7 +97,7 @@ interface Case {
   /** `false` when docker-compose v1 cannot run the file (docker compose v2 / specification only). */
   readonly v1?: false;
   /** Checks against the specification, for keys v1 cannot run. */
-  readonly spec?: (r: Inspect) => void;
+  readonly spec?: (r: Inspect, project: string) => void;
 }
 
 const BASE =
@@ -237,7 +237,18 @@ const CASES: readonly Case[] = [
       `  many:\n${BASE}    deploy: { replicas: 2 }\n`,
     v1: false,
     compare: [],
-    spec: (r) => expect(get(r.container, 'State.Running')).toBe(true),
+    spec: (r, project) => {
+      expect(get(r.container, 'State.Running')).toBe(true);
+      const many = docker(
+        'ps',
+        '-q',
+        '--filter',
+        `label=com.docker.compose.project=${project}`,
+        '--filter',
+        'label=com.docker.compose.service=many',
+      );
+      expect(many.split('\n').filter(Boolean)).toHaveLength(2);
+    },
   },
 ];
 
@@ -262,7 +273,7 @@ describe('conformance with docker-compose v1 (docker inspect of the created cont
       await p.compose().up();
       ours = inspect(p.project, service, p.dir);
       if (c.v1 === false) {
-        c.spec?.(ours);
+        c.spec?.(ours, p.project);
         return;
       }
       await p.compose().down({ volumes: true });
@@ -272,7 +283,7 @@ describe('conformance with docker-compose v1 (docker inspect of the created cont
       spawnSync('docker-compose', ['-p', peer, '-f', p.file, 'down', '-v'], { cwd: p.dir, stdio: 'ignore' });
     }
     for (const [field, read] of c.compare) expect({ field, value: read(ours) }).toEqual({ field, value: read(theirs) });
-    c.spec?.(ours);
+    c.spec?.(ours, p.project);
   });
 
   it('profiles: both engines run the same services for the same active profiles', async () => {
