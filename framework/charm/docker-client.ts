@@ -1,5 +1,10 @@
 import type {
+  BuildProgressEvent,
   ContainerCreateSpec,
+  EndpointAddressSpec,
+  ImageBuildSpec,
+  NetworkCreateSpec,
+  VolumeCreateSpec,
   ContainerDetails,
   ContainerSummary,
   ImageSummary,
@@ -56,26 +61,29 @@ export interface DockerClient {
     ref: string,
     options?: { readonly auth?: RegistryAuth; readonly onProgress?: (e: PullProgressEvent) => void },
   ): Promise<void>;
+  /**
+   * Builds an image with the Engine's build API from a context directory sent as a tar stream.
+   * @returns the built image id.
+   * @throws ImageBuildError when the build fails (the engine's message, e.g. the failing step).
+   */
+  buildImage(spec: ImageBuildSpec, onProgress?: (e: BuildProgressEvent) => void): Promise<string>;
   /** Checks credentials against a registry (`docker login`). */
   checkAuth(auth: RegistryAuth): Promise<void>;
 
   listNetworks(labels: readonly string[]): Promise<NetworkSummary[]>;
   inspectNetwork(name: string): Promise<NetworkSummary | undefined>;
-  createNetwork(spec: {
-    readonly name: string;
-    readonly driver?: string;
-    readonly labels: Readonly<Record<string, string>>;
-  }): Promise<string>;
+  createNetwork(spec: NetworkCreateSpec): Promise<string>;
   removeNetwork(idOrName: string): Promise<void>;
-  connectNetwork(network: string, container: string, aliases: readonly string[]): Promise<void>;
+  connectNetwork(
+    network: string,
+    container: string,
+    aliases: readonly string[],
+    address?: EndpointAddressSpec,
+  ): Promise<void>;
 
   listVolumes(labels: readonly string[]): Promise<VolumeSummary[]>;
   inspectVolume(name: string): Promise<VolumeSummary | undefined>;
-  createVolume(spec: {
-    readonly name: string;
-    readonly driver?: string;
-    readonly labels: Readonly<Record<string, string>>;
-  }): Promise<void>;
+  createVolume(spec: VolumeCreateSpec): Promise<void>;
   removeVolume(name: string): Promise<void>;
 }
 
@@ -108,6 +116,7 @@ export const DOCKER_WRITE_METHODS = [
   'renameContainer',
   'exec',
   'pullImage',
+  'buildImage',
   'createNetwork',
   'removeNetwork',
   'connectNetwork',

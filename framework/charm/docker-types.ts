@@ -78,8 +78,70 @@ export interface PortBindingSpec {
   readonly hostPort: string;
 }
 
+/** One `HostConfig.Ulimits` entry. */
+export interface UlimitSpec {
+  readonly name: string;
+  readonly soft: number;
+  readonly hard: number;
+}
+
+/** One `HostConfig.Devices` entry. */
+export interface DeviceSpec {
+  readonly pathOnHost: string;
+  readonly pathInContainer: string;
+  readonly cgroupPermissions: string;
+}
+
+/**
+ * The container options beyond the basics (compose keys such as `cap_add`, `ulimits`, `logging`,
+ * `mem_limit`), each an Engine API field in camelCase. Absent means the engine default; set-like
+ * lists are kept sorted by the compose model so the config hash ignores the order they were written in.
+ */
+export interface ContainerOptionsSpec {
+  /** `?platform=` of the create call (`linux/amd64`). */
+  readonly platform?: string;
+  readonly openStdin?: boolean;
+  readonly tty?: boolean;
+  readonly capAdd?: readonly string[];
+  readonly capDrop?: readonly string[];
+  readonly runtime?: string;
+  readonly sysctls?: Readonly<Record<string, string>>;
+  /** `host:ip` entries. */
+  readonly extraHosts?: readonly string[];
+  readonly dns?: readonly string[];
+  readonly dnsSearch?: readonly string[];
+  readonly dnsOptions?: readonly string[];
+  /** Mount point → options (`size=64m`), `''` for none. */
+  readonly tmpfs?: Readonly<Record<string, string>>;
+  readonly ulimits?: readonly UlimitSpec[];
+  readonly logConfig?: { readonly type: string; readonly config: Readonly<Record<string, string>> };
+  readonly shmSize?: number;
+  /** Bytes. */
+  readonly memory?: number;
+  readonly memorySwap?: number;
+  readonly memoryReservation?: number;
+  readonly nanoCpus?: number;
+  readonly cpuShares?: number;
+  readonly pidsLimit?: number;
+  readonly privileged?: boolean;
+  readonly devices?: readonly DeviceSpec[];
+  readonly securityOpt?: readonly string[];
+  readonly pidMode?: string;
+  readonly ipcMode?: string;
+  /** `container[:ro|rw]` entries. */
+  readonly volumesFrom?: readonly string[];
+  readonly groupAdd?: readonly string[];
+  readonly readonlyRootfs?: boolean;
+}
+
+/** Static addresses of a container on one network (`ipv4_address`, `ipv6_address`). */
+export interface EndpointAddressSpec {
+  readonly ipv4Address?: string;
+  readonly ipv6Address?: string;
+}
+
 /** Everything needed to create a container. */
-export interface ContainerCreateSpec {
+export interface ContainerCreateSpec extends ContainerOptionsSpec {
   readonly name: string;
   readonly image: string;
   readonly cmd?: readonly string[];
@@ -95,6 +157,8 @@ export interface ContainerCreateSpec {
   readonly networkMode?: string;
   /** Endpoint on `networkMode`'s network with its aliases (user-defined networks only). */
   readonly networkAliases?: readonly string[];
+  /** Static addresses on `networkMode`'s network. */
+  readonly networkAddress?: EndpointAddressSpec;
   readonly links: readonly string[];
   readonly restartPolicy?: RestartPolicySpec;
   readonly healthcheck?: HealthcheckSpec;
@@ -104,6 +168,38 @@ export interface ContainerCreateSpec {
   readonly workingDir?: string;
   readonly user?: string;
   readonly hostname?: string;
+}
+
+/** IPAM of a network (`ipam:` in compose), Engine API fields in camelCase. */
+export interface IpamSpec {
+  readonly driver?: string;
+  readonly config: readonly {
+    readonly subnet?: string;
+    readonly ipRange?: string;
+    readonly gateway?: string;
+    readonly auxAddresses?: Readonly<Record<string, string>>;
+  }[];
+  readonly options?: Readonly<Record<string, string>>;
+}
+
+/** What creates a network. */
+export interface NetworkCreateSpec {
+  readonly name: string;
+  readonly driver?: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly driverOpts?: Readonly<Record<string, string>>;
+  readonly ipam?: IpamSpec;
+  readonly internal?: boolean;
+  readonly attachable?: boolean;
+  readonly enableIpv6?: boolean;
+}
+
+/** What creates a volume. */
+export interface VolumeCreateSpec {
+  readonly name: string;
+  readonly driver?: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly driverOpts?: Readonly<Record<string, string>>;
 }
 
 export interface NetworkSummary {
@@ -146,4 +242,30 @@ export interface LogOptions {
   /** Number of lines from the end, or all. */
   readonly tail?: number;
   readonly timestamps?: boolean;
+}
+
+/** An image build (compose `build:`), Engine API parameters in camelCase. */
+export interface ImageBuildSpec {
+  /** Absolute path of the context directory. */
+  readonly context: string;
+  /** Dockerfile path relative to the context (default `Dockerfile`). */
+  readonly dockerfile?: string;
+  /** Tags given to the result (`t`). */
+  readonly tags: readonly string[];
+  readonly args?: Readonly<Record<string, string>>;
+  readonly target?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly cacheFrom?: readonly string[];
+  readonly network?: string;
+  readonly extraHosts?: readonly string[];
+  readonly shmSize?: number;
+  readonly platform?: string;
+  readonly noCache?: boolean;
+  readonly pull?: boolean;
+}
+
+/** One line of build output: a step or its output (`stream`), or a status line. */
+export interface BuildProgressEvent {
+  readonly tag: string;
+  readonly text: string;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import type { DockerClient } from '../charm/docker-client';
-import type { ContainerSummary, PullProgressEvent } from '../charm/docker-types';
+import type { BuildProgressEvent, ContainerSummary, PullProgressEvent } from '../charm/docker-types';
 import { specForm, type SpecDocument } from './compose-config';
 import { locateComposeFile, readDotEnv } from './compose-file';
 import type { ComposeEventListener } from './engine/compose-event';
@@ -10,13 +10,15 @@ import { desiredState, type DesiredState } from './engine/desired-state';
 import { execute } from './engine/execute';
 import { projectName } from './engine/naming';
 import { observe, type ObservedState } from './engine/observed-state';
+import { buildService } from './engine/build-service';
 import { checkExternalResources } from './engine/external-resources';
 import { plan, withDependencies, type PlanAction } from './engine/plan';
-import { ComposeFileError, ComposeUsageError } from './errors';
+import { ComposeFileError, ComposeUsageError, ImagePullError } from './errors';
 import type { PullReporter } from './pull-progress';
 import { LABEL_CONTAINER_NUMBER, LABEL_SERVICE, projectFilter } from './labels';
 import { readCachedModel, recordingEnv, writeCachedModel } from './model-cache';
 import { parseComposeFiles } from './model/parse-compose';
+import { selectProfiles } from './model/select-profiles';
 import type { ComposeModel } from './model/types';
 
 /** Options of {@link Compose}. */
@@ -52,6 +54,10 @@ export interface ComposeOptions {
   readonly onPullProgress?: (event: PullProgressEvent) => void;
   /** Creates a reporter per pulled image (e.g. `createPullReporter` for a progress bar on a TTY); wins over `onPullProgress`. */
   readonly pullReporter?: (image: string) => Promise<PullReporter>;
+  /** Active profiles (`--profile`, `COMPOSE_PROFILES`); services with other profiles do not run. */
+  readonly profiles?: readonly string[];
+  /** Receives each line of image build output (`build:` services). */
+  readonly onBuildProgress?: (event: BuildProgressEvent) => void;
   /** Injected wait (tests); default `setTimeout`. */
   readonly sleep?: (ms: number) => Promise<void>;
 }
@@ -76,6 +82,14 @@ function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<
 interface Loaded {
   readonly model: ComposeModel;
   readonly project: string;
+  /** Services disabled by their profiles. */
+  readonly inactive?: readonly string[];
+}
+
+/** Options of {@link Compose.up}. */
+export interface UpOptions {
+  /** Build the images of `build:` services first (`up --build`). */
+  readonly build?: boolean;
 }
 
 /**
@@ -183,6 +197,14 @@ export class Compose {
     }
   }
 
+  /** The loaded project narrowed to the active profiles (plus `service`, when named, and its dependencies). */
+  private loadActive(service?: string): Loaded {
+    const loaded = this.load();
+    if (service !== undefined && !(service in loaded.model.services)) return loaded;
+    const selected = selectProfiles(loaded.model, this.options.profiles ?? [], service === undefined ? [] : [service]);
+    return { ...loaded, model: selected.model, inactive: selected.inactive };
+  }
+
   /** The project name. */
   get project(): string {
     return this.load().project;
@@ -195,6 +217,7 @@ export class Compose {
       imageIds: {},
       scale: this.scaleOverrides,
       labels: this.options.labels,
+      inactiveServices: loaded.inactive,
     });
     const observed = await observe(this.docker, {
       project: loaded.project,
@@ -209,6 +232,7 @@ export class Compose {
       imageIds: observed.images,
       scale: this.scaleOverrides,
       labels: this.options.labels,
+      inactiveServices: loaded.inactive,
     });
     return { desired, observed };
   }
@@ -233,7 +257,7 @@ export class Compose {
 
   /** Dry run: the actions `up(service?)` would take now, with reasons. Reads only. */
   async plan(service?: string): Promise<PlanAction[]> {
-    const loaded = this.load();
+    const loaded = this.loadActive(service);
     this.checkService(loaded, service);
     const { desired, observed } = await this.observeAll(loaded);
     checkExternalResources(desired, observed, service === undefined ? undefined : withDependencies(desired, [service]));
@@ -251,19 +275,34 @@ export class Compose {
    * @returns the plan that was carried out.
    * @throws ImagePullError, ComposeDependencyError, ComposeExternalResourceError, DockerUnavailableError, DockerApiError, ComposeFileError.
    */
-  async up(service?: string): Promise<PlanAction[]> {
-    const loaded = this.load();
+  async up(service?: string, options: UpOptions = {}): Promise<PlanAction[]> {
+    const loaded = this.loadActive(service);
     this.checkService(loaded, service);
     let { desired, observed } = await this.observeAll(loaded);
     // The service and everything it depends on, transitively: what the plan converges.
     const converged = service === undefined ? undefined : withDependencies(desired, [service]);
     checkExternalResources(desired, observed, converged);
     const targets = desired.services.filter((s) => converged === undefined || converged.has(s.name));
-    const missing = [...new Set(targets.filter((s) => s.imageId === undefined && s.scale > 0).map((s) => s.image))];
-    if (missing.length > 0) {
-      await Promise.all(missing.map((ref) => this.pullOne(ref)));
-      ({ desired, observed } = await this.observeAll(loaded));
-    }
+    const running = targets.filter((s) => s.scale > 0);
+    // A `build:` service builds when asked (`--build`, `pull_policy: build`) or when its image is
+    // missing; any other image is pulled when missing, or on every `up` with `pull_policy: always`.
+    const toBuild = running.filter(
+      (s) => s.build !== undefined && (options.build === true || s.pullPolicy === 'build' || s.imageId === undefined),
+    );
+    const built = new Set(toBuild.map((s) => s.image));
+    const toPull = running.filter(
+      (s) => !built.has(s.image) && s.build === undefined && (s.imageId === undefined || s.pullPolicy === 'always'),
+    );
+    const never = toPull.find((s) => s.pullPolicy === 'never');
+    if (never !== undefined)
+      throw new ImagePullError(
+        never.image,
+        `service "${never.name}" has pull_policy never and the image is not present`,
+      );
+    for (const svc of toBuild) await this.buildOne(loaded, svc.name, svc.image);
+    const missing = [...new Set(toPull.map((s) => s.image))];
+    await Promise.all(missing.map((ref) => this.pullOne(ref)));
+    if (toBuild.length > 0 || missing.length > 0) ({ desired, observed } = await this.observeAll(loaded));
     const actions = plan(desired, observed, {
       services: service === undefined ? undefined : [service],
       removeOrphans: this.options.removeOrphans,
@@ -281,6 +320,28 @@ export class Compose {
     return this.up(service);
   }
 
+  private async buildOne(loaded: Loaded, service: string, image: string): Promise<void> {
+    this.options.onEvent?.({ resource: `Image ${image}`, status: 'Building' });
+    await buildService(this.docker, loaded.model.services[service], image, this.options.onBuildProgress);
+    this.options.onEvent?.({ resource: `Image ${image}`, status: 'Built' });
+  }
+
+  /**
+   * Builds the images of the `build:` services (or of one), tagged with their `image:` or
+   * `<project>-<service>`. @throws ImageBuildError, ComposeUsageError (a named service without `build:`).
+   */
+  async build(service?: string): Promise<void> {
+    const loaded = this.loadActive(service);
+    this.checkService(loaded, service);
+    const services = Object.values(loaded.model.services).filter(
+      (s) => (service === undefined || s.name === service) && s.build !== undefined,
+    );
+    if (service !== undefined && services.length === 0)
+      throw new ComposeUsageError(`service "${service}" has no build section`, { service });
+    const images = desiredState(loaded.model, { project: loaded.project, configFiles: [], imageIds: {} }).services;
+    for (const svc of services) await this.buildOne(loaded, svc.name, images.find((s) => s.name === svc.name)!.image);
+  }
+
   private async pullOne(ref: string): Promise<void> {
     this.options.onEvent?.({ resource: `Image ${ref}`, status: 'Pulling' });
     const reporter = await this.options.pullReporter?.(ref);
@@ -294,10 +355,11 @@ export class Compose {
 
   /** Pulls the images of every service (or one). @throws ImagePullError. */
   async pull(service?: string): Promise<void> {
-    const loaded = this.load();
+    const loaded = this.loadActive(service);
     this.checkService(loaded, service);
+    // Images a `build:` builds are not pulled (docker compose v2's --ignore-buildable).
     const refs = Object.values(loaded.model.services)
-      .filter((s) => service === undefined || s.name === service)
+      .filter((s) => (service === undefined || s.name === service) && s.build === undefined)
       .map((s) => s.image);
     await Promise.all([...new Set(refs)].map((ref) => this.pullOne(ref)));
   }

@@ -144,3 +144,15 @@ export function isDockerUnavailableError(value: unknown): value is DockerUnavail
 export function isDockerApiError(value: unknown): value is DockerApiError {
   return isRxcharmError(value) && value.code === 'DOCKER_API';
 }
+
+/** Building an image failed: the context could not be read, or the engine reported a failing step. */
+export class ImageBuildError extends RxcharmError {
+  readonly image: string;
+  /** The engine's reason (the failing step's message), as it said it. */
+  readonly reason: string;
+  constructor(image: string, reason: string, options: { cause?: unknown } = {}) {
+    super('IMAGE_BUILD', `image build failed: ${image}\n${reason}`, { context: { image }, cause: options.cause });
+    this.image = image;
+    this.reason = reason;
+  }
+}

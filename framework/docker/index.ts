@@ -95,6 +95,7 @@ export {
   UnsupportedComposeKeyError,
   ComposeInterpolationError,
   ImagePullError,
+  ImageBuildError,
   DockerUnavailableError,
   DockerApiError,
   ComposeDependencyError,

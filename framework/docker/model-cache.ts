@@ -78,7 +78,7 @@ export function writeCachedModel(
 ): void {
   try {
     const envFiles: Record<string, string> = {};
-    for (const path of Object.values(model.services).flatMap((s) => s.envFiles))
+    for (const path of Object.values(model.services).flatMap((s) => [...s.envFiles, ...(s.sourceFiles ?? [])]))
       envFiles[path] = sha(readFileSync(path, 'utf8'));
     const entry: CacheEntry = { version: 1, file, textSha: sha(text), home, env: used, envFiles, warnings, model };
     mkdirSync(cacheDir, { recursive: true, mode: 0o700 });

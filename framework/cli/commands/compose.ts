@@ -7,7 +7,7 @@ type Actions = typeof import('./compose/compose-actions');
 const actions = (): Promise<Actions> => import('./compose/compose-actions');
 
 /**
- * Registers `rxcharm compose -f FILE -p PROJECT up|down|ps|plan|config|logs|pull|start|stop|restart|kill|rm|scale`,
+ * Registers `rxcharm compose -f FILE -p PROJECT up|build|down|ps|plan|config|logs|pull|start|stop|restart|kill|rm|scale`,
  * whole-process commands with docker-compose v1's meaning (`up` is detached).
  */
 export function registerCompose(program: Command): void {
@@ -23,13 +23,25 @@ export function registerCompose(program: Command): void {
     .option(
       '-H, --host <host>',
       'Docker host: unix socket or tcp://host:port (default: $DOCKER_HOST or /var/run/docker.sock)',
+    )
+    .option(
+      '--profile <name>',
+      'activate a profile (repeatable; default: $COMPOSE_PROFILES)',
+      (v: string, prev: string[] = []) => [...prev, v],
     );
   const opts = (): ComposeCliOptions => compose.opts<ComposeCliOptions>();
 
   compose
     .command('up [service]')
     .description('create and start containers, detached; only what changed')
-    .action(async (service?: string) => (await actions()).composeUp(opts(), service));
+    .option('--build', 'build images before starting containers')
+    .action(async (service: string | undefined, o: { build?: boolean }) =>
+      (await actions()).composeUp(opts(), service, o.build === true),
+    );
+  compose
+    .command('build [service]')
+    .description('build the images of services with a build section')
+    .action(async (service?: string) => (await actions()).composeBuild(opts(), service));
   compose
     .command('down')
     .description('stop and remove containers and networks')

@@ -3,11 +3,24 @@ import { DockerApiError, DockerUnavailableError, ImagePullError } from '../error
 import type { DockerClient } from '../../charm/docker-client';
 import type { DockerTlsOptions } from './docker-env';
 import { parseDockerHost, type DockerConnection } from './docker-host';
-import { containerCreateBody, demuxDockerStream } from './engine-body';
+import {
+  containerCreateBody,
+  containerCreateQuery,
+  demuxDockerStream,
+  endpointConfigBody,
+  networkCreateBody,
+  volumeCreateBody,
+} from './engine-body';
+import { buildImageWith } from './image-build';
 import { engineRequest, query, type EngineRequest } from './engine-http';
 import type {
+  BuildProgressEvent,
   ContainerCreateSpec,
   ContainerDetails,
+  EndpointAddressSpec,
+  ImageBuildSpec,
+  NetworkCreateSpec,
+  VolumeCreateSpec,
   ContainerSummary,
   HealthStatus,
   ImageSummary,
@@ -247,7 +260,7 @@ export class DockerodeClient implements DockerClient {
   async createContainer(spec: ContainerCreateSpec): Promise<string> {
     const created = await this.request<{ Id?: string }>('create container', spec.name, {
       method: 'POST',
-      path: `/containers/create${query({ name: spec.name })}`,
+      path: `/containers/create${query(containerCreateQuery(spec))}`,
       body: containerCreateBody(spec),
     });
     return createdId('create container', spec.name, created);
@@ -316,6 +329,10 @@ export class DockerodeClient implements DockerClient {
     return r === undefined ? undefined : { id: r.Id, repoTags: r.RepoTags ?? [] };
   }
 
+  async buildImage(spec: ImageBuildSpec, onProgress?: (e: BuildProgressEvent) => void): Promise<string> {
+    return buildImageWith(await this.docker(), this.host, spec, onProgress);
+  }
+
   async pullImage(
     ref: string,
     options: { auth?: RegistryAuth; onProgress?: (e: PullProgressEvent) => void } = {},
@@ -382,16 +399,11 @@ export class DockerodeClient implements DockerClient {
       : { id: n.Id, name: n.Name, labels: n.Labels ?? {}, containers: Object.keys(n.Containers ?? {}).length };
   }
 
-  async createNetwork(spec: {
-    name: string;
-    driver?: string;
-    labels: Readonly<Record<string, string>>;
-  }): Promise<string> {
-    const body = { Name: spec.name, Driver: spec.driver ?? 'bridge', Labels: { ...spec.labels }, CheckDuplicate: true };
+  async createNetwork(spec: NetworkCreateSpec): Promise<string> {
     const created = await this.request<{ Id?: string }>('create network', spec.name, {
       method: 'POST',
       path: '/networks/create',
-      body,
+      body: networkCreateBody(spec),
     });
     return createdId('create network', spec.name, created);
   }
@@ -401,11 +413,16 @@ export class DockerodeClient implements DockerClient {
     await this.request('remove network', idOrName, { method: 'DELETE', path }, [404]);
   }
 
-  async connectNetwork(network: string, container: string, aliases: readonly string[]): Promise<void> {
+  async connectNetwork(
+    network: string,
+    container: string,
+    aliases: readonly string[],
+    address?: EndpointAddressSpec,
+  ): Promise<void> {
     await this.request('connect network', `${container} → ${network}`, {
       method: 'POST',
       path: `/networks/${encodeURIComponent(network)}/connect`,
-      body: { Container: container, EndpointConfig: { Aliases: [...aliases] } },
+      body: { Container: container, EndpointConfig: endpointConfigBody(aliases, address) },
     });
   }
 
@@ -424,11 +441,11 @@ export class DockerodeClient implements DockerClient {
     return v === undefined ? undefined : { name: v.Name, labels: v.Labels ?? {} };
   }
 
-  async createVolume(spec: { name: string; driver?: string; labels: Readonly<Record<string, string>> }): Promise<void> {
+  async createVolume(spec: VolumeCreateSpec): Promise<void> {
     await this.request('create volume', spec.name, {
       method: 'POST',
       path: '/volumes/create',
-      body: { Name: spec.name, Driver: spec.driver ?? 'local', Labels: { ...spec.labels } },
+      body: volumeCreateBody(spec),
     });
   }
 

@@ -1,6 +1,7 @@
-import { networkService, type ComposeModel, type Dependency } from '../model/types';
+import type { NetworkCreateSpec, VolumeCreateSpec } from '../../charm/docker-types';
+import { networkService, type BuildConfig, type ComposeModel, type Dependency, type PullPolicy } from '../model/types';
 import { configHash } from './config-hash';
-import { resourceName } from './naming';
+import { resourceName, serviceImage } from './naming';
 import { serviceTemplate, type ServiceTemplate } from './service-template';
 
 /** A service as `up` wants it. */
@@ -20,6 +21,9 @@ export interface DesiredService {
    * hash hold `service:<name>` until {@link withNetworkContainer} resolves it to a container.
    */
   readonly networkService?: string;
+  /** `build:`, when the service's image is built. */
+  readonly build?: BuildConfig;
+  readonly pullPolicy?: PullPolicy;
 }
 
 /**
@@ -40,6 +44,8 @@ export interface DesiredResource {
   readonly external: boolean;
   readonly driver?: string;
   readonly labels: Readonly<Record<string, string>>;
+  /** Creation options beyond driver and labels (`driver_opts`, `ipam`, `internal`...). */
+  readonly options?: Omit<NetworkCreateSpec & VolumeCreateSpec, 'name' | 'driver' | 'labels'>;
 }
 
 /** Everything `plan` compares against the observed state. */
@@ -53,6 +59,8 @@ export interface DesiredState {
   readonly volumes: readonly DesiredResource[];
   /** Extra labels for everything created (containers, networks, volumes); not part of the config hash. */
   readonly labels: Readonly<Record<string, string>>;
+  /** Services disabled by their profiles: their containers are left alone, not removed as orphans. */
+  readonly inactiveServices?: readonly string[];
 }
 
 /** Options of {@link desiredState}. */
@@ -65,6 +73,8 @@ export interface DesiredStateOptions {
   readonly scale?: Readonly<Record<string, number>>;
   /** Extra labels for everything created; see {@link DesiredState.labels}. */
   readonly labels?: Readonly<Record<string, string>>;
+  /** See {@link DesiredState.inactiveServices}. */
+  readonly inactiveServices?: readonly string[];
 }
 
 function dependencyOrder(model: ComposeModel, deps: Record<string, Record<string, Dependency>>): string[] {
@@ -89,6 +99,8 @@ export function desiredState(model: ComposeModel, options: DesiredStateOptions):
     for (const [dep] of svc.links) edges[dep] = { condition: 'service_started', required: true, restart: true };
     const shared = networkService(svc);
     if (shared !== undefined) edges[shared] = { condition: 'service_started', required: true, restart: true };
+    for (const v of svc.volumesFrom ?? [])
+      if (v.service !== undefined) edges[v.service] = { condition: 'service_started', required: true, restart: false };
     deps[svc.name] = { ...edges, ...svc.dependsOn };
   }
   const scaled = {
@@ -100,26 +112,28 @@ export function desiredState(model: ComposeModel, options: DesiredStateOptions):
   const services = dependencyOrder(model, deps).map((name): DesiredService => {
     const svc = scaled.services[name];
     const template = serviceTemplate(scaled, svc, project);
+    const image = serviceImage(project, svc);
     return {
       name,
       scale: svc.scale,
-      image: svc.image,
-      imageId: options.imageIds[svc.image],
+      image,
+      imageId: options.imageIds[image],
       hash: configHash(template),
       template,
       dependsOn: deps[name],
       containerName: svc.containerName,
       networkService: networkService(svc),
+      ...(svc.build === undefined ? {} : { build: svc.build }),
+      ...(svc.pullPolicy === undefined ? {} : { pullPolicy: svc.pullPolicy }),
     };
   });
   const resources = (all: ComposeModel['networks'] | ComposeModel['volumes']): DesiredResource[] =>
-    Object.entries(all).map(([key, cfg]) => ({
-      key,
-      name: resourceName(project, key, cfg),
-      external: cfg.external,
-      driver: cfg.driver,
-      labels: cfg.labels,
-    }));
+    Object.entries(all).map(([key, cfg]): DesiredResource => {
+      const { name: _name, external, driver, labels, ...rest } = cfg as ComposeModel['networks'][string];
+      void _name;
+      const options = Object.keys(rest).length === 0 ? {} : { options: rest };
+      return { key, name: resourceName(project, key, cfg), external, driver, labels, ...options };
+    });
   return {
     project,
     workingDir: model.workingDir,
@@ -128,5 +142,8 @@ export function desiredState(model: ComposeModel, options: DesiredStateOptions):
     networks: resources(model.networks),
     volumes: resources(model.volumes),
     labels: options.labels ?? {},
+    ...(options.inactiveServices === undefined || options.inactiveServices.length === 0
+      ? {}
+      : { inactiveServices: options.inactiveServices }),
   };
 }

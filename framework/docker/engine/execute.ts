@@ -78,6 +78,7 @@ export async function execute(
             await ignoreConflict(
               client.createNetwork({
                 name: n.name,
+                ...n.options,
                 driver: n.driver,
                 labels: resourceLabels(desired.project, 'network', n.key, { ...desired.labels, ...n.labels }),
               }),
@@ -94,6 +95,7 @@ export async function execute(
             await ignoreConflict(
               client.createVolume({
                 name: v.name,
+                ...v.options,
                 driver: v.driver,
                 labels: resourceLabels(desired.project, 'volume', v.key, { ...desired.labels, ...v.labels }),
               }),
@@ -147,7 +149,7 @@ export async function execute(
     };
     emit({ resource, status: 'Creating', cause: a.reason });
     const id = await client.createContainer(spec);
-    for (const net of svc.template.extraNetworks) await client.connectNetwork(net.name, id, net.aliases);
+    for (const net of svc.template.extraNetworks) await client.connectNetwork(net.name, id, net.aliases, net.address);
     emit({ resource, status: 'Starting' });
     await client.startContainer(id);
     emit({ resource, status: 'Started' });

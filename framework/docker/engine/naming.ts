@@ -45,3 +45,11 @@ export function resourceName(
   if (cfg.name !== undefined) return cfg.name;
   return cfg.external ? key : `${project}_${key}`;
 }
+
+/**
+ * The image a service runs: its `image:`, or for a `build:` without one, `<project>-<service>`
+ * (docker compose v2's name; v1 wrote `<project>_<service>`).
+ */
+export function serviceImage(project: string, svc: { readonly name: string; readonly image: string }): string {
+  return svc.image !== '' ? svc.image : `${project}-${svc.name}`;
+}

@@ -146,7 +146,7 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
       actions.push({ kind: 'create-volume', volume: v.name, reason: 'volume does not exist' });
   }
   const services = options.services === undefined ? undefined : withDependencies(desired, options.services);
-  const known = new Set(desired.services.map((s) => s.name));
+  const known = new Set([...desired.services.map((s) => s.name), ...(desired.inactiveServices ?? [])]);
   const regular = observed.containers.filter((c) => !c.oneoff);
   if (options.removeOrphans !== false && services === undefined) {
     for (const c of regular) {

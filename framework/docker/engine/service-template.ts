@@ -1,13 +1,17 @@
-import type { ContainerCreateSpec, MountSpec, PortBindingSpec } from '../../charm/docker-types';
+import type { ContainerCreateSpec, EndpointAddressSpec, MountSpec, PortBindingSpec } from '../../charm/docker-types';
 import type { ComposeModel, ServiceConfig } from '../model/types';
-import { containerName, resourceName } from './naming';
+import { containerName, resourceName, serviceImage } from './naming';
 
 /** What every replica of a service is created with (everything but its name and identity labels). */
 export interface ServiceTemplate extends Omit<ContainerCreateSpec, 'name' | 'labels'> {
   /** The service's own `labels:`. */
   readonly userLabels: Readonly<Record<string, string>>;
   /** Networks joined after create (API 1.41 accepts one endpoint at create): engine name and aliases. */
-  readonly extraNetworks: readonly { readonly name: string; readonly aliases: readonly string[] }[];
+  readonly extraNetworks: readonly {
+    readonly name: string;
+    readonly aliases: readonly string[];
+    readonly address?: EndpointAddressSpec;
+  }[];
 }
 
 function byString(a: string, b: string): number {
@@ -42,6 +46,14 @@ export function serviceTemplate(model: ComposeModel, svc: ServiceConfig, project
   const networkKeys = Object.keys(svc.networks);
   const netName = (key: string): string => resourceName(project, key, model.networks[key] ?? { external: false });
   const aliases = (key: string): string[] => [svc.name, ...svc.networks[key].aliases];
+  const address = (key: string): EndpointAddressSpec | undefined => {
+    const { ipv4Address, ipv6Address } = svc.networks[key];
+    return ipv4Address === undefined && ipv6Address === undefined ? undefined : { ipv4Address, ipv6Address };
+  };
+  const firstContainer = (dep: string): string => model.services[dep].containerName ?? containerName(project, dep, 1);
+  const volumesFrom = svc.volumesFrom?.map(
+    (v) => `${v.service === undefined ? v.container : firstContainer(v.service)}:${v.mode}`,
+  );
   const links = svc.links
     .flatMap(([dep, alias]) => {
       const depSvc = model.services[dep];
@@ -53,7 +65,9 @@ export function serviceTemplate(model: ComposeModel, svc: ServiceConfig, project
     })
     .sort(byString);
   return {
-    image: svc.image,
+    ...svc.options,
+    ...(volumesFrom === undefined ? {} : { volumesFrom }),
+    image: serviceImage(project, svc),
     cmd: svc.command,
     entrypoint: svc.entrypoint,
     env,
@@ -62,6 +76,7 @@ export function serviceTemplate(model: ComposeModel, svc: ServiceConfig, project
     mounts,
     networkMode: svc.networkMode ?? (networkKeys.length > 0 ? netName(networkKeys[0]) : undefined),
     networkAliases: svc.networkMode === undefined && networkKeys.length > 0 ? aliases(networkKeys[0]) : undefined,
+    networkAddress: svc.networkMode === undefined && networkKeys.length > 0 ? address(networkKeys[0]) : undefined,
     links,
     restartPolicy: svc.restart,
     healthcheck: svc.healthcheck,
@@ -72,6 +87,11 @@ export function serviceTemplate(model: ComposeModel, svc: ServiceConfig, project
     user: svc.user,
     hostname: svc.hostname,
     userLabels: svc.labels,
-    extraNetworks: networkKeys.slice(1).map((k) => ({ name: netName(k), aliases: aliases(k) })),
+    extraNetworks: networkKeys.slice(1).map((k) => {
+      const a = address(k);
+      return a === undefined
+        ? { name: netName(k), aliases: aliases(k) }
+        : { name: netName(k), aliases: aliases(k), address: a };
+    }),
   };
 }

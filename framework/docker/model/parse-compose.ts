@@ -6,6 +6,8 @@ import { ComposeFileError, ComposeInterpolationError } from '../errors';
 import { interpolate, InterpolationFailure } from './interpolate';
 import { mergeCompose } from './merge-compose';
 import { isMapping, ParseContext, scalarString, type Path } from './parse-context';
+import { parseFileObjects } from './parse-file-objects';
+import { RESOURCE_KEYS, resourceOptions } from './parse-resource-options';
 import { parseService } from './parse-service';
 import { networkService, type ComposeModel, type NetworkConfig, type ServiceConfig, type VolumeConfig } from './types';
 
@@ -23,7 +25,7 @@ export interface ParseComposeOptions {
   readonly onWarning?: (message: string) => void;
 }
 
-const TOP_LEVEL = new Set(['version', 'name', 'services', 'networks', 'volumes']);
+const TOP_LEVEL = new Set(['version', 'name', 'services', 'networks', 'volumes', 'secrets', 'configs']);
 
 /** Mappings whose keys are names chosen by the author, where an `x-` key is a real entry. */
 const USER_KEYED = new Set([
@@ -88,7 +90,7 @@ function resources<T extends NetworkConfig | VolumeConfig>(
     const c = cfg === null ? {} : cfg;
     if (!isMapping(c)) ctx.fail([kind, key], 'expected a mapping or nothing');
     for (const k of Object.keys(c))
-      if (!['name', 'external', 'driver', 'labels'].includes(k) && !k.startsWith('x-'))
+      if (!RESOURCE_KEYS[kind].includes(k) && !k.startsWith('x-'))
         ctx.unsupported(undefined, `${kind}.${key}.${k}`, [kind, key, k]);
     const labels: Record<string, string> = {};
     if (isMapping(c.labels))
@@ -117,6 +119,7 @@ function resources<T extends NetworkConfig | VolumeConfig>(
       external,
       driver: c.driver === undefined ? undefined : scalarString(ctx, [kind, key, 'driver'], c.driver),
       labels,
+      ...resourceOptions(ctx, kind, key, c),
     } as T;
   }
   return out;
@@ -339,13 +342,19 @@ export function parseComposeFiles(
   const workingDir = dirname(file);
   const volumes = resources<VolumeConfig>(ctx, 'volumes', raw.volumes);
   const networks = resources<NetworkConfig>(ctx, 'networks', raw.networks);
+  const readFile = options.readFile ?? ((p: string) => readFileSync(p, 'utf8'));
   const deps = {
     ctx,
     volumes: { workingDir, home: options.home ?? homedir(), declared: new Set(Object.keys(volumes)) },
     networks: new Set(Object.keys(networks)),
     env: options.env ?? {},
-    readFile: options.readFile ?? ((p: string) => readFileSync(p, 'utf8')),
+    readFile,
     warn,
+    secrets: parseFileObjects(ctx, 'secrets', raw.secrets, workingDir),
+    configs: parseFileObjects(ctx, 'configs', raw.configs, workingDir),
+    rawServices: raw.services,
+    // A file named by `extends: {file:}`: read and interpolated as this one is.
+    loadFile: (path: string): unknown => loadFile(readFile(path), path, options).raw,
   };
   const services: Record<string, ServiceConfig> = {};
   for (const [name, svc] of Object.entries(raw.services)) {

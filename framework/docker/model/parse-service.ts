@@ -1,6 +1,11 @@
 import { resolve } from 'node:path';
 import { isMapping, scalarString, type ParseContext, type Path } from './parse-context';
+import { parseBuild } from './parse-build';
+import { CONTAINER_OPTION_KEYS, parseContainerOptions } from './parse-container-options';
+import { parseDeploy } from './parse-deploy';
 import { parseDurationNs } from './parse-duration';
+import { resolveExtends } from './parse-extends';
+import { parseFileReferences } from './parse-file-objects';
 import { parseEnvFile } from './parse-env';
 import { parseExpose, parsePortLong, parsePortShort } from './parse-ports';
 import { parseVolumeLong, parseVolumeShort, type VolumeContext } from './parse-volumes';
@@ -10,10 +15,12 @@ import type {
   DependencyCondition,
   Healthcheck,
   PortBinding,
+  PullPolicy,
   RestartPolicy,
   ServiceConfig,
   ServiceNetwork,
   VolumeMount,
+  VolumesFrom,
 } from './types';
 
 /** Everything a service definition resolves against. */
@@ -23,7 +30,14 @@ export interface ServiceParseDeps {
   readonly networks: ReadonlySet<string>;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly readFile: (path: string) => string;
-  readonly warn?: (message: string) => void;
+  readonly warn: (message: string) => void;
+  /** Top-level `secrets` and `configs`: name → file. */
+  readonly secrets: Readonly<Record<string, string>>;
+  readonly configs: Readonly<Record<string, string>>;
+  /** The file's raw services (for `extends` within the file). */
+  readonly rawServices: Readonly<Record<string, unknown>>;
+  /** Reads, parses and interpolates another compose file (for `extends: {file:}`). */
+  readonly loadFile: (path: string) => unknown;
 }
 
 /** Service keys rxcharm implements; any other (non `x-`) key is an `UnsupportedComposeKeyError`. */
@@ -51,6 +65,16 @@ export const SUPPORTED_SERVICE_KEYS: readonly string[] = [
   'working_dir',
   'user',
   'hostname',
+  'secrets',
+  'configs',
+  'deploy',
+  'profiles',
+  'extends',
+  'build',
+  'pull_policy',
+  'volumes_from',
+  'develop',
+  ...CONTAINER_OPTION_KEYS,
 ];
 const SUPPORTED = new Set(SUPPORTED_SERVICE_KEYS);
 const CONDITIONS = new Set(['service_started', 'service_healthy', 'service_completed_successfully']);
@@ -162,8 +186,15 @@ function networks(d: ServiceParseDeps, path: Path, value: unknown): Record<strin
     }
     if (!isMapping(cfg)) d.ctx.fail([...path, name], 'expected a mapping');
     for (const k of Object.keys(cfg))
-      if (k !== 'aliases') d.ctx.fail([...path, name, k], `unsupported network option "${k}"`);
+      if (!['aliases', 'ipv4_address', 'ipv6_address', 'priority'].includes(k))
+        d.ctx.fail([...path, name, k], `unsupported network option "${k}"`);
+    const address = (k: string): Record<string, string> =>
+      cfg[k] === undefined
+        ? {}
+        : { [k === 'ipv4_address' ? 'ipv4Address' : 'ipv6Address']: scalarString(d.ctx, [...path, name, k], cfg[k]) };
     out[name] = {
+      ...address('ipv4_address'),
+      ...address('ipv6_address'),
       aliases:
         cfg.aliases === undefined
           ? []
@@ -242,22 +273,72 @@ function optionalString(
   return raw[key] === undefined || raw[key] === null ? undefined : scalarString(d.ctx, [...path, key], raw[key]);
 }
 
-/** Parses and normalizes one service definition. */
-export function parseService(name: string, raw: unknown, d: ServiceParseDeps): ServiceConfig {
+function volumesFrom(d: ServiceParseDeps, path: Path, value: unknown): VolumesFrom[] {
+  return list(d, path, value).map((entry, i): VolumesFrom => {
+    const text = scalarString(d.ctx, [...path, i], entry);
+    const parts = text.split(':');
+    const isContainer = parts[0] === 'container';
+    const [ref, mode = 'rw'] = isContainer ? parts.slice(1) : parts;
+    if (ref === undefined || ref === '' || (mode !== 'rw' && mode !== 'ro'))
+      d.ctx.fail([...path, i], `expected "SERVICE[:ro|rw]" or "container:NAME[:ro|rw]", got "${text}"`);
+    return isContainer ? { container: ref, mode } : { service: ref, mode };
+  });
+}
+
+const PULL_POLICIES: Readonly<Record<string, PullPolicy>> = {
+  always: 'always',
+  never: 'never',
+  missing: 'missing',
+  if_not_present: 'missing',
+  build: 'build',
+};
+
+/** Parses and normalizes one service definition (its `extends` resolved first). */
+export function parseService(name: string, given: unknown, d: ServiceParseDeps): ServiceConfig {
   const path: Path = ['services', name];
+  const extended = resolveExtends(name, given, {
+    ctx: d.ctx,
+    rawServices: d.rawServices,
+    workingDir: d.volumes.workingDir,
+    loadFile: d.loadFile,
+  });
+  const raw = extended.service;
   if (!isMapping(raw)) d.ctx.fail(path, `service "${name}" must be a mapping`);
   for (const key of Object.keys(raw)) {
     if (!SUPPORTED.has(key) && !key.startsWith('x-')) d.ctx.unsupported(name, key, [...path, key]);
   }
   const at = (key: string): Path => [...path, key];
-  if (typeof raw.image !== 'string' || raw.image === '')
-    d.ctx.fail(at('image'), `service "${name}" needs an "image" (build is not supported)`);
+  const build = raw.build === undefined ? undefined : parseBuild(d.ctx, at('build'), raw.build, d.volumes.workingDir);
+  if (build === undefined && (typeof raw.image !== 'string' || raw.image === ''))
+    d.ctx.fail(at('image'), `service "${name}" needs an "image" or a "build"`);
+  if (raw.image !== undefined && typeof raw.image !== 'string') d.ctx.fail(at('image'), 'expected a string');
+  if (raw.develop !== undefined)
+    d.warn(`service "${name}": develop (compose watch) is not part of rxcharm's engine; ignored`);
+  const deploy = raw.deploy === undefined ? undefined : parseDeploy(d.ctx, name, at('deploy'), raw.deploy, d.warn);
+  const mounts = [
+    ...(raw.secrets === undefined
+      ? []
+      : parseFileReferences(d.ctx, name, 'secrets', at('secrets'), raw.secrets, d.secrets, d.warn)),
+    ...(raw.configs === undefined
+      ? []
+      : parseFileReferences(d.ctx, name, 'configs', at('configs'), raw.configs, d.configs, d.warn)),
+  ];
+  const options = { ...deploy?.resources, ...parseContainerOptions(d.ctx, path, raw) };
+  let pullPolicy: PullPolicy | undefined;
+  if (raw.pull_policy !== undefined) {
+    pullPolicy = PULL_POLICIES[scalarString(d.ctx, at('pull_policy'), raw.pull_policy)];
+    if (pullPolicy === undefined)
+      d.ctx.fail(at('pull_policy'), 'unknown pull policy (use always, never, missing, if_not_present, build)');
+  }
+  if (pullPolicy === 'build' && build === undefined) d.ctx.fail(at('pull_policy'), 'pull_policy build needs a "build"');
   const fromFiles = envFiles(d, at('env_file'), raw.env_file);
   const environment = { ...fromFiles.env, ...keyValues(d, at('environment'), raw.environment, true) };
-  let scale = 1;
+  let scale = deploy?.replicas ?? 1;
   if (raw.scale !== undefined) {
     scale = Number(raw.scale);
     if (!Number.isInteger(scale) || scale < 0) d.ctx.fail(at('scale'), 'expected a non-negative integer');
+    if (deploy?.replicas !== undefined && deploy.replicas !== scale)
+      d.ctx.fail(at('scale'), `scale (${scale}) and deploy.replicas (${deploy.replicas}) disagree`);
   }
   if (raw.init !== undefined && typeof raw.init !== 'boolean') d.ctx.fail(at('init'), 'expected true or false');
   const links =
@@ -280,7 +361,7 @@ export function parseService(name: string, raw: unknown, d: ServiceParseDeps): S
     d.ctx.fail(at('network_mode'), 'network_mode and networks cannot be combined');
   return {
     name,
-    image: raw.image,
+    image: typeof raw.image === 'string' ? raw.image : '',
     command: words(d, at('command'), raw.command),
     entrypoint: words(d, at('entrypoint'), raw.entrypoint),
     environment,
@@ -292,7 +373,7 @@ export function parseService(name: string, raw: unknown, d: ServiceParseDeps): S
         : list(d, at('expose'), raw.expose).flatMap((e, i) =>
             d.ctx.field([...at('expose'), i], () => parseExpose(e as string)),
           ),
-    volumes: raw.volumes === undefined ? [] : volumes(d, at('volumes'), raw.volumes),
+    volumes: [...(raw.volumes === undefined ? [] : volumes(d, at('volumes'), raw.volumes)), ...mounts],
     networks:
       networkMode !== undefined
         ? {}
@@ -302,7 +383,7 @@ export function parseService(name: string, raw: unknown, d: ServiceParseDeps): S
     networkMode,
     dependsOn: raw.depends_on === undefined ? {} : dependsOn(d, at('depends_on'), raw.depends_on),
     links,
-    restart: raw.restart === undefined ? undefined : restart(d, at('restart'), raw.restart),
+    restart: raw.restart === undefined ? deploy?.restart : restart(d, at('restart'), raw.restart),
     healthcheck: raw.healthcheck === undefined ? undefined : healthcheck(d, at('healthcheck'), raw.healthcheck),
     stopGracePeriodSeconds:
       raw.stop_grace_period === undefined
@@ -316,5 +397,15 @@ export function parseService(name: string, raw: unknown, d: ServiceParseDeps): S
     workingDir: optionalString(d, raw, 'working_dir', path),
     user: optionalString(d, raw, 'user', path),
     hostname: optionalString(d, raw, 'hostname', path),
+    ...(Object.keys(options).length === 0 ? {} : { options }),
+    ...(build === undefined ? {} : { build }),
+    ...(raw.profiles === undefined
+      ? {}
+      : {
+          profiles: list(d, at('profiles'), raw.profiles).map((p, i) => scalarString(d.ctx, [...at('profiles'), i], p)),
+        }),
+    ...(pullPolicy === undefined ? {} : { pullPolicy }),
+    ...(raw.volumes_from === undefined ? {} : { volumesFrom: volumesFrom(d, at('volumes_from'), raw.volumes_from) }),
+    ...(extended.files.length === 0 ? {} : { sourceFiles: extended.files }),
   };
 }

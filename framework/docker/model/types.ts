@@ -1,4 +1,5 @@
 /** The normalized compose model produced by `parseCompose`. All paths are absolute, all ports numbers. */
+import type { ContainerOptionsSpec, IpamSpec } from '../../charm/docker-types';
 
 /** One published or exposed container port. `published` is `''` for an ephemeral host port, or a port/range. */
 export interface PortBinding {
@@ -41,6 +42,34 @@ export interface RestartPolicy {
 
 export interface ServiceNetwork {
   readonly aliases: readonly string[];
+  readonly ipv4Address?: string;
+  readonly ipv6Address?: string;
+}
+
+/** A service's `build:`, the context resolved to an absolute path. */
+export interface BuildConfig {
+  readonly context: string;
+  readonly dockerfile?: string;
+  readonly args?: Readonly<Record<string, string>>;
+  readonly target?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly cacheFrom?: readonly string[];
+  readonly network?: string;
+  readonly extraHosts?: readonly string[];
+  readonly shmSize?: number;
+  readonly platform?: string;
+  readonly noCache?: boolean;
+  readonly pull?: boolean;
+}
+
+/** `pull_policy` (`if_not_present` is read as `missing`). */
+export type PullPolicy = 'always' | 'never' | 'missing' | 'build';
+
+/** One `volumes_from` entry: another service's (first) container, or a container by name. */
+export interface VolumesFrom {
+  readonly service?: string;
+  readonly container?: string;
+  readonly mode: 'rw' | 'ro';
 }
 
 /** One service, fully interpolated and normalized. */
@@ -75,6 +104,16 @@ export interface ServiceConfig {
   readonly workingDir?: string;
   readonly user?: string;
   readonly hostname?: string;
+  /** Runtime options (`cap_add`, `ulimits`, `logging`, resources...), engine fields; absent when none is set. */
+  readonly options?: ContainerOptionsSpec;
+  /** `build:`; with no `image:`, the built image is named `<project>-<service>` (docker compose v2). */
+  readonly build?: BuildConfig;
+  /** `profiles:`; a service with profiles runs only when one of them is active or it is named. */
+  readonly profiles?: readonly string[];
+  readonly pullPolicy?: PullPolicy;
+  readonly volumesFrom?: readonly VolumesFrom[];
+  /** Other files the service was read from (`extends: {file:}`), so a cached model notices their changes. */
+  readonly sourceFiles?: readonly string[];
 }
 
 export interface NetworkConfig {
@@ -83,6 +122,11 @@ export interface NetworkConfig {
   readonly external: boolean;
   readonly driver?: string;
   readonly labels: Readonly<Record<string, string>>;
+  readonly driverOpts?: Readonly<Record<string, string>>;
+  readonly ipam?: IpamSpec;
+  readonly internal?: boolean;
+  readonly attachable?: boolean;
+  readonly enableIpv6?: boolean;
 }
 
 export interface VolumeConfig {
@@ -90,6 +134,7 @@ export interface VolumeConfig {
   readonly external: boolean;
   readonly driver?: string;
   readonly labels: Readonly<Record<string, string>>;
+  readonly driverOpts?: Readonly<Record<string, string>>;
 }
 
 /** A parsed compose file. `services` keeps file order. */

@@ -7,6 +7,7 @@ import {
   type ContainerDetails,
   type ContainerSummary,
   type DockerClient,
+  type ImageBuildSpec,
   type ImageSummary,
   type NetworkSummary,
   type PublishedPort,
@@ -280,6 +281,20 @@ export class FakeDockerClient implements DockerClient {
     }
     if (this.#s.images.some((i) => i.repoTags.includes(withTag(ref)))) return;
     this.#s.images.push({ id: imageIdOf(withTag(ref)), repoTags: [withTag(ref)] });
+  }
+
+  /** Records an image tagged with every tag of the spec; the id derives from the first tag and the context. */
+  async buildImage(spec: ImageBuildSpec): Promise<string> {
+    this.#up();
+    const tags = spec.tags.map(withTag);
+    const id = imageIdOf(`${tags[0] ?? ''}@${spec.context}`);
+    for (const image of this.#s.images) {
+      const kept = image.repoTags.filter((t) => !tags.includes(t));
+      if (kept.length !== image.repoTags.length)
+        this.#s.images[this.#s.images.indexOf(image)] = { ...image, repoTags: kept };
+    }
+    this.#s.images.push({ id, repoTags: tags });
+    return id;
   }
 
   async checkAuth(): Promise<void> {

@@ -25,6 +25,16 @@ export interface ComposeCliOptions {
   readonly file?: readonly string[];
   readonly projectName?: string;
   readonly host?: string;
+  /** `--profile`, repeatable; `COMPOSE_PROFILES` (comma-separated) when none is given. */
+  readonly profile?: readonly string[];
+}
+
+function activeProfiles(options: ComposeCliOptions): string[] {
+  if (options.profile !== undefined && options.profile.length > 0) return [...options.profile];
+  return (process.env.COMPOSE_PROFILES ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
 }
 
 function printEvent(e: ComposeEvent): void {
@@ -58,6 +68,9 @@ function open(options: ComposeCliOptions, verbose = true): Compose {
     cacheDir: join(tmpdir(), `rxcharm-compose-cache-${process.getuid?.() ?? 'user'}`),
     onEvent: verbose ? printEvent : undefined,
     onWarning: (m) => process.stderr.write(`WARNING: ${m}\n`),
+    profiles: activeProfiles(options),
+    // Build output line by line, as the classic builder prints it ("Step 1/3 : FROM ...").
+    onBuildProgress: verbose ? (e) => process.stderr.write(`${e.text}\n`) : undefined,
     // A progress bar on a terminal; otherwise one line per non-layer status ("Pulling from ...", "Digest: ...").
     pullReporter: (image) =>
       createPullReporter(image, process.stderr, (e) => {
@@ -89,12 +102,17 @@ function summary(actions: readonly PlanAction[]): string {
 }
 
 /** `up [service]`: converge, detached (like `docker-compose up -d`). */
-export async function composeUp(options: ComposeCliOptions, service?: string): Promise<void> {
+export async function composeUp(options: ComposeCliOptions, service?: string, build = false): Promise<void> {
   await run(async () => {
-    const actions = await open(options).up(service);
+    const actions = await open(options).up(service, { build });
     const upToDate = summary(actions);
     if (upToDate !== '') process.stderr.write(`${upToDate}\n`);
   });
+}
+
+/** `build [service]`: build the images of the `build:` services. */
+export async function composeBuild(options: ComposeCliOptions, service?: string): Promise<void> {
+  await run(() => open(options).build(service));
 }
 
 /** `down [-v]`. */
