@@ -168,7 +168,7 @@ describe('PgsqlProvides', () => {
         relationId: 'db:4',
         application: 'voting-app',
         units: ['voting-app/0', 'voting-app/1'],
-        request: { database: 'votes', roles: [], extensions: [] },
+        request: { database: 'votes', roles: [], extensions: [], mirror: {}, egressSubnets: [] },
         granted: false,
       },
     ]);
@@ -181,6 +181,7 @@ describe('PgsqlProvides', () => {
         user: 'u',
         password: 'p',
         allowedUnits: ['voting-app/0', 'voting-app/1'],
+        allowedSubnets: [],
       });
     });
     expect(flags.has('db.database.requested')).toBe(false);
@@ -196,6 +197,7 @@ describe('PgsqlProvides', () => {
         user: 'u',
         password: 'p',
         allowedUnits: [],
+        allowedSubnets: [],
       }),
     ).toThrow(/db:99/);
 

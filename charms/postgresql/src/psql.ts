@@ -40,6 +40,25 @@ export class Psql {
     return output.trim();
   }
 
+  /**
+   * Replaces a file inside the container (write beside it, then rename), as the container's
+   * user; the content travels as an argument, never through a shell string.
+   * @throws PsqlError when the write fails.
+   */
+  async writeFile(path: string, content: string): Promise<void> {
+    const script = 'printf "%s" "$2" > "$1.rxcharm-new" && mv "$1.rxcharm-new" "$1"';
+    const { exitCode, output } = await this.compose.docker.exec(this.containerId, [
+      'sh',
+      '-c',
+      script,
+      'sh',
+      path,
+      content,
+    ]);
+    if (exitCode !== 0)
+      throw new PsqlError(`writing ${path} exited with ${exitCode}: ${output.trim().slice(0, 500)}`, { sql: '' });
+  }
+
   /** True when the server accepts a query. Never throws. */
   async ready(): Promise<boolean> {
     try {
