@@ -46,7 +46,10 @@ export class Psql {
    * @throws PsqlError when the write fails.
    */
   async writeFile(path: string, content: string): Promise<void> {
-    const script = 'printf "%s" "$2" > "$1.rxcharm-new" && mv "$1.rxcharm-new" "$1"';
+    // rxcharm/postgres has busybox without an `mv` link; the official image has coreutils.
+    const script =
+      'printf "%s" "$2" > "$1.rxcharm-new" && ' +
+      '{ if command -v mv >/dev/null 2>&1; then mv "$1.rxcharm-new" "$1"; else busybox mv "$1.rxcharm-new" "$1"; fi; }';
     const { exitCode, output } = await this.compose.docker.exec(this.containerId, [
       'sh',
       '-c',
