@@ -132,7 +132,47 @@ describe('PgsqlRequires', () => {
     });
     expect(flags.has('postgres.database.available')).toBe(false);
     expect(r.endpoint.relations[0].toPublish.diff()).toEqual({ database: 'other', roles: 'a,b', extensions: 'hstore' });
+    // the leader also writes the application bag, which the PostgreSQL charm reads first
+    expect(r.endpoint.relations[0].toPublishApp.diff()).toEqual({
+      database: 'other',
+      roles: 'a,b',
+      extensions: 'hstore',
+    });
     expect(r.endpoint.master).toBeUndefined();
+    expect(r.endpoint.waitingFor()).toBe('database: waiting for the requested database other');
+  });
+
+  it('names the key it waits for when the provider never mirrors the roles', async () => {
+    const state: HookState = { flags: [], hashes: {} };
+    const r = await runHook(
+      'postgres',
+      Client,
+      [relation('postgres:1', { 'postgresql/0': grant }, { roles: 'reporting' })],
+      state,
+    );
+    expect(r.endpoint.master).toBeUndefined();
+    expect(r.endpoint.waitingFor()).toBe('roles: waiting for the requested roles');
+  });
+
+  it('waits until its egress subnets are in allowed-subnets', async () => {
+    const state: HookState = { flags: [], hashes: {} };
+    const mine = { 'egress-subnets': '10.0.0.7/32' };
+    let r = await runHook(
+      'postgres',
+      Client,
+      [relation('postgres:1', { 'postgresql/0': { ...grant, 'allowed-subnets': '10.0.0.8/32' } }, mine)],
+      state,
+    );
+    expect(r.flags).not.toContain('postgres.database.available');
+    expect(r.endpoint.waitingFor()).toBe('allowed-subnets: egress subnet 10.0.0.7/32 not granted access yet');
+    r = await runHook(
+      'postgres',
+      Client,
+      [relation('postgres:1', { 'postgresql/0': { ...grant, 'allowed-subnets': '10.0.0.7/32,10.0.0.8/32' } }, mine)],
+      state,
+    );
+    expect(r.flags).toContain('postgres.database.available');
+    expect(r.endpoint.waitingFor()).toBeUndefined();
   });
 
   it('warns about a non-numeric port and stays unavailable', async () => {
@@ -159,7 +199,7 @@ describe('PgsqlProvides', () => {
         relationId: 'db:4',
         application: 'voting-app',
         units: ['voting-app/0', 'voting-app/1'],
-        request: { database: 'votes', roles: [], extensions: [] },
+        request: { database: 'votes', roles: [], extensions: [], mirror: {}, egressSubnets: [] },
         granted: false,
       },
     ]);
@@ -172,6 +212,7 @@ describe('PgsqlProvides', () => {
         user: 'u',
         password: 'p',
         allowedUnits: ['voting-app/0', 'voting-app/1'],
+        allowedSubnets: [],
       });
     });
     expect(flags.has('db.database.requested')).toBe(false);
@@ -187,6 +228,7 @@ describe('PgsqlProvides', () => {
         user: 'u',
         password: 'p',
         allowedUnits: [],
+        allowedSubnets: [],
       }),
     ).toThrow(/db:99/);
 

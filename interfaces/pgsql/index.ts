@@ -16,7 +16,7 @@ export { ConnectionString, parseConnectionString } from './connection-string';
 export type { ConnectionFields } from './connection-string';
 export { readPgsqlUnits, readPgsqlUnit, joinList, splitList } from './pgsql-data';
 export type { PgsqlReading, PgsqlRequest } from './pgsql-data';
-export { grantBag, readConsumerRequest } from './provider-data';
+export { grantBag, parseExtension, readConsumerRequest } from './provider-data';
 export type { ConsumerRequest, DatabaseGrant } from './provider-data';
 
 import { PgsqlProvides } from './provides';

@@ -3,8 +3,8 @@
  *
  * Readiness, after the postgresql charm's client protocol: host, port, database, user and
  * password are present; when the provider sends `allowed-units`, this unit is listed (skipped
- * when the local unit name is unknown) (access
- * is granted in pg_hba before it is listed); and when this side requested a database, roles or
+ * when the local unit name is unknown); when it sends `allowed-subnets`, this unit's egress
+ * subnets are all in it (access is granted in pg_hba before either is published); and when this side requested a database, roles or
  * extensions, the provider has mirrored the same values (so we never use credentials made for
  * an earlier request). The master is taken from the v1/v2 `master` key when present, else from
  * the single unit whose `state` is `master` or `standalone` (or the only unit without a state).
@@ -94,11 +94,19 @@ export function readPgsqlUnit(
   unit: RemoteUnitData,
   localUnit: string | undefined,
   request: PgsqlRequest,
+  egressSubnets: readonly string[] = [],
 ): ConnectionString | DataProblem {
   const data = unit.data;
   const allowed = relationText(data, 'allowed-units');
   if (allowed !== undefined && localUnit !== undefined && !allowed.split(/\s+/).includes(localUnit)) {
     return problem(unit, 'allowed-units', 'missing', `${localUnit} not granted access yet`);
+  }
+  const subnets = relationText(data, 'allowed-subnets');
+  if (subnets !== undefined) {
+    const granted = new Set(splitList(subnets));
+    const missing = egressSubnets.filter((s) => !granted.has(s));
+    if (missing.length > 0)
+      return problem(unit, 'allowed-subnets', 'missing', `egress subnet ${missing.join(',')} not granted access yet`);
   }
   const database = relationText(data, 'database');
   if (request.database !== undefined && database !== request.database) {
@@ -140,6 +148,7 @@ export function readPgsqlUnits(
   units: readonly RemoteUnitData[],
   localUnit: string | undefined,
   request: PgsqlRequest = {},
+  egressSubnets: readonly string[] = [],
 ): PgsqlReading {
   const problems: DataProblem[] = [];
   const withMasterKey = units.filter((u) => relationText(u.data, 'master') !== undefined);
@@ -158,7 +167,7 @@ export function readPgsqlUnits(
     }
   } else candidates = units.slice(0, 1);
   for (const unit of candidates) {
-    const result = readPgsqlUnit(unit, localUnit, request);
+    const result = readPgsqlUnit(unit, localUnit, request, egressSubnets);
     if (isProblem(result)) problems.push(result);
     else return { master: result, problems };
   }

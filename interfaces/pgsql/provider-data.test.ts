@@ -12,8 +12,33 @@ describe('pgsql provider core', () => {
       database: 'votes',
       roles: ['r1', 'r2'],
       extensions: ['hstore'],
+      mirror: { roles: 'r2,r1', extensions: 'hstore' },
+      egressSubnets: [],
     });
-    expect(readConsumerRequest([])).toEqual({ database: undefined, roles: [], extensions: [] });
+    expect(readConsumerRequest([])).toEqual({
+      database: undefined,
+      roles: [],
+      extensions: [],
+      mirror: {},
+      egressSubnets: [],
+    });
+  });
+
+  it('prefers the application bag (current clients) and collects every unit’s egress subnets', () => {
+    const request = readConsumerRequest(
+      [
+        { unit: 'a/0', data: { database: 'old', 'egress-subnets': '10.0.0.5/32' } },
+        { unit: 'a/1', data: { 'egress-subnets': '10.0.0.6/32, 10.0.0.5/32' } },
+      ],
+      { database: 'new', extensions: 'citext:myschema,hstore' },
+    );
+    expect(request).toEqual({
+      database: 'new',
+      roles: [],
+      extensions: ['citext:myschema', 'hstore'],
+      mirror: { extensions: 'citext:myschema,hstore' },
+      egressSubnets: ['10.0.0.5/32', '10.0.0.6/32'],
+    });
   });
 
   it('publishes a bag the requires side accepts', () => {
@@ -24,12 +49,14 @@ describe('pgsql provider core', () => {
       user: 'u',
       password: 'p',
       allowedUnits: ['a/1', 'a/0'],
-      roles: ['r1'],
+      allowedSubnets: ['10.0.0.6/32', '10.0.0.5/32'],
+      mirror: { roles: 'r1' },
     });
     expect(bag).toMatchObject({
       host: '10.0.0.9',
       port: '5432',
       'allowed-units': 'a/0 a/1',
+      'allowed-subnets': '10.0.0.5/32,10.0.0.6/32',
       roles: 'r1',
       state: 'standalone',
     });

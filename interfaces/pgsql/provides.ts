@@ -1,6 +1,5 @@
 import { Endpoint, when, whenAny, whenNot, type Relation } from 'rxcharm';
 import { grantBag, readConsumerRequest, type ConsumerRequest, type DatabaseGrant } from './provider-data';
-import { joinList } from './pgsql-data';
 
 /** One consumer application on one relation. */
 export interface PgsqlConsumer {
@@ -18,11 +17,15 @@ function answers(relation: Relation, units: readonly string[], request: Consumer
   const database = bag.raw('database');
   if (database === undefined || bag.raw('password') === undefined) return false;
   if (request.database !== undefined && request.database !== database) return false;
-  if (joinList(request.roles) !== (bag.raw('roles') ?? '')) return false;
-  if (joinList(request.extensions) !== (bag.raw('extensions') ?? '')) return false;
+  if ((request.mirror.roles ?? '') !== (bag.raw('roles') ?? '')) return false;
+  if ((request.mirror.extensions ?? '') !== (bag.raw('extensions') ?? '')) return false;
   const allowed = new Set((bag.raw('allowed-units') ?? '').split(/\s+/));
-  return units.every((u) => allowed.has(u));
+  const subnets = new Set((bag.raw('allowed-subnets') ?? '').split(','));
+  return units.every((u) => allowed.has(u)) && request.egressSubnets.every((s) => subnets.has(s));
 }
+
+/** Keys a grant may leave out; a previous value is removed when the new grant has none. */
+const OPTIONAL_KEYS = ['roles', 'extensions', 'version', 'allowed-subnets', 'standbys'] as const;
 
 /**
  * The server side of `interface: pgsql`, publishing what the postgresql charm publishes.
@@ -57,7 +60,10 @@ export class PgsqlProvides extends Endpoint {
       .filter((r) => r.units.length > 0)
       .map((r) => {
         const units = r.units.map((u) => u.unitName);
-        const request = readConsumerRequest(r.units.map((u) => ({ unit: u.unitName, data: u.received.toRaw() })));
+        const request = readConsumerRequest(
+          r.units.map((u) => ({ unit: u.unitName, data: u.received.toRaw() })),
+          r.receivedApp.toRaw(),
+        );
         return {
           relationId: r.relationId,
           application: r.applicationName,
@@ -69,8 +75,10 @@ export class PgsqlProvides extends Endpoint {
   }
 
   /**
-   * Publish a database for the consumer on `relationId`: `host`, `port`, `database`, `user`,
-   * `password`, `allowed-units`, `master` (libpq string), `state`, mirrored `roles`/`extensions`.
+   * Publish a database for the consumer on `relationId`, as the PostgreSQL charm's legacy `db`
+   * relation does: `host`, `port`, `database`, `user`, `password`, `schema_user`,
+   * `schema_password`, `allowed-units`, `allowed-subnets`, `master` (libpq string), `state`,
+   * `version`, and the consumer's `roles`/`extensions` mirrored as it wrote them.
    * @throws RangeError when no such relation exists on this endpoint
    */
   provideDatabase(relationId: string, grant: DatabaseGrant): void {
@@ -78,7 +86,7 @@ export class PgsqlProvides extends Endpoint {
     if (relation === undefined)
       throw new RangeError(`pgsql provideDatabase: no relation ${relationId} on endpoint ${this.endpointName}`);
     const bag = grantBag(grant);
-    for (const key of ['roles', 'extensions', 'version']) if (!(key in bag)) relation.toPublish.delete(key);
+    for (const key of OPTIONAL_KEYS) if (!(key in bag)) relation.toPublish.delete(key);
     for (const [key, value] of Object.entries(bag)) relation.toPublish.setRaw(key, value);
     this.updateFlags();
   }

@@ -8,7 +8,10 @@ import { joinList, readPgsqlUnits, splitList, type PgsqlReading, type PgsqlReque
  * Flags: `{endpoint_name}.connected` while a postgresql unit is joined;
  * `{endpoint_name}.database.available` while a master connection is ready (host, port,
  * database, user, password present; this unit listed in `allowed-units` when the provider sends
- * it; the requested database/roles/extensions mirrored).
+ * it, and its egress subnets in `allowed-subnets` when the provider sends that; the requested
+ * database/roles/extensions mirrored). Requests go to this unit's bag and, on the leader, to the
+ * application bag too (the PostgreSQL charm reads the application bag first). While joined
+ * without a master, {@link PgsqlRequires.waitingFor} names the key it waits for.
  */
 export class PgsqlRequires extends Endpoint {
   @whenAny('endpoint.{endpoint_name}.changed', 'endpoint.{endpoint_name}.departed')
@@ -54,6 +57,20 @@ export class PgsqlRequires extends Endpoint {
 
   database(): string | undefined {
     return this.master?.dbname;
+  }
+
+  /**
+   * What the master waits for, for a status message (`roles: waiting for the requested roles`),
+   * or undefined when a master is available or no provider unit is joined. A provider that never
+   * mirrors a request (the newer PostgreSQL charm refuses `roles`) shows here instead of leaving
+   * the charm waiting silently.
+   */
+  waitingFor(): string | undefined {
+    if (!this.isJoined) return undefined;
+    const reading = this.reading();
+    if (reading.master !== undefined) return undefined;
+    const first = reading.problems[0];
+    return first === undefined ? 'master: not published yet' : `${first.key}: ${first.reason}`;
   }
 
   /** Ask for a database by name (the provider defaults to the client application's name). */
@@ -104,12 +121,20 @@ export class PgsqlRequires extends Endpoint {
     }));
   }
 
+  /** This unit's egress subnets in the (first) relation, as Juju wrote them into its own bag. */
+  protected egressSubnets(): string[] {
+    return splitList(this.relations[0]?.toPublish.raw('egress-subnets'));
+  }
+
   private reading(): PgsqlReading {
-    return readPgsqlUnits(this.remoteUnits(), this.localUnitName(), this.request());
+    return readPgsqlUnits(this.remoteUnits(), this.localUnitName(), this.request(), this.egressSubnets());
   }
 
   private publishRequest(key: string, value: string): void {
-    for (const relation of this.relations) relation.toPublish.setRaw(key, value);
+    for (const relation of this.relations) {
+      relation.toPublish.setRaw(key, value);
+      if (this.isLeader) relation.toPublishApp.setRaw(key, value);
+    }
     // A changed request must wait for the provider to answer it again.
     this.updateFlags(this.reading());
   }

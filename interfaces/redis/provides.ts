@@ -29,13 +29,21 @@ export class RedisProvides extends Endpoint {
     this.clearFlag('{endpoint_name}.connected');
   }
 
-  /** Publish the connection details on every relation of this endpoint. */
-  configure(config: RedisConfiguration): void {
+  /**
+   * Publish the connection details on every relation of this endpoint, or only on `relationId`
+   * (a charm that publishes each relation's own ingress address calls it once per relation).
+   * @throws RangeError for a port outside 1-65535 or an unknown relation id
+   */
+  configure(config: RedisConfiguration, relationId?: string): void {
     if (!Number.isInteger(config.port) || config.port < 1 || config.port > 65535) {
       throw new RangeError(`redis configure: port must be 1-65535, got ${config.port}`);
     }
     const password = config.password === '' ? undefined : config.password;
-    for (const relation of this.relations) {
+    const relations =
+      relationId === undefined ? this.relations : this.relations.filter((r) => r.relationId === relationId);
+    if (relationId !== undefined && relations.length === 0)
+      throw new RangeError(`redis configure: no relation ${relationId} on endpoint ${this.endpointName}`);
+    for (const relation of relations) {
       const bag = relation.toPublish;
       bag.setRaw('host', config.host);
       bag.setRaw('hostname', config.host);

@@ -25,8 +25,10 @@ import {
 import { applyComposeFile, composeFor, unitProjectName } from 'layer:docker';
 import type { PgsqlProvides } from 'interface:pgsql';
 import { isRefused, planConsumer, preparedKey, type ConsumerPlan } from '../src/consumer-plan';
+import { hbaLines, withGrantBlock, type HbaGrant } from '../src/pg-hba';
 import { probePostgres, retryUntil } from '../src/pg-probe';
 import { Psql } from '../src/psql';
+import { PsqlError } from '../src/psql-error';
 import { scramVerifier } from '../src/scram';
 import { readSettings } from '../src/settings';
 import { databaseOwnerSql, databaseSteps, ensureRoleSql, extensionsSql, grantRolesSql } from '../src/sql';
@@ -44,6 +46,8 @@ const PREPARED_KEY = 'postgresql.prepared';
 const APPLIED_KEY = 'postgresql.applied-compose';
 const ENDPOINT_KEY = 'postgresql.endpoint';
 const PORTS_KEY = 'postgresql.open-port';
+const HBA_KEY = 'postgresql.hba-lines';
+const VERSION_KEY = 'postgresql.version';
 
 export class PostgresqlCharm extends Charm {
   /** The unit's compose workspace (holds the rendered docker-compose.yml). */
@@ -124,7 +128,9 @@ export class PostgresqlCharm extends Charm {
       return; // CONFIGURED stays clear: the next hook tries again
     }
     this.kv.set(ENDPOINT_KEY, { host, port: settings.port });
+    this.kv.set(VERSION_KEY, (await psql.run('SHOW server_version;')).split(/\s+/)[0] ?? '');
     this.kv.unset(PREPARED_KEY); // a new container or config: prepare every consumer again
+    this.kv.unset(HBA_KEY); // a new container has the image's pg_hba.conf
     this.setFlag(READY);
     this.setFlag(CONFIGURED);
     await setWorkloadStatus(this, 'active', `Ready on ${host}:${settings.port}`);
@@ -142,6 +148,7 @@ export class PostgresqlCharm extends Charm {
     const endpoint = this.endpoint<PgsqlProvides>('db');
     const prepared = new Set(this.kv.get<string[]>(PREPARED_KEY) ?? []);
     let psql: Psql | undefined;
+    const plans: ConsumerPlan[] = [];
     for (const consumer of endpoint.consumers()) {
       const plan = planConsumer(consumer, settings);
       if (isRefused(plan)) {
@@ -155,17 +162,58 @@ export class PostgresqlCharm extends Charm {
         prepared.add(preparedKey(plan));
         this.kv.set(PREPARED_KEY, [...prepared].sort());
       }
+      plans.push(plan);
+    }
+    // Access first, then the news: a client that sees its subnet in allowed-subnets can connect.
+    await this.grantAccess(plans);
+    const version = this.kv.get<string>(VERSION_KEY);
+    for (const plan of plans) {
       endpoint.provideDatabase(plan.relationId, {
         host: address.host,
         port: address.port,
         database: plan.database,
         user: plan.user,
-        password,
+        password: this.userPassword(plan.user),
         allowedUnits: plan.units,
-        roles: plan.roles,
-        extensions: plan.extensions,
+        allowedSubnets: plan.subnets,
+        mirror: plan.mirror,
+        ...(version ? { version } : {}),
       });
     }
+  }
+
+  /** The last consumer left: its pg_hba rules go with it. */
+  @when(READY)
+  @whenNot('db.connected')
+  async revokeAccess(): Promise<void> {
+    await this.grantAccess([]);
+  }
+
+  /**
+   * Rewrites the charm's pg_hba block to the consumers' granted subnets and reloads the server;
+   * only when the rules changed. The image's own rules stay after the block: under the local
+   * agent a client's connection reaches the container from Docker's gateway, not from its
+   * egress subnet, and only those broader rules admit it.
+   */
+  private async grantAccess(plans: readonly HbaGrant[]): Promise<void> {
+    const lines = hbaLines(plans);
+    const previous = this.kv.get<string[]>(HBA_KEY) ?? [];
+    if (JSON.stringify(previous) === JSON.stringify(lines)) return;
+    const psql = await Psql.connect(this.compose());
+    const path = await psql.run('SHOW hba_file;');
+    const current = await psql.run("SELECT pg_catalog.pg_read_file(pg_catalog.current_setting('hba_file'));");
+    const next = `${withGrantBlock(current, lines).replace(/\n*$/, '')}\n`;
+    await psql.writeFile(path, next);
+    const errors = await psql.run('SELECT count(*) FROM pg_catalog.pg_hba_file_rules WHERE error IS NOT NULL;');
+    if (errors !== '0') {
+      await psql.writeFile(path, `${current.replace(/\n*$/, '')}\n`);
+      throw new PsqlError(`pg_hba.conf rejected the consumer rules (${errors} bad lines); the previous file is back`, {
+        sql: 'SELECT count(*) FROM pg_catalog.pg_hba_file_rules WHERE error IS NOT NULL;',
+      });
+    }
+    await psql.run('SELECT pg_catalog.pg_reload_conf();');
+    this.log.info({ rules: lines.length }, 'pg_hba consumer rules updated');
+    this.kv.set(HBA_KEY, lines);
   }
 
   /** Role, database (owned by the role or shared with its owner), requested roles and extensions; all idempotent. */

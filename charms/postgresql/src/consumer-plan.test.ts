@@ -8,7 +8,7 @@ const consumer = (
   relationId: 'db:3',
   application,
   units: ['voting-app/1', 'voting-app/0'],
-  request: { database: undefined, roles: [], extensions: [], ...patch },
+  request: { database: undefined, roles: [], extensions: [], mirror: {}, egressSubnets: [], ...patch },
 });
 
 describe('planConsumer', () => {
@@ -20,6 +20,8 @@ describe('planConsumer', () => {
       units: ['voting-app/0', 'voting-app/1'],
       roles: [],
       extensions: [],
+      subnets: [],
+      mirror: {},
     });
   });
 

@@ -2,7 +2,7 @@
  * What each consumer relation gets: a database and a login role, from the consumer's request, the
  * config, or the consumer application's name (the postgresql charm's rule). Pure.
  */
-import type { PgsqlConsumer } from 'interface:pgsql';
+import { parseExtension, type PgsqlConsumer } from 'interface:pgsql';
 import { isPgName, nameForApplication } from './pg-names';
 import type { Settings } from './settings';
 
@@ -13,7 +13,12 @@ export interface ConsumerPlan {
   readonly user: string;
   readonly units: readonly string[];
   readonly roles: readonly string[];
+  /** `name` or `name:schema` entries. */
   readonly extensions: readonly string[];
+  /** The consumer units' egress subnets: granted in pg_hba and published as `allowed-subnets`. */
+  readonly subnets: readonly string[];
+  /** The request's roles/extensions as the consumer wrote them (published back unchanged). */
+  readonly mirror: { readonly roles?: string; readonly extensions?: string };
 }
 
 /** A request the charm refuses, with the reason (logged; nothing is published for it). */
@@ -30,10 +35,14 @@ export function planConsumer(
   const fallback = nameForApplication(consumer.application ?? consumer.units[0]?.split('/')[0] ?? 'app');
   const database = consumer.request.database ?? (settings.database !== '' ? settings.database : fallback);
   const user = settings.user !== '' ? settings.user : fallback;
+  const extensionParts = consumer.request.extensions.flatMap((e) => {
+    const { name, schema } = parseExtension(e);
+    return schema === undefined ? [name] : [name, schema];
+  });
   for (const [what, names] of [
     ['database', [database]],
     ['role', consumer.request.roles],
-    ['extension', consumer.request.extensions],
+    ['extension', extensionParts],
   ] as const) {
     const bad = names.find((n) => !isPgName(n) || n === 'postgres');
     if (bad !== undefined)
@@ -50,6 +59,8 @@ export function planConsumer(
     units: [...consumer.units].sort(),
     roles: consumer.request.roles,
     extensions: consumer.request.extensions,
+    subnets: consumer.request.egressSubnets,
+    mirror: consumer.request.mirror,
   };
 }
 

@@ -40,6 +40,28 @@ export class Psql {
     return output.trim();
   }
 
+  /**
+   * Replaces a file inside the container (write beside it, then rename), as the container's
+   * user; the content travels as an argument, never through a shell string.
+   * @throws PsqlError when the write fails.
+   */
+  async writeFile(path: string, content: string): Promise<void> {
+    // rxcharm/postgres has busybox without an `mv` link; the official image has coreutils.
+    const script =
+      'printf "%s" "$2" > "$1.rxcharm-new" && ' +
+      '{ if command -v mv >/dev/null 2>&1; then mv "$1.rxcharm-new" "$1"; else busybox mv "$1.rxcharm-new" "$1"; fi; }';
+    const { exitCode, output } = await this.compose.docker.exec(this.containerId, [
+      'sh',
+      '-c',
+      script,
+      'sh',
+      path,
+      content,
+    ]);
+    if (exitCode !== 0)
+      throw new PsqlError(`writing ${path} exited with ${exitCode}: ${output.trim().slice(0, 500)}`, { sql: '' });
+  }
+
   /** True when the server accepts a query. Never throws. */
   async ready(): Promise<boolean> {
     try {

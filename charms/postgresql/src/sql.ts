@@ -63,7 +63,17 @@ export function grantRolesSql(user: string, roles: readonly string[]): string {
     .join('\n');
 }
 
-/** Creates the requested extensions in the current database. */
+/**
+ * Creates the requested extensions in the current database; a `name:schema` entry installs the
+ * extension into that schema (created when missing), as the pgsql protocol allows.
+ */
 export function extensionsSql(extensions: readonly string[]): string {
-  return extensions.map((e) => `CREATE EXTENSION IF NOT EXISTS ${quoteIdent(e)};`).join('\n');
+  return extensions
+    .map((entry) => {
+      const at = entry.indexOf(':');
+      if (at < 0) return `CREATE EXTENSION IF NOT EXISTS ${quoteIdent(entry)};`;
+      const schema = quoteIdent(entry.slice(at + 1));
+      return `CREATE SCHEMA IF NOT EXISTS ${schema};\nCREATE EXTENSION IF NOT EXISTS ${quoteIdent(entry.slice(0, at))} SCHEMA ${schema};`;
+    })
+    .join('\n');
 }

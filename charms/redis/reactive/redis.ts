@@ -1,7 +1,7 @@
 /**
  * The redis charm: one Redis container per unit (a one-service compose project named after the
- * unit), a password generated once and kept in the unit's kv store, and the connection details
- * published on every `db` relation (interface redis).
+ * unit), a password generated once and kept in the unit's kv store (unless config `auth` is
+ * false), and the connection details published on every `db` relation (interface redis).
  *
  * Flow: install / config-changed / upgrade-charm clear `redis.configured`; `converge` validates the
  * config, renders the compose file, brings the project up when the file changed, waits until Redis
@@ -30,7 +30,7 @@ const APPLIED_KEY = 'redis.applied-compose';
 const ENDPOINT_KEY = 'redis.endpoint';
 const PORTS_KEY = 'redis.open-port';
 /** Where Redis answers (kv), as published to consumers. */
-type PublishedEndpoint = { host: string; port: number };
+type PublishedEndpoint = { host: string; port: number; auth?: boolean };
 
 export class RedisCharm extends Charm {
   /** The unit's compose workspace (holds the rendered docker-compose.yml). */
@@ -60,13 +60,13 @@ export class RedisCharm extends Charm {
       this.setFlag(CONFIGURED); // nothing to do until the config changes
       return;
     }
-    const password = this.password();
+    const password = settings.auth ? this.password() : undefined;
     const host = await this.tools.unitGet('private-address');
     const target = join(this.workspace, 'docker-compose.yml');
     const { changed } = render({
       source: 'docker-compose.yml',
       target,
-      context: { image: settings.image, port: settings.port, password },
+      context: { image: settings.image, port: settings.port, password: password ?? '', auth: settings.auth },
       templatesDir: join(this.charmDir, 'templates'),
     });
     // A fault (image not pullable, daemon lost) is reported as a status; compose pulls before
@@ -92,26 +92,41 @@ export class RedisCharm extends Charm {
       );
       return; // CONFIGURED stays clear: the next hook tries again
     }
-    this.kv.set(ENDPOINT_KEY, { host, port: settings.port });
+    this.kv.set(ENDPOINT_KEY, { host, port: settings.port, auth: settings.auth });
     this.setFlag(READY);
     this.setFlag(CONFIGURED);
-    await setWorkloadStatus(this, 'active', `Ready on ${host}:${settings.port}`);
+    await setWorkloadStatus(
+      this,
+      'active',
+      settings.auth
+        ? `Ready on ${host}:${settings.port}`
+        : `Ready on ${host}:${settings.port}; auth is off (config auth=false): isolated networks only`,
+    );
   }
 
   /**
-   * Tell every consumer where Redis is. Runs on every hook while ready and related; the relation
-   * bags only change (and wake the consumers) when a value differs. A departed relation has no bag
-   * any more, so nothing is published to it.
+   * Tell every consumer where Redis is: at the relation's own ingress address (`network-get db
+   * -r <id>`, so a cross-model or multi-space relation gets the address its consumer can reach),
+   * with the password unless auth is off. Runs on every hook while ready and related; the
+   * relation bags only change (and wake the consumers) when a value differs. A departed relation
+   * has no bag any more, so nothing is published to it.
    */
   @when(READY, 'db.connected')
-  publish(): void {
-    const endpoint = this.kv.get<PublishedEndpoint>(ENDPOINT_KEY);
-    if (endpoint === undefined) return;
-    this.endpoint<RedisProvides>('db').configure({
-      host: endpoint.host,
-      port: endpoint.port,
-      password: this.password(),
-    });
+  async publish(): Promise<void> {
+    const published = this.kv.get<PublishedEndpoint>(ENDPOINT_KEY);
+    if (published === undefined) return;
+    const endpoint = this.endpoint<RedisProvides>('db');
+    for (const relation of endpoint.relations) {
+      const network = await this.tools.networkGet('db', { relationId: relation.relationId });
+      endpoint.configure(
+        {
+          host: network['ingress-addresses'][0] ?? published.host,
+          port: published.port,
+          ...(published.auth === false ? {} : { password: this.password() }),
+        },
+        relation.relationId,
+      );
+    }
   }
 
   @hook('stop')

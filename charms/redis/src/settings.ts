@@ -9,13 +9,18 @@ import { readImage } from 'layer:docker';
 export interface Settings {
   readonly image: string;
   readonly port: number;
+  /** Whether Redis requires AUTH (config `auth`, default true). */
+  readonly auth: boolean;
 }
 
-/** Validates `image` and `port`; the first problem found is returned. */
+/** Validates `image`, `port` and `auth`; the first problem found is returned. */
 export function readSettings(config: RawConfig): Settings | SettingsProblem {
   const image = readImage(config, 'image', 'redis:7');
   if (isSettingsProblem(image)) return image;
   const port = readPort(config, 'port');
   if (isSettingsProblem(port)) return port;
-  return { image, port };
+  const auth = config.auth ?? true;
+  if (typeof auth !== 'boolean')
+    return { option: 'auth', message: `auth must be true or false, got ${JSON.stringify(auth)}` };
+  return { image, port, auth };
 }

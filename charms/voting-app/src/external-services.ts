@@ -22,7 +22,10 @@ export function readExternalServices(redis: RedisRequires, postgres: PgsqlRequir
   const redisUnit = redis.redisData()[0];
   if (redisUnit === undefined && redis.isJoined) waitingFor.push('redis relation data');
   const master = postgres.master;
-  if (master === undefined && postgres.isJoined) waitingFor.push('postgres database credentials');
+  if (master === undefined && postgres.isJoined) {
+    const key = postgres.waitingFor();
+    waitingFor.push(`postgres database credentials${key === undefined ? '' : ` (${key})`}`);
+  }
   return {
     ...(redisUnit === undefined
       ? {}

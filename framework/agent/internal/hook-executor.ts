@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { hookFinished, hookStarted } from '../model/hook-progress';
 import { appOfUnit, type ModelState } from '../model/model-state';
 import { commitRelationData } from '../model/relation-ops';
+import { enterRelationScopes } from '../model/unit-addresses';
 import type { QueuedHook, UnitRecord } from '../model/types';
 import { DebugLog } from '../runner/debug-log';
 import { hookEnvironment } from '../runner/hook-environment';
@@ -73,7 +74,8 @@ export class HookExecutor {
 
   /** Runs the unit's head hook and records the outcome in the model. */
   async runQueued(unit: UnitRecord, hook: QueuedHook): Promise<void> {
-    const { model, save, onHook } = this.options;
+    const { model, save, onHook, address } = this.options;
+    enterRelationScopes(model, () => address);
     hookStarted(model, unit, hook);
     save();
     const exec = new HookExecution(
@@ -103,6 +105,7 @@ export class HookExecutor {
 
   /** Runs an action on a unit; relation data and ports commit when it exits 0. */
   async runAction(unit: UnitRecord, action: ActionRun): Promise<HookProcessResult> {
+    if (enterRelationScopes(this.options.model, () => this.options.address)) this.options.save();
     const exec = new HookExecution(
       this.newContextId(unit.name, action.name),
       unit.name,

@@ -122,6 +122,11 @@ export interface RelationRecord {
   left: string[];
   /** Set by unrelate or application removal. */
   dying: boolean;
+  /**
+   * Units whose bag got Juju's address keys on entering the relation (absent in models written
+   * before the agent wrote them: those units get them on their next hook).
+   */
+  entered?: string[];
 }
 
 /** The whole model file. */

@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { Scalar, stringify } from 'yaml';
 import { ToolUsageError } from './tool-errors';
 
 /** Output formats of Juju's hook tools. */
@@ -13,6 +13,22 @@ export function outputFormat(value: string | boolean | undefined): OutputFormat 
   );
 }
 
+/** Sorts map keys, and marks strings with tabs double-quoted (PyYAML rejects a tab in a plain scalar). */
+function prepare(value: unknown): unknown {
+  if (typeof value === 'string' && value.includes('\t')) {
+    const scalar = new Scalar(value);
+    scalar.type = Scalar.QUOTE_DOUBLE;
+    return scalar;
+  }
+  if (Array.isArray(value)) return value.map(prepare);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) out[key] = prepare((value as Record<string, unknown>)[key]);
+    return out;
+  }
+  return value;
+}
+
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === 'object') {
@@ -23,8 +39,41 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
+/** Characters a literal block cannot carry (YAML's non-printable set, minus tab and newline). */
+// eslint-disable-next-line no-control-regex
+const NOT_PRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff\ufffe\uffff]/;
+
+/**
+ * A top-level multi-line string as goyaml prints it: a literal block indented by two spaces.
+ * The `yaml` package would print the block unindented, which YAML 1.1 parsers (PyYAML, so every
+ * Python charm that runs `leader-get --format=yaml`) reject.
+ */
+function topLevelBlock(text: string): string | undefined {
+  if (!text.includes('\n') || text.includes('\t') || NOT_PRINTABLE.test(text)) return undefined;
+  const trailing = /\n*$/.exec(text)![0].length;
+  const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
+  const body = trailing === 0 ? text : text.slice(0, -1);
+  // A first line starting with a space needs an explicit indentation indicator.
+  const indicator = /^[ \n]/.test(body) ? '2' : '';
+  const lines = body.split('\n').map((line) => (line === '' ? '' : `  ${line}`));
+  return `|${indicator}${chomp}\n${lines.join('\n')}`;
+}
+
+/**
+ * YAML as goyaml (gopkg.in/yaml.v2) writes it, which is what jujuc prints: keys sorted, nested
+ * maps indented by two, list items at their key's indentation, multi-line strings as literal
+ * blocks, and every string a YAML 1.1 parser would read as something else (`yes`, `on`, `n`,
+ * `1.5`, `""`, `null`) double-quoted.
+ */
 function yaml(value: unknown): string {
-  return `${stringify(sortKeys(value), { lineWidth: 0 }).replace(/\n+$/, '')}\n`;
+  const block = typeof value === 'string' ? topLevelBlock(value) : undefined;
+  const text =
+    block ??
+    stringify(prepare(value), { version: '1.1', indentSeq: false, lineWidth: 0, minContentWidth: 0 }).replace(
+      /\n+$/,
+      '',
+    );
+  return `${text}\n`;
 }
 
 /**

@@ -8,7 +8,8 @@ const actions = (): Promise<Actions> => import('./compose/compose-actions');
 
 /**
  * Registers `rxcharm compose -f FILE -p PROJECT up|build|down|ps|plan|config|logs|pull|start|stop|restart|kill|rm|scale`,
- * whole-process commands with docker-compose v1's meaning (`up` is detached).
+ * whole-process commands with docker-compose v1's meaning (`up` is detached and removes orphans;
+ * `-d`, `--remove-orphans` and `--no-color` are accepted).
  */
 export function registerCompose(program: Command): void {
   const compose = program
@@ -35,6 +36,15 @@ export function registerCompose(program: Command): void {
     .command('up [service]')
     .description('create and start containers, detached; only what changed')
     .option('--build', 'build images before starting containers')
+    // docker-compose users type these; they describe what up always does, so they are accepted.
+    .option('-d, --detach', 'accepted for docker-compose habits: up is always detached')
+    .option('--remove-orphans', 'accepted for docker-compose habits: up always removes orphans')
+    .option('--no-color', 'accepted for docker-compose habits: output has no colours')
+    .addHelpText(
+      'after',
+      '\nup is always detached (it returns once the containers run) and always removes orphans\n' +
+        '(containers of services no longer in the file), so -d and --remove-orphans change nothing.',
+    )
     .action(async (service: string | undefined, o: { build?: boolean }) =>
       (await actions()).composeUp(opts(), service, o.build === true),
     );

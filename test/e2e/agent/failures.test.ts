@@ -24,7 +24,12 @@ describe('local agent: failing hooks and bad input', () => {
     expect(fx.hookNames('provider/0').slice(-2)).toEqual(['db-relation-created', 'db-relation-joined']);
     const model = new ModelState(JSON.parse(fx.modelFile()));
     const relation = model.data.relations.find((r) => r.endpoints.length === 2)!;
-    expect(relation.unitData['provider/0']).toBeUndefined();
+    // only the address keys the agent wrote on entry: the failed hook's data was dropped
+    expect(relation.unitData['provider/0']).toEqual({
+      'private-address': '10.1.2.3',
+      'ingress-address': '10.1.2.3',
+      'egress-subnets': '10.1.2.3/32',
+    });
     // status-set applied immediately, before the failure
     expect(model.unit('provider/0').status).toMatchObject({
       status: 'maintenance',

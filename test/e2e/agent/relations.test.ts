@@ -43,10 +43,19 @@ describe('local agent: relations', () => {
     ).toEqual(['db-relation-created', 'db-relation-joined', 'db-relation-changed']);
     // The consumer saw the provider's committed data in a relation-changed hook.
     const data = readFileSync(join(fx.charmDir('consumer/0'), 'data.log'), 'utf8');
-    expect(data).toContain('db-relation-changed provider/0 {"greeting":"hello","unit":"provider/0"}');
+    const addresses =
+      '"egress-subnets":"10.1.2.3/32","greeting":"hello","ingress-address":"10.1.2.3","private-address":"10.1.2.3"';
+    expect(data).toContain(`db-relation-changed provider/0 {${addresses},"unit":"provider/0"}`);
     const model = new ModelState(JSON.parse(fx.modelFile()));
     const rel = model.relation(id);
-    expect(rel.unitData['provider/0']).toEqual({ greeting: 'hello', unit: 'provider/0' });
+    // Juju's address keys are there from the unit's entry into the relation.
+    expect(rel.unitData['provider/0']).toEqual({
+      'private-address': '10.1.2.3',
+      'ingress-address': '10.1.2.3',
+      'egress-subnets': '10.1.2.3/32',
+      greeting: 'hello',
+      unit: 'provider/0',
+    });
     expect(rel.appData.provider).toEqual({ leader: 'provider/0' });
     expect(rel.scope['provider/0']).toEqual(['consumer/0', 'consumer/1']);
   });
@@ -66,7 +75,9 @@ describe('local agent: relations', () => {
     const data = readFileSync(join(fx.charmDir('consumer/1'), 'data.log'), 'utf8')
       .trim()
       .split('\n');
-    expect(data[data.length - 1]).toBe('db-relation-changed provider/0 {"greeting":"bye","unit":"provider/0"}');
+    expect(data[data.length - 1]).toBe(
+      'db-relation-changed provider/0 {"egress-subnets":"10.1.2.3/32","greeting":"bye","ingress-address":"10.1.2.3","private-address":"10.1.2.3","unit":"provider/0"}',
+    );
     // Setting the same value again commits nothing new, so nothing wakes.
     const again = fx.hooks('consumer/0').length;
     await fx.agent.config('provider', ['greeting=bye']);

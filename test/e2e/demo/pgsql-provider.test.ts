@@ -117,7 +117,12 @@ describe('e2e: postgresql provider with a requesting client', () => {
     const failed = await world.unit(`${world.apps.postgres}/0`);
     expect(failed.workload).toBe('error');
     expect(failed.message).toMatch(/^hook failed: "db-relation-(joined|changed)"$/);
-    expect(published(`${second}/0`)).toEqual({});
+    // only the address keys the agent wrote on entering the relation: no grant yet
+    expect(published(`${second}/0`)).toEqual({
+      'private-address': world.address,
+      'ingress-address': world.address,
+      'egress-subnets': `${world.address}/32`,
+    });
 
     expect(spawnSync('docker', ['start', pgContainer]).status).toBe(0);
     // psql answers only once the server is up again; resolve until the hook passes (bounded)

@@ -40,7 +40,8 @@ describe('rxcharm compose (built CLI, whole process)', () => {
     expect(up.status).toBe(0);
     expect(up.stderr).toContain(`Container ${p.project}_hello_1  Started`);
 
-    const again = rxcharm(...base, 'up');
+    // what docker-compose users type is accepted and changes nothing
+    const again = rxcharm(...base, 'up', '-d', '--remove-orphans', '--no-color');
     expect(again.status).toBe(0);
     expect(again.stderr).toContain(`${p.project}_hello_1 is up-to-date`);
     expect(rxcharm(...base, 'plan').stdout).toContain('leave  hello#1');
@@ -56,6 +57,16 @@ describe('rxcharm compose (built CLI, whole process)', () => {
     const down = rxcharm(...base, 'down');
     expect(down.status).toBe(0);
     expect(JSON.parse(rxcharm(...base, 'ps', '--json').stdout)).toEqual([]);
+  });
+
+  it('says in up --help that up is always detached and always removes orphans', () => {
+    const help = rxcharm('compose', 'up', '--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('-d, --detach');
+    expect(help.stdout).toContain('--remove-orphans');
+    expect(help.stdout).toContain('--no-color');
+    expect(help.stdout).toContain('up is always detached');
+    expect(help.stdout).toContain('always removes orphans');
   });
 
   it('reports bad input with exit 2 or 1 and a message naming the problem', async () => {
