@@ -109,7 +109,7 @@ describe('model operations (pure)', () => {
     expect(() => resolveUnit(model, 'app/0', true)).toThrow('unit is not in error: app/0');
   });
 
-  it('removing the leader re-elects, and removal runs departed, stop, broken, remove', () => {
+  it('removing the leader re-elects, and removal breaks each relation (departed, broken) before stop, remove', () => {
     const model = testModel();
     drain(model);
     relate(model, { app: 'client' }, { app: 'app' });
@@ -120,8 +120,8 @@ describe('model operations (pure)', () => {
     expect(of(ran, 'app/0')).toEqual([
       'cluster-relation-departed:app/1',
       'db-relation-departed:client/0',
-      'stop',
       'db-relation-broken',
+      'stop',
       'remove',
     ]);
     expect(of(ran, 'app/1')).toEqual(['leader-elected', 'cluster-relation-departed:app/0']);
