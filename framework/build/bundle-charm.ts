@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { charmLoaderSource } from './bundle-loader';
+import { MIN_NODE_MAJOR } from './hook-scripts';
 import { BundleError } from './errors';
 import { lazyBuiltinsPlugin } from './lazy-builtins';
 
@@ -57,7 +58,7 @@ export async function bundleCharm(entrySource: string, resolveDir: string, alias
       stdin: { contents: entrySource, resolveDir, loader: 'ts', sourcefile: 'rxcharm-entry.ts' },
       bundle: true,
       platform: 'node',
-      target: 'node20',
+      target: `node${MIN_NODE_MAJOR}`,
       format: 'cjs',
       write: false,
       outfile: 'lib/charm.bundle.js',
@@ -170,7 +171,7 @@ function bundleVendor(name: string, nodePaths: readonly string[], resolveDir: st
       stdin: { contents: `module.exports = require(${JSON.stringify(entry)});`, resolveDir, loader: 'js', sourcefile: `vendor-${name}.js` },
       bundle: true,
       platform: 'node',
-      target: 'node20',
+      target: `node${MIN_NODE_MAJOR}`,
       format: 'cjs',
       write: false,
       outfile: vendorFile(name),
