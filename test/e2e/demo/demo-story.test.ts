@@ -158,54 +158,6 @@ describe('e2e: the demo story on the real charms', () => {
     expect(count.stdout.trim()).toBe('4');
   });
 
-  it('removing a related voting-app unit breaks each relation before stop and brings no container up', async () => {
-    const second = `${world.apps.voting}-1`;
-    const unit = `${world.apps.voting}/1`;
-    world.track(second);
-    await world.ok('add-unit', world.apps.voting);
-    await world.ok('wait', '--timeout', '180s');
-    expect(Object.keys(world.containers(second)).sort()).toEqual(['result', 'vote', 'worker']);
-    const since = Math.floor(Date.now() / 1000) - 1;
-    const out = await world.ok('remove-unit', unit);
-    await world.ok('wait', '--timeout', '120s');
-    const until = Math.ceil(Date.now() / 1000) + 1;
-    const hooks = out
-      .split('\n')
-      .map((line) => new RegExp(`^${unit}: (\\S+) \\.\\.\\. ok`).exec(line)?.[1])
-      .filter((h): h is string => h !== undefined);
-    // Juju 3.6: per relation, departed for each remote unit then broken; then stop, then remove.
-    expect(hooks).toEqual([
-      'redis-relation-departed',
-      'redis-relation-broken',
-      'postgres-relation-departed',
-      'postgres-relation-broken',
-      'stop',
-      'remove',
-    ]);
-    const events = spawnSync(
-      'docker',
-      [
-        'events',
-        '--since',
-        String(since),
-        '--until',
-        String(until),
-        '--filter',
-        'type=container',
-        '--filter',
-        'event=create',
-        '--filter',
-        `label=com.docker.compose.project=${second}`,
-        '--format',
-        '{{.Actor.Attributes.name}}',
-      ],
-      { encoding: 'utf8' },
-    );
-    expect(events.status).toBe(0);
-    expect(events.stdout.trim()).toBe('');
-    expect(world.containers(second)).toEqual({});
-  });
-
   it('refuses config with an unknown key or a wrong type, changing nothing', async () => {
     const before = await world.ok('config', world.apps.redis);
     const container = world.containers(projects.redis).redis!.id;
