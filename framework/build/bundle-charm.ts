@@ -9,6 +9,7 @@ import {
   vendorImport,
   VENDORED_PACKAGES,
 } from './start-up-tuning';
+import { MIN_NODE_MAJOR } from './hook-scripts';
 import { BundleError } from './errors';
 import { FRAMEWORK_ALIAS_FILTER, frameworkAliases } from './framework-aliases';
 import { vendorFile } from '../charm';
@@ -54,7 +55,7 @@ export async function bundleCharm(
       stdin: { contents: entrySource, resolveDir, loader: 'ts', sourcefile: 'rxcharm-entry.ts' },
       bundle: true,
       platform: 'node',
-      target: 'node20',
+      target: `node${MIN_NODE_MAJOR}`,
       format: 'cjs',
       write: false,
       outfile: 'lib/charm.bundle.js',
@@ -134,7 +135,7 @@ function bundleVendor(name: string, nodePaths: readonly string[], resolveDir: st
       },
       bundle: true,
       platform: 'node',
-      target: 'node20',
+      target: `node${MIN_NODE_MAJOR}`,
       format: 'cjs',
       write: false,
       outfile: vendorFile(name),

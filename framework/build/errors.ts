@@ -20,7 +20,10 @@ export class LayerNotFoundError extends BuildError {
 
 /** A `layer:X` or `interface:X` found in two places (a directory and an npm package, or two packages). */
 export class LayerConflictError extends BuildError {
-  constructor(include: string, readonly places: readonly string[]) {
+  constructor(
+    include: string,
+    readonly places: readonly string[],
+  ) {
     super(
       'LAYER_CONFLICT',
       `layer found in two places: ${include}\n  ${places.join('\n  ')}\n  remove one, or rename the layer one of them declares`,

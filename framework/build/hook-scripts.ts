@@ -91,18 +91,27 @@ export function hookStub(dispatchPath: string): string {
   ].join('\n');
 }
 
+/** Oldest Node.js major the bundle targets: what Ubuntu 24.04 and Debian 12 ship. */
+export const MIN_NODE_MAJOR = 18;
+
+/** The snap `dispatch` installs when Node.js is missing or too old (snapd is on Ubuntu cloud images). */
+export const NODE_SNAP_INSTALL = 'snap install node --classic --channel=22/stable';
+
 /** What the generated `dispatch` may do when Node.js is missing (from layer:basic's options). */
 export interface DispatchOptions {
   readonly charmName: string;
-  /** `basic.install-node`: install Node.js with apt-get on Debian/Ubuntu when it is missing. */
+  /** `basic.install-node`: install Node.js (snap, else apt-get) when it is missing or too old. */
   readonly installNode: boolean;
   /** `basic.packages`: Debian packages installed once, before the first hook runs. */
   readonly packages: readonly string[];
 }
 
 /**
- * The POSIX sh `dispatch` entry point: finds Node.js (installing it on Debian/Ubuntu when the
- * basic layer allows), installs layer:basic's `packages` once, then execs the bundled charm.
+ * The POSIX sh `dispatch` entry point: finds a Node.js of at least {@link MIN_NODE_MAJOR}
+ * (checked once per charm dir and remembered in `.rxcharm/node`), installing it when missing or
+ * too old (`snap install node --classic --channel=22/stable`; without snapd, a missing Node.js
+ * comes from apt-get on Debian/Ubuntu), installs layer:basic's `packages` once, then execs the
+ * bundled charm. When no usable Node.js can be had, the hook fails naming what to install.
  */
 export function dispatchScript(options: DispatchOptions): string {
   const packages = options.packages.filter((pkg) => /^[A-Za-z0-9.+:~=-]+$/.test(pkg)).join(' ');
@@ -115,25 +124,36 @@ if [ -z "\${JUJU_CHARM_DIR:-}" ]; then
   export JUJU_CHARM_DIR
 fi
 INSTALL_NODE=${options.installNode ? 1 : 0}
+MIN_NODE=${MIN_NODE_MAJOR}
 PACKAGES="${packages}"
+NODE_MARK="$JUJU_CHARM_DIR/.rxcharm/node"
 
 is_debian_like() {
   [ -r /etc/os-release ] && grep -qiE '^(ID|ID_LIKE)=.*(debian|ubuntu)' /etc/os-release
 }
 
-# Sets NODE to the Node.js to run. No command substitution: every hook runs this, and each
-# subshell is a fork (~1 ms).
-find_node() {
+# True when $1 runs and is Node.js $MIN_NODE or later. Starts Node once: callers remember the
+# answer in $NODE_MARK, so later hooks pay nothing.
+node_ok() {
+  command -v "$1" >/dev/null 2>&1 || return 1
+  major=$("$1" -e 'process.stdout.write(process.versions.node.split(".")[0])' 2>/dev/null) || return 1
+  [ -n "$major" ] && [ "$major" -ge "$MIN_NODE" ] 2>/dev/null
+}
+
+# Sets NODE to the first usable Node.js (RXCHARM_NODE, node, nodejs, the snap's) and remembers
+# it; FOUND_OLD=1 when only older ones were found.
+select_node() {
   NODE=
-  if [ -n "\${RXCHARM_NODE:-}" ] && [ -x "$RXCHARM_NODE" ]; then
-    NODE=$RXCHARM_NODE
-    return 0
-  fi
-  for name in node nodejs; do
-    if command -v "$name" >/dev/null 2>&1; then
-      NODE=$name
+  FOUND_OLD=0
+  for candidate in "\${RXCHARM_NODE:-}" node nodejs /snap/bin/node; do
+    [ -n "$candidate" ] || continue
+    command -v "$candidate" >/dev/null 2>&1 || continue
+    if node_ok "$candidate"; then
+      NODE=$candidate
+      mkdir -p "$JUJU_CHARM_DIR/.rxcharm" && printf '%s\n' "$NODE" > "$NODE_MARK"
       return 0
     fi
+    FOUND_OLD=1
   done
   return 1
 }
@@ -143,21 +163,37 @@ apt_install() {
     { apt-get update >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y "$@" >&2; }
 }
 
-find_node || true
-if [ -z "$NODE" ]; then
-  echo "rxcharm: charm ${options.charmName} needs Node.js 20 or later, and no 'node' was found on PATH" >&2
-  if [ "$INSTALL_NODE" = 1 ] && is_debian_like && command -v apt-get >/dev/null 2>&1; then
+install_node() {
+  command -v status-set >/dev/null 2>&1 && status-set maintenance "installing Node.js" || true
+  if command -v snap >/dev/null 2>&1; then
+    echo "rxcharm: installing Node.js: ${NODE_SNAP_INSTALL} (layer option basic.install-node)" >&2
+    ${NODE_SNAP_INSTALL} >&2 || true
+  elif [ "$FOUND_OLD" = 0 ] && is_debian_like && command -v apt-get >/dev/null 2>&1; then
+    # No snapd: the release's nodejs (18 on Ubuntu 24.04 and Debian 12; older releases fail below).
     echo "rxcharm: installing nodejs with apt-get (layer option basic.install-node)" >&2
-    command -v status-set >/dev/null 2>&1 && status-set maintenance "installing Node.js" || true
     apt_install nodejs || true
-    find_node || true
+  fi
+}
+
+# No command substitution on the common path: every hook runs this, and each subshell is a fork.
+NODE=
+if [ -r "$NODE_MARK" ]; then
+  read -r NODE < "$NODE_MARK" || true
+  command -v "$NODE" >/dev/null 2>&1 || NODE=
+fi
+if [ -z "$NODE" ] && ! select_node; then
+  if [ "$FOUND_OLD" = 1 ]; then
+    echo "rxcharm: charm ${options.charmName} needs Node.js $MIN_NODE or later, and the Node.js on this machine is older" >&2
+  else
+    echo "rxcharm: charm ${options.charmName} needs Node.js $MIN_NODE or later, and no 'node' was found on PATH" >&2
+  fi
+  if [ "$INSTALL_NODE" = 1 ]; then
+    install_node
+    select_node || true
   fi
   if [ -z "$NODE" ]; then
-    if [ "$INSTALL_NODE" = 1 ]; then
-      echo "rxcharm: could not install Node.js; install Node.js 20+ on this machine and retry the hook" >&2
-    else
-      echo "rxcharm: install Node.js 20+ on this machine (Debian/Ubuntu: apt-get install nodejs), or build with layer option basic.install-node: true" >&2
-    fi
+    echo "rxcharm: install Node.js $MIN_NODE or later on this machine and retry the hook: ${NODE_SNAP_INSTALL} (Ubuntu, or any machine with snapd), or apt-get install nodejs where the release has 18+ (Ubuntu 24.04, Debian 12)" >&2
+    [ "$INSTALL_NODE" = 1 ] || echo "rxcharm: or build the charm with layer option basic.install-node: true to let dispatch install it" >&2
     exit 1
   fi
 fi

@@ -13,7 +13,13 @@
  * const findings = proofCharm(outputDir, searchPath);
  * ```
  */
-export { findPackageRoot, findProjectRoot, searchPathFromEnv, withProjectLayers, type LayerSearchPath } from './search-path';
+export {
+  findPackageRoot,
+  findProjectRoot,
+  searchPathFromEnv,
+  withProjectLayers,
+  type LayerSearchPath,
+} from './search-path';
 export { findNpmLayers, npmLayerOf, type NpmLayer } from './npm-layers';
 export { locateLayer } from './locate-layer';
 export { resolveLayers, type LayerStack, type ResolvedLayer } from './resolve-layers';

@@ -11,7 +11,11 @@ import type { LayerSearchPath } from './search-path';
  * @throws LayerConflictError when an npm package declares a name a directory also provides, or
  *   two packages declare it: naming both places.
  */
-export function locateLayer(searchPath: LayerSearchPath, kind: 'layer' | 'interface', name: string): string | undefined {
+export function locateLayer(
+  searchPath: LayerSearchPath,
+  kind: 'layer' | 'interface',
+  name: string,
+): string | undefined {
   const dirs = kind === 'layer' ? searchPath.layers : searchPath.interfaces;
   const inDirs = findInDirs(dirs, name, kind);
   const packages = (searchPath.packages ?? []).filter((p) => p.kind === kind && p.name === name);

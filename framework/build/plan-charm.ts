@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { EntrySpec } from './bundle-entry';
 import { actionNames, dispatchScript, endpointsOf, hookNames, hookStub } from './hook-scripts';
+import { manifestYaml } from './pack-charm';
 import { readYamlMap, type YamlMap } from './internal/read-yaml';
 import { mergeLayers, type LayerDocuments, type MergedLayers } from './merge-layers';
 import { planFiles } from './plan-files';
@@ -86,6 +87,8 @@ export function planCharm(stack: LayerStack): CharmPlan {
       0o755,
     );
   }
+  // The bases travel with the unpacked charm too, so `juju deploy ./dir` knows them as it does a packed .charm.
+  if (!files.has('manifest.yaml')) dynamic('manifest.yaml', encoder.encode(manifestYaml()));
   for (const hook of hookNames(merged.metadata))
     if (!files.has(`hooks/${hook}`)) dynamic(`hooks/${hook}`, encoder.encode(hookStub(`hooks/${hook}`)), 0o755);
   for (const action of actionNames(merged.actions))

@@ -25,6 +25,7 @@ import { basename, dirname, join } from 'node:path';
 import { buildSync, type Plugin } from 'esbuild';
 import { BUNDLE_FILE, BUNDLE_MAP_FILE, CODE_CACHE_FILE, vendorFile } from '../charm';
 import type { CharmLoaderSettings } from './charm-loader';
+import { MIN_NODE_MAJOR } from './hook-scripts';
 import { findPackageRoot } from './search-path';
 
 /** The esbuild plugins of a charm's bundle, in the order they apply. */
@@ -68,7 +69,7 @@ export function charmLoaderSource(bundleCode: string, loaderModule: string): str
     stdin: { contents: entry, loader: 'js', resolveDir: dirname(loaderModule), sourcefile: 'charm.js' },
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: `node${MIN_NODE_MAJOR}`,
     format: 'cjs',
     write: false,
     legalComments: 'none',

@@ -30,6 +30,21 @@ export interface NetworkInfo {
   readonly 'ingress-addresses': readonly string[];
 }
 
+/** One entry of `goal-state`: a status word (`active`, `dying`, `joined`...) and since when. */
+export interface GoalStateStatus {
+  readonly status: string;
+  readonly since?: string;
+}
+
+/**
+ * `goal-state` output: the units of this unit's application and, per endpoint, the related
+ * application and its units (Juju 2.4 and later). A unit being removed shows `dying`.
+ */
+export interface GoalState {
+  readonly units: Readonly<Record<string, GoalStateStatus>>;
+  readonly relations: Readonly<Record<string, Readonly<Record<string, GoalStateStatus>>>>;
+}
+
 /**
  * One typed method per Juju hook tool. Implementations: `ProcessHookTools` (spawns the real
  * executables) and the testing package's fake.
@@ -82,4 +97,6 @@ export interface HookTools {
   actionFail(message: string): Promise<void>;
   /** `resource-get <name>`: local path of the resource file. */
   resourceGet(name: string): Promise<string>;
+  /** `goal-state --format=json`: where the model is heading for this unit (dying, related units). */
+  goalState(): Promise<GoalState>;
 }

@@ -32,7 +32,10 @@ export class Endpoint {
   readonly endpointName: string;
   readonly role: EndpointRole;
   readonly interfaceName: string;
-  /** Whether this unit is the application leader (at hook start). */
+  /**
+   * Whether this unit is the application leader (at hook start), as far as relation data goes:
+   * false when the unit has no relations at all (the runtime does not ask then).
+   */
   readonly isLeader: boolean;
   readonly #relations: readonly Relation[];
   readonly #departed: readonly DepartedUnit[];

@@ -25,13 +25,18 @@ async function bagOrEmpty(read: Promise<RelationData>): Promise<RelationData> {
  * Reads every endpoint's relations from Juju at hook start (the I/O shell around the pure
  * endpoint code): `relation-ids`, `relation-list`, `relation-get` of each remote unit, the
  * remote app bag, this unit's bag and (leader) this app's bag. Endpoints sorted by name.
+ *
+ * @param isLeader leadership, or a function asked once, at the first relation (a unit without
+ *   relations then makes no `is-leader` call).
  */
 export async function readEndpointSnapshots(
   tools: HookTools,
   roles: EndpointRoles,
   context: HookContext,
-  isLeader: boolean,
+  isLeader: boolean | (() => Promise<boolean>),
 ): Promise<EndpointSnapshot[]> {
+  let leader: Promise<boolean> | undefined = typeof isLeader === 'boolean' ? Promise.resolve(isLeader) : undefined;
+  const leads = (): Promise<boolean> => (leader ??= (isLeader as () => Promise<boolean>)());
   const out: EndpointSnapshot[] = [];
   const entries = ROLES.flatMap((role) => Object.entries(roles[role]).map(([name, iface]) => ({ name, role, iface })));
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -51,7 +56,9 @@ export async function readEndpointSnapshots(
         units: data,
         appData: remoteApp === null ? {} : await bagOrEmpty(tools.relationGet(relationId, remoteApp, { app: true })),
         localUnit: await bagOrEmpty(tools.relationGet(relationId, context.unitName)),
-        localApp: isLeader ? await bagOrEmpty(tools.relationGet(relationId, context.appName, { app: true })) : {},
+        localApp: (await leads())
+          ? await bagOrEmpty(tools.relationGet(relationId, context.appName, { app: true }))
+          : {},
       });
     }
     const departing = context.remoteUnit ?? context.departingUnit;

@@ -12,6 +12,8 @@ export type {
   HookTools,
   JujuLogLevel,
   NetworkInfo,
+  GoalState,
+  GoalStateStatus,
   PortProtocol,
   PortSpec,
   RelationData,

@@ -98,6 +98,9 @@ class MemoryTools implements HookTools {
   async resourceGet() {
     return '/r';
   }
+  async goalState() {
+    return { units: {}, relations: {} };
+  }
 }
 
 const METADATA = 'name: t\nrequires:\n  db:\n    interface: kvdb\nprovides:\n  web:\n    interface: http\n';

@@ -209,6 +209,7 @@ async function executeHook(bundle: CharmBundle, parts: HookParts): Promise<HookO
     const config = await loadConfig(tools, schema, tx, redactor);
     const endpoints = await loadEndpoints(bundle, meta, parts, tx);
     const docker = lazyDockerClient(parts.docker, config);
+    const status = createStatusHelper((s, message) => log.debug({ status: s, message }, 'status collected'));
     const runtime: HookRuntime = {
       context,
       config,
@@ -220,7 +221,7 @@ async function executeHook(bundle: CharmBundle, parts: HookParts): Promise<HookO
       redactor,
       endpoints,
       logger: root.child({ module: 'charm' }),
-      status: createStatusHelper(tools, (status, message) => log.debug({ status, message }, 'status set')),
+      status,
       ports: new PortBuffer(),
       layerOptions: bundle.layerOptions,
     };
@@ -250,6 +251,7 @@ async function executeHook(bundle: CharmBundle, parts: HookParts): Promise<HookO
     for (const f of flags.list()) if (isConfigFlag(f) || isHookScopedEndpointFlag(f)) flags.clear(f, 'runtime');
     const published = await publishEndpoints(tools, endpoints.values());
     await runtime.ports.flush(tools);
+    await status.flush(tools, tx.kv);
     tx.commit({ config: config.all() as Record<string, JsonValue> });
     log.debug({ published }, 'hook committed');
     return { ok: true, exitCode: 0, hook, dispatch, published };
@@ -301,8 +303,12 @@ async function loadEndpoints(
   const bindings = bindEndpoints(bundle, meta.roles);
   const endpoints = new Map<string, Endpoint>();
   if (bindings.length === 0) return endpoints;
-  const isLeader = await parts.tools.isLeader();
-  const snapshots = await readEndpointSnapshots(parts.tools, meta.roles, parts.context, isLeader);
+  // Leadership only matters for relation data: a unit without relations is not asked.
+  let isLeader = false;
+  const snapshots = await readEndpointSnapshots(parts.tools, meta.roles, parts.context, async () => {
+    isLeader = await parts.tools.isLeader();
+    return isLeader;
+  });
   const byName = new Map<string, EndpointSnapshot>(snapshots.map((s) => [s.name, s]));
   for (const b of bindings) {
     const snapshot = byName.get(b.name) as EndpointSnapshot;

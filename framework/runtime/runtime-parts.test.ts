@@ -40,13 +40,39 @@ describe('PortBuffer', () => {
 });
 
 describe('status helper', () => {
-  it('sets status at once and remembers the last one', async () => {
+  const recorder = () => {
     const calls: string[] = [];
-    const status = createStatusHelper({ statusSet: async (s, m) => void calls.push(`${s}:${m}`) });
+    const kv = new Map<string, unknown>();
+    return {
+      calls,
+      tools: { statusSet: async (s: string, m: string) => void calls.push(`${s}:${m}`) },
+      kv: { get: (k: string) => (kv.get(k) ?? null) as never, set: (k: string, v: unknown) => void kv.set(k, v) },
+    };
+  };
+
+  it('collects the status and sets only the last one, once, at flush', async () => {
+    const { calls, tools, kv } = recorder();
+    const status = createStatusHelper();
     await status.maintenance('installing');
+    await status.waiting('for redis');
     await status.active();
-    expect(calls).toEqual(['maintenance:installing', 'active:']);
+    expect(calls).toEqual([]);
     expect(status.last).toEqual({ status: 'active', message: '' });
+    expect(await status.flush(tools, kv)).toBe(true);
+    expect(calls).toEqual(['active:']);
+  });
+
+  it('sets nothing when the unit already shows the collected status, or none was collected', async () => {
+    const { calls, tools, kv } = recorder();
+    const first = createStatusHelper();
+    await first.blocked('need a port');
+    await first.flush(tools, kv);
+    const again = createStatusHelper();
+    await again.maintenance('checking');
+    await again.blocked('need a port');
+    expect(await again.flush(tools, kv)).toBe(false);
+    expect(await createStatusHelper().flush(tools, kv)).toBe(false);
+    expect(calls).toEqual(['blocked:need a port']);
   });
 });
 

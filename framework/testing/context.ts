@@ -177,6 +177,7 @@ export class Context {
     const world: ToolWorld = {
       unitName: s.unitName,
       leader: s.leader,
+      dying: s.dying,
       address: s.address,
       config,
       // Juju fills these keys of the unit's own bag in every relation.

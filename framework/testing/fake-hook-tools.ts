@@ -1,6 +1,7 @@
 import {
   classifyHookToolFailure,
   formatPortSpec,
+  type GoalState,
   type HookTools,
   type JujuLogLevel,
   type NetworkInfo,
@@ -20,6 +21,8 @@ type Bag = Record<string, string>;
 export interface ToolWorld {
   readonly unitName: string;
   readonly leader: boolean;
+  /** The unit is being removed (`goal-state` shows it `dying`). */
+  readonly dying: boolean;
   readonly address: string;
   /** Effective config: defaults from config.yaml overlaid with the state's values. */
   readonly config: Readonly<Record<string, ConfigValue>>;
@@ -224,6 +227,17 @@ export class FakeHookTools implements HookTools {
   async actionFail(message: string): Promise<void> {
     this.#needAction('action-fail');
     this.records.actionFailure = message;
+  }
+
+  async goalState(): Promise<GoalState> {
+    const relations: Record<string, Record<string, { status: string }>> = {};
+    for (const r of this.#w.relations) {
+      const entries = (relations[r.endpoint] ??= {});
+      entries[r.remoteApp] = { status: 'joined' };
+      for (const unit of Object.keys(r.remoteUnits)) entries[unit] = { status: 'active' };
+    }
+    const status = this.#w.dying ? 'dying' : this.#w.status.status;
+    return { units: { [this.#w.unitName]: { status } }, relations };
   }
 
   async resourceGet(name: string): Promise<string> {

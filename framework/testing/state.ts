@@ -41,6 +41,8 @@ export interface State {
   readonly unitName: string;
   readonly modelName: string;
   readonly leader: boolean;
+  /** The unit is being removed: `goal-state` reports it `dying` (teardown hooks). */
+  readonly dying: boolean;
   /** Config values the operator set (the rest come from config.yaml defaults). */
   readonly config: Readonly<Record<string, ConfigValue>>;
   /**
@@ -129,6 +131,7 @@ export function state(input: StateInput = {}): State {
     unitName: input.unitName ?? '',
     modelName: input.modelName ?? 'test-model',
     leader: input.leader ?? false,
+    dying: input.dying ?? false,
     config: { ...(input.config ?? {}) },
     appliedConfig:
       input.appliedConfig === undefined || input.appliedConfig === null ? null : { ...input.appliedConfig },

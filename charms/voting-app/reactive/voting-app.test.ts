@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import {
   Context,
   relationChanged,
+  relationBroken,
   relationDeparted,
   relationJoined,
   type RunOutput,
@@ -44,7 +45,7 @@ describe('voting-app handlers', () => {
       status: 'active',
       message: expect.stringContaining('Ready to vote on port 5000'),
     });
-    expect(out.statusHistory.map((s) => s.status)).toEqual(expect.arrayContaining(['maintenance', 'active']));
+    expect(out.statusHistory.map((s) => s.status)).toEqual(['active']);
     standalone = out.state;
   });
 
@@ -93,6 +94,20 @@ describe('voting-app handlers', () => {
     expect(env).toMatchObject({ REDIS_HOST: '10.0.0.7', REDIS_PORT: '6379' });
     const departed = await ctx.run(relationDeparted('redis', 'redis/0'), joined.state);
     expect(Object.keys(compose(departed).services).sort()).toEqual(['db', 'redis', 'result', 'vote', 'worker']);
+  });
+
+  it('brings nothing up when the relation breaks because the unit itself is dying', async () => {
+    const redis = { endpoint: 'redis', id: 7, remoteApp: 'redis', remoteUnits: {} };
+    const joined = await ctx.run(relationJoined('redis', 'redis/0'), {
+      ...standalone,
+      relations: [{ ...redis, remoteUnits: { 'redis/0': { host: '10.0.0.7', port: '6379' } } }],
+    });
+    const dying = await ctx.run(relationBroken('redis'), { ...joined.state, relations: [redis], dying: true });
+    expect(writes(dying)).toBe(0);
+    expect(dying.state.files[COMPOSE]).toBe(joined.state.files[COMPOSE]);
+    expect(dying.state.flags).toContain('voting-app.stopped');
+    const unrelated = await ctx.run(relationBroken('redis'), { ...joined.state, relations: [redis] });
+    expect(Object.keys(compose(unrelated).services)).toContain('redis');
   });
 
   it('waits, without swapping, while a related postgres has not granted access', async () => {

@@ -17,6 +17,7 @@ import {
   setWorkloadStatus,
   settingsOrBlocked,
   storedSecret,
+  unitIsDying,
 } from 'layer:basic';
 import { applyComposeFile, composeFor, unitProjectName } from 'layer:docker';
 import type { HttpProvides } from 'interface:http';
@@ -28,7 +29,7 @@ import { readSettings, type Settings } from '../src/settings';
 
 /** Flag: the running formation reflects the current inputs (or the config problem is reported). */
 export const CONFIGURED = 'voting-app.configured';
-/** Flag: the stop hook ran; nothing brings the project up again. */
+/** Flag: the unit stops or is dying (see `unitIsDying`); nothing brings the project up again. */
 export const STOPPED = 'voting-app.stopped';
 /** kv: sha256 of the compose file last brought up successfully. */
 const APPLIED_KEY = 'voting-app.applied-compose';
@@ -49,11 +50,22 @@ export class VotingApp extends Charm {
     'config-changed',
     'leader-elected',
     'leader-settings-changed',
-    'redis-relation-{joined,changed,departed,broken}',
-    'postgres-relation-{joined,changed,departed,broken}',
+    'redis-relation-{joined,changed}',
+    'postgres-relation-{joined,changed}',
   )
   inputsChanged(): void {
     this.clearFlag(CONFIGURED);
+  }
+
+  /**
+   * A redis or postgres relation going away brings the bundled container back, unless the unit
+   * itself is going away: Juju breaks a dying unit's relations just before `stop`, and starting
+   * (or pulling) a container there would only be torn down again.
+   */
+  @hook('redis-relation-{departed,broken}', 'postgres-relation-{departed,broken}')
+  async serviceLeft(): Promise<void> {
+    if (await unitIsDying(this)) this.setFlag(STOPPED);
+    else this.clearFlag(CONFIGURED);
   }
 
   @hook('{voting,results}-relation-{joined,changed}')

@@ -62,6 +62,25 @@ describe('model operations (pure)', () => {
     expect(relation.unitData['app/0']).toEqual({ port: '1' });
   });
 
+  it('an application bag change wakes changed with no remote unit (JUJU_REMOTE_APP only), once', () => {
+    const model = testModel();
+    drain(model);
+    const relation = relate(model, { app: 'client' }, { app: 'app' });
+    drain(model);
+    commitRelationData(model, 'app/0', { relationId: relation.id, unit: {}, app: { url: 'u' } });
+    commitRelationData(model, 'app/0', { relationId: relation.id, unit: {}, app: { url: 'v' } }); // coalesced
+    expect(model.unit('client/0').queue).toEqual([
+      expect.objectContaining({ hook: 'db-relation-changed', remoteApp: 'app', relationId: relation.id }),
+    ]);
+    expect(model.unit('client/0').queue[0]!.remoteUnit).toBeUndefined();
+    commitRelationData(model, 'app/0', { relationId: relation.id, unit: { host: 'h' }, app: { url: 'w' } });
+    expect(model.unit('client/0').queue.map((h) => `${h.hook}:${h.remoteUnit ?? ''}`)).toEqual([
+      'db-relation-changed:',
+      'db-relation-changed:app/0',
+    ]);
+    expect(model.unit('app/1').queue).toEqual([]);
+  });
+
   it('a commit while the remote changed hook already runs queues another changed', () => {
     const model = testModel();
     drain(model);
@@ -109,7 +128,7 @@ describe('model operations (pure)', () => {
     expect(() => resolveUnit(model, 'app/0', true)).toThrow('unit is not in error: app/0');
   });
 
-  it('removing the leader re-elects, and removal runs departed, stop, broken, remove', () => {
+  it('removing the leader re-elects, and removal breaks each relation (departed, broken) before stop, remove', () => {
     const model = testModel();
     drain(model);
     relate(model, { app: 'client' }, { app: 'app' });
@@ -120,8 +139,8 @@ describe('model operations (pure)', () => {
     expect(of(ran, 'app/0')).toEqual([
       'cluster-relation-departed:app/1',
       'db-relation-departed:client/0',
-      'stop',
       'db-relation-broken',
+      'stop',
       'remove',
     ]);
     expect(of(ran, 'app/1')).toEqual(['leader-elected', 'cluster-relation-departed:app/0']);

@@ -217,22 +217,29 @@ function applyBag(bag: Record<string, string>, changes: Record<string, string>):
  * Queues `-relation-changed` on `target` for `changer`'s new data unless a joined/changed for
  * `changer` is still pending there. The head does not count when it has already started (it may
  * have read the bag before this commit) or failed (`resolve --no-retry` may skip it).
+ *
+ * `changer` undefined stands for the application bag: Juju runs that changed with
+ * `JUJU_REMOTE_APP` set and `JUJU_REMOTE_UNIT` empty, on every remote unit still in the
+ * relation, whether or not a unit of the writer is in its scope.
  */
-function wake(model: ModelState, target: UnitRecord, relation: RelationRecord, changer: string): void {
+function wake(model: ModelState, target: UnitRecord, relation: RelationRecord, changer: string | undefined): void {
   const head = target.queue[0];
   const headPending = head !== undefined && target.error === null && !model.isRunning(target, head);
   const pending = target.queue.slice(headPending ? 0 : 1);
-  const waiting = pending.some(
-    (h) => h.relationId === relation.id && h.remoteUnit === changer && /-relation-(joined|changed)$/.test(h.hook),
+  const waiting = pending.some((h) =>
+    changer === undefined
+      ? h.relationId === relation.id && h.remoteUnit === undefined && h.hook.endsWith('-relation-changed')
+      : h.relationId === relation.id && h.remoteUnit === changer && /-relation-(joined|changed)$/.test(h.hook),
   );
-  if (waiting) return; // a queued joined/changed for this unit will read the new data anyway
-  if (!(relation.scope[target.name] ?? []).includes(changer)) return;
+  if (waiting) return; // a queued hook for this bag will read the new data anyway
+  if (changer !== undefined && !(relation.scope[target.name] ?? []).includes(changer)) return;
   model.enqueueRelationHook(target, relation, 'changed', changer);
 }
 
 /**
  * Applies the relation data a hook committed (on exit 0) and wakes `-relation-changed` on the
- * remote units that see the change, with `JUJU_REMOTE_UNIT` = the unit that changed it.
+ * remote units that see the change: with `JUJU_REMOTE_UNIT` = the unit that changed its own bag,
+ * and with `JUJU_REMOTE_UNIT` empty (`JUJU_REMOTE_APP` set) for an application bag change.
  */
 export function commitRelationData(model: ModelState, unitName: string, commit: RelationCommit): void {
   const relation = model.findRelation(commit.relationId);
@@ -245,6 +252,7 @@ export function commitRelationData(model: ModelState, unitName: string, commit: 
   if ((!unitChanged && !appChanged) || relation.dying) return;
   for (const target of model.remoteUnits(relation, unitName)) {
     if (relation.left.includes(target.name)) continue;
-    wake(model, target, relation, unitName);
+    if (unitChanged) wake(model, target, relation, unitName);
+    if (appChanged) wake(model, target, relation, undefined);
   }
 }

@@ -24,17 +24,17 @@ function queueUnitTeardown(model: ModelState, unit: UnitRecord): void {
       if (inScope) model.enqueueRelationHook(other, relation, 'departed', unit.name, unit.name);
     }
   }
-  for (const relation of relations) queueLeave(model, unit, relation, false);
+  // Juju 3.6 breaks every relation of a dying unit before `stop`: per relation, departed for
+  // each remote unit then broken (peers get no broken).
+  for (const relation of relations) queueLeave(model, unit, relation, !model.isPeer(relation));
   model.enqueue(unit, { hook: 'stop' });
-  for (const relation of relations) {
-    if (!model.isPeer(relation)) model.enqueueRelationHook(unit, relation, 'broken');
-  }
   model.enqueue(unit, { hook: 'remove' });
 }
 
 /**
- * Removes a unit: the other units of its relations get `-relation-departed`; the unit itself
- * gets departed per remote unit, `stop`, `-relation-broken` per relation, then `remove`, after
+ * Removes a unit: the other units of its relations get `-relation-departed`; the unit itself,
+ * relation by relation, gets departed per remote unit then `-relation-broken`; then `stop`
+ * and `remove` (Juju 3.6's order), after
  * which it leaves the model. A leader hands leadership to the next unit (`leader-elected`).
  *
  * @throws ModelOperationError when the unit is already being removed.

@@ -1,6 +1,7 @@
 import { isRxcharmError } from '../../errors';
 import { actionFail, actionGet, actionLog, actionSet } from './action-tools';
 import { configGet } from './config-get';
+import { goalStateTool } from './goal-state';
 import { leaderGet, leaderSet, isLeader } from './leader-tools';
 import { applicationVersionSet, jujuLog, networkGet, resourceGet, unitGet } from './misc-tools';
 import { closePort, openedPorts, openPort } from './port-tools';
@@ -18,6 +19,7 @@ const TOOLS: readonly HookTool[] = [
   applicationVersionSet,
   closePort,
   configGet,
+  goalStateTool,
   isLeader,
   jujuLog,
   leaderGet,

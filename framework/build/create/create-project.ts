@@ -63,7 +63,12 @@ export function createProject(name: string, options: CreateProjectOptions): Crea
 const NPM_INIT_TEST = 'echo "Error: no test specified" && exit 1';
 
 function isProject(dir: string, manifest: Readonly<Record<string, unknown>> | undefined): boolean {
-  if (['tsconfig.json', 'jest.config.js', 'jest.config.ts', 'jest.config.cjs', 'jest.config.mjs'].some((f) => existsSync(join(dir, f)))) return true;
+  if (
+    ['tsconfig.json', 'jest.config.js', 'jest.config.ts', 'jest.config.cjs', 'jest.config.mjs'].some((f) =>
+      existsSync(join(dir, f)),
+    )
+  )
+    return true;
   const test = (manifest?.['scripts'] as Record<string, unknown> | undefined)?.['test'];
   return typeof test === 'string' && test !== NPM_INIT_TEST;
 }
@@ -71,7 +76,8 @@ function isProject(dir: string, manifest: Readonly<Record<string, unknown>> | un
 function readManifest(file: string): Record<string, unknown> {
   try {
     const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
   } catch (error) {
     throw new LayerFileError(file, 'package.json does not parse as JSON', undefined, error);
   }

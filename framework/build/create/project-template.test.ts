@@ -10,7 +10,12 @@ describe('projectManifest', () => {
   });
 
   it("keeps an npm init package.json's fields and the rxcharm it installed", () => {
-    const existing = { name: 'proj', license: 'MIT', dependencies: { rxcharm: 'file:../rxcharm.tgz' }, devDependencies: { jest: '^29.0.0' } };
+    const existing = {
+      name: 'proj',
+      license: 'MIT',
+      dependencies: { rxcharm: 'file:../rxcharm.tgz' },
+      devDependencies: { jest: '^29.0.0' },
+    };
     const manifest = projectManifest(existing, 'my-app', 'my-app', versions);
     expect(manifest).toMatchObject({ name: 'proj', license: 'MIT', dependencies: { rxcharm: 'file:../rxcharm.tgz' } });
     expect(manifest['devDependencies']).toEqual({ jest: '^29.0.0', typescript: '5.9.3' });
@@ -20,7 +25,9 @@ describe('projectManifest', () => {
 describe('projectFiles', () => {
   it('maps layer:* and interface:* to the project, rxcharm and rxcharm-layer-* packages, and uses the jest preset', () => {
     const files = projectFiles('my-app');
-    const tsconfig = JSON.parse(files['tsconfig.json'] ?? '{}') as { compilerOptions: { paths: Record<string, string[]> } };
+    const tsconfig = JSON.parse(files['tsconfig.json'] ?? '{}') as {
+      compilerOptions: { paths: Record<string, string[]> };
+    };
     expect(tsconfig.compilerOptions.paths['layer:*']).toEqual([
       'layers/*/lib/index.ts',
       'node_modules/rxcharm/layers/*/lib/index.ts',

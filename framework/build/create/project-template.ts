@@ -26,10 +26,13 @@ export function projectManifest(
   versions: ProjectVersions,
 ): Record<string, unknown> {
   const base = existing ?? { name, version: '0.1.0', private: true };
-  const record = (key: string): Record<string, string> => ({ ...((base[key] as Record<string, string> | undefined) ?? {}) });
+  const record = (key: string): Record<string, string> => ({
+    ...((base[key] as Record<string, string> | undefined) ?? {}),
+  });
   const dependencies = record('dependencies');
   const devDependencies = { ...record('devDependencies') };
-  if (dependencies['rxcharm'] === undefined && devDependencies['rxcharm'] === undefined) devDependencies['rxcharm'] = versions.rxcharm;
+  if (dependencies['rxcharm'] === undefined && devDependencies['rxcharm'] === undefined)
+    devDependencies['rxcharm'] = versions.rxcharm;
   for (const [dep, range] of Object.entries(versions.devDependencies)) devDependencies[dep] ??= range;
   return {
     ...base,
@@ -60,15 +63,24 @@ export function projectFiles(layer: string, packageType: 'commonjs' | 'module' =
       types: ['node', 'jest'],
       baseUrl: '.',
       paths: {
-        'layer:*': ['layers/*/lib/index.ts', 'node_modules/rxcharm/layers/*/lib/index.ts', 'node_modules/rxcharm-layer-*/lib/index.ts'],
-        'interface:*': ['interfaces/*/index.ts', 'node_modules/rxcharm/interfaces/*/index.ts', 'node_modules/rxcharm-interface-*/index.ts'],
+        'layer:*': [
+          'layers/*/lib/index.ts',
+          'node_modules/rxcharm/layers/*/lib/index.ts',
+          'node_modules/rxcharm-layer-*/lib/index.ts',
+        ],
+        'interface:*': [
+          'interfaces/*/index.ts',
+          'node_modules/rxcharm/interfaces/*/index.ts',
+          'node_modules/rxcharm-interface-*/index.ts',
+        ],
       },
     },
     exclude: ['node_modules', 'build', '**/.rxcharm'],
   };
   return {
     'tsconfig.json': `${JSON.stringify(tsconfig, null, 2)}\n`,
-    [packageType === 'module' ? 'jest.config.cjs' : 'jest.config.js']: `// TypeScript, standard decorators and layer:* / interface:* imports: rxcharm's jest preset.
+    [packageType === 'module' ? 'jest.config.cjs' : 'jest.config.js']:
+      `// TypeScript, standard decorators and layer:* / interface:* imports: rxcharm's jest preset.
 module.exports = { preset: 'rxcharm' };
 `,
     '.gitignore': 'node_modules/\nbuild/\n.rxcharm/\n*.charm\n',

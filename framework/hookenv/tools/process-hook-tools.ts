@@ -1,7 +1,16 @@
 import { Redactor } from '../redactor';
 import { HookToolError } from './hook-tool-error';
 import { classifyHookToolFailure } from './not-found-errors';
-import type { HookTools, JujuLogLevel, NetworkInfo, PortSpec, RelationData, StatusInfo, StatusName } from '../../charm';
+import type {
+  GoalState,
+  HookTools,
+  JujuLogLevel,
+  NetworkInfo,
+  PortSpec,
+  RelationData,
+  StatusInfo,
+  StatusName,
+} from '../../charm';
 import { formatPortSpec } from './port-spec';
 import type { ToolRunner } from './tool-runner';
 
@@ -191,6 +200,15 @@ export class ProcessHookTools implements HookTools {
 
   async resourceGet(name: string): Promise<string> {
     return (await this.#run('resource-get', [name])).trim();
+  }
+
+  async goalState(): Promise<GoalState> {
+    const value = await this.#object('goal-state', ['--format=json']);
+    const units = value.units ?? {};
+    const relations = value.relations ?? {};
+    if (typeof units !== 'object' || typeof relations !== 'object' || units === null || relations === null)
+      throw this.#malformed('goal-state', [], 'expected units and relations maps');
+    return { units, relations } as GoalState;
   }
 
   async #write(tool: string, args: string[], stdin?: string): Promise<void> {

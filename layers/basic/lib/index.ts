@@ -15,3 +15,5 @@ export { newSecret, storedSecret } from './stored-secret';
 export type { StoredSecretTarget } from './stored-secret';
 export { reconcileOpenedPorts } from './opened-ports';
 export type { OpenedPortsTarget } from './opened-ports';
+export { unitIsDying } from './unit-is-dying';
+export type { DyingTarget } from './unit-is-dying';

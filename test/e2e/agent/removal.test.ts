@@ -12,7 +12,7 @@ describe('local agent: removal', () => {
   });
   afterEach(() => fx.dispose());
 
-  it('remove-unit: departed on the others, then the unit departs, stops, breaks and is removed', async () => {
+  it('remove-unit: departed on the others, then the unit departs and breaks each relation, stops and is removed', async () => {
     const p0 = fx.hooks('provider/0').length;
     const c0 = fx.hooks('consumer/0').length;
     const c1 = fx.hooks('consumer/1').length;
@@ -30,8 +30,8 @@ describe('local agent: removal', () => {
     expect(removed.slice(-5)).toEqual([
       'cluster-relation-departed',
       'db-relation-departed',
-      'stop',
       'db-relation-broken',
+      'stop',
       'remove',
     ]);
     expect(c1).toBeGreaterThan(0);

@@ -63,7 +63,7 @@ describe('generated dispatch', () => {
     const dir = charm(tmp.dir, { installNode: false });
     const result = run(dir, binWithoutNode(tmp.dir, true));
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('charm demo needs Node.js 20 or later');
+    expect(result.stderr).toContain('charm demo needs Node.js 18 or later');
     expect(result.stderr).toContain('basic.install-node');
     expect(existsSync(join(tmp.dir, 'apt.log'))).toBe(false);
   });
