@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { bundleCharm } from './bundle-charm';
+import { bundleCharm, type CharmBundler } from './bundle-charm';
 import { BUNDLE_FILE, BUNDLE_MAP_FILE } from './bundle-loader';
 import { bundleEntrySource } from './bundle-entry';
 import { diffManifests, manifestConflicts, MANIFEST_FILE, readManifest, sha256, type BuildChanges, type BuildManifest, type ManifestEntry } from './build-manifest';
@@ -25,6 +25,8 @@ export interface BuildOptions {
   readonly packageRoot?: string;
   /** Override of the `rxcharm` import target (default `<packageRoot>/framework/index.ts`). */
   readonly frameworkEntry?: string;
+  /** The bundler (default {@link bundleCharm}; `rxcharm dev` passes one that keeps esbuild's context). */
+  readonly bundler?: CharmBundler;
 }
 
 /** What a build produced. */
@@ -62,7 +64,7 @@ export async function buildCharm(options: BuildOptions): Promise<BuildResult> {
   }
   const previous = checkExistingOutput(outputDir, options.force === true);
 
-  const bundle = await bundleCharm(bundleEntrySource(plan.entry), stack.layers[stack.layers.length - 1]?.dir ?? packageRoot, {
+  const bundle = await (options.bundler ?? bundleCharm)(bundleEntrySource(plan.entry), stack.layers[stack.layers.length - 1]?.dir ?? packageRoot, {
     framework: options.frameworkEntry ?? join(packageRoot, 'framework', 'index.ts'),
     layers: Object.fromEntries(stack.layers.map((layer) => [layer.name, layer.dir])),
     interfaces: Object.fromEntries(stack.interfaces.map((iface) => [iface.name, iface.dir])),

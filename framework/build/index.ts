@@ -32,7 +32,8 @@ export {
   type DispatchOptions,
 } from './hook-scripts';
 export { bundleEntrySource, type EntrySpec, type EntryModule, type EntryInterface } from './bundle-entry';
-export { bundleCharm, VENDORED_PACKAGES, vendorFile, type BundleAliases, type BundleOutput } from './bundle-charm';
+export { bundleCharm, VENDORED_PACKAGES, vendorFile, type BundleAliases, type BundleOutput, type CharmBundler } from './bundle-charm';
+export { IncrementalBundler } from './incremental-bundler';
 export {
   MANIFEST_FILE,
   readManifest,

@@ -1,0 +1,74 @@
+import type { Command } from 'commander';
+import { agentSettingsFromEnv } from '../../agent';
+import { CliError } from '../cli-error';
+import { findPackageRoot, searchPathFromEnv } from '../../build';
+import { DevSession, formatCycle } from '../../dev';
+
+interface DevOptions {
+  readonly app?: string;
+  readonly model?: string;
+  readonly debounce: string;
+  readonly once?: boolean;
+}
+
+/** `rxcharm dev <layer-dir> [--app NAME] [--model DIR]`. */
+export function registerDevCommands(program: Command): void {
+  program
+    .command('dev')
+    .description(
+      'deploy a layer to the local model and keep it in step: every save type-checks, rebuilds and refreshes, then shows what changed in each hook',
+    )
+    .argument('<layer-dir>', 'the top layer of the charm')
+    .option('-a, --app <name>', 'application name (default: the charm name)')
+    .option('-m, --model <dir>', 'model state directory (default: $RXCHARM_MODEL or ./.rxcharm/model)')
+    .option('--debounce <ms>', 'quiet time after a save before rebuilding', '50')
+    .option('--once', 'build and deploy or refresh once, then exit')
+    .action(async (layerDir: string, options: DevOptions) => {
+      const settings = agentSettingsFromEnv(
+        process.env,
+        options.model === undefined ? {} : { modelDir: options.model },
+      );
+      const packageRoot = findPackageRoot();
+      const cwd = process.cwd();
+      let failed = false;
+      const out = (lines: readonly string[]): void => {
+        if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
+      };
+      const session = await DevSession.start({
+        layerDir,
+        modelDir: settings.modelDir,
+        ...(options.app === undefined ? {} : { app: options.app }),
+        searchPath: searchPathFromEnv(process.env, packageRoot),
+        packageRoot,
+        basePath: settings.basePath,
+        address: settings.address,
+        parallel: settings.parallel,
+        debounceMs: Number.parseInt(options.debounce, 10) || 50,
+        watch: options.once !== true,
+        onCycle: (cycle) => {
+          failed = cycle.outcome === 'build-failed' || cycle.outcome === 'refresh-failed';
+          out(formatCycle(cycle, cwd));
+        },
+      });
+      if (options.once === true) {
+        await session.dispose();
+        if (failed) throw new CliError('the build or the refresh failed (see above)', 1);
+        return;
+      }
+      process.stdout.write(
+        `watching ${session.watchedLayers.length} layer${session.watchedLayers.length === 1 ? '' : 's'} ` +
+          `(${session.watchedLayers.map((d) => d.split('/').pop()).join(', ')}); Ctrl-C stops watching and leaves the deployment\n`,
+      );
+      await new Promise<void>((done) => {
+        const stop = (): void => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          done();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+      await session.dispose();
+      process.stdout.write(`stopped; ${session.application ?? 'the application'} stays deployed\n`);
+    });
+}
