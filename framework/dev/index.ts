@@ -13,3 +13,6 @@ export { formatCycle } from './format-cycle';
 export { LayerTypeChecker, layerSourceFiles } from './layer-type-checker';
 export { LayerWatcher, type LayerWatcherOptions } from './layer-watcher';
 export { TypeCheckError, formatTypeDiagnostic, type TypeDiagnostic } from './errors';
+export { unitSnapshot, secretPlaceholder, type UnitSnapshot } from './unit-snapshot';
+export { readUnitSnapshot, type LiveUnitSnapshot } from './read-unit-snapshot';
+export { snapshotTest, type SnapshotTestInput } from './snapshot-test';

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { agentSettingsFromEnv } from '../../agent';
 import { CliError } from '../cli-error';
+import { registerSnapshotCommand } from './snapshot';
 import { findPackageRoot, searchPathFromEnv } from '../../build';
 import { DevSession, formatCycle } from '../../dev';
 
@@ -11,8 +12,9 @@ interface DevOptions {
   readonly once?: boolean;
 }
 
-/** `rxcharm dev <layer-dir> [--app NAME] [--model DIR]`. */
+/** `rxcharm dev <layer-dir> [--app NAME] [--model DIR]`, and `snapshot`. */
 export function registerDevCommands(program: Command): void {
+  registerSnapshotCommand(program);
   program
     .command('dev')
     .description(
