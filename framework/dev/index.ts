@@ -16,3 +16,5 @@ export { TypeCheckError, formatTypeDiagnostic, type TypeDiagnostic } from './err
 export { unitSnapshot, secretPlaceholder, type UnitSnapshot } from './unit-snapshot';
 export { readUnitSnapshot, type LiveUnitSnapshot } from './read-unit-snapshot';
 export { snapshotTest, type SnapshotTestInput } from './snapshot-test';
+export { ModelServer, type ModelServerOptions } from './ui/model-server';
+export { readModelView, type ModelView, type ApplicationView, type UnitView, type TraceView } from './ui/model-view';
