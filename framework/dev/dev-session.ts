@@ -43,6 +43,8 @@ export interface DevSessionOptions extends Partial<Pick<LocalAgentOptions, 'base
   readonly modelDir: string;
   /** Application name (default: the charm name). */
   readonly app?: string;
+  /** Config (`key=value`) for the first deploy. */
+  readonly config?: readonly string[];
   readonly searchPath: LayerSearchPath;
   readonly packageRoot: string;
   /** Quiet time after a save before rebuilding (default 50 ms). */
@@ -181,7 +183,7 @@ export class DevSession implements AsyncDisposable {
     const marks = new Map(this.unitDirs(app).map(([unit, dir]) => [unit, lastTraceNumber(dir)]));
     const resolved: string[] = [];
     try {
-      if (!exists) await this.agent.deploy(this.outputDir, { app });
+      if (!exists) await this.agent.deploy(this.outputDir, { app, config: this.options.config ?? [] });
       else {
         await this.agent.refresh(app, { path: this.outputDir });
         // A unit stopped on a failed hook retries it with the new code: the fix the author saved.
