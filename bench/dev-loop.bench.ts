@@ -26,32 +26,75 @@ const EDITS = Number(process.env.BENCH_EDITS ?? 20);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
 const MARK = 'Ready to vote on port';
 
-function edit(file: string, original: string, n: number): void {
-  writeFileSync(file, original.replace(MARK, `Ready to vote (edit ${n}) on port`));
+/** One measured loop: a layer copied to a temp dir, deployed, then edited. */
+interface LoopCase {
+  readonly bench: string;
+  /** The layer to copy. */
+  readonly source: string;
+  /** The handler file, relative to the layer. */
+  readonly file: string;
+  /** The file's text for edit `n`. */
+  readonly edit: (original: string, n: number) => string;
+  readonly config: Readonly<Record<string, string | number | boolean>>;
+  /** Cleans up what the unit started (containers). */
+  readonly cleanUp: (app: string) => void;
 }
 
+/**
+ * `dev-loop` (voting-app, real containers: run under the Docker lock). With
+ * `BENCH_DEV_LOOP=basic`, the loop on test/fixtures/layers/status-app instead (layer:basic, no
+ * Docker): the loop's own cost without a workload.
+ */
 export async function run(): Promise<BenchRecord[]> {
+  const root = findPackageRoot();
+  if (process.env.BENCH_DEV_LOOP === 'basic') {
+    return [
+      await measure(root, {
+        bench: 'dev-loop-basic',
+        source: join(root, 'test', 'fixtures', 'layers', 'status-app'),
+        file: join('reactive', 'status-app.ts'),
+        edit: (original, n) => `${original}\nexport const DEV_LOOP_EDIT = ${n};\n`,
+        config: {},
+        cleanUp: () => undefined,
+      }),
+    ];
+  }
   const unavailable = votingAppUnavailable();
   if (unavailable !== undefined) return [{ bench: 'dev-loop', skipped: unavailable }];
-  const root = findPackageRoot();
+  return [
+    await measure(root, {
+      bench: 'dev-loop',
+      source: join(root, 'charms', 'voting-app'),
+      file: join('reactive', 'voting-app.ts'),
+      edit: (original, n) => {
+        if (!original.includes(MARK)) throw new Error(`voting-app.ts no longer contains "${MARK}": update the bench`);
+        return original.replace(MARK, `Ready to vote (edit ${n}) on port`);
+      },
+      config: {
+        ...VOTING_IMAGES,
+        install_docker: false,
+        docker_host: '',
+        vote_port: await freePort(),
+        result_port: await freePort(),
+      },
+      cleanUp: (app) => removeUnitContainers(`${app}/0`),
+    }),
+  ];
+}
+
+async function measure(root: string, spec: LoopCase): Promise<BenchRecord> {
   const dir = mkdtempSync(join(tmpdir(), 'rxcharm-bench-dev-'));
-  const layer = join(dir, 'voting-app');
-  cpSync(join(root, 'charms', 'voting-app'), layer, {
+  const layer = join(dir, 'layer');
+  cpSync(spec.source, layer, {
     recursive: true,
     filter: (src) => !/[\\/](build|node_modules|\.rxcharm)$/.test(src),
   });
-  const file = join(layer, 'reactive', 'voting-app.ts');
+  const file = join(layer, spec.file);
   const original = readFileSync(file, 'utf8');
-  if (!original.includes(MARK)) throw new Error(`${file} no longer contains "${MARK}": update the bench`);
+  const edit = (_file: string, _original: string, n: number): void => writeFileSync(file, spec.edit(original, n));
   const app = `rxdev-${letterTag()}`;
   const modelDir = join(dir, 'model');
-  const config = {
-    ...VOTING_IMAGES,
-    install_docker: false,
-    docker_host: '',
-    vote_port: await freePort(),
-    result_port: await freePort(),
-  };
+  const config = spec.config;
   const waiters: Array<(c: DevCycle) => void> = [];
   const session = await DevSession.start({
     layerDir: layer,
@@ -96,24 +139,22 @@ export async function run(): Promise<BenchRecord[]> {
     const ours = median(totals);
     const peer = median(cold);
     const share = (pick: (c: DevCycle) => number): number => round1(median(cycles.map((c) => pick(c.cycle))));
-    return [
-      {
-        bench: 'dev-loop',
-        rxcharm_ms: round1(ours),
-        p90_ms: round1(percentile(totals, 90)),
-        peer_ms: round1(peer),
-        peer: `rxcharm build + rxcharm refresh as separate commands, median of ${COLD_RUNS}`,
-        ratio: round1((ours / peer) * 1000) / 1000,
-        edits: EDITS,
-        build_ms: share((c) => c.buildMs),
-        refresh_ms: share((c) => c.refreshMs),
-        hooks_ms: share((c) => c.hookMs),
-        hooks_per_edit: cycles[0]?.cycle.hooks.length ?? 0,
-      },
-    ];
+    return {
+      bench: spec.bench,
+      rxcharm_ms: round1(ours),
+      p90_ms: round1(percentile(totals, 90)),
+      peer_ms: round1(peer),
+      peer: `rxcharm build + rxcharm refresh as separate commands, median of ${COLD_RUNS}`,
+      ratio: round1((ours / peer) * 1000) / 1000,
+      edits: EDITS,
+      build_ms: share((c) => c.buildMs),
+      refresh_ms: share((c) => c.refreshMs),
+      hooks_ms: share((c) => c.hookMs),
+      hooks_per_edit: cycles[0]?.cycle.hooks.length ?? 0,
+    };
   } finally {
     await session.dispose();
-    removeUnitContainers(`${app}/0`);
+    spec.cleanUp(app);
     rmSync(dir, { recursive: true, force: true });
   }
 }
