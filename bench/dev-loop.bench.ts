@@ -145,7 +145,7 @@ async function measure(root: string, spec: LoopCase): Promise<BenchRecord> {
       p90_ms: round1(percentile(totals, 90)),
       peer_ms: round1(peer),
       peer: `rxcharm build + rxcharm refresh as separate commands, median of ${COLD_RUNS}`,
-      ratio: round1((ours / peer) * 1000) / 1000,
+      ratio: Math.round((ours / peer) * 1000) / 1000,
       edits: EDITS,
       build_ms: share((c) => c.buildMs),
       refresh_ms: share((c) => c.refreshMs),
