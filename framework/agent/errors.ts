@@ -53,3 +53,12 @@ export class ModelLockError extends AgentError {
     super('AGENT_MODEL_LOCK', `cannot lock model: ${path}`, { context: { path }, cause });
   }
 }
+
+/** A refresh the model refuses: another charm name, or an endpoint still related that the new charm drops. */
+export class CharmRefreshError extends AgentError {
+  constructor(app: string, problems: readonly string[]) {
+    super('AGENT_REFRESH_REFUSED', `cannot refresh ${app}:\n  ${problems.join('\n  ')}`, {
+      context: { app, problems },
+    });
+  }
+}

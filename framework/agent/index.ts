@@ -21,6 +21,7 @@ export {
   type DeployResult,
   type ActionResult,
   type DrainReport,
+  type RefreshResult,
   type HookEvent,
 } from './local-agent';
 export { describe as describeHookEvent } from './internal/hook-executor';
@@ -55,7 +56,9 @@ export {
   CharmLoadError,
   ModelFileError,
   ModelLockError,
+  CharmRefreshError,
 } from './errors';
+export { planRefresh, applyRefresh, type RefreshPlan } from './model/refresh-ops';
 export type {
   ModelData,
   ApplicationRecord,

@@ -15,7 +15,9 @@ import { loadCharmInfo } from './model/load-charm-info';
 import { ModelState } from './model/model-state';
 import { ModelStore } from './model/model-store';
 import { parseEndpointSpec, relate, unrelate } from './model/relation-ops';
+import { applyRefresh, planRefresh, type RefreshPlan } from './model/refresh-ops';
 import { removeApplication, removeUnit } from './model/removal-ops';
+import { listCharmFiles, replaceCharmFiles } from './internal/replace-charm-files';
 import type { ConfigValue, RelationRecord, UnitRecord } from './model/types';
 import { DebugLog } from './runner/debug-log';
 import { HookScheduler } from './scheduler/hook-scheduler';
@@ -45,6 +47,15 @@ export interface DeployResult {
   readonly application: string;
   readonly units: string[];
   readonly charmDir: string;
+}
+
+/** Result of {@link LocalAgent.refresh}. */
+export interface RefreshResult extends RefreshPlan {
+  readonly application: string;
+  /** Units that queued `upgrade-charm` and `config-changed`. */
+  readonly units: readonly string[];
+  /** Charm files that changed (relative paths). */
+  readonly written: readonly string[];
 }
 
 /** Result of {@link LocalAgent.runAction}. */
@@ -115,24 +126,44 @@ export class LocalAgent {
     source: string,
     options: { app?: string; config?: readonly string[]; units?: number } = {},
   ): Promise<DeployResult> {
-    let charmPath = resolve(source);
-    if (charmSourceKind(charmPath) === 'layer') {
-      if (this.options.buildLayer === undefined)
-        throw new ModelOperationError(`cannot deploy ${charmPath}: it is a layer and no builder is configured`);
-      charmPath = await this.options.buildLayer(charmPath, join(this.modelDir, 'builds', basename(charmPath)));
-    }
+    const { charmPath, layer } = await this.charmFrom(source);
     const charm = loadCharmInfo(charmPath);
     const name = options.app ?? charm.name;
     const config = validateConfigAssignments(name, charm.config, options.config ?? []);
     return this.mutate((model) => {
       const charmDir = `applications/${name}/charm`;
-      addApplication(model, { name, charm, charmDir, source: charmPath, config });
+      addApplication(model, { name, charm, charmDir, source: charmPath, config, ...(layer ? { layer } : {}) });
       const target = join(this.modelDir, charmDir);
       rmSync(join(this.modelDir, 'applications', name), { recursive: true, force: true });
       mkdirSync(join(this.modelDir, 'applications', name), { recursive: true });
       cpSync(charmPath, target, { recursive: true, verbatimSymlinks: true });
       const units = this.createUnits(model, name, options.units ?? 1);
       return { application: name, units: units.map((u) => u.name), charmDir: target };
+    });
+  }
+
+  /**
+   * Refreshes (upgrades) an application to a new build of its charm, as `juju refresh` does: the
+   * application's and every unit's charm files are replaced (unit state kept), new config options
+   * take their defaults, and each unit runs `upgrade-charm` then `config-changed`. Without `path`,
+   * the layer the application was deployed from is built again (or its charm dir re-read).
+   *
+   * @throws CharmRefreshError (another charm name, or an endpoint still related is dropped: nothing
+   *   changes), CharmLoadError, ModelLookupError.
+   */
+  async refresh(app: string, options: { path?: string } = {}): Promise<RefreshResult> {
+    const record = this.state().app(app);
+    const { charmPath, layer } = await this.charmFrom(options.path ?? record.layer ?? record.source);
+    const charm = loadCharmInfo(charmPath);
+    return this.mutate((model) => {
+      const current = model.app(app);
+      const plan = planRefresh(model, current, charm);
+      const appCharm = join(this.modelDir, current.charmDir);
+      const previous = listCharmFiles(appCharm);
+      const units = applyRefresh(model, app, { charm, source: charmPath, ...(layer ? { layer } : {}) }, plan);
+      for (const unit of model.unitsOf(app)) replaceCharmFiles(previous, charmPath, join(this.modelDir, unit.charmDir));
+      const { written } = replaceCharmFiles(previous, charmPath, appCharm);
+      return { application: app, units, ...plan, written };
     });
   }
 
@@ -264,6 +295,18 @@ export class LocalAgent {
   /** Units in error and pending hooks right now. */
   report(): DrainReport {
     return report(this.state());
+  }
+
+  /** A deploy or refresh argument as a built charm dir: a layer is built first. */
+  private async charmFrom(source: string): Promise<{ charmPath: string; layer?: string }> {
+    const path = resolve(source);
+    if (charmSourceKind(path) !== 'layer') return { charmPath: path };
+    if (this.options.buildLayer === undefined)
+      throw new ModelOperationError(`cannot deploy ${path}: it is a layer and no builder is configured`);
+    return {
+      charmPath: await this.options.buildLayer(path, join(this.modelDir, 'builds', basename(path))),
+      layer: path,
+    };
   }
 
   private createUnits(model: ModelState, app: string, count: number): UnitRecord[] {

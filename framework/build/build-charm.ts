@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { bundleCharm } from './bundle-charm';
+import { bundleCharm, type CharmBundler } from './bundle-charm';
 import { BUNDLE_FILE, BUNDLE_MAP_FILE, LOADER_FILE, UNIT_STATE_DIR } from '../charm';
 import { bundleEntrySource } from './bundle-entry';
 import {
@@ -34,6 +34,8 @@ export interface BuildOptions {
   readonly packageRoot?: string;
   /** Override of the `rxcharm` import target (default `<packageRoot>/framework/index.ts`). */
   readonly frameworkEntry?: string;
+  /** The bundler (default {@link bundleCharm}; `rxcharm dev` passes one that keeps esbuild's context). */
+  readonly bundler?: CharmBundler;
 }
 
 /** What a build produced. */
@@ -74,7 +76,7 @@ export async function buildCharm(options: BuildOptions): Promise<BuildResult> {
   }
   const previous = checkExistingOutput(outputDir, options.force === true);
 
-  const bundle = await bundleCharm(
+  const bundle = await (options.bundler ?? bundleCharm)(
     bundleEntrySource(plan.entry),
     stack.layers[stack.layers.length - 1]?.dir ?? packageRoot,
     {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type BuildResult, type Plugin } from 'esbuild';
 import {
   charmLoaderModule,
   charmLoaderSource,
@@ -51,65 +51,90 @@ export async function bundleCharm(
   aliases: BundleAliases,
 ): Promise<BundleOutput> {
   try {
-    const result = await build({
-      stdin: { contents: entrySource, resolveDir, loader: 'ts', sourcefile: 'rxcharm-entry.ts' },
-      bundle: true,
-      platform: 'node',
-      target: `node${MIN_NODE_MAJOR}`,
-      format: 'cjs',
-      write: false,
-      outfile: 'lib/charm.bundle.js',
-      // No sourceMappingURL comment: the loader maps stack frames itself, and only on demand.
-      sourcemap: 'external',
-      // Stack traces need the mappings only; the sources themselves stay out of the charm.
-      sourcesContent: false,
-      // TC39 decorators whatever tsconfig.json a layer carries (experimentalDecorators would
-      // compile the legacy form the runtime does not understand); aliases come from the plugin.
-      tsconfigRaw: { compilerOptions: { experimentalDecorators: false } },
-      external: ['*.node'],
-      nodePaths: [...aliases.nodePaths],
-      plugins: [aliasPlugin(aliases), ...startUpPlugins()],
-      // The loader runs the bundle through vm.Script, which has no dynamic import(): the lazily
-      // loaded vendored packages must be plain requires.
-      supported: { 'dynamic-import': false },
-      logLevel: 'silent',
-      legalComments: 'none',
-      // Handler ids use class names: keep them even where bundling renames a clashing class.
-      keepNames: true,
-      minifyWhitespace: true,
-      minifySyntax: true,
-      minifyIdentifiers: true,
-      metafile: true,
-    });
-    const code = result.outputFiles.find((file) => file.path.endsWith('.js'));
-    const map = result.outputFiles.find((file) => file.path.endsWith('.js.map'));
-    if (code === undefined || map === undefined) throw new BundleError(['esbuild produced no output']);
-    const used = VENDORED_PACKAGES.filter((name) =>
-      Object.values(result.metafile.outputs).some((out) => out.imports.some((i) => i.path === vendorImport(name))),
-    );
-    const vendor = await Promise.all(
-      used.map(async (name) => ({
-        path: vendorFile(name),
-        code: await bundleVendor(name, aliases.nodePaths, resolveDir),
-      })),
-    );
-    // lib/charm.js is a loader compiling the bundle with a V8 code cache (see start-up-tuning.ts).
-    return {
-      loader: new TextEncoder().encode(charmLoaderSource(code.text, charmLoaderModule())),
-      code: code.contents,
-      map: map.contents,
-      vendor,
-    };
+    return await bundleOutput(await build(charmBundleOptions(entrySource, resolveDir, aliases)), resolveDir, aliases);
   } catch (error) {
-    if (error instanceof BundleError) throw error;
-    const errors = (
-      error as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } | null }> }
-    ).errors;
-    const messages = errors?.map((e) =>
-      e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ${e.text}` : e.text,
-    ) ?? [String(error)];
-    throw new BundleError(messages, error);
+    throw asBundleError(error);
   }
+}
+
+/** A bundler with {@link bundleCharm}'s signature (`buildCharm` takes another, e.g. an incremental one). */
+export type CharmBundler = typeof bundleCharm;
+
+/** The esbuild options {@link bundleCharm} uses (an incremental bundler keeps a context with them). */
+export function charmBundleOptions(
+  entrySource: string,
+  resolveDir: string,
+  aliases: BundleAliases,
+): BuildOptions & { write: false; metafile: true } {
+  return {
+    stdin: { contents: entrySource, resolveDir, loader: 'ts', sourcefile: 'rxcharm-entry.ts' },
+    bundle: true,
+    platform: 'node',
+    target: `node${MIN_NODE_MAJOR}`,
+    format: 'cjs',
+    write: false,
+    outfile: 'lib/charm.bundle.js',
+    // No sourceMappingURL comment: the loader maps stack frames itself, and only on demand.
+    sourcemap: 'external',
+    // Stack traces need the mappings only; the sources themselves stay out of the charm.
+    sourcesContent: false,
+    // TC39 decorators whatever tsconfig.json a layer carries (experimentalDecorators would
+    // compile the legacy form the runtime does not understand); aliases come from the plugin.
+    tsconfigRaw: { compilerOptions: { experimentalDecorators: false } },
+    external: ['*.node'],
+    nodePaths: [...aliases.nodePaths],
+    plugins: [aliasPlugin(aliases), ...startUpPlugins()],
+    // The loader runs the bundle through vm.Script, which has no dynamic import(): the lazily
+    // loaded vendored packages must be plain requires.
+    supported: { 'dynamic-import': false },
+    logLevel: 'silent',
+    legalComments: 'none',
+    // Handler ids use class names: keep them even where bundling renames a clashing class.
+    keepNames: true,
+    minifyWhitespace: true,
+    minifySyntax: true,
+    minifyIdentifiers: true,
+    metafile: true,
+  };
+}
+
+/** Turns esbuild's result for {@link charmBundleOptions} into the charm's files. @throws BundleError */
+export async function bundleOutput(
+  result: BuildResult<{ write: false; metafile: true }>,
+  resolveDir: string,
+  aliases: BundleAliases,
+): Promise<BundleOutput> {
+  const code = result.outputFiles.find((file) => file.path.endsWith('.js'));
+  const map = result.outputFiles.find((file) => file.path.endsWith('.js.map'));
+  if (code === undefined || map === undefined) throw new BundleError(['esbuild produced no output']);
+  const used = VENDORED_PACKAGES.filter((name) =>
+    Object.values(result.metafile.outputs).some((out) => out.imports.some((i) => i.path === vendorImport(name))),
+  );
+  const vendor = await Promise.all(
+    used.map(async (name) => ({
+      path: vendorFile(name),
+      code: await bundleVendor(name, aliases.nodePaths, resolveDir),
+    })),
+  );
+  // lib/charm.js is a loader compiling the bundle with a V8 code cache (see start-up-tuning.ts).
+  return {
+    loader: new TextEncoder().encode(charmLoaderSource(code.text, charmLoaderModule())),
+    code: code.contents,
+    map: map.contents,
+    vendor,
+  };
+}
+
+/** esbuild's failure (messages with file:line:column) as a BundleError; a BundleError passes through. */
+export function asBundleError(error: unknown): BundleError {
+  if (error instanceof BundleError) return error;
+  const errors = (
+    error as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } | null }> }
+  ).errors;
+  const messages = errors?.map((e) =>
+    e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ${e.text}` : e.text,
+  ) ?? [String(error)];
+  return new BundleError(messages, error);
 }
 
 /** Vendored bundles by the package entry file they wrap: every charm a process builds shares them. */

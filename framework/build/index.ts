@@ -41,9 +41,10 @@ export {
 } from './hook-scripts';
 export { frameworkAliases, FRAMEWORK_ALIAS_FILTER, INTERNAL_SPECIFIER } from './framework-aliases';
 export { bundleEntrySource, type EntrySpec, type EntryModule, type EntryInterface } from './bundle-entry';
-export { bundleCharm, type BundleAliases, type BundleOutput } from './bundle-charm';
+export { bundleCharm, type BundleAliases, type BundleOutput, type CharmBundler } from './bundle-charm';
 export { VENDORED_PACKAGES } from './start-up-tuning';
 export { vendorFile } from '../charm';
+export { IncrementalBundler } from './incremental-bundler';
 export {
   MANIFEST_FILE,
   readManifest,

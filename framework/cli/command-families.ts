@@ -27,6 +27,7 @@ export const COMMAND_FAMILIES: readonly CommandFamily[] = [
       'add-unit',
       'remove-unit',
       'remove-application',
+      'refresh',
       'status',
       'resolve',
       'resolved',
@@ -40,6 +41,7 @@ export const COMMAND_FAMILIES: readonly CommandFamily[] = [
   },
   { commands: ['compose'], load: async () => (await import('./commands/compose')).registerCompose },
   { commands: ['flags'], load: async () => (await import('./commands/flags')).registerFlags },
+  { commands: ['dev', 'snapshot', 'ui'], load: async () => (await import('./commands/dev')).registerDevCommands },
   { commands: ['trace', 'graph'], load: async () => (await import('./commands/debug')).registerDebugCommands },
 ];
 

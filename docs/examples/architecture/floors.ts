@@ -16,7 +16,8 @@ export const FLOORS = {
   build: ['errors', 'charm'], // layers, merge, bundle, proof: no runtime state
   agent: ['errors', 'charm', 'build'], // the local agent (builds a layer on deploy)
   testing: ['errors', 'charm', 'hookenv', 'unit', 'docker', 'reactive', 'endpoints', 'runtime', 'build'], // rxcharm/testing
-  cli: ['errors', 'charm', 'hookenv', 'unit', 'docker', 'reactive', 'runtime', 'build', 'agent', 'testing', 'package.json'],
+  dev: ['errors', 'charm', 'hookenv', 'unit', 'runtime', 'build', 'agent', 'testing'], // rxcharm dev, ui, snapshot
+  cli: ['errors', 'charm', 'hookenv', 'unit', 'docker', 'reactive', 'runtime', 'build', 'agent', 'testing', 'dev', 'package.json'],
 } as const satisfies Record<string, readonly string[]>;
 
 // layers/*, interfaces/* and charms/* import only these (and their own files, Node built-ins

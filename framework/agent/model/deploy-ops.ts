@@ -11,6 +11,8 @@ export interface AddApplicationOptions {
   /** Where the charm copy lives, relative to the model dir. */
   readonly charmDir: string;
   readonly source: string;
+  /** The layer `source` was built from, if any. */
+  readonly layer?: string;
   /** Already validated config values. */
   readonly config: Record<string, ConfigValue>;
 }
@@ -35,6 +37,7 @@ export function addApplication(model: ModelState, options: AddApplicationOptions
     charm: options.charm,
     charmDir: options.charmDir,
     source: options.source,
+    ...(options.layer === undefined ? {} : { layer: options.layer }),
     config: { ...options.config },
     units: {},
     nextUnit: 0,

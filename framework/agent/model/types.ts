@@ -88,6 +88,8 @@ export interface ApplicationRecord {
   readonly charmDir: string;
   /** Where the charm was deployed from (absolute path). */
   readonly source: string;
+  /** The layer `source` was built from, when a layer was deployed (a refresh rebuilds it). */
+  readonly layer?: string;
   /** Options set explicitly by the operator (defaults come from `charm.config`). */
   config: Record<string, ConfigValue>;
   units: Record<string, UnitRecord>;

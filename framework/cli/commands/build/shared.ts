@@ -1,4 +1,11 @@
-import { BuildError, findPackageRoot, findProjectRoot, searchPathFromEnv, withProjectLayers, type LayerSearchPath } from '../../../build';
+import {
+  BuildError,
+  findPackageRoot,
+  findProjectRoot,
+  searchPathFromEnv,
+  withProjectLayers,
+  type LayerSearchPath,
+} from '../../../build';
 import { CliError } from '../../cli-error';
 
 /** Exit code of a failed build, proof or pack (charm-tools' "error" level). */
