@@ -35,7 +35,15 @@ describe('local agent: failing hooks and bad input', () => {
       status: 'maintenance',
       message: 'about to fail in db-relation-joined',
     });
-    expect(model.unit('provider/0').queue.map((h) => h.hook)).toEqual(['db-relation-joined', 'db-relation-changed']);
+    // The failed joined stays first; after it, changed for the consumer unit (and for the consumer
+    // application's bag, with no remote unit, when its leader wrote it).
+    expect(
+      model.unit('provider/0').queue.map((h) => `${h.hook}${h.remoteUnit === undefined ? '' : ` ${h.remoteUnit}`}`),
+    ).toEqual(expect.arrayContaining(['db-relation-joined consumer/0', 'db-relation-changed consumer/0']));
+    expect(model.unit('provider/0').queue[0]?.hook).toBe('db-relation-joined');
+    expect(
+      model.unit('provider/0').queue.every((h) => h.remoteUnit !== undefined || h.hook === 'db-relation-changed'),
+    ).toBe(true);
     // other units are not blocked
     expect(fx.hookNames('consumer/0')).toContain('db-relation-changed');
   });

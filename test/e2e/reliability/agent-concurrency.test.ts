@@ -45,7 +45,7 @@ async function rxcharm(...args: string[]): Promise<Run> {
 }
 
 /** Hook names (with remote unit) of a unit's hooks.log, for one relation endpoint. */
-function relationHooks(unit: string, endpoint: string): string[] {
+function allRelationHooks(unit: string, endpoint: string): string[] {
   return readFileSync(join(model, 'units', unit, 'charm', 'hooks.log'), 'utf8')
     .split('\n')
     .filter((l) => l.startsWith(`${endpoint}-relation-`))
@@ -53,6 +53,26 @@ function relationHooks(unit: string, endpoint: string): string[] {
       const [hook, remote] = l.split('|');
       return `${hook}${remote ? ` ${remote}` : ''}`;
     });
+}
+
+/**
+ * The unit-level relation hooks. A change of the remote application's bag wakes
+ * `-relation-changed` with no remote unit (Juju 3.6); those are checked apart by
+ * {@link expectAppChangesWhileRelated}.
+ */
+function relationHooks(unit: string, endpoint: string): string[] {
+  return allRelationHooks(unit, endpoint).filter((h) => h !== `${endpoint}-relation-changed`);
+}
+
+/** Every application-bag changed hook comes while the relation exists: after created, before broken. */
+function expectAppChangesWhileRelated(unit: string, endpoint: string): void {
+  let related = false;
+  for (const h of allRelationHooks(unit, endpoint)) {
+    if (h === `${endpoint}-relation-created`) related = true;
+    else if (h === `${endpoint}-relation-broken`) related = false;
+    else if (h === `${endpoint}-relation-changed`)
+      expect({ unit, hook: h, related }).toEqual({ unit, hook: h, related: true });
+  }
 }
 
 function configHooks(unit: string): number {
@@ -119,6 +139,8 @@ test('20 racing relate/unrelate/config commands: serialized, none lost, the mode
     .flat()
     .slice(0, related * 3 + unrelated * 2);
   expect(collapseRepeats(relationHooks('app-0', 'db'))).toEqual(expected);
+  expectAppChangesWhileRelated('app-0', 'db');
+  expectAppChangesWhileRelated('kv-0', 'db');
   expect(collapseRepeats(relationHooks('kv-0', 'db'))).toEqual(expected.map((h) => h.replace('kv/0', 'app/0')));
   // Only changed hooks repeat, one per data change kv committed while app's changed hook was
   // queued or running: a config change of kv while related, or kv's first publication in its
@@ -170,6 +192,8 @@ test('a command SIGKILLed while its hooks run loses nothing: the next command ru
   const kv = relationHooks('kv-0', 'db');
   expect(collapseRepeats(app)).toEqual(CYCLE.slice(0, 3));
   expect(collapseRepeats(kv)).toEqual(CYCLE.slice(0, 3).map((h) => h.replace('kv/0', 'app/0')));
+  expectAppChangesWhileRelated('app-0', 'db');
+  expectAppChangesWhileRelated('kv-0', 'db');
   // Extra hooks, all repeats of changed: the hook each side was running when the command died
   // (re-run: at most 2), kv's config change publishing new data (1), and each side's joined-hook
   // publication landing while the other's automatic changed was queued or running (at most 2).

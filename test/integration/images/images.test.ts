@@ -58,7 +58,7 @@ describe('build-images.sh', () => {
   it('rejects an unknown image name, listing the known ones', async () => {
     await expect(buildImages(REPO, ['nginx'])).rejects.toMatchObject({
       stderr: expect.stringContaining(
-        "unknown image 'nginx'; known images: busybox redis postgres node vote worker result",
+        "unknown image 'nginx'; known images: busybox redis postgres node haproxy vote worker result",
       ),
     });
   });
