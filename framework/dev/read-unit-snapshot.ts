@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ModelLookupError, type LocalAgent } from '../agent';
 import { listHookTraceFiles, readHookTrace, type HookTraceRecord } from '../runtime/hook-trace-file';
-import { emptyUnitState, UNIT_STATE_DIR, UNIT_STATE_FILE, type UnitState } from '../unit';
+import { emptyUnitState, UNIT_STATE_FILE, type UnitState } from '../unit';
 import { unitSnapshot, type UnitSnapshot } from './unit-snapshot';
 
 /** A live unit's snapshot with what the snapshot command also needs. */
@@ -29,7 +29,7 @@ export function readUnitSnapshot(agent: LocalAgent, unitName: string): LiveUnitS
   const charmDir = join(agent.modelDir, unit.charmDir);
   let stored: UnitState;
   try {
-    stored = JSON.parse(readFileSync(join(charmDir, UNIT_STATE_DIR, UNIT_STATE_FILE), 'utf8')) as UnitState;
+    stored = JSON.parse(readFileSync(join(charmDir, UNIT_STATE_FILE), 'utf8')) as UnitState;
   } catch {
     stored = emptyUnitState();
   }

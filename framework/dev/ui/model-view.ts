@@ -48,7 +48,7 @@ const TRACES_SHOWN = 8;
 
 function unitFlags(charmDir: string): string[] {
   try {
-    const state = JSON.parse(readFileSync(join(charmDir, UNIT_STATE_DIR, UNIT_STATE_FILE), 'utf8')) as {
+    const state = JSON.parse(readFileSync(join(charmDir, UNIT_STATE_FILE), 'utf8')) as {
       flags?: unknown;
     };
     return Array.isArray(state.flags) ? state.flags.filter((f): f is string => typeof f === 'string').sort() : [];
@@ -147,7 +147,7 @@ export function modelFingerprint(agent: LocalAgent): string {
     return parts.join('|');
   }
   for (const dir of units) {
-    stamp(join(dir, UNIT_STATE_DIR, UNIT_STATE_FILE));
+    stamp(join(dir, UNIT_STATE_FILE));
     stamp(join(dir, UNIT_STATE_DIR, 'traces'));
   }
   return parts.join('|');
