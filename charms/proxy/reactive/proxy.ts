@@ -12,7 +12,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Charm, hook, render, when, whenNot } from 'rxcharm';
-import { reconcileOpenedPorts, setWorkloadStatus, settingsOrBlocked } from 'layer:basic';
+import { isSettingsProblem, reconcileOpenedPorts, setWorkloadStatus, settingsOrBlocked } from 'layer:basic';
 import { applyComposeFile, composeFor, unitProjectName } from 'layer:docker';
 import type { HttpRequires } from 'interface:http';
 import { selectBackends, type BackendSelection } from '../src/backends';
@@ -98,7 +98,7 @@ export class ProxyCharm extends Charm {
   @whenNot(STOPPED)
   async refreshStatus(): Promise<void> {
     const settings = readSettings(this.config.all());
-    if ('option' in settings) return; // the blocked status already names the problem
+    if (isSettingsProblem(settings)) return; // the blocked status already names the problem
     await this.reportHealth(settings, this.selection());
   }
 
