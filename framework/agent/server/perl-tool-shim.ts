@@ -43,8 +43,10 @@ sub call {
   # AF_UNIX = 1, SOCK_STREAM = 1 on Linux; sockaddr_un is the family then the path.
   my $sock;
   my $ok = socket($sock, 1, 1, 0) && connect($sock, pack('S Z108', 1, $path));
-  # Worded as Node's shim words it: "connect ENOENT /path".
-  fail('cannot reach the agent: connect ' . ((grep { $!{$_} } keys %!)[0] // 'EIO') . " $path") unless $ok;
+  # Worded as Node's shim words it: "connect ENOENT /path". The errno names are spelled here
+  # because naming %! anywhere makes Perl load Errno at compile time, on every call.
+  my %errno = (2 => 'ENOENT', 13 => 'EACCES', 20 => 'ENOTDIR', 111 => 'ECONNREFUSED');
+  fail('cannot reach the agent: connect ' . ($errno{$! + 0} // "errno " . ($! + 0)) . " $path") unless $ok;
   my $req = '{"contextId":' . jstr($ctx) . ',"command":' . jstr($command)
     . ',"args":[' . join(',', map { jstr($_) } @ARGV) . '],"cwd":' . jstr(cwd())
     . (defined $stdin ? ',"stdin":' . jstr($stdin) : '') . "}\\n";
