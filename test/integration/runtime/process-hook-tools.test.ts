@@ -51,6 +51,17 @@ test('reads: config, relation ids, units, bags, leadership, addresses', async ()
   expect(await t.statusGet()).toEqual({ status: 'unknown', message: '', data: {} });
 });
 
+test('goal-state: the unit turns dying, relations list the remote application and units', async () => {
+  const joined = { status: 'joined', since: expect.any(String) as unknown };
+  const active = { status: 'active', since: expect.any(String) as unknown };
+  expect(await tools().goalState()).toEqual({
+    units: { 'web/0': active },
+    relations: { db: { kv: joined, 'kv/0': active } },
+  });
+  juju.update((model) => (model.dying = true));
+  expect((await tools('stop').goalState()).units['web/0']).toEqual({ status: 'dying', since: expect.any(String) });
+});
+
 test('answers that cannot change are cached within a hook, and writes drop the cache', async () => {
   const t = tools();
   await t.configGet();
