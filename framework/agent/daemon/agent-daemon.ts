@@ -358,6 +358,13 @@ function toolSocketPath(modelDir: string): string {
   return join(tmpdir(), `rxcharm-${createHash('sha256').update(modelDir).digest('hex').slice(0, 16)}.sock`);
 }
 
+/** A delay as Juju writes one (`5m`, `30s`, `300ms`). */
 function seconds(ms: number): string {
-  return ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+  for (const [unit, size] of [
+    ['h', 3_600_000],
+    ['m', 60_000],
+    ['s', 1_000],
+  ] as const)
+    if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
+  return `${ms}ms`;
 }
