@@ -15,6 +15,7 @@ import { HookToolServer } from '../server/hook-tool-server';
 import { writeToolShims } from '../server/write-tool-shims';
 import { HOOK_TOOL_NAMES } from '../tools/run-tool';
 import { acquireAgentLock, type AgentLock } from './agent-lock';
+import { AgentStoppingError } from './daemon-errors';
 import { ControlServer, controlSocketPath, type ControlRequest } from './control-socket';
 import { HookRetries } from './hook-retries';
 import { agentModelSettings } from './model-settings';
@@ -170,7 +171,7 @@ export class AgentDaemon implements ModelHost {
   async session<T>(fn: (session: ModelSession) => Promise<T>): Promise<T> {
     const listener = this.requestListener.getStore();
     const run = this.sessions.then(async () => {
-      if (this.stopping !== undefined) throw new ModelOperationError('the agent is stopping; run the command again');
+      if (this.stopping !== undefined) throw new AgentStoppingError(this.store.dir);
       if (listener !== undefined) this.listeners.add(listener);
       await this.lanes.pause();
       let paused = true;

@@ -44,3 +44,12 @@ export class AgentRequestError extends AgentError {
     super(code, message, { context: { remote: true } });
   }
 }
+
+/** The running agent is stopping and takes no new operation; the command runs it itself once the agent is gone. */
+export class AgentStoppingError extends AgentError {
+  constructor(modelDir: string) {
+    super('AGENT_STOPPING', `the agent for model ${modelDir} is stopping; run the command again`, {
+      context: { modelDir },
+    });
+  }
+}

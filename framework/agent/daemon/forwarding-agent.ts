@@ -11,7 +11,7 @@ import {
 import type { RelationRecord } from '../model/types';
 import { processAlive, runningAgentPid } from './agent-lock';
 import { controlSocketPath, sendControlRequest } from './control-socket';
-import { AgentConnectionError } from './daemon-errors';
+import { AgentConnectionError, AgentRequestError } from './daemon-errors';
 
 /**
  * The {@link LocalAgent} a command gets while `rxcharm agent` runs for its model: every operation
@@ -107,6 +107,12 @@ export class ForwardingAgent extends LocalAgent {
       try {
         return (await sendControlRequest(this.controlPath, { op, args: args.map(undefinedToNull) }, onHook)) as T;
       } catch (error) {
+        if (error instanceof AgentRequestError && error.code === 'AGENT_STOPPING') {
+          // The agent refused it before changing anything: run it here once the agent is gone.
+          while (processAlive(this.agentPid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+          if (processAlive(this.agentPid)) throw error;
+          return here();
+        }
         if (!(error instanceof AgentConnectionError) || !notListening(error)) throw error;
         if (!processAlive(this.agentPid)) return here();
         if (Date.now() > deadline) throw error;
