@@ -287,14 +287,17 @@ describe('rxcharm agent (a running agent)', () => {
     expect(exit).toEqual({ code: 0, signal: null });
     expect(agent.output()).toContain('stopped');
     expect(runs('timed/0').filter((r) => r.hook === 'update-status')).toMatchObject([{ outcome: 'ok' }]);
-    expect((await pending).code).toBe(0);
+    const answered = await pending;
+    expect(answered.code).toBe(0);
+    expect(answered.stdout).toMatch(/timed\/0: update-status \.\.\. ok/);
     for (const file of ['agent.pid', 'agent-control.sock', 'agent.sock'])
       expect(existsSync(join(model, file))).toBe(false);
     const saved = JSON.parse(readFileSync(join(model, 'model.json'), 'utf8'));
     expect(saved.applications.timed.units['timed/0'].queue).toEqual([]);
 
-    // Without an agent, commands run hooks themselves again.
+    // Without an agent (a pid file naming a dead process counts as none), commands run hooks themselves again.
     rmSync(join(unitDir('timed/0'), 'sleep-update-status'));
+    writeFileSync(join(model, 'agent.pid'), '4194000\n');
     const direct = await rxcharm('update-status');
     expect(direct).toMatchObject({ code: 0 });
     expect(direct.stdout).toMatch(/timed\/0: update-status \.\.\. ok/);
