@@ -25,6 +25,28 @@ export {
   type HookEvent,
 } from './local-agent';
 export { describe as describeHookEvent } from './internal/hook-executor';
+export type { ModelHost, ModelSession } from './model-host';
+export { AgentDaemon, type AgentDaemonOptions } from './daemon/agent-daemon';
+export { ForwardingAgent } from './daemon/forwarding-agent';
+export { UnitLanes, type UnitLanesOptions } from './daemon/unit-lanes';
+export { HookRetries, type HookRetriesOptions } from './daemon/hook-retries';
+export { retryDelayMs, RETRY_BASE_MS, RETRY_CAP_MS } from './daemon/retry-backoff';
+export { parseJujuDuration } from './daemon/juju-duration';
+export { acquireAgentLock, runningAgentPid, AGENT_PID_FILE, type AgentLock } from './daemon/agent-lock';
+export {
+  MODEL_SETTINGS,
+  modelSettingsView,
+  agentModelSettings,
+  validateModelSettings,
+  type ModelSettingView,
+} from './daemon/model-settings';
+export {
+  AgentRunningError,
+  AgentConnectionError,
+  AgentRequestError,
+  DurationSyntaxError,
+  ModelSettingsError,
+} from './daemon/daemon-errors';
 export { agentSettingsFromEnv, defaultUnitAddress, type AgentSettings } from './agent-settings';
 export { DEFAULT_MODEL_DIR } from '../charm';
 export { parseIpAddrOutput, pickUnitAddress, readHostAddresses, type HostAddress } from './host-address';

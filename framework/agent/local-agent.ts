@@ -19,6 +19,13 @@ import { applyRefresh, planRefresh, type RefreshPlan } from './model/refresh-ops
 import { removeApplication, removeUnit } from './model/removal-ops';
 import { listCharmFiles, replaceCharmFiles } from './internal/replace-charm-files';
 import type { ConfigValue, RelationRecord, UnitRecord } from './model/types';
+import type { ModelHost, ModelSession } from './model-host';
+import {
+  applyModelSettings,
+  modelSettingsView,
+  validateModelSettings,
+  type ModelSettingView,
+} from './daemon/model-settings';
 import { DebugLog } from './runner/debug-log';
 import { HookScheduler } from './scheduler/hook-scheduler';
 import { HookToolServer } from './server/hook-tool-server';
@@ -40,6 +47,8 @@ export interface LocalAgentOptions extends Partial<Omit<AgentSettings, 'modelDir
   readonly lockTimeoutMs?: number;
   /** Clock for status timestamps (ISO strings). */
   readonly now?: () => string;
+  /** Runs the operations on a host's model instead of locking the model file (`rxcharm agent`). */
+  readonly host?: ModelHost;
 }
 
 /** Result of {@link LocalAgent.deploy}. */
@@ -236,9 +245,8 @@ export class LocalAgent {
   async wait(timeoutMs?: number): Promise<DrainReport> {
     const deadline = timeoutMs === undefined ? undefined : Date.now() + timeoutMs;
     const shouldStop = deadline === undefined ? undefined : () => Date.now() > deadline;
-    return this.store.withLock(async () => {
-      const model = this.state();
-      await this.drain(model, shouldStop);
+    return this.session(async ({ model, drain }) => {
+      await drain(shouldStop);
       return report(model);
     }, timeoutMs ?? this.options.lockTimeoutMs);
   }
@@ -250,8 +258,7 @@ export class LocalAgent {
    *   unit in error.
    */
   async runAction(unitName: string, action: string, args: readonly string[] = []): Promise<ActionResult> {
-    return this.store.withLock(async () => {
-      const model = this.state();
+    return this.session(async ({ model, drain, runAction }) => {
       const unit = model.unit(unitName);
       const app = model.app(unit.name.split('/')[0]!);
       const spec = app.charm.actions[action];
@@ -264,13 +271,13 @@ export class LocalAgent {
         );
       }
       const params = actionParams(action, spec, args);
-      await this.drain(model);
+      await drain();
       if (unit.error !== null)
         throw new ModelOperationError(`unit ${unitName} is in error (${unit.error.message}); resolve it first`);
       if (model.findUnit(unitName) === undefined) throw new ModelLookupError('unit', unitName);
       const run = { name: action, params, results: {} as Record<string, unknown>, failed: false, failMessage: '' };
-      const result = await this.withServer(model, (executor) => executor.runAction(unit, run));
-      await this.drain(model);
+      const result = await runAction(unit, run);
+      await drain();
       const failed = result.outcome === 'failed' || run.failed;
       const message = run.failed
         ? run.failMessage
@@ -290,6 +297,23 @@ export class LocalAgent {
         },
       };
     }, this.options.lockTimeoutMs);
+  }
+
+  /** Model settings (`rxcharm model-config`): every setting with its value or default. */
+  modelConfig(): ModelSettingView[] {
+    return modelSettingsView(this.state().data);
+  }
+
+  /**
+   * Sets and resets model settings (`rxcharm model-config k=v`), checked first: nothing changes
+   * on error. A running agent applies them at once.
+   *
+   * @returns the settings whose value changed.
+   * @throws ModelSettingsError naming each bad key or value.
+   */
+  async setModelConfig(assignments: readonly string[], reset: readonly string[] = []): Promise<string[]> {
+    validateModelSettings(assignments, reset);
+    return this.mutate((model) => applyModelSettings(model.data, assignments, reset));
   }
 
   /** Units in error and pending hooks right now. */
@@ -323,13 +347,26 @@ export class LocalAgent {
 
   /** Lock, load, change, save, drain, save. A throwing change leaves the model file untouched. */
   private async mutate<T>(change: (model: ModelState) => T): Promise<T> {
-    return this.store.withLock(async () => {
-      const model = this.state();
+    return this.session(async ({ model, save, drain }) => {
       const result = change(model);
-      this.store.save(model.data);
-      await this.drain(model);
+      save();
+      await drain();
       return result;
     }, this.options.lockTimeoutMs);
+  }
+
+  /** The host's session, else one of this process: the model lock held, hooks run here. */
+  private async session<T>(fn: (session: ModelSession) => Promise<T>, timeoutMs?: number): Promise<T> {
+    if (this.options.host !== undefined) return this.options.host.session(fn, timeoutMs);
+    return this.store.withLock(async () => {
+      const model = this.state();
+      return fn({
+        model,
+        save: () => this.store.save(model.data),
+        drain: (shouldStop) => this.drain(model, shouldStop),
+        runAction: (unit, run) => this.withServer(model, (executor) => executor.runAction(unit, run)),
+      });
+    }, timeoutMs);
   }
 
   private async drain(model: ModelState, shouldStop?: () => boolean): Promise<void> {
@@ -341,7 +378,7 @@ export class LocalAgent {
         }).drain(),
       );
     }
-    this.cleanDirs(model);
+    removeDepartedDirs(this.modelDir, model);
   }
 
   private async withServer<T>(model: ModelState, fn: (executor: HookExecutor) => Promise<T>): Promise<T> {
@@ -373,21 +410,20 @@ export class LocalAgent {
     if (Buffer.byteLength(path) <= 100) return path;
     return join(tmpdir(), `rxcharm-${createHash('sha256').update(this.modelDir).digest('hex').slice(0, 16)}.sock`);
   }
+}
 
-  /** Removes the directories of units and applications that left the model. */
-  private cleanDirs(model: ModelState): void {
-    const units = new Set(model.allUnits().map((u) => unitDirName(u.name)));
-    const unitsDir = join(this.modelDir, 'units');
-    if (existsSync(unitsDir)) {
-      for (const entry of readdirSync(unitsDir))
-        if (!units.has(`units/${entry}`)) rmSync(join(unitsDir, entry), { recursive: true, force: true });
-    }
-    const appsDir = join(this.modelDir, 'applications');
-    if (existsSync(appsDir)) {
-      for (const entry of readdirSync(appsDir)) {
-        if (model.data.applications[entry] === undefined)
-          rmSync(join(appsDir, entry), { recursive: true, force: true });
-      }
+/** Removes the directories of units and applications that left the model. */
+export function removeDepartedDirs(modelDir: string, model: ModelState): void {
+  const units = new Set(model.allUnits().map((u) => unitDirName(u.name)));
+  const unitsDir = join(modelDir, 'units');
+  if (existsSync(unitsDir)) {
+    for (const entry of readdirSync(unitsDir))
+      if (!units.has(`units/${entry}`)) rmSync(join(unitsDir, entry), { recursive: true, force: true });
+  }
+  const appsDir = join(modelDir, 'applications');
+  if (existsSync(appsDir)) {
+    for (const entry of readdirSync(appsDir)) {
+      if (model.data.applications[entry] === undefined) rmSync(join(appsDir, entry), { recursive: true, force: true });
     }
   }
 }

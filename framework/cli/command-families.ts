@@ -36,6 +36,8 @@ export const COMMAND_FAMILIES: readonly CommandFamily[] = [
       'debug-log',
       'run-action',
       'run',
+      'agent',
+      'model-config',
     ],
     load: async () => (await import('./commands/agent')).registerAgentCommands,
   },

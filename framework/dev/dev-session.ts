@@ -1,5 +1,5 @@
 import { basename, join, resolve } from 'node:path';
-import { LocalAgent, type HookEvent, type LocalAgentOptions } from '../agent';
+import { ForwardingAgent, type HookEvent, type LocalAgent, type LocalAgentOptions } from '../agent';
 import { buildCharm, IncrementalBundler, type BuildResult, type CharmBundler, type LayerSearchPath } from '../build';
 import type { DispatchDiff } from './dispatch-diff';
 import { TypeCheckError } from './errors';
@@ -91,7 +91,8 @@ export class DevSession implements AsyncDisposable {
     this.outputDir = join(resolve(options.modelDir), 'builds', basename(layerDir));
     this.stackDirs = [layerDir];
     this.app = options.app;
-    this.agent = new LocalAgent({
+    // While `rxcharm agent` runs for the model, refreshes are handed to it.
+    this.agent = ForwardingAgent.for({
       modelDir: options.modelDir,
       ...(options.basePath === undefined ? {} : { basePath: options.basePath }),
       ...(options.address === undefined ? {} : { address: options.address }),

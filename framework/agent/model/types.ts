@@ -140,4 +140,6 @@ export interface ModelData {
   nextSeq: number;
   applications: Record<string, ApplicationRecord>;
   relations: RelationRecord[];
+  /** Model settings the operator set with `rxcharm model-config` (defaults are not stored). */
+  modelConfig?: Record<string, string | boolean>;
 }

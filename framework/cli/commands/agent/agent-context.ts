@@ -1,5 +1,11 @@
 import type { Command } from 'commander';
-import { agentSettingsFromEnv, defaultBuildLayer, describeHookEvent, LocalAgent } from '../../../agent';
+import {
+  agentSettingsFromEnv,
+  defaultBuildLayer,
+  describeHookEvent,
+  ForwardingAgent,
+  type LocalAgent,
+} from '../../../agent';
 import { CliError } from '../../cli-error';
 
 /** Options every agent command accepts. */
@@ -12,10 +18,13 @@ export function withModelOption(command: Command): Command {
   return command.option('-m, --model <dir>', 'model state directory (default: $RXCHARM_MODEL or ./.rxcharm/model)');
 }
 
-/** Creates the agent for a command: settings from the environment, progress lines on stdout. */
+/**
+ * Creates the agent for a command: settings from the environment, progress lines on stdout. While
+ * `rxcharm agent` runs for the model, the command hands its operation to it.
+ */
 export function agentFor(options: ModelOption, progress = true): LocalAgent {
   const settings = agentSettingsFromEnv(process.env, options.model === undefined ? {} : { modelDir: options.model });
-  return new LocalAgent({
+  return ForwardingAgent.for({
     ...settings,
     buildLayer: defaultBuildLayer(process.env),
     ...(progress ? { onHook: (event) => process.stdout.write(`${describeHookEvent(event)}\n`) } : {}),

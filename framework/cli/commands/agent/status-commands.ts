@@ -35,7 +35,7 @@ export function registerStatusCommands(program: Command): void {
   withModelOption(
     program
       .command('update-status')
-      .description('run the update-status hook now (Juju runs it every 5 minutes; the local agent has no timer)')
+      .description('run the update-status hook now (`rxcharm agent` also runs it every update-status-hook-interval)')
       .argument('[target]', 'application or unit (default: every unit)'),
   ).action(async (target: string | undefined, options: ModelOption) => {
     const agent = agentFor(options);
