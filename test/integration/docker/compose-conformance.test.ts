@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureBusyboxImage, TestComposeProject } from '../../support';
+import { ensureBusyboxImage, ensureProjectImage, TestComposeProject } from '../../support';
 
 /*
  * Conformance with docker-compose v1: for each compose file of the table, `up` with rxcharm's
@@ -36,7 +36,9 @@ function v1(p: TestComposeProject, project: string, ...args: string[]): void {
 function inspect(project: string, service: string, dir: string): Inspect {
   const strip = (text: string): string => text.split(dir).join('DIR').split(project).join('P');
   const ids = (kind: string, label: string): string[] =>
-    docker(kind, 'ls', '-q', '--filter', `label=${label}`).split('\n').filter(Boolean);
+    docker(kind, 'ls', ...(kind === 'container' ? ['-a'] : []), '-q', '--filter', `label=${label}`)
+      .split('\n')
+      .filter(Boolean);
   const [id] = ids('container', `com.docker.compose.service=${service}`).filter(
     (c) => docker('inspect', '--format', '{{index .Config.Labels "com.docker.compose.project"}}', c).trim() === project,
   );
@@ -149,8 +151,7 @@ const CASES: readonly Case[] = [
     ],
   },
   {
-    // `privileged: true` is not in the table: this machine's daemon cannot start a privileged
-    // container; compose-keys.test.ts checks its Engine field (HostConfig.Privileged).
+    // `privileged: true` has its own test below: some machines cannot start a privileged container.
     name: 'devices, platform, pull_policy',
     file: `services:\n  app:\n${BASE}    devices: ["/dev/null:/dev/mynull:rw"]\n    platform: linux/amd64\n    pull_policy: if_not_present\n`,
     compare: [container('HostConfig.Devices'), container('Platform'), container('Image')],
@@ -286,6 +287,47 @@ describe('conformance with docker-compose v1 (docker inspect of the created cont
     c.spec?.(ours, p.project);
   });
 
+  it('privileged: the created containers match (started where the daemon can start them)', async () => {
+    await using p = new TestComposeProject({ prefix: 'rxconf' });
+    const peer = `${p.project}v1`;
+    p.write(`services:\n  app:\n${BASE}    privileged: true\n`.split('IMAGE').join(image));
+    let ours: Inspect;
+    let theirs: Inspect;
+    try {
+      // A privileged container asks runc for every capability; where the machine's bounding set
+      // lacks one (this one has no CAP_SYS_RESOURCE, see docs/compose.md), the start fails and
+      // only the create can be compared.
+      const started = await p
+        .compose()
+        .up()
+        .then(
+          () => true,
+          (e: unknown) => {
+            expect(String(e)).toMatch(/unable to apply caps: operation not permitted/);
+            return false;
+          },
+        );
+      ours = inspect(p.project, 'app', p.dir);
+      expect(get(ours.container, 'State.Running')).toBe(started);
+      await p.compose().down({ volumes: true });
+      if (started) v1(p, peer, 'up', '-d');
+      else v1(p, peer, 'up', '--no-start');
+      theirs = inspect(peer, 'app', p.dir);
+    } finally {
+      spawnSync('docker-compose', ['-p', peer, '-f', p.file, 'down', '-v'], { cwd: p.dir, stdio: 'ignore' });
+    }
+    expect(get(ours.container, 'HostConfig.Privileged')).toBe(true);
+    for (const path of [
+      'HostConfig.Privileged',
+      'HostConfig.CapAdd',
+      'HostConfig.CapDrop',
+      'HostConfig.SecurityOpt',
+      'Config.Cmd',
+    ]) {
+      expect({ path, value: get(ours.container, path) }).toEqual({ path, value: get(theirs.container, path) });
+    }
+  });
+
   it('profiles: both engines run the same services for the same active profiles', async () => {
     await using p = new TestComposeProject({ prefix: 'rxconf' });
     const peer = `${p.project}v1`;
@@ -313,6 +355,105 @@ describe('conformance with docker-compose v1 (docker inspect of the created cont
       expect(names(peer)).toEqual(names(p.project));
     } finally {
       spawnSync('docker-compose', ['-p', peer, '-f', p.file, 'down', '-v'], { cwd: p.dir, stdio: 'ignore' });
+    }
+  });
+});
+
+/** The seed article's compose file, images replaced by local ones (see the fixture's README). */
+const SEED = join(__dirname, '..', '..', 'fixtures', 'compose', 'seed-voting-app');
+const SEED_SERVICES = ['vote', 'redis', 'worker', 'db', 'result'] as const;
+
+/** Fields compared on every container of the seed's file. */
+const SEED_FIELDS: readonly Field[] = [
+  container('Config.Env', sortedList),
+  container('Config.Cmd'),
+  container('Config.Entrypoint'),
+  container('Config.WorkingDir'),
+  container('Config.User'),
+  container('Config.ExposedPorts'),
+  container('HostConfig.PortBindings'),
+  container('HostConfig.RestartPolicy'),
+  container('HostConfig.NetworkMode'),
+  ['Config.Labels', (r) => userLabels(get(r.container, 'Config.Labels'))],
+  // Anonymous volumes (the image's VOLUMEs) get random names: compare where and how they mount.
+  ['mounts', (r) => (mounts(r.container) as Json[]).map((m) => [m.Type, m.Destination, m.RW])],
+  [
+    'default network aliases',
+    (r) =>
+      sortedList(
+        ((get(r.container, 'NetworkSettings.Networks.P_default.Aliases') ?? []) as string[]).filter(
+          (a) => !/^[0-9a-f]{12}$/.test(a),
+        ),
+      ),
+  ],
+];
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tries = 240): Promise<T> {
+  let last: unknown;
+  for (let i = 0; i < tries; i++) {
+    try {
+      const v = await probe();
+      if (v !== undefined) return v;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${what} did not happen (last error: ${String(last)})`);
+}
+
+describe("the seed's compose file (layer-docker-deep-dive, version 2, build contexts on local images)", () => {
+  beforeAll(() => {
+    for (const name of ['vote', 'worker', 'result', 'redis', 'postgres'] as const) ensureProjectImage(name);
+  });
+
+  it('up --build runs every service, a vote reaches the result page, and the containers match docker-compose v1', async () => {
+    await using p = new TestComposeProject({ prefix: 'rxseed' });
+    const peer = `${p.project}v1`;
+    cpSync(SEED, p.dir, { recursive: true });
+    const ours: Record<string, Inspect> = {};
+    const theirs: Record<string, Inspect> = {};
+    try {
+      await p.compose().up(undefined, { build: true });
+      for (const s of SEED_SERVICES) {
+        ours[s] = inspect(p.project, s, p.dir);
+        expect({ s, running: get(ours[s].container, 'State.Running') }).toEqual({ s, running: true });
+      }
+      const page = await waitFor('vote answering on :5000', async () => {
+        const res = await fetch('http://127.0.0.1:5000/');
+        return res.status === 200 ? res.text() : undefined;
+      });
+      expect(page).toContain('Cats vs Dogs');
+      const cast = await fetch('http://127.0.0.1:5000/vote', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ vote: 'a', voter_id: 'seed-test' }),
+      });
+      expect(cast.status).toBe(201);
+      // vote → redis → worker → db → result: every service of the file takes part.
+      const tally = await waitFor('the vote on the result page (:5001)', async () => {
+        const res = await fetch('http://127.0.0.1:5001/api/results');
+        const body = (await res.json()) as { a: number; total: number };
+        return res.status === 200 && body.total > 0 ? body : undefined;
+      });
+      expect(tally).toMatchObject({ a: 1, total: 1 });
+
+      await p.compose().down({ volumes: true });
+      v1(p, peer, 'up', '-d', '--build');
+      for (const s of SEED_SERVICES) theirs[s] = inspect(peer, s, p.dir);
+    } finally {
+      spawnSync('docker-compose', ['-p', peer, '-f', p.file, 'down', '-v', '--rmi', 'local'], {
+        cwd: p.dir,
+        stdio: 'ignore',
+      });
+      await p.compose().down({ volumes: true });
+      const built = SEED_SERVICES.map((s) => `${p.project}-${s}`).filter((s) => !/-(redis|db)$/.test(s));
+      spawnSync('docker', ['rmi', ...built], { stdio: 'ignore' });
+    }
+    for (const s of SEED_SERVICES) {
+      for (const [field, read] of SEED_FIELDS) {
+        expect({ service: s, field, value: read(ours[s]) }).toEqual({ service: s, field, value: read(theirs[s]) });
+      }
     }
   });
 });
