@@ -22,3 +22,5 @@ export type { ComposeFault, UpOutcome, UpOrReportOptions } from './compose-fault
 export { applyComposeFile } from './apply-compose';
 export type { ApplyComposeOptions, ApplyOutcome } from './apply-compose';
 export { readImage } from './image-setting';
+export { UnitProject } from './unit-project';
+export type { StartingWorkload, UnitProjectOptions } from './unit-project';
