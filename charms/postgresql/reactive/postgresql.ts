@@ -16,6 +16,7 @@ import {
   isSettingsProblem,
   newSecret,
   reconcileOpenedPorts,
+  retryUntil,
   setWorkloadStatus,
   settingsOrBlocked,
   storedSecret,
@@ -24,7 +25,7 @@ import { UnitProject } from 'layer:docker';
 import type { PgsqlProvides } from 'interface:pgsql';
 import { isRefused, planConsumer, preparedKey, type ConsumerPlan } from '../src/consumer-plan';
 import { hbaLines, withGrantBlock, type HbaGrant } from '../src/pg-hba';
-import { probePostgres, retryUntil } from '../src/pg-probe';
+import { probePostgres } from '../src/pg-probe';
 import { Psql } from '../src/psql';
 import { PsqlError } from '../src/psql-error';
 import { scramVerifier } from '../src/scram';
