@@ -12,19 +12,9 @@ import {
   volumeCreateBody,
 } from './engine-body';
 import { buildImageWith } from './image-build';
+import { followEngineStream, UNREACHABLE, type EngineStreamLine } from './engine-stream';
 import { engineRequest, query, type EngineRequest } from './engine-http';
 import type * as Engine from '../../charm/docker-types';
-
-const UNREACHABLE = new Set([
-  'ECONNREFUSED',
-  'ENOENT',
-  'EACCES',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENOTFOUND',
-  'EPIPE',
-]);
 
 interface EngineError {
   readonly statusCode?: number;
@@ -322,43 +312,26 @@ export class DockerodeClient implements DockerClient {
     options: { auth?: Engine.RegistryAuth; onProgress?: (e: Engine.PullProgressEvent) => void } = {},
   ): Promise<void> {
     const d = await this.docker();
-    let stream: NodeJS.ReadableStream;
-    try {
-      stream = (await d.pull(ref, options.auth ? { authconfig: options.auth } : {})) as NodeJS.ReadableStream;
-    } catch (error) {
-      const e = error as EngineError;
-      if (e.code !== undefined && UNREACHABLE.has(e.code))
-        throw new DockerUnavailableError(this.host, { cause: error });
-      throw new ImagePullError(ref, e.json?.message ?? e.message ?? String(error), { cause: error });
-    }
-    type Line = {
+    type Line = EngineStreamLine & {
       status?: string;
       id?: string;
-      error?: string;
-      errorDetail?: { message?: string };
       progressDetail?: { current?: number; total?: number };
     };
-    const output = await new Promise<Line[]>((resolve, reject) => {
-      d.modem.followProgress(
-        stream,
-        (err: Error | null, out: Line[]) =>
-          err ? reject(new ImagePullError(ref, err.message, { cause: err })) : resolve(out),
-        (line: Line) => {
-          if (line.status !== undefined) {
-            options.onProgress?.({
-              image: ref,
-              status: line.status,
-              layer: line.id,
-              current: line.progressDetail?.current,
-              total: line.progressDetail?.total,
-            });
-          }
-        },
-      );
+    await followEngineStream<Line>(d, {
+      host: this.host,
+      start: async () => (await d.pull(ref, options.auth ? { authconfig: options.auth } : {})) as NodeJS.ReadableStream,
+      onLine: (line) => {
+        if (line.status === undefined) return;
+        options.onProgress?.({
+          image: ref,
+          status: line.status,
+          layer: line.id,
+          current: line.progressDetail?.current,
+          total: line.progressDetail?.total,
+        });
+      },
+      fail: (message, cause) => new ImagePullError(ref, message, cause === undefined ? undefined : { cause }),
     });
-    // followProgress resolves even when a line carries {"error": ...}: a failed pull must reject.
-    const failed = output.find((l) => l.error !== undefined || l.errorDetail !== undefined);
-    if (failed) throw new ImagePullError(ref, failed.errorDetail?.message ?? failed.error ?? 'error in pull stream');
   }
 
   async checkAuth(auth: Engine.RegistryAuth): Promise<void> {
