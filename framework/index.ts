@@ -136,24 +136,5 @@ export type {
   RemoteUnitData,
 } from './endpoints';
 
-// Templating.
-export {
-  render,
-  renderString,
-  DEFAULT_RENDER_MODE,
-  quoteYamlString,
-  toYamlScalar,
-  TemplateKeyError,
-  TemplateNotFoundError,
-  TemplateSyntaxError,
-  TemplateValueError,
-  TemplateWriteError,
-} from './templating';
-export type {
-  RenderOptions,
-  RenderResult,
-  RenderStringOptions,
-  TemplateContext,
-  TemplateFormat,
-  TemplateValue,
-} from './templating';
+// Templating: the folder's whole public face is the authors'.
+export * from './templating';

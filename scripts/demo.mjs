@@ -34,6 +34,12 @@ const APPS = { voting: 'voting-app', redis: 'redis', postgres: 'postgresql' };
 const UNITS = { voting: 'voting-app/0', redis: 'redis/0', postgres: 'postgresql/0' };
 const COMPOSE_FILE = ['files', 'voting-app', 'docker-compose.yml'];
 
+/** `rxcharm deploy <charm dir> <app>`, each `config` entry given as `--config key=value`. */
+function deploy(ctx, charmsDir, app, config) {
+  const options = Object.entries(config).flatMap(([key, value]) => ['--config', `${key}=${value}`]);
+  return cli(ctx, ['deploy', join(charmsDir, app), app, ...options]);
+}
+
 async function castBallots(ports, ballots) {
   for (const choice of ballots) await castVote(ports.vote, choice);
   const tally = { a: ballots.filter((b) => b === 'a').length, b: ballots.filter((b) => b === 'b').length };
@@ -108,25 +114,15 @@ async function main() {
   s.done();
 
   s = step('Deploy voting-app standalone (all five services in one compose project)');
-  await cli(ctx, [
-    'deploy',
-    join(charmsDir, APPS.voting),
-    APPS.voting,
-    '--config',
-    'vote_image=rxcharm/vote',
-    '--config',
-    'worker_image=rxcharm/worker',
-    '--config',
-    'result_image=rxcharm/result',
-    '--config',
-    'redis_image=rxcharm/redis',
-    '--config',
-    'postgres_image=rxcharm/postgres',
-    '--config',
-    `vote_port=${ports.vote}`,
-    '--config',
-    `result_port=${ports.result}`,
-  ]);
+  await deploy(ctx, charmsDir, APPS.voting, {
+    vote_image: 'rxcharm/vote',
+    worker_image: 'rxcharm/worker',
+    result_image: 'rxcharm/result',
+    redis_image: 'rxcharm/redis',
+    postgres_image: 'rxcharm/postgres',
+    vote_port: ports.vote,
+    result_port: ports.result,
+  });
   await expectActive(ctx, [APPS.voting]);
   info(
     `containers of ${projectOf(UNITS.voting)}: ${(await expectServices(projectOf(UNITS.voting), ['vote', 'worker', 'result', 'redis', 'db'])).join(', ')}`,
@@ -146,24 +142,8 @@ async function main() {
   const before = readUnitFile(ctx, UNITS.voting, ...COMPOSE_FILE);
 
   s = step('Deploy redis and postgresql as their own applications');
-  await cli(ctx, [
-    'deploy',
-    join(charmsDir, APPS.redis),
-    APPS.redis,
-    '--config',
-    'image=rxcharm/redis',
-    '--config',
-    `port=${ports.redis}`,
-  ]);
-  await cli(ctx, [
-    'deploy',
-    join(charmsDir, APPS.postgres),
-    APPS.postgres,
-    '--config',
-    'image=rxcharm/postgres',
-    '--config',
-    `port=${ports.postgres}`,
-  ]);
+  await deploy(ctx, charmsDir, APPS.redis, { image: 'rxcharm/redis', port: ports.redis });
+  await deploy(ctx, charmsDir, APPS.postgres, { image: 'rxcharm/postgres', port: ports.postgres });
   const providers = await expectActive(ctx, [APPS.redis, APPS.postgres]);
   for (const line of providers) info(line);
   // The address the agent gave the units, as the providers publish it ("Ready on <host>:<port>").

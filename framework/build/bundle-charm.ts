@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { build, type BuildOptions, type BuildResult, type Plugin } from 'esbuild';
 import {
   charmLoaderModule,
@@ -11,17 +9,11 @@ import {
 } from './start-up-tuning';
 import { MIN_NODE_MAJOR } from './hook-scripts';
 import { BundleError } from './errors';
-import { FRAMEWORK_ALIAS_FILTER, frameworkAliases } from './framework-aliases';
+import { resolveCharmAliases, type CharmAliases } from './framework-aliases';
 import { vendorFile } from '../charm';
 
 /** Where the bundler finds `rxcharm`, `rxcharm/compose`, `layer:<name>` and `interface:<name>`. */
-export interface BundleAliases {
-  /** Absolute path of the framework barrel (`<pkg>/framework/index.ts`). */
-  readonly framework: string;
-  /** Layer name → layer directory (its `lib/index.ts` is `layer:<name>`). */
-  readonly layers: Readonly<Record<string, string>>;
-  /** Interface name → interface directory (its `index.ts` is `interface:<name>`). */
-  readonly interfaces: Readonly<Record<string, string>>;
+export interface BundleAliases extends CharmAliases {
   /** Extra `node_modules` directories for bare imports (the rxcharm package's own). */
   readonly nodePaths: readonly string[];
 }
@@ -181,41 +173,5 @@ function bundleVendor(name: string, nodePaths: readonly string[], resolveDir: st
 }
 
 function aliasPlugin(aliases: BundleAliases): Plugin {
-  return {
-    name: 'rxcharm-aliases',
-    setup(b) {
-      const entries = frameworkAliases(aliases.framework);
-      b.onResolve({ filter: FRAMEWORK_ALIAS_FILTER }, (args) => ({ path: entries[args.path] }));
-      b.onResolve({ filter: /^layer:/ }, (args) => {
-        const name = args.path.slice('layer:'.length);
-        const dir = aliases.layers[name];
-        const file = dir === undefined ? undefined : join(dir, 'lib', 'index.ts');
-        if (file === undefined || !existsSync(file)) {
-          return {
-            errors: [
-              {
-                text: `${args.path}: ${dir === undefined ? 'the layer is not included by this charm (add it to includes in layer.yaml)' : `${file} does not exist`}`,
-              },
-            ],
-          };
-        }
-        return { path: file };
-      });
-      b.onResolve({ filter: /^interface:/ }, (args) => {
-        const name = args.path.slice('interface:'.length);
-        const dir = aliases.interfaces[name];
-        const file = dir === undefined ? undefined : join(dir, 'index.ts');
-        if (file === undefined || !existsSync(file)) {
-          return {
-            errors: [
-              {
-                text: `${args.path}: ${dir === undefined ? 'the interface is not included by this charm (add it to includes in layer.yaml)' : `${file} does not exist`}`,
-              },
-            ],
-          };
-        }
-        return { path: file };
-      });
-    },
-  };
+  return { name: 'rxcharm-aliases', setup: (b) => resolveCharmAliases(b, aliases) };
 }

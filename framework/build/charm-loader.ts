@@ -2,12 +2,15 @@
  * The code of a built charm's `lib/charm.js` (see {@link charmLoaderSource}, which compiles this
  * module with esbuild and calls {@link runCharmBundle} with the bundle's settings): it compiles
  * `lib/charm.bundle.js` with a V8 code cache and runs it as if it were `lib/charm.js` itself.
- * It runs before anything else of the charm, so it imports only Node built-ins.
+ * It runs before anything else of the charm, so it imports only Node built-ins (and the
+ * built-ins-only code cache file format of framework/charm).
  */
-import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
+// Directly, not through the barrel: the loader bundles only what it runs (see code-cache-file.ts).
+import { readCodeCache, writeCodeCache } from '../charm/code-cache-file';
 
 /** What the build knows about the bundle, baked into `lib/charm.js`. */
 export interface CharmLoaderSettings {
@@ -39,7 +42,7 @@ export function runCharmBundle(settings: CharmLoaderSettings, scope: LoaderScope
   const cacheFile = join(scope.dirname, settings.cache);
   if (sourceMapsOn()) mapStackFrames(bundle, join(scope.dirname, settings.map));
   const code = readFileSync(bundle, settings.encoding);
-  const cachedData = readCache(cacheFile, settings.hash);
+  const cachedData = readCodeCache(cacheFile, settings.hash);
   // lineOffset -1: the wrapper's own line does not count, so positions are the bundle's (and the map's).
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {\n${code}\n})`, {
     filename: bundle,
@@ -47,33 +50,9 @@ export function runCharmBundle(settings: CharmLoaderSettings, scope: LoaderScope
     ...(cachedData === undefined ? {} : { cachedData }),
   });
   if (cachedData === undefined || script.cachedDataRejected === true)
-    process.once('exit', () => writeCache(cacheFile, settings.hash, script));
+    process.once('exit', () => writeCodeCache(cacheFile, settings.hash, script, { createDir: false }));
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(scope.module.exports, scope.module.exports, scope.require, scope.module, scope.filename, scope.dirname);
-}
-
-function readCache(file: string, hash: string): Buffer | undefined {
-  try {
-    const data = readFileSync(file);
-    return data.subarray(0, hash.length).toString('latin1') === hash ? data.subarray(hash.length) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function writeCache(file: string, hash: string, script: Script): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    if (!statSync(dirname(file)).isDirectory()) return;
-    writeFileSync(tmp, Buffer.concat([Buffer.from(hash, 'latin1'), script.createCachedData()]));
-    renameSync(tmp, file);
-  } catch {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // Nothing was written.
-    }
-  }
 }
 
 function sourceMapsOn(): boolean {

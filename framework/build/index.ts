@@ -39,7 +39,8 @@ export {
   type EndpointInfo,
   type DispatchOptions,
 } from './hook-scripts';
-export { frameworkAliases, FRAMEWORK_ALIAS_FILTER, INTERNAL_SPECIFIER } from './framework-aliases';
+export { frameworkAliases, FRAMEWORK_ALIAS_FILTER, INTERNAL_SPECIFIER, resolveCharmAliases } from './framework-aliases';
+export type { CharmAliases } from './framework-aliases';
 export { bundleEntrySource, type EntrySpec, type EntryModule, type EntryInterface } from './bundle-entry';
 export { bundleCharm, type BundleAliases, type BundleOutput, type CharmBundler } from './bundle-charm';
 export { VENDORED_PACKAGES } from './start-up-tuning';

@@ -1,19 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { LayerFileError } from './errors';
 import { planFiles } from './plan-files';
 import type { ResolvedLayer } from './resolve-layers';
+import { useTempDir } from '../../test/support/temp-dir';
 
 describe('planFiles', () => {
-  let root: string;
-  beforeEach(() => {
-    root = mkdtempSync(join(tmpdir(), 'rxcharm-plan-files-'));
-  });
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
+  const tmp = useTempDir('rxcharm-plan-files-');
 
   function layer(name: string, files: Record<string, string>): ResolvedLayer {
-    const dir = join(root, name);
+    const dir = join(tmp.path, name);
     for (const [path, text] of Object.entries(files)) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), text);

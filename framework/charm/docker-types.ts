@@ -57,6 +57,7 @@ export interface RestartPolicySpec {
 }
 
 export interface HealthcheckSpec {
+  /** Engine form: `['NONE']`, `['CMD', ...]` or `['CMD-SHELL', cmd]`. */
   readonly test: readonly string[];
   readonly intervalNs?: number;
   readonly timeoutNs?: number;

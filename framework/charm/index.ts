@@ -18,6 +18,7 @@ export type { YamlMap } from './yaml-map';
 export { AGENT_SHIM_NAME, HOOK_TOOL_SOCKET_ENV, isToolRequest } from './hook-tool-protocol';
 export type { ToolRequest, ToolResponse } from './hook-tool-protocol';
 export { writeFileAtomic } from './write-file-atomic';
+export { readFileIfExists } from './read-file-if-exists';
 export type { WriteFileAtomicOptions } from './write-file-atomic';
 export type * from './hook-tools';
 export { loadHandlebars, loadPinoPretty, loadYaml } from './lazy-packages';

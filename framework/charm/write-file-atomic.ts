@@ -5,13 +5,13 @@ import {
   fsyncSync,
   mkdirSync,
   openSync,
-  readFileSync,
   renameSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { readFileIfExists } from './read-file-if-exists';
 
 /** Options of {@link writeFileAtomic}. */
 export interface WriteFileAtomicOptions {
@@ -41,7 +41,7 @@ export function writeFileAtomic(
   const mode = options.mode ?? 0o600;
   const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   if (options.skipUnchanged === true) {
-    const existing = readIfExists(target);
+    const existing = readFileIfExists(target);
     if (existing !== undefined && existing.equals(data)) {
       if ((statSync(target).mode & 0o7777) !== mode) chmodSync(target, mode);
       return false;
@@ -71,15 +71,6 @@ export function writeFileAtomic(
 }
 
 let tempCounter = 0;
-
-function readIfExists(file: string): Buffer | undefined {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
 
 function fsyncDir(dir: string): void {
   let fd: number | undefined;

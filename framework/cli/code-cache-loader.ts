@@ -1,6 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Script } from 'node:vm';
+// Directly, not through the barrel: the start-up bundle holds only what it runs.
+import { readCodeCache, writeCodeCache } from '../charm/code-cache-file';
 
 /**
  * The start of the bundled CLI (`dist/rxcharm.js`): it compiles the CLI bundle
@@ -35,36 +37,6 @@ export function codeCacheKey(argv: readonly string[]): string {
   return first !== undefined && /^[a-z][a-z-]{0,39}$/.test(first) ? first : 'default';
 }
 
-/** The cached data of a cache file when it was written for `hash`, else undefined. */
-export function cachedDataFor(file: Buffer, hash: string): Buffer | undefined {
-  return file.length > hash.length && file.subarray(0, hash.length).toString('latin1') === hash
-    ? file.subarray(hash.length)
-    : undefined;
-}
-
-function readCache(path: string, hash: string): Buffer | undefined {
-  try {
-    return cachedDataFor(readFileSync(path), hash);
-  } catch {
-    return undefined;
-  }
-}
-
-function writeCache(path: string, hash: string, script: Script): void {
-  const temp = `${path}.${process.pid}.tmp`;
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temp, Buffer.concat([Buffer.from(hash, 'latin1'), script.createCachedData()]));
-    renameSync(temp, path);
-  } catch {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Nothing was written.
-    }
-  }
-}
-
 /**
  * Compiles and runs the CLI bundle in `dir` as a CommonJS module, with the code cache for this
  * command line.
@@ -74,12 +46,12 @@ function writeCache(path: string, hash: string, script: Script): void {
 export function runCliBundle(dir: string, hash: string, argv: readonly string[], moduleRequire: NodeJS.Require): void {
   const filename = join(dir, CLI_BUNDLE_FILE);
   const cachePath = join(dir, CODE_CACHE_DIR, `rxcharm-cli.${codeCacheKey(argv)}.v8`);
-  const cachedData = readCache(cachePath, hash);
+  const cachedData = readCodeCache(cachePath, hash);
   // The wrapper stays on the bundle's first line so line numbers in stack traces stay the bundle's.
   const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(filename, 'utf8')}\n})`;
   const script = new Script(source, { filename, cachedData });
   if (cachedData === undefined || script.cachedDataRejected === true)
-    process.once('exit', () => writeCache(cachePath, hash, script));
+    process.once('exit', () => writeCodeCache(cachePath, hash, script, { createDir: true }));
   const wrapper = script.runInThisContext() as (e: object, r: NodeJS.Require, m: object, f: string, d: string) => void;
   const module = { exports: {} };
   wrapper.call(module.exports, module.exports, moduleRequire, module, filename, dir);

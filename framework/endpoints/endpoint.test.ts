@@ -37,6 +37,14 @@ describe('Endpoint', () => {
     expect(ep.departedUnits).toEqual(snapshot.departed);
   });
 
+  it("gives joined units' raw data in the form interface readers take", () => {
+    const ep = new Endpoint({ snapshot, isLeader: false });
+    expect(ep.remoteUnitData()).toEqual([
+      { unit: 'b/9', application: 'b', relationId: 'db:2', data: { host: '"b9"' } },
+      { unit: 'b/10', application: 'b', relationId: 'db:2', data: { host: '"b10"', only10: '1' } },
+    ]);
+  });
+
   it('stages data on every relation; app data only as leader', () => {
     const ep = new Endpoint({ snapshot, isLeader: false });
     ep.publish('client', 'me');

@@ -3,6 +3,7 @@ import { clearFlag, isFlagSet, setFlag, toggleFlag } from '../reactive';
 import type { DepartedUnit, EndpointRole, EndpointSnapshot } from './endpoint-snapshot';
 import { ReceivedBag } from './received-bag';
 import { Relation, type RelatedUnit } from './relation';
+import type { RemoteUnitData } from './relation-value';
 
 /** What the runtime gives every endpoint instance. */
 export interface EndpointInit {
@@ -63,6 +64,19 @@ export class Endpoint {
   /** Every remote unit in scope over all relations, by (relation, unit number). */
   get joinedUnits(): readonly RelatedUnit[] {
     return this.#relations.flatMap((r) => r.units);
+  }
+
+  /**
+   * Every joined unit's data in the form an interface's pure reader takes (`readRedisUnits`,
+   * `readHttpServices`...): unit, application, relation id and the raw bag.
+   */
+  remoteUnitData(): RemoteUnitData[] {
+    return this.joinedUnits.map((u) => ({
+      unit: u.unitName,
+      application: u.applicationName,
+      relationId: u.relation.relationId,
+      data: u.received.toRaw(),
+    }));
   }
 
   /** True when at least one remote unit is in scope. */

@@ -1,5 +1,6 @@
 import type { JsonValue } from '../unit';
 import type { RelationData } from '../hookenv';
+import { decodeBagValue } from './received-bag';
 
 function stable(value: JsonValue): JsonValue {
   if (Array.isArray(value)) return value.map(stable);
@@ -51,12 +52,7 @@ export class PublishBag {
   /** The decoded value currently staged under `key` (raw string if not JSON). */
   get(key: string): JsonValue | undefined {
     const raw = this.#data[key];
-    if (raw === undefined) return undefined;
-    try {
-      return JSON.parse(raw) as JsonValue;
-    } catch {
-      return raw;
-    }
+    return raw === undefined ? undefined : decodeBagValue(raw);
   }
 
   raw(key: string): string | undefined {

@@ -2,6 +2,18 @@ import type { JsonValue } from '../unit';
 import type { RelationData } from '../hookenv';
 import { MalformedRelationDataError } from './endpoint-errors';
 
+/**
+ * A bag value as `get` reads it, in both bags: JSON-decoded when it is JSON (what Endpoint-era
+ * charms publish), else the raw string (what older charms and Juju itself write).
+ */
+export function decodeBagValue(raw: string): JsonValue {
+  try {
+    return JSON.parse(raw) as JsonValue;
+  } catch {
+    return raw;
+  }
+}
+
 /** Where a bag comes from, for error messages. */
 export interface BagOrigin {
   readonly endpoint: string;
@@ -29,12 +41,7 @@ export class ReceivedBag {
   /** The decoded value of `key`, the raw string if it is not JSON, or undefined. */
   get<T extends JsonValue = JsonValue>(key: string): T | string | undefined {
     const raw = this.#data[key];
-    if (raw === undefined) return undefined;
-    try {
-      return JSON.parse(raw) as T;
-    } catch {
-      return raw;
-    }
+    return raw === undefined ? undefined : (decodeBagValue(raw) as T | string);
   }
 
   /** The value of `key` parsed as JSON; undefined if absent. @throws MalformedRelationDataError */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileIfExists } from '../charm';
 import type { FlagChange, FlagSet, KeyValueStore } from '../unit';
 import { conditionsHold, fileHashKey, onlyOnceKey, unmetConditions, type ConditionEnv } from './conditions';
 import { runInDispatchContext, currentDispatch, type DispatchContext } from './dispatch-context';
@@ -205,7 +205,7 @@ export class Dispatcher {
 
   private conditionEnv(hookName: string): ConditionEnv {
     const { flags, kv } = this.o;
-    const read = this.o.readFile ?? defaultReadFile;
+    const read = this.o.readFile ?? readFileIfExists;
     const hookMatch = new Map<RegisteredHandler, boolean>();
     return {
       hasFlag: (f) => flags.has(f),
@@ -255,13 +255,4 @@ function flagEvent(c: FlagChange, iteration: TraceIteration): TraceEvent {
 
 function isThenable(v: unknown): v is PromiseLike<unknown> {
   return typeof v === 'object' && v !== null && typeof (v as { then?: unknown }).then === 'function';
-}
-
-function defaultReadFile(path: string): Buffer | undefined {
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
 }

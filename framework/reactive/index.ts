@@ -7,20 +7,7 @@ export { setFlag, clearFlag, toggleFlag, isFlagSet, getFlags, registerTrigger } 
 /** Running code with a flag set as the current dispatch (runtime set-up, tests). */
 export { runInDispatchContext } from './dispatch-context';
 /** Condition decorators (TC39 standard method decorators; stacked = AND). */
-export {
-  when,
-  whenAll,
-  whenNot,
-  whenNone,
-  whenAny,
-  whenNotAll,
-  hook,
-  action,
-  whenFileChanged,
-  onlyOnce,
-  notUnless,
-} from './decorators';
-export type { HandlerDecorator } from './decorators';
+export * from './decorators';
 /** Programmatic handler declarations. */
 export { defineHandler, isHandlerDefinition } from './handler-definition';
 export type { HandlerConditions, HandlerDefinition, HandlerDefinitionInput } from './handler-definition';

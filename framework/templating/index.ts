@@ -15,7 +15,6 @@
 export { render, DEFAULT_RENDER_MODE } from './render';
 export { renderString } from './render-string';
 export { quoteYamlString, toYamlScalar } from './yaml-scalar';
-export { templateHelpers } from './helpers';
 export {
   TemplateKeyError,
   TemplateNotFoundError,

@@ -74,4 +74,6 @@ export { FlagSet, MemoryUnitStore, emptyUnitState } from '../unit';
 export type { CommitPatch, UnitState, UnitStore, FlagChange, FlagCause } from '../unit';
 export { endpointFlagPlan } from '../endpoints';
 export type { EndpointFlagInput, EndpointFlagPlan, EndpointHashes } from '../endpoints';
+export { endpointHookRunner, runEndpointHook, relationSnapshot } from './endpoint-hook';
+export type { EndpointHookOptions, EndpointHookState } from './endpoint-hook';
 export type { CharmBundle, CharmBundleInterface, CharmBundleModule } from '../runtime';

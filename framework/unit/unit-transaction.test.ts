@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileUnitStore } from './file-unit-store';
 import { KeyValueStore } from './key-value-store';
 import { MemoryUnitStore } from './memory-unit-store';
 import { beginTransaction } from './unit-transaction';
 import { KvValueError, TransactionClosedError, UnitStateCorruptError } from './unit-errors';
+import { useTempDir } from '../../test/support/temp-dir';
 
 describe('KeyValueStore', () => {
   it('copies values in and out and lists keys by exact prefix', () => {
@@ -50,22 +50,23 @@ describe('transactions', () => {
 });
 
 describe('FileUnitStore', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'rxcharm-unit-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const tmp = useTempDir('rxcharm-unit-');
 
   it('starts empty, round-trips, and leaves no temp file', () => {
-    const store = new FileUnitStore(dir);
+    const store = new FileUnitStore(tmp.path);
     expect(store.load()).toEqual({ version: 1, flags: [], kv: {}, config: null });
     store.save({ version: 1, flags: ['b', 'a'], kv: { n: 1 }, config: { x: 'y' } });
-    expect(new FileUnitStore(dir).load()).toEqual({ version: 1, flags: ['a', 'b'], kv: { n: 1 }, config: { x: 'y' } });
-    expect(readdirSync(join(dir, '.rxcharm'))).toEqual(['unit-state.json']);
+    expect(new FileUnitStore(tmp.path).load()).toEqual({
+      version: 1,
+      flags: ['a', 'b'],
+      kv: { n: 1 },
+      config: { x: 'y' },
+    });
+    expect(readdirSync(join(tmp.path, '.rxcharm'))).toEqual(['unit-state.json']);
   });
 
   it('a rolled-back hook leaves the file byte-for-byte unchanged', () => {
-    const store = new FileUnitStore(dir);
+    const store = new FileUnitStore(tmp.path);
     store.save({ version: 1, flags: ['a'], kv: { k: 1 }, config: null });
     const before = readFileSync(store.file);
     const tx = beginTransaction(store);
@@ -76,11 +77,11 @@ describe('FileUnitStore', () => {
   });
 
   it('a commit that changed nothing writes nothing; one that changed something replaces the file', () => {
-    const first = new FileUnitStore(dir);
+    const first = new FileUnitStore(tmp.path);
     first.save({ version: 1, flags: ['a'], kv: { k: 1 }, config: null });
     const inode = statSync(first.file).ino;
 
-    const store = new FileUnitStore(dir);
+    const store = new FileUnitStore(tmp.path);
     const noop = beginTransaction(store);
     noop.flags.set('a');
     noop.commit();
@@ -90,7 +91,7 @@ describe('FileUnitStore', () => {
     change.kv.set('k', 2);
     change.commit();
     expect(statSync(store.file).ino).not.toBe(inode);
-    expect(new FileUnitStore(dir).load().kv).toEqual({ k: 2 });
+    expect(new FileUnitStore(tmp.path).load().kv).toEqual({ k: 2 });
   });
 
   it.each([
@@ -99,7 +100,7 @@ describe('FileUnitStore', () => {
     ['{"version":1,"flags":["a",3],"kv":{},"config":null}', /flags\[1\] is not a non-empty string/],
     ['[]', /top level is not an object/],
   ])('a corrupt file (%s) fails with a typed error naming it, backed up, never reset', (text, reason) => {
-    const store = new FileUnitStore(dir);
+    const store = new FileUnitStore(tmp.path);
     store.save({ version: 1, flags: [], kv: {}, config: null });
     writeFileSync(store.file, text);
     let err: unknown;
@@ -116,7 +117,7 @@ describe('FileUnitStore', () => {
     expect(readFileSync(e.backup as string, 'utf8')).toBe(text);
     expect(readFileSync(store.file, 'utf8')).toBe(text);
     expect(() => store.load()).toThrow(UnitStateCorruptError);
-    expect(readdirSync(join(dir, '.rxcharm')).sort()).toEqual(['unit-state.json', 'unit-state.json.corrupt-1']);
+    expect(readdirSync(join(tmp.path, '.rxcharm')).sort()).toEqual(['unit-state.json', 'unit-state.json.corrupt-1']);
     writeFileSync(store.file, `${text} `);
     expect(() => store.load()).toThrow(/unit-state\.json\.corrupt-2/);
   });

@@ -1,63 +1,10 @@
-import { Endpoint, KeyValueStore, type EndpointSnapshot, type RelationSnapshot } from 'rxcharm';
-import { Dispatcher, FlagSet, HandlerRegistry, endpointFlagPlan } from 'rxcharm/testing';
+import { endpointHookRunner, relationSnapshot, type EndpointHookState } from 'rxcharm/testing';
 import { HttpProvides } from './provides';
 import { HttpRequires } from './requires';
 
-const IFACE = 'http';
-type HookState = { flags: string[]; hashes: Parameters<typeof endpointFlagPlan>[0]['previousHashes'] };
-
-/** Runs one hook against in-memory relation data, with the runtime's automatic endpoint flags. */
-async function runHook<T extends Endpoint>(
-  name: string,
-  Class: new (init: { snapshot: EndpointSnapshot; isLeader: boolean }) => T,
-  relations: RelationSnapshot[],
-  state: HookState,
-  options: { departed?: boolean; role?: 'requires' | 'provides' } = {},
-): Promise<{ endpoint: T; flags: string[] }> {
-  const snapshot: EndpointSnapshot = {
-    name,
-    role: options.role ?? 'requires',
-    interfaceName: IFACE,
-    relations,
-    departed: [],
-  };
-  const plan = endpointFlagPlan({
-    endpoint: name,
-    relations,
-    previousHashes: state.hashes,
-    departedNow: options.departed ?? false,
-    currentFlags: state.flags,
-  });
-  const flags = new FlagSet(state.flags.filter((f) => !plan.clear.includes(f)).concat(plan.set));
-  const endpoint = new Class({ snapshot, isLeader: true });
-  const registry = new HandlerRegistry();
-  registry.addClass(Class, {
-    source: { layer: `interface:${IFACE}`, file: 'test' },
-    instance: () => endpoint,
-    expand: { endpoint_name: name },
-  });
-  await new Dispatcher({ registry, flags, kv: new KeyValueStore() }).dispatch(`${name}-relation-changed`);
-  state.hashes = plan.hashes;
-  state.flags = flags
-    .list()
-    .filter((f) => !(f.startsWith(`endpoint.${name}.changed`) || f.startsWith(`endpoint.${name}.departed`)));
-  return { endpoint, flags: flags.list() };
-}
-
-function relation(
-  id: string,
-  units: Record<string, Record<string, string>>,
-  localUnit: Record<string, string> = {},
-): RelationSnapshot {
-  return {
-    relationId: id,
-    remoteApp: Object.keys(units)[0]?.split('/')[0] ?? null,
-    units,
-    appData: {},
-    localUnit,
-    localApp: {},
-  };
-}
+type HookState = EndpointHookState;
+const runHook = endpointHookRunner('http');
+const relation = relationSnapshot;
 
 describe('HttpProvides', () => {
   it('is available while a consumer is joined and publishes port and hostname', async () => {

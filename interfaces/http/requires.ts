@@ -1,4 +1,4 @@
-import { Endpoint, reportDataProblems, when, whenAny, whenNot, type DataProblem, type RemoteUnitData } from 'rxcharm';
+import { Endpoint, reportDataProblems, when, whenAny, whenNot, type DataProblem } from 'rxcharm';
 import { readHttpServices, type HttpReading, type HttpService } from './http-data';
 
 /**
@@ -30,16 +30,7 @@ export class HttpRequires extends Endpoint {
     return this.reading().problems.map((p) => ({ ...p }));
   }
 
-  protected remoteUnits(): RemoteUnitData[] {
-    return this.joinedUnits.map((u) => ({
-      unit: u.unitName,
-      application: u.applicationName,
-      relationId: u.relation.relationId,
-      data: u.received.toRaw(),
-    }));
-  }
-
   private reading(): HttpReading {
-    return readHttpServices(this.remoteUnits());
+    return readHttpServices(this.remoteUnitData());
   }
 }

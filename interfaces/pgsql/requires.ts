@@ -1,4 +1,4 @@
-import { Endpoint, currentHook, reportDataProblems, when, whenAny, whenNot, type RemoteUnitData } from 'rxcharm';
+import { Endpoint, currentHook, reportDataProblems, when, whenAny, whenNot } from 'rxcharm';
 import type { ConnectionString } from './connection-string';
 import { joinList, readPgsqlUnits, splitList, type PgsqlReading, type PgsqlRequest } from './pgsql-data';
 
@@ -112,22 +112,13 @@ export class PgsqlRequires extends Endpoint {
     }
   }
 
-  protected remoteUnits(): RemoteUnitData[] {
-    return this.joinedUnits.map((u) => ({
-      unit: u.unitName,
-      application: u.applicationName,
-      relationId: u.relation.relationId,
-      data: u.received.toRaw(),
-    }));
-  }
-
   /** This unit's egress subnets in the (first) relation, as Juju wrote them into its own bag. */
   protected egressSubnets(): string[] {
     return splitList(this.relations[0]?.toPublish.raw('egress-subnets'));
   }
 
   private reading(): PgsqlReading {
-    return readPgsqlUnits(this.remoteUnits(), this.localUnitName(), this.request(), this.egressSubnets());
+    return readPgsqlUnits(this.remoteUnitData(), this.localUnitName(), this.request(), this.egressSubnets());
   }
 
   private publishRequest(key: string, value: string): void {

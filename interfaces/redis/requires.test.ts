@@ -1,47 +1,20 @@
-import { Endpoint, KeyValueStore, type EndpointSnapshot, type RelationSnapshot } from 'rxcharm';
-import { Dispatcher, FlagSet, HandlerRegistry, endpointFlagPlan } from 'rxcharm/testing';
+import type { Endpoint, EndpointInit, RelationSnapshot } from 'rxcharm';
+import { endpointHookRunner, relationSnapshot, type EndpointHookState } from 'rxcharm/testing';
 import { RedisProvides } from './provides';
 import { RedisRequires } from './requires';
 
-type HookState = { flags: string[]; hashes: Parameters<typeof endpointFlagPlan>[0]['previousHashes'] };
-
-/** Runs one hook against in-memory relation data, with the runtime's automatic endpoint flags. */
-async function runHook<T extends Endpoint>(
-  Class: new (init: { snapshot: EndpointSnapshot; isLeader: boolean }) => T,
+type HookState = EndpointHookState;
+const runRedisHook = endpointHookRunner('redis');
+/** Every hook here runs the `redis` endpoint. */
+const runHook = <T extends Endpoint>(
+  Class: new (init: EndpointInit) => T,
   relations: RelationSnapshot[],
   state: HookState,
   options: { departed?: boolean; role?: 'requires' | 'provides' } = {},
-): Promise<{ endpoint: T; flags: string[] }> {
-  const snapshot: EndpointSnapshot = {
-    name: 'redis',
-    role: options.role ?? 'requires',
-    interfaceName: 'redis',
-    relations,
-    departed: [],
-  };
-  const plan = endpointFlagPlan({
-    endpoint: 'redis',
-    relations,
-    previousHashes: state.hashes,
-    departedNow: options.departed ?? false,
-    currentFlags: state.flags,
-  });
-  const flags = new FlagSet(state.flags.filter((f) => !plan.clear.includes(f)).concat(plan.set));
-  const endpoint = new Class({ snapshot, isLeader: true });
-  const registry = new HandlerRegistry();
-  registry.addClass(Class, {
-    source: { layer: 'interface:redis', file: 'test' },
-    instance: () => endpoint,
-    expand: { endpoint_name: 'redis' },
-  });
-  await new Dispatcher({ registry, flags, kv: new KeyValueStore() }).dispatch('redis-relation-changed');
-  state.hashes = plan.hashes;
-  state.flags = flags.list().filter((f) => !/^endpoint\.redis\.(changed|departed)/.test(f));
-  return { endpoint, flags: flags.list() };
-}
+) => runRedisHook('redis', Class, relations, state, options);
 
 function relation(units: Record<string, Record<string, string>>): RelationSnapshot {
-  return { relationId: 'redis:1', remoteApp: 'redis', units, appData: {}, localUnit: {}, localApp: {} };
+  return { ...relationSnapshot('redis:1', units), remoteApp: 'redis' };
 }
 
 describe('RedisRequires', () => {

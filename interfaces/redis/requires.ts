@@ -1,4 +1,4 @@
-import { Endpoint, reportDataProblems, when, whenAny, whenNot, type RemoteUnitData } from 'rxcharm';
+import { Endpoint, reportDataProblems, when, whenAny, whenNot } from 'rxcharm';
 import { readRedisUnits, type RedisConnection, type RedisReading } from './redis-data';
 
 /**
@@ -33,18 +33,8 @@ export class RedisRequires extends Endpoint {
     return this.reading().connections.map((c) => ({ ...c }));
   }
 
-  /** Joined units' data as the pure core reads it. */
-  protected remoteUnits(): RemoteUnitData[] {
-    return this.joinedUnits.map((u) => ({
-      unit: u.unitName,
-      application: u.applicationName,
-      relationId: u.relation.relationId,
-      data: u.received.toRaw(),
-    }));
-  }
-
   private reading(): RedisReading {
-    return readRedisUnits(this.remoteUnits());
+    return readRedisUnits(this.remoteUnitData());
   }
 
   private updateFlags(reading: RedisReading): void {

@@ -6,6 +6,9 @@
  * - Labels and clean-up: `TEST_LABEL`, `testLabels()`, `uniqueName()`, `removeByLabel()`, `removeProject()`,
  *   `dockerAvailable()`.
  * - Compose: `TestComposeProject` (temp workspace + unique project + clean-up), `countingClient()` (counts writes).
+ *
+ * Not exported here (so unit tests load no Docker code): `useTempDir(prefix)` in `./temp-dir`, a fresh
+ * directory per test.
  */
 export { BUSYBOX_IMAGE, buildImage, ensureBusyboxImage, ensureProjectImage } from './docker-images';
 export type { ImageRecipe, ProjectImage } from './docker-images';

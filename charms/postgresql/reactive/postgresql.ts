@@ -11,22 +11,21 @@
  * leaves `allowed-units` on the next publish; a broken relation has no bag any more. `stop` downs
  * the project; `remove` also deletes the data volume.
  */
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { Charm, hook, render, when, whenNot } from 'rxcharm';
+import { Charm, hook, when, whenNot } from 'rxcharm';
 import {
   isSettingsProblem,
   newSecret,
   reconcileOpenedPorts,
+  retryUntil,
   setWorkloadStatus,
   settingsOrBlocked,
   storedSecret,
 } from 'layer:basic';
-import { applyComposeFile, composeFor, unitProjectName } from 'layer:docker';
+import { UnitProject } from 'layer:docker';
 import type { PgsqlProvides } from 'interface:pgsql';
 import { isRefused, planConsumer, preparedKey, type ConsumerPlan } from '../src/consumer-plan';
 import { hbaLines, withGrantBlock, type HbaGrant } from '../src/pg-hba';
-import { probePostgres, retryUntil } from '../src/pg-probe';
+import { probePostgres } from '../src/pg-probe';
 import { Psql } from '../src/psql';
 import { PsqlError } from '../src/psql-error';
 import { scramVerifier } from '../src/scram';
@@ -50,14 +49,7 @@ const HBA_KEY = 'postgresql.hba-lines';
 const VERSION_KEY = 'postgresql.version';
 
 export class PostgresqlCharm extends Charm {
-  /** The unit's compose workspace (holds the rendered docker-compose.yml). */
-  get workspace(): string {
-    return join(this.charmDir, 'workspace');
-  }
-
-  private compose() {
-    return composeFor(this, this.workspace, { project: unitProjectName(this.hook.unitName) });
-  }
+  private readonly project = new UnitProject(this, { workload: 'PostgreSQL', appliedKey: APPLIED_KEY });
 
   /** The superuser's password, generated on first use; marked secret so logs never show it. */
   private adminPassword(): string {
@@ -85,30 +77,11 @@ export class PostgresqlCharm extends Charm {
   @whenNot(CONFIGURED, STOPPED)
   async converge(): Promise<void> {
     const settings = await settingsOrBlocked(this, readSettings);
-    if (settings === undefined) {
-      this.setFlag(CONFIGURED); // nothing to do until the config changes
-      return;
-    }
+    if (settings === undefined) return this.setFlag(CONFIGURED); // nothing to do until the config changes
     const host = await this.tools.unitGet('private-address');
-    const target = join(this.workspace, 'docker-compose.yml');
     const context = { image: settings.image, port: settings.port, admin_password: this.adminPassword() };
-    const { changed } = render({
-      source: 'docker-compose.yml',
-      target,
-      context,
-      templatesDir: join(this.charmDir, 'templates'),
-    });
-    // A fault (image not pullable, daemon lost) is reported as a status; compose pulls before
-    // touching containers, so the old container, if any, keeps serving. CONFIGURED stays clear,
-    // so the next hook tries again.
-    const applied = await applyComposeFile(this, this.compose(), {
-      file: target,
-      changed,
-      appliedKey: APPLIED_KEY,
-      beforeUp: () =>
-        setWorkloadStatus(this, 'maintenance', `Starting PostgreSQL (${settings.image}) on port ${settings.port}`),
-    });
-    if (!applied.ok) return;
+    const applied = await this.project.apply(context, settings);
+    if (!applied.ok) return; // reported as a status; CONFIGURED stays clear, the next hook retries
     if (applied.upped) this.clearFlag(READY);
     reconcileOpenedPorts(this, PORTS_KEY, [settings.port]);
     await setWorkloadStatus(
@@ -117,7 +90,7 @@ export class PostgresqlCharm extends Charm {
       `Waiting for PostgreSQL to accept connections on ${host}:${settings.port}`,
     );
     const answering = await retryUntil(() => probePostgres(host, settings.port));
-    const psql = answering ? await Psql.connect(this.compose()) : undefined;
+    const psql = answering ? await Psql.connect(this.project.compose()) : undefined;
     if (psql === undefined || !(await retryUntil(() => psql.ready(), { timeoutMs: 30_000 }))) {
       this.clearFlag(READY);
       await setWorkloadStatus(
@@ -157,7 +130,7 @@ export class PostgresqlCharm extends Charm {
       }
       const password = this.userPassword(plan.user);
       if (!prepared.has(preparedKey(plan))) {
-        psql ??= await Psql.connect(this.compose());
+        psql ??= await Psql.connect(this.project.compose());
         await this.prepare(psql, plan, password);
         prepared.add(preparedKey(plan));
         this.kv.set(PREPARED_KEY, [...prepared].sort());
@@ -199,7 +172,7 @@ export class PostgresqlCharm extends Charm {
     const lines = hbaLines(plans);
     const previous = this.kv.get<string[]>(HBA_KEY) ?? [];
     if (JSON.stringify(previous) === JSON.stringify(lines)) return;
-    const psql = await Psql.connect(this.compose());
+    const psql = await Psql.connect(this.project.compose());
     const path = await psql.run('SHOW hba_file;');
     const current = await psql.run("SELECT pg_catalog.pg_read_file(pg_catalog.current_setting('hba_file'));");
     const next = `${withGrantBlock(current, lines).replace(/\n*$/, '')}\n`;
@@ -230,15 +203,12 @@ export class PostgresqlCharm extends Charm {
   async stop(): Promise<void> {
     this.setFlag(STOPPED);
     this.clearFlag(READY);
-    await setWorkloadStatus(this, 'maintenance', 'Stopping PostgreSQL');
-    await this.compose().down();
-    this.kv.unset(APPLIED_KEY);
+    await this.project.stop();
   }
 
   /** The unit is going away: its data volume and workspace go too. */
   @hook('remove')
   async remove(): Promise<void> {
-    await this.compose().down({ volumes: true });
-    rmSync(this.workspace, { recursive: true, force: true });
+    await this.project.remove();
   }
 }

@@ -1,4 +1,4 @@
-import { isServerAnswer, retryUntil, sslRequest } from './pg-probe';
+import { isServerAnswer, sslRequest } from './pg-probe';
 import { psqlCommand } from './psql';
 
 describe('postgres probe', () => {
@@ -11,20 +11,6 @@ describe('postgres probe', () => {
     expect(isServerAnswer(Buffer.from('S'))).toBe(true);
     expect(isServerAnswer(Buffer.from('E'))).toBe(false);
     expect(isServerAnswer(Buffer.alloc(0))).toBe(false);
-  });
-
-  it('retries until the attempt succeeds, within timeoutMs / intervalMs attempts', async () => {
-    const answers = [false, true];
-    const attempt = jest.fn(async () => answers.shift() ?? false);
-    await expect(retryUntil(attempt, { timeoutMs: 1000, intervalMs: 100, sleep: async () => undefined })).resolves.toBe(
-      true,
-    );
-    expect(attempt).toHaveBeenCalledTimes(2);
-    const never = jest.fn(async () => false);
-    await expect(retryUntil(never, { timeoutMs: 1000, intervalMs: 250, sleep: async () => undefined })).resolves.toBe(
-      false,
-    );
-    expect(never).toHaveBeenCalledTimes(4);
   });
 });
 

@@ -37,25 +37,3 @@ export function probePostgres(host: string, port: number, timeoutMs = 2000): Pro
     socket.on('data', (chunk: Buffer) => finish(isServerAnswer(chunk)));
   });
 }
-
-/** Retries `attempt` until it succeeds or `timeoutMs` passes; `sleep` is injectable for tests. */
-export async function retryUntil(
-  attempt: () => Promise<boolean>,
-  options: {
-    readonly timeoutMs?: number;
-    readonly intervalMs?: number;
-    readonly sleep?: (ms: number) => Promise<void>;
-  } = {},
-): Promise<boolean> {
-  const {
-    timeoutMs = 90_000,
-    intervalMs = 500,
-    sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
-  } = options;
-  const attempts = Math.max(1, Math.ceil(timeoutMs / intervalMs));
-  for (let i = 0; i < attempts; i++) {
-    if (await attempt()) return true;
-    await sleep(intervalMs);
-  }
-  return false;
-}

@@ -2,8 +2,8 @@
  * The postgresql charm's config, validated. A bad value becomes a `SettingsProblem` naming
  * the option; the charm shows it as a blocked status and leaves the running container alone.
  */
-import { isSettingsProblem, readPort, type RawConfig, type SettingsProblem } from 'layer:basic';
-import { readImage } from 'layer:docker';
+import { isSettingsProblem, type RawConfig, type SettingsProblem } from 'layer:basic';
+import { readWorkload } from 'layer:docker';
 import { isPgName } from './pg-names';
 
 /** Validated config. Empty `database` / `user` mean "named after the consumer application". */
@@ -27,15 +27,13 @@ function readName(config: RawConfig, option: 'database' | 'user'): string | Sett
 
 /** Validates `image`, `port`, `database` and `user`; the first problem found is returned. */
 export function readSettings(config: RawConfig): Settings | SettingsProblem {
-  const image = readImage(config, 'image', 'postgres:15');
-  if (isSettingsProblem(image)) return image;
-  const port = readPort(config, 'port');
-  if (isSettingsProblem(port)) return port;
+  const workload = readWorkload(config, 'postgres:15');
+  if (isSettingsProblem(workload)) return workload;
   const database = readName(config, 'database');
   if (isSettingsProblem(database)) return database;
   const user = readName(config, 'user');
   if (isSettingsProblem(user)) return user;
   if (user === 'postgres')
     return { option: 'user', message: "user must not be postgres (the superuser stays the charm's own)" };
-  return { image, port, database, user };
+  return { ...workload, database, user };
 }

@@ -9,11 +9,11 @@
  * worker finishes its connections) when only haproxy.cfg changed. The status says how many
  * backends HAProxy reports up; update-status refreshes it.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Charm, hook, render, when, whenNot } from 'rxcharm';
 import { isSettingsProblem, reconcileOpenedPorts, setWorkloadStatus, settingsOrBlocked } from 'layer:basic';
-import { applyComposeFile, composeFor, unitProjectName } from 'layer:docker';
+import { UnitProject } from 'layer:docker';
 import type { HttpRequires } from 'interface:http';
 import { selectBackends, type BackendSelection } from '../src/backends';
 import { haproxyContext } from '../src/haproxy-config';
@@ -29,17 +29,11 @@ const APPLIED_KEY = 'proxy.applied-compose';
 const PORTS_KEY = 'proxy.open-port';
 
 export class ProxyCharm extends Charm {
-  /** The unit's compose workspace: docker-compose.yml and the haproxy/ configuration directory. */
-  get workspace(): string {
-    return join(this.charmDir, 'workspace');
-  }
+  /** The compose workspace holds docker-compose.yml and the haproxy/ configuration directory. */
+  private readonly project = new UnitProject(this, { workload: 'HAProxy', appliedKey: APPLIED_KEY });
 
   private get configDir(): string {
-    return join(this.workspace, 'haproxy');
-  }
-
-  private compose() {
-    return composeFor(this, this.workspace, { project: unitProjectName(this.hook.unitName) });
+    return join(this.project.workspace, 'haproxy');
   }
 
   private selection(): BackendSelection {
@@ -56,37 +50,26 @@ export class ProxyCharm extends Charm {
   @whenNot(CONFIGURED, STOPPED)
   async converge(): Promise<void> {
     const settings = await settingsOrBlocked(this, readSettings);
-    if (settings === undefined) {
-      this.setFlag(CONFIGURED); // nothing to do until the config changes
-      return;
-    }
+    if (settings === undefined) return this.setFlag(CONFIGURED); // nothing to do until the config changes
     const selection = this.selection();
-    const templatesDir = join(this.charmDir, 'templates');
     mkdirSync(this.configDir, { recursive: true });
     const config = render({
       source: 'haproxy.cfg',
       target: join(this.configDir, 'haproxy.cfg'),
       context: haproxyContext({ ...settings, backends: selection.backends }),
-      templatesDir,
+      templatesDir: this.project.templatesDir,
       format: 'text',
     });
-    const target = join(this.workspace, 'docker-compose.yml');
-    const { changed } = render({
-      source: 'docker-compose.yml',
-      target,
-      context: { image: settings.image, port: settings.port, statsPort: settings.statsPort, configDir: this.configDir },
-      templatesDir,
-    });
-    const applied = await applyComposeFile(this, this.compose(), {
-      file: target,
-      changed,
-      appliedKey: APPLIED_KEY,
-      beforeUp: () =>
-        setWorkloadStatus(this, 'maintenance', `Starting HAProxy (${settings.image}) on port ${settings.port}`),
-    });
+    const context = {
+      image: settings.image,
+      port: settings.port,
+      statsPort: settings.statsPort,
+      configDir: this.configDir,
+    };
+    const applied = await this.project.apply(context, settings);
     if (!applied.ok) return; // reported as a status; CONFIGURED stays clear, the next hook retries
     // A new container read the new file at start; a running one is told to reload it.
-    if (!applied.upped && config.changed) await this.compose().kill('haproxy', 'SIGUSR2');
+    if (!applied.upped && config.changed) await this.project.compose().kill('haproxy', 'SIGUSR2');
     reconcileOpenedPorts(this, PORTS_KEY, [settings.port]);
     this.setFlag(CONFIGURED);
     await this.reportHealth(settings, selection);
@@ -128,14 +111,11 @@ export class ProxyCharm extends Charm {
   @hook('stop')
   async stop(): Promise<void> {
     this.setFlag(STOPPED);
-    await setWorkloadStatus(this, 'maintenance', 'Stopping HAProxy');
-    await this.compose().down();
-    this.kv.unset(APPLIED_KEY);
+    await this.project.stop();
   }
 
   @hook('remove')
   async remove(): Promise<void> {
-    await this.compose().down({ volumes: true });
-    rmSync(this.workspace, { recursive: true, force: true });
+    await this.project.remove();
   }
 }

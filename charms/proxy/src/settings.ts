@@ -3,7 +3,7 @@
  * the charm shows it as a blocked status and leaves the running proxy alone.
  */
 import { isSettingsProblem, readPort, type RawConfig, type SettingsProblem } from 'layer:basic';
-import { readImage } from 'layer:docker';
+import { readWorkload } from 'layer:docker';
 
 /** Validated config. */
 export interface Settings {
@@ -16,13 +16,11 @@ export interface Settings {
 
 /** Validates every option; the first problem found is returned. */
 export function readSettings(config: RawConfig): Settings | SettingsProblem {
-  const image = readImage(config, 'image', 'rxcharm/haproxy');
-  if (isSettingsProblem(image)) return image;
-  const port = readPort(config, 'port');
-  if (isSettingsProblem(port)) return port;
+  const workload = readWorkload(config, 'rxcharm/haproxy');
+  if (isSettingsProblem(workload)) return workload;
   const statsPort = readPort(config, 'stats-port');
   if (isSettingsProblem(statsPort)) return statsPort;
-  if (statsPort === port) {
+  if (statsPort === workload.port) {
     return { option: 'stats-port', message: `config stats-port: ${statsPort} is also the proxy's port` };
   }
   const checkInterval = config['check-interval'];
@@ -37,5 +35,5 @@ export function readSettings(config: RawConfig): Settings | SettingsProblem {
       message: `config check-interval: ${JSON.stringify(checkInterval)} is not a whole number of seconds from 1 to 3600`,
     };
   }
-  return { image, port, statsPort, checkInterval };
+  return { ...workload, statsPort, checkInterval };
 }

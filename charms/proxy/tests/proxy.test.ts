@@ -63,4 +63,17 @@ describe('proxy charm', () => {
     expect(out.state.files[CONFIG_FILE]).toContain('bind :9090');
     expect(out.dockerActions.map((a) => a.method)).toContain('createContainer');
   });
+
+  it('stop takes the project down and starts nothing again; remove deletes the workspace', async () => {
+    const stopped = await ctx.run('stop', installed);
+    const methods = stopped.dockerActions.map((a) => a.method);
+    expect(methods).toContain('removeContainer');
+    expect(methods).not.toContain('createContainer');
+    expect(stopped.state.status).toEqual({ status: 'maintenance', message: 'Stopping HAProxy' });
+    expect(stopped.state.files[CONFIG_FILE]).toBeDefined();
+
+    const removed = await ctx.run('remove', stopped.state);
+    expect(removed.dockerActions.map((a) => a.method)).not.toContain('createContainer');
+    expect(Object.keys(removed.state.files).filter((f) => f.startsWith('workspace/'))).toEqual([]);
+  });
 });

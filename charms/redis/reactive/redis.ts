@@ -9,11 +9,9 @@
  * port and password to every consumer (a relation bag only changes when a value does). `stop`
  * downs the project; `remove` also deletes its data volume.
  */
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { Charm, hook, render, when, whenNot } from 'rxcharm';
+import { Charm, hook, when, whenNot } from 'rxcharm';
 import { reconcileOpenedPorts, setWorkloadStatus, settingsOrBlocked, storedSecret } from 'layer:basic';
-import { applyComposeFile, composeFor, unitProjectName } from 'layer:docker';
+import { UnitProject } from 'layer:docker';
 import type { RedisProvides } from 'interface:redis';
 import { waitForRedis } from '../src/redis-probe';
 import { readSettings } from '../src/settings';
@@ -33,14 +31,7 @@ const PORTS_KEY = 'redis.open-port';
 type PublishedEndpoint = { host: string; port: number; auth?: boolean };
 
 export class RedisCharm extends Charm {
-  /** The unit's compose workspace (holds the rendered docker-compose.yml). */
-  get workspace(): string {
-    return join(this.charmDir, 'workspace');
-  }
-
-  private compose() {
-    return composeFor(this, this.workspace, { project: unitProjectName(this.hook.unitName) });
-  }
+  private readonly project = new UnitProject(this, { workload: 'Redis', appliedKey: APPLIED_KEY });
 
   /** The password, generated on first use; marked secret so logs never show it. */
   private password(): string {
@@ -56,30 +47,12 @@ export class RedisCharm extends Charm {
   @whenNot(CONFIGURED, STOPPED)
   async converge(): Promise<void> {
     const settings = await settingsOrBlocked(this, readSettings);
-    if (settings === undefined) {
-      this.setFlag(CONFIGURED); // nothing to do until the config changes
-      return;
-    }
+    if (settings === undefined) return this.setFlag(CONFIGURED); // nothing to do until the config changes
     const password = settings.auth ? this.password() : undefined;
     const host = await this.tools.unitGet('private-address');
-    const target = join(this.workspace, 'docker-compose.yml');
-    const { changed } = render({
-      source: 'docker-compose.yml',
-      target,
-      context: { image: settings.image, port: settings.port, password: password ?? '', auth: settings.auth },
-      templatesDir: join(this.charmDir, 'templates'),
-    });
-    // A fault (image not pullable, daemon lost) is reported as a status; compose pulls before
-    // touching containers, so the old container, if any, keeps serving. CONFIGURED stays clear,
-    // so the next hook tries again.
-    const applied = await applyComposeFile(this, this.compose(), {
-      file: target,
-      changed,
-      appliedKey: APPLIED_KEY,
-      beforeUp: () =>
-        setWorkloadStatus(this, 'maintenance', `Starting Redis (${settings.image}) on port ${settings.port}`),
-    });
-    if (!applied.ok) return;
+    const context = { image: settings.image, port: settings.port, password: password ?? '', auth: settings.auth };
+    const applied = await this.project.apply(context, settings);
+    if (!applied.ok) return; // reported as a status; CONFIGURED stays clear, the next hook retries
     if (applied.upped) this.clearFlag(READY);
     reconcileOpenedPorts(this, PORTS_KEY, [settings.port]);
     await setWorkloadStatus(this, 'maintenance', `Waiting for Redis to answer on ${host}:${settings.port}`);
@@ -133,15 +106,12 @@ export class RedisCharm extends Charm {
   async stop(): Promise<void> {
     this.setFlag(STOPPED);
     this.clearFlag(READY);
-    await setWorkloadStatus(this, 'maintenance', 'Stopping Redis');
-    await this.compose().down();
-    this.kv.unset(APPLIED_KEY);
+    await this.project.stop();
   }
 
   /** The unit is going away: its data volume and workspace go too. */
   @hook('remove')
   async remove(): Promise<void> {
-    await this.compose().down({ volumes: true });
-    rmSync(this.workspace, { recursive: true, force: true });
+    await this.project.remove();
   }
 }

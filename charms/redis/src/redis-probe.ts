@@ -4,6 +4,7 @@
  * listens, so the probe speaks RESP (AUTH then PING) and wants `+OK` and `+PONG` back.
  */
 import { connect } from 'node:net';
+import { retryUntil, type RetryOptions } from 'layer:basic';
 
 /** The RESP request the probe sends: `AUTH <password>` (when set) then `PING`. */
 export function probeRequest(password: string | undefined): string {
@@ -48,23 +49,8 @@ export async function waitForRedis(
   host: string,
   port: number,
   password: string | undefined,
-  options: {
-    readonly timeoutMs?: number;
-    readonly intervalMs?: number;
-    readonly sleep?: (ms: number) => Promise<void>;
-    readonly probe?: typeof probeRedis;
-  } = {},
+  options: RetryOptions & { readonly probe?: typeof probeRedis } = {},
 ): Promise<boolean> {
-  const {
-    timeoutMs = 60_000,
-    intervalMs = 500,
-    sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
-    probe = probeRedis,
-  } = options;
-  const attempts = Math.max(1, Math.ceil(timeoutMs / intervalMs));
-  for (let i = 0; i < attempts; i++) {
-    if (await probe(host, port, password)) return true;
-    await sleep(intervalMs);
-  }
-  return false;
+  const { probe = probeRedis, ...retry } = options;
+  return retryUntil(() => probe(host, port, password), { timeoutMs: 60_000, ...retry });
 }

@@ -2,8 +2,8 @@
  * The redis charm's config, validated. A bad value becomes a `SettingsProblem` naming the
  * option; the charm shows it as a blocked status and leaves the running container alone.
  */
-import { isSettingsProblem, readPort, type RawConfig, type SettingsProblem } from 'layer:basic';
-import { readImage } from 'layer:docker';
+import { isSettingsProblem, type RawConfig, type SettingsProblem } from 'layer:basic';
+import { readWorkload } from 'layer:docker';
 
 /** Validated config. */
 export interface Settings {
@@ -15,12 +15,10 @@ export interface Settings {
 
 /** Validates `image`, `port` and `auth`; the first problem found is returned. */
 export function readSettings(config: RawConfig): Settings | SettingsProblem {
-  const image = readImage(config, 'image', 'redis:7');
-  if (isSettingsProblem(image)) return image;
-  const port = readPort(config, 'port');
-  if (isSettingsProblem(port)) return port;
+  const workload = readWorkload(config, 'redis:7');
+  if (isSettingsProblem(workload)) return workload;
   const auth = config.auth ?? true;
   if (typeof auth !== 'boolean')
     return { option: 'auth', message: `auth must be true or false, got ${JSON.stringify(auth)}` };
-  return { image, port, auth };
+  return { ...workload, auth };
 }

@@ -49,15 +49,7 @@ export function addApplication(model: ModelState, options: AddApplicationOptions
   };
   model.data.applications[app.name] = app;
   for (const ep of options.charm.endpoints.filter((e) => e.role === 'peers')) {
-    model.data.relations.push({
-      id: model.data.nextRelationId++,
-      endpoints: [{ app: app.name, endpoint: ep.name, role: 'peers', interface: ep.interface }],
-      unitData: {},
-      appData: {},
-      scope: {},
-      left: [],
-      dying: false,
-    });
+    model.addRelation([{ app: app.name, endpoint: ep.name, role: 'peers', interface: ep.interface }]);
   }
   return app;
 }

@@ -110,6 +110,21 @@ export class ModelState {
     return this.data.relations.find((r) => r.id === id);
   }
 
+  /** Records a new relation (the next id, empty data, nobody in scope yet) and returns it. */
+  addRelation(endpoints: RelationRecord['endpoints']): RelationRecord {
+    const relation: RelationRecord = {
+      id: this.data.nextRelationId++,
+      endpoints,
+      unitData: {},
+      appData: {},
+      scope: {},
+      left: [],
+      dying: false,
+    };
+    this.data.relations.push(relation);
+    return relation;
+  }
+
   /** Relations an application takes part in. */
   relationsOf(app: string): RelationRecord[] {
     return this.data.relations.filter((r) => r.endpoints.some((e) => e.app === app));

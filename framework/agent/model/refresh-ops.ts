@@ -113,16 +113,9 @@ export function applyRefresh(
   }
   for (const name of plan.newPeers) {
     const endpoint = charm.endpoints.find((e) => e.name === name)!;
-    const relation: RelationRecord = {
-      id: model.data.nextRelationId++,
-      endpoints: [{ app: appName, endpoint: name, role: 'peers', interface: endpoint.interface }],
-      unitData: {},
-      appData: {},
-      scope: {},
-      left: [],
-      dying: false,
-    };
-    model.data.relations.push(relation);
+    const relation = model.addRelation([
+      { app: appName, endpoint: name, role: 'peers', interface: endpoint.interface },
+    ]);
     for (const unit of units) model.enqueueRelationHook(unit, relation, 'created');
     for (const unit of units) {
       for (const other of units.filter((u) => u !== unit)) {

@@ -102,16 +102,7 @@ export function relate(model: ModelState, a: EndpointSpec, b: EndpointSpec): Rel
   if (model.data.relations.some((r) => !r.dying && sameSides(r, epA, epB))) {
     throw new ModelOperationError(`relation already exists: ${epA.app}:${epA.endpoint} ${epB.app}:${epB.endpoint}`);
   }
-  const relation: RelationRecord = {
-    id: model.data.nextRelationId++,
-    endpoints: [epA, epB],
-    unitData: {},
-    appData: {},
-    scope: {},
-    left: [],
-    dying: false,
-  };
-  model.data.relations.push(relation);
+  const relation = model.addRelation([epA, epB]);
   for (const app of [epA.app, epB.app]) {
     for (const unit of model.unitsOf(app)) {
       model.enqueueRelationHook(unit, relation, 'created');

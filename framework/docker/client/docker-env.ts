@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { readFileIfExists } from '../../charm';
 
 /**
  * TLS settings of a connection to a daemon over tcp (dockerd `--tlsverify`). The contents of the
@@ -34,7 +34,7 @@ export interface DockerEnvSettings {
  */
 export function dockerSettingsFromEnv(
   env: Readonly<Record<string, string | undefined>>,
-  readFile: (path: string) => Buffer | undefined = readIfPresent,
+  readFile: (path: string) => Buffer | undefined = readFileIfExists,
 ): DockerEnvSettings {
   const host = env.DOCKER_HOST === undefined || env.DOCKER_HOST.trim() === '' ? undefined : env.DOCKER_HOST.trim();
   const verify = (env.DOCKER_TLS_VERIFY ?? '') !== '';
@@ -43,13 +43,4 @@ export function dockerSettingsFromEnv(
   const pem = (name: string): Buffer | undefined => readFile(join(dir, name));
   const tls: DockerTlsOptions = { verify, ca: pem('ca.pem'), cert: pem('cert.pem'), key: pem('key.pem') };
   return host === undefined ? { tls } : { host, tls };
-}
-
-function readIfPresent(path: string): Buffer | undefined {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
 }

@@ -12,35 +12,9 @@ import {
   volumeCreateBody,
 } from './engine-body';
 import { buildImageWith } from './image-build';
+import { followEngineStream, UNREACHABLE, type EngineStreamLine } from './engine-stream';
 import { engineRequest, query, type EngineRequest } from './engine-http';
-import type {
-  BuildProgressEvent,
-  ContainerCreateSpec,
-  ContainerDetails,
-  EndpointAddressSpec,
-  ImageBuildSpec,
-  NetworkCreateSpec,
-  VolumeCreateSpec,
-  ContainerSummary,
-  HealthStatus,
-  ImageSummary,
-  LogOptions,
-  NetworkSummary,
-  PullProgressEvent,
-  RegistryAuth,
-  VolumeSummary,
-} from '../../charm/docker-types';
-
-const UNREACHABLE = new Set([
-  'ECONNREFUSED',
-  'ENOENT',
-  'EACCES',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENOTFOUND',
-  'EPIPE',
-]);
+import type * as Engine from '../../charm/docker-types';
 
 interface EngineError {
   readonly statusCode?: number;
@@ -49,7 +23,7 @@ interface EngineError {
   readonly message?: string;
 }
 
-function healthOf(status: string | undefined): HealthStatus | undefined {
+function healthOf(status: string | undefined): Engine.HealthStatus | undefined {
   if (status === undefined) return undefined;
   if (status.includes('(healthy)') || status === 'healthy') return 'healthy';
   if (status.includes('(unhealthy)') || status === 'unhealthy') return 'unhealthy';
@@ -187,7 +161,7 @@ export class DockerodeClient implements DockerClient {
     return { version: v?.Version ?? '', apiVersion: v?.ApiVersion ?? '' };
   }
 
-  async listContainers(labels: readonly string[]): Promise<ContainerSummary[]> {
+  async listContainers(labels: readonly string[]): Promise<Engine.ContainerSummary[]> {
     const rows =
       (await this.read<Dockerode.ContainerInfo[]>(
         'list containers',
@@ -213,7 +187,7 @@ export class DockerodeClient implements DockerClient {
     }));
   }
 
-  async inspectContainer(idOrName: string): Promise<ContainerDetails | undefined> {
+  async inspectContainer(idOrName: string): Promise<Engine.ContainerDetails | undefined> {
     const r = await this.read<Dockerode.ContainerInspectInfo>(
       'inspect container',
       idOrName,
@@ -240,7 +214,7 @@ export class DockerodeClient implements DockerClient {
       imageId: r.Image,
       state: r.State.Status,
       status: r.State.Status,
-      health: r.State.Health?.Status as HealthStatus | undefined,
+      health: r.State.Health?.Status as Engine.HealthStatus | undefined,
       labels: r.Config.Labels ?? {},
       ports,
       created: Math.floor(Date.parse(r.Created) / 1000),
@@ -257,7 +231,7 @@ export class DockerodeClient implements DockerClient {
     };
   }
 
-  async createContainer(spec: ContainerCreateSpec): Promise<string> {
+  async createContainer(spec: Engine.ContainerCreateSpec): Promise<string> {
     const created = await this.request<{ Id?: string }>('create container', spec.name, {
       method: 'POST',
       path: `/containers/create${query(containerCreateQuery(spec))}`,
@@ -295,7 +269,7 @@ export class DockerodeClient implements DockerClient {
     await this.request('rename container', id, { method: 'POST', path });
   }
 
-  async containerLogs(id: string, options: LogOptions = {}): Promise<string> {
+  async containerLogs(id: string, options: Engine.LogOptions = {}): Promise<string> {
     const flags = { stdout: true, stderr: true, timestamps: options.timestamps ?? false, tail: options.tail ?? 'all' };
     const path = `${containerPath(id)}/logs${query(flags)}`;
     const bytes = await this.request<Buffer>('logs', id, { method: 'GET', path, binary: true });
@@ -324,64 +298,47 @@ export class DockerodeClient implements DockerClient {
     return r?.StatusCode ?? -1;
   }
 
-  async inspectImage(ref: string): Promise<ImageSummary | undefined> {
+  async inspectImage(ref: string): Promise<Engine.ImageSummary | undefined> {
     const r = await this.read<Dockerode.ImageInspectInfo>('inspect image', ref, `/images/${ref}/json`, [404]);
     return r === undefined ? undefined : { id: r.Id, repoTags: r.RepoTags ?? [] };
   }
 
-  async buildImage(spec: ImageBuildSpec, onProgress?: (e: BuildProgressEvent) => void): Promise<string> {
+  async buildImage(spec: Engine.ImageBuildSpec, onProgress?: (e: Engine.BuildProgressEvent) => void): Promise<string> {
     return buildImageWith(await this.docker(), this.host, spec, onProgress);
   }
 
   async pullImage(
     ref: string,
-    options: { auth?: RegistryAuth; onProgress?: (e: PullProgressEvent) => void } = {},
+    options: { auth?: Engine.RegistryAuth; onProgress?: (e: Engine.PullProgressEvent) => void } = {},
   ): Promise<void> {
     const d = await this.docker();
-    let stream: NodeJS.ReadableStream;
-    try {
-      stream = (await d.pull(ref, options.auth ? { authconfig: options.auth } : {})) as NodeJS.ReadableStream;
-    } catch (error) {
-      const e = error as EngineError;
-      if (e.code !== undefined && UNREACHABLE.has(e.code))
-        throw new DockerUnavailableError(this.host, { cause: error });
-      throw new ImagePullError(ref, e.json?.message ?? e.message ?? String(error), { cause: error });
-    }
-    type Line = {
+    type Line = EngineStreamLine & {
       status?: string;
       id?: string;
-      error?: string;
-      errorDetail?: { message?: string };
       progressDetail?: { current?: number; total?: number };
     };
-    const output = await new Promise<Line[]>((resolve, reject) => {
-      d.modem.followProgress(
-        stream,
-        (err: Error | null, out: Line[]) =>
-          err ? reject(new ImagePullError(ref, err.message, { cause: err })) : resolve(out),
-        (line: Line) => {
-          if (line.status !== undefined) {
-            options.onProgress?.({
-              image: ref,
-              status: line.status,
-              layer: line.id,
-              current: line.progressDetail?.current,
-              total: line.progressDetail?.total,
-            });
-          }
-        },
-      );
+    await followEngineStream<Line>(d, {
+      host: this.host,
+      start: async () => (await d.pull(ref, options.auth ? { authconfig: options.auth } : {})) as NodeJS.ReadableStream,
+      onLine: (line) => {
+        if (line.status === undefined) return;
+        options.onProgress?.({
+          image: ref,
+          status: line.status,
+          layer: line.id,
+          current: line.progressDetail?.current,
+          total: line.progressDetail?.total,
+        });
+      },
+      fail: (message, cause) => new ImagePullError(ref, message, cause === undefined ? undefined : { cause }),
     });
-    // followProgress resolves even when a line carries {"error": ...}: a failed pull must reject.
-    const failed = output.find((l) => l.error !== undefined || l.errorDetail !== undefined);
-    if (failed) throw new ImagePullError(ref, failed.errorDetail?.message ?? failed.error ?? 'error in pull stream');
   }
 
-  async checkAuth(auth: RegistryAuth): Promise<void> {
+  async checkAuth(auth: Engine.RegistryAuth): Promise<void> {
     await this.request('login', auth.serveraddress, { method: 'POST', path: '/auth', body: auth });
   }
 
-  async listNetworks(labels: readonly string[]): Promise<NetworkSummary[]> {
+  async listNetworks(labels: readonly string[]): Promise<Engine.NetworkSummary[]> {
     const rows =
       (await this.read<Dockerode.NetworkInspectInfo[]>(
         'list networks',
@@ -391,7 +348,7 @@ export class DockerodeClient implements DockerClient {
     return rows.map((n) => ({ id: n.Id, name: n.Name, labels: n.Labels ?? {} }));
   }
 
-  async inspectNetwork(name: string): Promise<NetworkSummary | undefined> {
+  async inspectNetwork(name: string): Promise<Engine.NetworkSummary | undefined> {
     const path = `/networks/${encodeURIComponent(name)}`;
     const n = await this.read<Dockerode.NetworkInspectInfo>('inspect network', name, path, [404]);
     return n === undefined
@@ -399,7 +356,7 @@ export class DockerodeClient implements DockerClient {
       : { id: n.Id, name: n.Name, labels: n.Labels ?? {}, containers: Object.keys(n.Containers ?? {}).length };
   }
 
-  async createNetwork(spec: NetworkCreateSpec): Promise<string> {
+  async createNetwork(spec: Engine.NetworkCreateSpec): Promise<string> {
     const created = await this.request<{ Id?: string }>('create network', spec.name, {
       method: 'POST',
       path: '/networks/create',
@@ -417,7 +374,7 @@ export class DockerodeClient implements DockerClient {
     network: string,
     container: string,
     aliases: readonly string[],
-    address?: EndpointAddressSpec,
+    address?: Engine.EndpointAddressSpec,
   ): Promise<void> {
     await this.request('connect network', `${container} → ${network}`, {
       method: 'POST',
@@ -426,7 +383,7 @@ export class DockerodeClient implements DockerClient {
     });
   }
 
-  async listVolumes(labels: readonly string[]): Promise<VolumeSummary[]> {
+  async listVolumes(labels: readonly string[]): Promise<Engine.VolumeSummary[]> {
     const r = await this.read<{ Volumes: Dockerode.VolumeInspectInfo[] | null }>(
       'list volumes',
       labels.join(','),
@@ -435,13 +392,13 @@ export class DockerodeClient implements DockerClient {
     return (r?.Volumes ?? []).map((v) => ({ name: v.Name, labels: v.Labels ?? {} }));
   }
 
-  async inspectVolume(name: string): Promise<VolumeSummary | undefined> {
+  async inspectVolume(name: string): Promise<Engine.VolumeSummary | undefined> {
     const path = `/volumes/${encodeURIComponent(name)}`;
     const v = await this.read<Dockerode.VolumeInspectInfo>('inspect volume', name, path, [404]);
     return v === undefined ? undefined : { name: v.Name, labels: v.Labels ?? {} };
   }
 
-  async createVolume(spec: VolumeCreateSpec): Promise<void> {
+  async createVolume(spec: Engine.VolumeCreateSpec): Promise<void> {
     await this.request('create volume', spec.name, {
       method: 'POST',
       path: '/volumes/create',

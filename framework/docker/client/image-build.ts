@@ -1,17 +1,14 @@
 import type Dockerode from 'dockerode';
-import { DockerUnavailableError, ImageBuildError } from '../errors';
+import { ImageBuildError } from '../errors';
+import { followEngineStream, type EngineStreamLine } from './engine-stream';
 import { contextEntries } from './build-context';
 import type { BuildProgressEvent, ImageBuildSpec } from '../../charm/docker-types';
 
-interface BuildLine {
+interface BuildLine extends EngineStreamLine {
   readonly stream?: string;
   readonly status?: string;
-  readonly error?: string;
-  readonly errorDetail?: { readonly message?: string };
   readonly aux?: { readonly ID?: string };
 }
-
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES', 'ECONNRESET', 'EPIPE']);
 
 /** `POST /build` query parameters of a spec (pure). */
 export function buildQuery(spec: ImageBuildSpec): Record<string, unknown> {
@@ -52,27 +49,15 @@ export async function buildImageWith(
       cause: error,
     });
   }
-  let stream: NodeJS.ReadableStream;
-  try {
-    stream = await docker.buildImage({ context: spec.context, src }, buildQuery(spec) as Dockerode.ImageBuildOptions);
-  } catch (error) {
-    const e = error as { code?: string; json?: { message?: string }; message?: string };
-    if (e.code !== undefined && UNREACHABLE.has(e.code)) throw new DockerUnavailableError(host, { cause: error });
-    throw new ImageBuildError(tag, e.json?.message ?? e.message ?? String(error), { cause: error });
-  }
-  const lines = await new Promise<BuildLine[]>((resolve, reject) => {
-    docker.modem.followProgress(
-      stream,
-      (err: Error | null, out: BuildLine[]) =>
-        err ? reject(new ImageBuildError(tag, err.message, { cause: err })) : resolve(out),
-      (line: BuildLine) => {
-        const text = line.stream ?? line.status;
-        if (text !== undefined && text.trim() !== '') onProgress?.({ tag, text: text.replace(/\n$/, '') });
-      },
-    );
+  const lines = await followEngineStream<BuildLine>(docker, {
+    host,
+    start: () => docker.buildImage({ context: spec.context, src }, buildQuery(spec) as Dockerode.ImageBuildOptions),
+    onLine: (line) => {
+      const text = line.stream ?? line.status;
+      if (text !== undefined && text.trim() !== '') onProgress?.({ tag, text: text.replace(/\n$/, '') });
+    },
+    fail: (message, cause) => new ImageBuildError(tag, message, cause === undefined ? undefined : { cause }),
   });
-  const failed = lines.find((l) => l.error !== undefined || l.errorDetail !== undefined);
-  if (failed) throw new ImageBuildError(tag, failed.errorDetail?.message ?? failed.error ?? 'unknown error');
   const id = [...lines].reverse().find((l) => l.aux?.ID !== undefined)?.aux?.ID;
   if (id === undefined) throw new ImageBuildError(tag, 'the engine reported no image id');
   return id;

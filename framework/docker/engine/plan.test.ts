@@ -3,6 +3,7 @@ import { parseCompose } from '../model/parse-compose';
 import { desiredState, withNetworkContainer, type DesiredState } from './desired-state';
 import type { ObservedContainer, ObservedState } from './observed-state';
 import { formatPlan, isWrite, plan } from './plan';
+import { planKinds } from '../../../test/support/plan-kinds';
 
 const IMG = { x: 'sha256:aaa', y: 'sha256:bbb' };
 
@@ -41,8 +42,7 @@ function observed(containers: ObservedContainer[], networks = ['p_default']): Ob
   return { containers, networks, volumes: [], images: IMG };
 }
 
-const kinds = (actions: ReturnType<typeof plan>) =>
-  actions.map((a) => ('service' in a ? `${a.kind} ${a.service}#${a.number}` : a.kind));
+const kinds = planKinds;
 
 describe('plan', () => {
   it('creates networks and every container, dependencies first, on a cold project', () => {

@@ -1,5 +1,14 @@
 /** The normalized compose model produced by `parseCompose`. All paths are absolute, all ports numbers. */
-import type { ContainerOptionsSpec, IpamSpec } from '../../charm/docker-types';
+import type {
+  ContainerOptionsSpec,
+  EndpointAddressSpec,
+  HealthcheckSpec,
+  ImageBuildSpec,
+  MountSpec,
+  NetworkCreateSpec,
+  RestartPolicySpec,
+  VolumeCreateSpec,
+} from '../../charm/docker-types';
 
 /** One published or exposed container port. `published` is `''` for an ephemeral host port, or a port/range. */
 export interface PortBinding {
@@ -9,14 +18,11 @@ export interface PortBinding {
   readonly hostIp: string;
 }
 
-/** A mount: a named volume (`source` = the key in top-level `volumes`), an anonymous volume, or a bind. */
-export interface VolumeMount {
-  readonly type: 'volume' | 'bind' | 'tmpfs';
-  /** Volume key, absolute host path, or `undefined` for an anonymous volume / tmpfs. */
-  readonly source?: string;
-  readonly target: string;
-  readonly readOnly: boolean;
-}
+/**
+ * A mount: a named volume (`source` = the key in top-level `volumes`), an anonymous volume, or a
+ * bind; the engine's mount with the volume key still unresolved.
+ */
+export type VolumeMount = MountSpec;
 
 export type DependencyCondition = 'service_started' | 'service_healthy' | 'service_completed_successfully';
 
@@ -26,41 +32,17 @@ export interface Dependency {
   readonly restart: boolean;
 }
 
-export interface Healthcheck {
-  /** Engine form: `['NONE']`, `['CMD', ...]` or `['CMD-SHELL', cmd]`. */
-  readonly test: readonly string[];
-  readonly intervalNs?: number;
-  readonly timeoutNs?: number;
-  readonly startPeriodNs?: number;
-  readonly retries?: number;
-}
+/** A service's `healthcheck:`, already in the engine's form. */
+export type Healthcheck = HealthcheckSpec;
 
-export interface RestartPolicy {
-  readonly name: 'no' | 'always' | 'on-failure' | 'unless-stopped';
-  readonly maximumRetryCount: number;
-}
+export type RestartPolicy = RestartPolicySpec;
 
-export interface ServiceNetwork {
+export interface ServiceNetwork extends EndpointAddressSpec {
   readonly aliases: readonly string[];
-  readonly ipv4Address?: string;
-  readonly ipv6Address?: string;
 }
 
-/** A service's `build:`, the context resolved to an absolute path. */
-export interface BuildConfig {
-  readonly context: string;
-  readonly dockerfile?: string;
-  readonly args?: Readonly<Record<string, string>>;
-  readonly target?: string;
-  readonly labels?: Readonly<Record<string, string>>;
-  readonly cacheFrom?: readonly string[];
-  readonly network?: string;
-  readonly extraHosts?: readonly string[];
-  readonly shmSize?: number;
-  readonly platform?: string;
-  readonly noCache?: boolean;
-  readonly pull?: boolean;
-}
+/** A service's `build:`, the context resolved to an absolute path; the engine names the tags. */
+export type BuildConfig = Omit<ImageBuildSpec, 'tags'>;
 
 /** `pull_policy` (`if_not_present` is read as `missing`). */
 export type PullPolicy = 'always' | 'never' | 'missing' | 'build';
@@ -116,25 +98,17 @@ export interface ServiceConfig {
   readonly sourceFiles?: readonly string[];
 }
 
-export interface NetworkConfig {
+/** A top-level network: what the engine creates, with the name known only once the project is. */
+export interface NetworkConfig extends Omit<NetworkCreateSpec, 'name'> {
   /** Engine name: `<project>_<key>` unless `name:` or `external`. Filled by the engine once the project is known. */
   readonly name?: string;
   readonly external: boolean;
-  readonly driver?: string;
-  readonly labels: Readonly<Record<string, string>>;
-  readonly driverOpts?: Readonly<Record<string, string>>;
-  readonly ipam?: IpamSpec;
-  readonly internal?: boolean;
-  readonly attachable?: boolean;
-  readonly enableIpv6?: boolean;
 }
 
-export interface VolumeConfig {
+/** A top-level volume: what the engine creates, with the name known only once the project is. */
+export interface VolumeConfig extends Omit<VolumeCreateSpec, 'name'> {
   readonly name?: string;
   readonly external: boolean;
-  readonly driver?: string;
-  readonly labels: Readonly<Record<string, string>>;
-  readonly driverOpts?: Readonly<Record<string, string>>;
 }
 
 /** A parsed compose file. `services` keeps file order. */

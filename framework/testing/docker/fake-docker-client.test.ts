@@ -1,21 +1,17 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Compose, DockerUnavailableError } from '../../docker';
 import type { DockerAction } from './docker-action';
 import { FakeDockerClient } from './fake-docker-client';
 import { recordingDockerClient } from './recording-docker-client';
+import { useTempDir } from '../../../test/support/temp-dir';
 
 describe('FakeDockerClient under Compose', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'fake-docker-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const tmp = useTempDir('fake-docker-');
 
   const compose = (text: string, docker: FakeDockerClient, actions: DockerAction[]): Compose => {
-    writeFileSync(join(dir, 'docker-compose.yml'), text);
-    return new Compose(dir, {
+    writeFileSync(join(tmp.path, 'docker-compose.yml'), text);
+    return new Compose(tmp.path, {
       project: 'demo',
       docker: recordingDockerClient(
         docker,

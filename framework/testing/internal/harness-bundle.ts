@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
-import { FRAMEWORK_ALIAS_FILTER, INTERNAL_SPECIFIER, frameworkAliases, type EntrySpec } from '../../build';
+import { INTERNAL_SPECIFIER, resolveCharmAliases, type CharmAliases, type EntrySpec } from '../../build';
 import { HarnessLoadError } from '../errors';
 
 /** Entry of a harness bundle: exports the bundle description and the bundle's own `runHook`. */
@@ -24,37 +22,16 @@ export function harnessEntrySource(spec: EntrySpec): string {
 }
 
 /** Where aliases point. */
-export interface HarnessAliases {
+export interface HarnessAliases extends CharmAliases {
   /** The rxcharm package root: packages resolvable from it are shared with the host. */
   readonly packageRoot: string;
-  readonly framework: string;
-  readonly layers: Readonly<Record<string, string>>;
-  readonly interfaces: Readonly<Record<string, string>>;
 }
 
 function plugin(aliases: HarnessAliases): Plugin {
-  const missing = (what: string, why: string): { errors: Array<{ text: string }> } => ({
-    errors: [{ text: `${what}: ${why}` }],
-  });
   return {
     name: 'rxcharm-testing',
     setup(b) {
-      const entries = frameworkAliases(aliases.framework);
-      b.onResolve({ filter: FRAMEWORK_ALIAS_FILTER }, (args) => ({ path: entries[args.path] }));
-      b.onResolve({ filter: /^layer:/ }, (args) => {
-        const dir = aliases.layers[args.path.slice('layer:'.length)];
-        const file = dir === undefined ? undefined : join(dir, 'lib', 'index.ts');
-        return file !== undefined && existsSync(file)
-          ? { path: file }
-          : missing(args.path, 'not included by this charm (add it to includes in layer.yaml) or has no lib/index.ts');
-      });
-      b.onResolve({ filter: /^interface:/ }, (args) => {
-        const dir = aliases.interfaces[args.path.slice('interface:'.length)];
-        const file = dir === undefined ? undefined : join(dir, 'index.ts');
-        return file !== undefined && existsSync(file)
-          ? { path: file }
-          : missing(args.path, 'not included by this charm (add it to includes in layer.yaml)');
-      });
+      resolveCharmAliases(b, aliases);
       // npm packages rxcharm itself has stay outside the bundle (the host's copies, stateless
       // libraries, loaded once); a package only a layer has is bundled from the layer's node_modules.
       b.onResolve({ filter: /^[^./]/ }, (args) => {

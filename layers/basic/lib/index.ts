@@ -17,3 +17,5 @@ export { reconcileOpenedPorts } from './opened-ports';
 export type { OpenedPortsTarget } from './opened-ports';
 export { unitIsDying } from './unit-is-dying';
 export type { DyingTarget } from './unit-is-dying';
+export { retryUntil } from './retry-until';
+export type { RetryOptions } from './retry-until';

@@ -1,33 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KeyValueStore, type Charm } from 'rxcharm';
 import { DockerUnavailableError, type Compose, type PlanAction } from 'rxcharm/compose';
 import { applyComposeFile } from './apply-compose';
-
-/** The parts of a Charm applyComposeFile touches. */
-function fakeCharm() {
-  const statuses: string[] = [];
-  const cleared: string[] = [];
-  const status =
-    (kind: string) =>
-    async (message: string): Promise<void> =>
-      void statuses.push(`${kind}: ${message}`);
-  const kv = new KeyValueStore();
-  const charm = {
-    kv,
-    config: { get: () => '' },
-    log: { info: () => undefined, warn: () => undefined },
-    clearFlag: (flag: string) => void cleared.push(flag),
-    status: {
-      waiting: status('waiting'),
-      blocked: status('blocked'),
-      active: status('active'),
-      maintenance: status('maintenance'),
-    },
-  } as unknown as Charm;
-  return { charm, kv, statuses, cleared };
-}
+import { fakeCharm } from './fake-charm';
 
 function composeThat(up: () => Promise<PlanAction[]>): { compose: Compose; calls: () => number } {
   let calls = 0;
@@ -50,7 +26,7 @@ describe('applyComposeFile', () => {
 
   it('brings a new file up, then leaves an unchanged one alone', async () => {
     writeFileSync(file, 'services: {web: {image: a}}\n');
-    const { charm } = fakeCharm();
+    const { charm } = fakeCharm(''); // no docker_host set: a fault names the client's host
     const { compose, calls } = composeThat(async () => actions);
     const before: string[] = [];
     await expect(
@@ -74,7 +50,7 @@ describe('applyComposeFile', () => {
   });
 
   it('brings the file up again when its content differs from the one applied, even if render saw no change', async () => {
-    const { charm, kv } = fakeCharm();
+    const { charm, kv } = fakeCharm(''); // no docker_host set: a fault names the client's host
     kv.set('k', 'digest of another file');
     writeFileSync(file, 'services: {web: {image: b}}\n');
     const { compose, calls } = composeThat(async () => actions);
@@ -87,7 +63,7 @@ describe('applyComposeFile', () => {
 
   it('on a Docker fault reports it, keeps the old digest, and retries on the next call', async () => {
     writeFileSync(file, 'services: {web: {image: c}}\n');
-    const { charm, kv, statuses, cleared } = fakeCharm();
+    const { charm, kv, statuses, cleared } = fakeCharm(''); // no docker_host set: a fault names the client's host
     kv.set('k', 'old');
     const failing = composeThat(async () => Promise.reject(new DockerUnavailableError('unix:///run/docker.sock')));
     const outcome = await applyComposeFile(charm, failing.compose, { file, changed: true, appliedKey: 'k' });
@@ -104,7 +80,7 @@ describe('applyComposeFile', () => {
 
   it('lets any other error fail the hook, recording nothing', async () => {
     writeFileSync(file, 'services: {web: {image: d}}\n');
-    const { charm, kv } = fakeCharm();
+    const { charm, kv } = fakeCharm(''); // no docker_host set: a fault names the client's host
     const bug = new Error('bug');
     await expect(
       applyComposeFile(charm, composeThat(async () => Promise.reject(bug)).compose, {

@@ -1,7 +1,7 @@
-import { KeyValueStore, type Charm } from 'rxcharm';
 import { DockerApiError, DockerUnavailableError, ImagePullError, type Compose, type PlanAction } from 'rxcharm/compose';
 import { savedWorkloadStatus } from 'layer:basic';
 import { classifyComposeError, pullReason, upOrReport } from './compose-faults';
+import { fakeCharm } from './fake-charm';
 
 describe('classifyComposeError', () => {
   it('maps a lost daemon, an unpullable image and 5xx answers; leaves the rest alone', () => {
@@ -38,30 +38,6 @@ describe('pullReason', () => {
     expect(long.endsWith('…')).toBe(true);
   });
 });
-
-/** The parts of a Charm upOrReport touches, recording what it did. */
-function fakeCharm(): { charm: Charm; cleared: string[]; statuses: string[]; kv: KeyValueStore } {
-  const cleared: string[] = [];
-  const statuses: string[] = [];
-  const kv = new KeyValueStore();
-  const status =
-    (kind: string) =>
-    async (message: string): Promise<void> =>
-      void statuses.push(`${kind}: ${message}`);
-  const charm = {
-    config: { get: () => 'unix:///run/d.sock' },
-    log: { warn: () => undefined },
-    clearFlag: (flag: string) => void cleared.push(flag),
-    kv,
-    status: {
-      waiting: status('waiting'),
-      blocked: status('blocked'),
-      active: status('active'),
-      maintenance: status('maintenance'),
-    },
-  } as unknown as Charm;
-  return { charm, cleared, statuses, kv };
-}
 
 const failingUp = (error: unknown): Compose => ({ up: async () => Promise.reject(error) }) as unknown as Compose;
 const noSleep = async (): Promise<void> => undefined;

@@ -1,5 +1,5 @@
 import { isSettingsProblem } from 'layer:basic';
-import { readImage } from './image-setting';
+import { readImage, readWorkload } from './image-setting';
 
 describe('readImage', () => {
   it.each([
@@ -22,4 +22,15 @@ describe('readImage', () => {
       });
     },
   );
+});
+
+describe('readWorkload', () => {
+  it('reads image and port together', () => {
+    expect(readWorkload({ image: ' redis:7 ', port: 6379 }, 'redis:7')).toEqual({ image: 'redis:7', port: 6379 });
+  });
+
+  it('names the first bad option', () => {
+    expect(readWorkload({ image: 'redis 7', port: 0 }, 'redis:7')).toMatchObject({ option: 'image' });
+    expect(readWorkload({ image: 'redis:7', port: 0 }, 'redis:7')).toMatchObject({ option: 'port' });
+  });
 });

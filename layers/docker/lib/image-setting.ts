@@ -1,4 +1,5 @@
-import type { RawConfig, SettingsProblem } from 'layer:basic';
+import { isSettingsProblem, readPort, type RawConfig, type SettingsProblem } from 'layer:basic';
+import type { StartingWorkload } from './unit-project';
 
 /**
  * Docker reference syntax, loosely: not empty, no whitespace or control characters, nothing a
@@ -24,4 +25,23 @@ export function readImage(config: RawConfig, option: string, example: string): s
     };
   }
   return value.trim();
+}
+
+/**
+ * Reads the options every `UnitProject` workload has: `image` (`example` shows a valid
+ * value) and the published `port`; the first problem found is returned.
+ *
+ * @example
+ * ```ts
+ * const workload = readWorkload(config, 'redis:7');
+ * if (isSettingsProblem(workload)) return workload;
+ * return { ...workload, auth };
+ * ```
+ */
+export function readWorkload(config: RawConfig, example: string): StartingWorkload | SettingsProblem {
+  const image = readImage(config, 'image', example);
+  if (isSettingsProblem(image)) return image;
+  const port = readPort(config, 'port');
+  if (isSettingsProblem(port)) return port;
+  return { image, port };
 }

@@ -21,4 +21,6 @@ export { upOrReport, classifyComposeError, dockerDownFault, pullReason } from '.
 export type { ComposeFault, UpOutcome, UpOrReportOptions } from './compose-faults';
 export { applyComposeFile } from './apply-compose';
 export type { ApplyComposeOptions, ApplyOutcome } from './apply-compose';
-export { readImage } from './image-setting';
+export { readImage, readWorkload } from './image-setting';
+export { UnitProject } from './unit-project';
+export type { StartingWorkload, UnitProjectOptions } from './unit-project';

@@ -1,25 +1,19 @@
 import { join } from 'node:path';
-import { buildCharm, formatFinding, proofCharm } from '../../../framework/build';
+import { formatFinding, proofCharm } from '../../../framework/build';
 import { FakeJuju } from '../../fixtures/fake-juju';
-import { REPO, suiteDir } from './helpers';
+import { buildFixtureCharm, PACKAGE_SEARCH_PATH, suiteDir } from './helpers';
 
 // Spawns node processes (bundles, hooks, the CLI): allow for a loaded machine.
 jest.setTimeout(120_000);
 
-const searchPath = { layers: [join(REPO, 'layers')], interfaces: [join(REPO, 'interfaces')] };
+const searchPath = PACKAGE_SEARCH_PATH;
 
 describe('layer:basic status rules on update-status', () => {
   const root = suiteDir('status');
   let charmDir: string;
 
   beforeAll(async () => {
-    charmDir = (
-      await buildCharm({
-        layerDir: join(REPO, 'test', 'fixtures', 'layers', 'status-app'),
-        outputDir: join(root, 'status-app'),
-        searchPath,
-      })
-    ).outputDir;
+    charmDir = (await buildFixtureCharm('status-app', root)).outputDir;
   }, 60_000);
 
   it('proofs clean: flags read by status rules count as consumed', () => {

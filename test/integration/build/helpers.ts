@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { LayerSearchPath } from '../../../framework/build';
+import { buildCharm, type LayerSearchPath } from '../../../framework/build';
 
 /** Root of the repository (tests run from source). */
 export const REPO = join(__dirname, '..', '..', '..');
@@ -16,6 +16,21 @@ export function mergeSearchPath(): LayerSearchPath {
     layers: [join(REPO, 'layers'), join(MERGE, 'layers')],
     interfaces: [join(REPO, 'interfaces'), join(MERGE, 'interfaces')],
   };
+}
+
+/** The package's own layers and interfaces, where the fixture charms find what they include. */
+export const PACKAGE_SEARCH_PATH: LayerSearchPath = {
+  layers: [join(REPO, 'layers')],
+  interfaces: [join(REPO, 'interfaces')],
+};
+
+/** Builds the fixture layer `test/fixtures/layers/<name>` into `<root>/<name>` with {@link PACKAGE_SEARCH_PATH}. */
+export function buildFixtureCharm(name: string, root: string): ReturnType<typeof buildCharm> {
+  return buildCharm({
+    layerDir: join(REPO, 'test', 'fixtures', 'layers', name),
+    outputDir: join(root, name),
+    searchPath: PACKAGE_SEARCH_PATH,
+  });
 }
 
 /** A temporary directory, removed by `[Symbol.dispose]` (for `using` inside a test). */

@@ -1,23 +1,19 @@
 import { join } from 'node:path';
-import { buildCharm, formatFinding, proofCharm } from '../../../framework/build';
+import { formatFinding, proofCharm } from '../../../framework/build';
 import { FakeJuju } from '../../fixtures/fake-juju';
-import { REPO, suiteDir } from './helpers';
+import { buildFixtureCharm, PACKAGE_SEARCH_PATH, suiteDir } from './helpers';
 
 // Spawns node processes (bundles, hooks, the CLI): allow for a loaded machine.
 jest.setTimeout(120_000);
 
-const searchPath = { layers: [join(REPO, 'layers')], interfaces: [join(REPO, 'interfaces')] };
+const searchPath = PACKAGE_SEARCH_PATH;
 
 describe('a built charm with interface:redis, relation hook by relation hook', () => {
   const root = suiteDir('relation');
   let charmDir: string;
 
   beforeAll(async () => {
-    const result = await buildCharm({
-      layerDir: join(REPO, 'test', 'fixtures', 'layers', 'redis-client'),
-      outputDir: join(root, 'redis-client'),
-      searchPath,
-    });
+    const result = await buildFixtureCharm('redis-client', root);
     charmDir = result.outputDir;
     expect(Object.keys(result.manifest.files)).toEqual(
       expect.arrayContaining(['hooks/cache-relation-joined', 'interfaces/redis/index.ts']),

@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DockerodeClient, ImageBuildError, type BuildProgressEvent, type PlanAction } from '../../../framework/docker';
+import { DockerodeClient, ImageBuildError, type BuildProgressEvent } from '../../../framework/docker';
 import { ensureBusyboxImage, TestComposeProject } from '../../support';
+import { planKinds } from '../../support/plan-kinds';
 
 jest.setTimeout(180_000);
 
 const CLI = join(__dirname, '..', '..', '..', 'dist', 'rxcharm.js');
-const kinds = (actions: readonly PlanAction[]) =>
-  actions.map((a) => ('service' in a ? `${a.kind} ${a.service}#${a.number}` : a.kind));
+const kinds = planKinds;
 
 /** Images a test built carry `rxcharm.test=<project>`; removed after the project's containers. */
 function removeImages(p: TestComposeProject): void {

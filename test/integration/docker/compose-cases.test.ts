@@ -6,18 +6,13 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  ComposeExternalResourceError,
-  ComposeFileError,
-  DockerodeClient,
-  type PlanAction,
-} from '../../../framework/docker';
+import { ComposeExternalResourceError, ComposeFileError, DockerodeClient } from '../../../framework/docker';
 import { ensureBusyboxImage, TestComposeProject } from '../../support';
+import { planKinds } from '../../support/plan-kinds';
 
 jest.setTimeout(180_000);
 
-const kinds = (actions: readonly PlanAction[]) =>
-  actions.map((a) => ('service' in a ? `${a.kind} ${a.service}#${a.number}` : a.kind));
+const kinds = planKinds;
 
 interface Inspected {
   readonly Id: string;

@@ -1,18 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import {
-  Compose,
-  DockerodeClient,
-  DockerUnavailableError,
-  ImagePullError,
-  type PlanAction,
-} from '../../../framework/docker';
+import { Compose, DockerodeClient, DockerUnavailableError, ImagePullError } from '../../../framework/docker';
 import { ensureBusyboxImage, TestComposeProject } from '../../support';
+import { planKinds } from '../../support/plan-kinds';
 
 jest.setTimeout(180_000);
 
-const kinds = (actions: readonly PlanAction[]) =>
-  actions.map((a) => ('service' in a ? `${a.kind} ${a.service}#${a.number}` : a.kind));
+const kinds = planKinds;
 
 function peer(p: TestComposeProject, ...args: string[]): { status: number | null; out: string } {
   const r = spawnSync('docker-compose', ['-p', p.project, '-f', p.file, ...args], { encoding: 'utf8', cwd: p.dir });

@@ -1,9 +1,9 @@
 import { request } from 'node:http';
-import { DockerodeClient, type ComposeEvent, type PlanAction } from '../../../framework/docker';
+import { DockerodeClient, type ComposeEvent } from '../../../framework/docker';
 import { ensureBusyboxImage, TestComposeProject } from '../../support';
+import { planKinds } from '../../support/plan-kinds';
 
-const kinds = (actions: readonly PlanAction[]) =>
-  actions.map((a) => ('service' in a ? `${a.kind} ${a.service}#${a.number}` : a.kind));
+const kinds = planKinds;
 
 function httpGet(port: number): Promise<string> {
   return new Promise((resolve, reject) => {

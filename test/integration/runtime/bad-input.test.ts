@@ -1,56 +1,45 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildProbe, makeProbeUnit, stateBytes, type ProbeUnit } from './probe-charm';
+import { useProbeCharm, stateBytes } from './probe-charm';
 
 jest.setTimeout(60_000);
 
-let buildDir: string;
-let command: string[];
-let unit: ProbeUnit;
-
-beforeAll(async () => {
-  buildDir = mkdtempSync(join(tmpdir(), 'rxcharm-probe-build-'));
-  command = await buildProbe(buildDir);
-});
-afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
+const probe = useProbeCharm();
 beforeEach(async () => {
-  unit = makeProbeUnit();
   // A committed first hook, so "unchanged" means something.
-  expect((await unit.juju.runHook('install', { command })).exitCode).toBe(0);
+  expect((await probe.unit.juju.runHook('install', { command: probe.command })).exitCode).toBe(0);
 });
-afterEach(() => unit.dispose());
 
 /** Runs a hook expected to fail; checks the store did not move and returns stderr. */
 async function failing(name: string, relation?: { relationId: string; remoteUnit?: string }): Promise<string> {
-  const before = stateBytes(unit.charmDir);
-  const r = await unit.juju.runHook(name, { command, relation });
+  const before = stateBytes(probe.unit.charmDir);
+  const r = await probe.unit.juju.runHook(name, { command: probe.command, relation });
   expect(r.exitCode).toBe(1);
-  expect(stateBytes(unit.charmDir)).toBe(before);
+  expect(stateBytes(probe.unit.charmDir)).toBe(before);
   return r.stderr;
 }
 
 test('an option config.yaml does not declare', async () => {
-  unit.juju.setConfig({ bogus: 'x' });
+  probe.unit.juju.setConfig({ bogus: 'x' });
   expect(await failing('config-changed')).toContain(
     'config-changed failed: invalid config value: bogus: option not declared in config.yaml',
   );
 });
 
 test('a value of the wrong type names the key, the value and the declared type', async () => {
-  unit.juju.setConfig({ port: 'eighty' });
+  probe.unit.juju.setConfig({ port: 'eighty' });
   expect(await failing('config-changed')).toContain(
     'invalid config value: port: expected an int, got "eighty" (config.yaml declares type int)',
   );
-  unit.juju.setConfig({ port: 80.5 });
+  probe.unit.juju.setConfig({ port: 80.5 });
   expect(await failing('config-changed')).toContain('invalid config value: port: expected an int, got 80.5');
 });
 
 test('malformed relation data (not a map of strings) names the tool, relation and unit', async () => {
-  const rel = unit.juju.addRelation('db', 'kv');
-  unit.juju.addRemoteUnit(rel, 'kv/0');
-  unit.juju.update((m) => {
+  const rel = probe.unit.juju.addRelation('db', 'kv');
+  probe.unit.juju.addRemoteUnit(rel, 'kv/0');
+  probe.unit.juju.update((m) => {
     (m.relations[0] as unknown as { units: Record<string, unknown> }).units['kv/0'] = { host: { nested: true } };
   });
   const stderr = await failing('db-relation-changed', { relationId: rel, remoteUnit: 'kv/0' });
@@ -60,9 +49,9 @@ test('malformed relation data (not a map of strings) names the tool, relation an
 });
 
 test('a failing hook tool surfaces as a typed error naming the tool, its arguments and message', async () => {
-  const rel = unit.juju.addRelation('db', 'kv');
-  unit.juju.addRemoteUnit(rel, 'kv/0', { host: 'h' });
-  unit.juju.failTool('relation-list', 'connection to agent lost');
+  const rel = probe.unit.juju.addRelation('db', 'kv');
+  probe.unit.juju.addRemoteUnit(rel, 'kv/0', { host: 'h' });
+  probe.unit.juju.failTool('relation-list', 'connection to agent lost');
   const stderr = await failing('db-relation-changed', { relationId: rel, remoteUnit: 'kv/0' });
   expect(stderr).toContain(
     `failed: hook tool failed: relation-list --format=json -r ${rel} (exit 1): connection to agent lost`,
@@ -80,24 +69,24 @@ test('a failing hook tool surfaces as a typed error naming the tool, its argumen
 });
 
 test('missing Juju variables are named, and nothing is touched', async () => {
-  const env = unit.juju.env('config-changed');
+  const env = probe.unit.juju.env('config-changed');
   delete env.JUJU_UNIT_NAME;
   delete env.JUJU_CHARM_DIR;
   delete env.CHARM_DIR;
-  const before = stateBytes(unit.charmDir);
-  const [cmd, ...args] = command as [string, ...string[]];
+  const before = stateBytes(probe.unit.charmDir);
+  const [cmd, ...args] = probe.command as [string, ...string[]];
   const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    const child = spawn(cmd, args, { cwd: unit.charmDir, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(cmd, args, { cwd: probe.unit.charmDir, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
     child.on('close', (code) => resolve({ code, stderr }));
   });
   expect(result.code).toBe(1);
   expect(result.stderr).toContain('hook environment incomplete: missing JUJU_UNIT_NAME, JUJU_CHARM_DIR');
-  expect(stateBytes(unit.charmDir)).toBe(before);
+  expect(stateBytes(probe.unit.charmDir)).toBe(before);
 });
 
 test('malformed metadata.yaml is reported with its path', async () => {
-  writeFileSync(join(unit.charmDir, 'metadata.yaml'), 'name: probe\nrequires:\n  db: [oops\n');
+  writeFileSync(join(probe.unit.charmDir, 'metadata.yaml'), 'name: probe\nrequires:\n  db: [oops\n');
   expect(await failing('update-status')).toMatch(/invalid charm file: .*metadata\.yaml/);
 });

@@ -1,32 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { buildProbe, lastFlags, makeProbeUnit, observed, state, stateBytes, type ProbeUnit } from './probe-charm';
+import { useProbeCharm, lastFlags, observed, state, stateBytes } from './probe-charm';
 
 jest.setTimeout(60_000);
 
 // Real hook processes (node on the bundled probe charm) against the fake hook tools; no Docker.
-let buildDir: string;
-let command: string[];
-let unit: ProbeUnit;
-
-beforeAll(async () => {
-  buildDir = mkdtempSync(join(tmpdir(), 'rxcharm-probe-build-'));
-  command = await buildProbe(buildDir);
-});
-afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
-beforeEach(() => {
-  unit = makeProbeUnit();
-});
-afterEach(() => unit.dispose());
+const probe = useProbeCharm();
 
 const changedFlags = (flags: string[]): string[] => flags.filter((f) => f.startsWith('config.changed'));
 
 test('config flags over several hooks, including a failed one that does not eat the change', async () => {
-  const { juju, charmDir } = unit;
+  const { juju, charmDir } = probe.unit;
 
   // First hook: everything counts as changed; set/default flags follow the values.
-  const install = await juju.runHook('install', { command });
+  const install = await juju.runHook('install', { command: probe.command });
   expect(install.exitCode).toBe(0);
   expect(changedFlags(lastFlags(charmDir))).toEqual([
     'config.changed',
@@ -47,13 +32,13 @@ test('config flags over several hooks, including a failed one that does not eat 
   expect(state(charmDir).config).toMatchObject({ port: 8080 });
 
   // Nothing changed: no config.changed flags.
-  expect((await juju.runHook('update-status', { command })).exitCode).toBe(0);
+  expect((await juju.runHook('update-status', { command: probe.command })).exitCode).toBe(0);
   expect(changedFlags(lastFlags(charmDir))).toEqual([]);
 
   // port changes and a handler fails: exit 1, store byte-for-byte unchanged, ports not committed.
   juju.setConfig({ port: 9090, fail: 'openPort' });
   const before = stateBytes(charmDir);
-  const failed = await juju.runHook('config-changed', { command });
+  const failed = await juju.runHook('config-changed', { command: probe.command });
   expect(failed.exitCode).toBe(1);
   expect(failed.stderr).toMatch(
     /rxcharm: config-changed failed: handler probe:reactive\/probe\.ts:Probe\.openPort failed: openPort exploded/,
@@ -63,7 +48,7 @@ test('config flags over several hooks, including a failed one that does not eat 
 
   // Fixed: the retry still sees port as changed (against the last *successful* hook).
   juju.setConfig({ fail: '' });
-  const retry = await juju.runHook('config-changed', { command });
+  const retry = await juju.runHook('config-changed', { command: probe.command });
   expect(retry.exitCode).toBe(0);
   expect(changedFlags(lastFlags(charmDir))).toEqual(['config.changed', 'config.changed.port']);
   expect(lastFlags(charmDir)).not.toContain('config.default.port');
@@ -71,7 +56,7 @@ test('config flags over several hooks, including a failed one that does not eat 
   expect(state(charmDir).config).toMatchObject({ port: 9090, fail: '' });
 
   // And once committed, the change is gone.
-  await juju.runHook('update-status', { command });
+  await juju.runHook('update-status', { command: probe.command });
   expect(changedFlags(lastFlags(charmDir))).toEqual([]);
   // The failed hook threw before the observer ran (a module's exports register in name order:
   // `Probe` before `observe`), so it left no record.
@@ -84,9 +69,9 @@ test('config flags over several hooks, including a failed one that does not eat 
 });
 
 test('an action dispatches to its @action handler and reports results', async () => {
-  const { juju } = unit;
-  await juju.runHook('install', { command });
-  const r = await juju.runHook('hello', { command, params: { who: 'juju' } });
+  const { juju } = probe.unit;
+  await juju.runHook('install', { command: probe.command });
+  const r = await juju.runHook('hello', { command: probe.command, params: { who: 'juju' } });
   expect(r.exitCode).toBe(0);
   expect(juju.model().action).toEqual({
     params: { who: 'juju' },
@@ -96,10 +81,10 @@ test('an action dispatches to its @action handler and reports results', async ()
 });
 
 test('an action without a handler fails clearly and marks the action failed', async () => {
-  const { juju, charmDir } = unit;
-  await juju.runHook('install', { command });
+  const { juju, charmDir } = probe.unit;
+  await juju.runHook('install', { command: probe.command });
   const before = stateBytes(charmDir);
-  const r = await juju.runHook('nope', { command, params: {} });
+  const r = await juju.runHook('nope', { command: probe.command, params: {} });
   expect(r.exitCode).toBe(1);
   expect(r.stderr).toContain("action not implemented: nope (no @action('nope') handler is registered)");
   expect(juju.model().action.failed).toContain('action not implemented: nope');

@@ -64,6 +64,42 @@ export function makeProbeUnit(config: FakeModel['config'] = {}, options: { leade
   };
 }
 
+/** The probe charm built once for a test file, and a fresh unit of it for each test. */
+export interface ProbeCharm {
+  /** The command that runs one hook (see {@link buildProbe}). */
+  readonly command: string[];
+  /** This test's unit, disposed after it. */
+  readonly unit: ProbeUnit;
+}
+
+/**
+ * Registers the set-up every probe test file needs: build the charm before all tests (removed
+ * after them), and make a fresh unit with `config` before each test (disposed after it).
+ */
+export function useProbeCharm(config: FakeModel['config'] = {}): ProbeCharm {
+  let buildDir = '';
+  let command: string[] = [];
+  let unit: ProbeUnit | undefined;
+  beforeAll(async () => {
+    buildDir = mkdtempSync(join(tmpdir(), 'rxcharm-probe-build-'));
+    command = await buildProbe(buildDir);
+  });
+  afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
+  beforeEach(() => {
+    unit = makeProbeUnit(config);
+  });
+  afterEach(() => unit?.dispose());
+  return {
+    get command() {
+      return command;
+    },
+    get unit() {
+      if (unit === undefined) throw new Error('useProbeCharm: the unit exists only inside a test');
+      return unit;
+    },
+  };
+}
+
 /** Flags the probe saw at the start of each hook's reactive phase. */
 export function observed(charmDir: string): Array<{ hook: string; flags: string[] }> {
   const file = join(charmDir, 'observed.jsonl');

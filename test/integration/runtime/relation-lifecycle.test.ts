@@ -1,33 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { buildProbe, lastFlags, makeProbeUnit, state, stateBytes, type ProbeUnit } from './probe-charm';
+import { useProbeCharm, lastFlags, state, stateBytes } from './probe-charm';
 
 jest.setTimeout(90_000);
 
-let buildDir: string;
-let command: string[];
-let unit: ProbeUnit;
-
-beforeAll(async () => {
-  buildDir = mkdtempSync(join(tmpdir(), 'rxcharm-probe-build-'));
-  command = await buildProbe(buildDir);
-});
-afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
-beforeEach(() => {
-  unit = makeProbeUnit();
-});
-afterEach(() => unit.dispose());
+const probe = useProbeCharm();
 
 const dbFlags = (flags: string[]): string[] => flags.filter((f) => f.startsWith('endpoint.db.') || f.startsWith('db.'));
 
-test('joined → changed field → second unit → departed → broken, with the endpoint flags at each step', async () => {
-  const { juju, charmDir } = unit;
+test('joined → changed field → second probe.unit → departed → broken, with the endpoint flags at each step', async () => {
+  const { juju, charmDir } = probe.unit;
   const hook = async (
     name: string,
     relation?: { relationId: string; remoteUnit?: string; departingUnit?: string },
   ): Promise<string[]> => {
-    const r = await juju.runHook(name, { command, relation });
+    const r = await juju.runHook(name, { command: probe.command, relation });
     expect({ name, exitCode: r.exitCode, stderr: r.exitCode === 0 ? '' : r.stderr }).toEqual({
       name,
       exitCode: 0,
@@ -41,7 +26,7 @@ test('joined → changed field → second unit → departed → broken, with the
   const rel = juju.addRelation('db', 'kv');
   expect(await hook('db-relation-created', { relationId: rel })).toEqual([]);
 
-  // A unit joins with an empty bag: joined, nothing changed yet.
+  // A probe.unit joins with an empty bag: joined, nothing changed yet.
   juju.addRemoteUnit(rel, 'kv/0');
   expect(await hook('db-relation-joined', { relationId: rel, remoteUnit: 'kv/0' })).toEqual(['endpoint.db.joined']);
   expect(state(charmDir).kv['joined.count']).toBe(1);
@@ -66,7 +51,7 @@ test('joined → changed field → second unit → departed → broken, with the
     'endpoint.db.joined',
   ]);
 
-  // A second unit joins with data: its keys count as changed.
+  // A second probe.unit joins with data: its keys count as changed.
   juju.addRemoteUnit(rel, 'kv/1', { host: '10.0.0.6', extra: 'x' });
   expect(await hook('db-relation-joined', { relationId: rel, remoteUnit: 'kv/1' })).toEqual([
     'db.available',
@@ -98,7 +83,7 @@ test('joined → changed field → second unit → departed → broken, with the
   // departed is cleared by the next hook.
   expect(await hook('update-status')).toEqual(['db.available', 'endpoint.db.joined']);
 
-  // The last unit departs: joined goes, and the interface clears db.available.
+  // The last probe.unit departs: joined goes, and the interface clears db.available.
   juju.removeRemoteUnit(rel, 'kv/0');
   expect(await hook('db-relation-departed', { relationId: rel, remoteUnit: 'kv/0', departingUnit: 'kv/0' })).toEqual([
     'endpoint.db.departed',
@@ -113,14 +98,14 @@ test('joined → changed field → second unit → departed → broken, with the
 });
 
 test('relation data is published only when the hook succeeds', async () => {
-  const { juju, charmDir } = unit;
-  await juju.runHook('install', { command });
+  const { juju, charmDir } = probe.unit;
+  await juju.runHook('install', { command: probe.command });
   const rel = juju.addRelation('db', 'kv');
   juju.addRemoteUnit(rel, 'kv/0', { host: '10.0.0.5' });
   juju.setConfig({ fail: 'useDb' });
   const before = stateBytes(charmDir);
   const failed = await juju.runHook('db-relation-joined', {
-    command,
+    command: probe.command,
     relation: { relationId: rel, remoteUnit: 'kv/0' },
   });
   expect(failed.exitCode).toBe(1);
@@ -131,7 +116,10 @@ test('relation data is published only when the hook succeeds', async () => {
   expect(stateBytes(charmDir)).toBe(before);
 
   juju.setConfig({ fail: '' });
-  const ok = await juju.runHook('db-relation-joined', { command, relation: { relationId: rel, remoteUnit: 'kv/0' } });
+  const ok = await juju.runHook('db-relation-joined', {
+    command: probe.command,
+    relation: { relationId: rel, remoteUnit: 'kv/0' },
+  });
   expect(ok.exitCode).toBe(0);
   const set = ok.calls.filter((c) => c.tool === 'relation-set');
   expect(set).toHaveLength(1);

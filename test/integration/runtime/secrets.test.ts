@@ -1,27 +1,14 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildProbe, makeProbeUnit, type ProbeUnit } from './probe-charm';
+import { useProbeCharm } from './probe-charm';
 
 jest.setTimeout(60_000);
 
-let buildDir: string;
-let command: string[];
-let unit: ProbeUnit;
-
-beforeAll(async () => {
-  buildDir = mkdtempSync(join(tmpdir(), 'rxcharm-probe-build-'));
-  command = await buildProbe(buildDir);
-});
-afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
-beforeEach(() => {
-  unit = makeProbeUnit({ 'db-password': 'hunter2-s3cret', name: 'marked-by-charm' });
-});
-afterEach(() => unit.dispose());
+const probe = useProbeCharm({ 'db-password': 'hunter2-s3cret', name: 'marked-by-charm' });
 
 test('secrets never reach stderr or juju-log: secret-named keys, marked values, error messages', async () => {
-  const { juju } = unit;
-  const ok = await juju.runHook('install', { command, env: { RXCHARM_LOG_LEVEL: 'debug' } });
+  const { juju } = probe.unit;
+  const ok = await juju.runHook('install', { command: probe.command, env: { RXCHARM_LOG_LEVEL: 'debug' } });
   expect(ok.exitCode).toBe(0);
   // The probe logs the password as a field and inside its message, and logs a value it marked.
   expect(ok.stderr).toContain('configured (secret is [REDACTED])');
@@ -30,7 +17,7 @@ test('secrets never reach stderr or juju-log: secret-named keys, marked values, 
 
   // A handler error whose message contains the secret.
   juju.setConfig({ fail: 'configured', port: 81 });
-  const failed = await juju.runHook('config-changed', { command });
+  const failed = await juju.runHook('config-changed', { command: probe.command });
   expect(failed.exitCode).toBe(1);
   expect(failed.stderr).toContain('configured exploded with password [REDACTED]');
 
@@ -39,13 +26,13 @@ test('secrets never reach stderr or juju-log: secret-named keys, marked values, 
   juju.addRemoteUnit(rel, 'kv/0', { host: 'h', password: 'relation-pw-123' });
   juju.setConfig({ fail: '' });
   const relHook = await juju.runHook('db-relation-joined', {
-    command,
+    command: probe.command,
     relation: { relationId: rel, remoteUnit: 'kv/0' },
   });
   expect(relHook.exitCode).toBe(0);
 
   // Hook traces kept on disk for `rxcharm trace` (the failed one names the error) are clean too.
-  const traceDir = join(unit.charmDir, '.rxcharm', 'traces');
+  const traceDir = join(probe.unit.charmDir, '.rxcharm', 'traces');
   const traces = existsSync(traceDir) ? readdirSync(traceDir).map((f) => readFileSync(join(traceDir, f), 'utf8')) : [];
   expect(traces.some((t) => t.includes('handler.failed'))).toBe(true);
   const everything = [ok.stderr, failed.stderr, relHook.stderr, ...juju.logs().map((l) => l.message), ...traces].join(

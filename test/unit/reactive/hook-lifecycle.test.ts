@@ -1,20 +1,15 @@
 // Several hooks in a row through the real FileUnitStore: what a unit remembers between hooks,
 // and what a failed hook leaves on disk (nothing).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Dispatcher, HandlerError, HandlerRegistry, setFlag, type DispatchResult } from '../../../framework/reactive';
 import { FileUnitStore, beginTransaction } from '../../../framework/unit';
+import { useTempDir } from '../../support/temp-dir';
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'rxcharm-lifecycle-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const tmp = useTempDir('rxcharm-lifecycle-');
 
 /** Runs one hook the way the runtime does: begin, dispatch, commit or roll back. */
 async function hook(registry: HandlerRegistry, name: string): Promise<DispatchResult | HandlerError> {
-  const store = new FileUnitStore(dir);
+  const store = new FileUnitStore(tmp.path);
   const tx = beginTransaction(store);
   try {
     const r = await new Dispatcher({ registry, flags: tx.flags, kv: tx.kv }).dispatch(name);
@@ -36,7 +31,7 @@ describe('hooks over a FileUnitStore', () => {
     await hook(registry, 'install');
     await hook(registry, 'update-status');
     expect(runs).toEqual(['init', 'status', 'status']);
-    expect(new FileUnitStore(dir).load().kv).toEqual({ 'rxcharm.invoked.app:init': true });
+    expect(new FileUnitStore(tmp.path).load().kv).toEqual({ 'rxcharm.invoked.app:init': true });
   });
 
   it('a throwing handler leaves flags, kv, onlyOnce marks and config on disk unchanged', async () => {
@@ -52,22 +47,22 @@ describe('hooks over a FileUnitStore', () => {
         if (fail) throw new Error('apt failed');
       },
     });
-    const before = beginTransaction(new FileUnitStore(dir));
+    const before = beginTransaction(new FileUnitStore(tmp.path));
     before.flags.set('seed');
     before.kv.set('k', 1);
     before.commit({ config: { port: 1 } });
-    const bytes = readFileSync(new FileUnitStore(dir).file);
+    const bytes = readFileSync(new FileUnitStore(tmp.path).file);
 
     const err = await hook(registry, 'install');
     expect(err).toBeInstanceOf(HandlerError);
     expect((err as HandlerError).partial.invoked).toEqual(['app:first', 'app:install']);
-    expect(readFileSync(new FileUnitStore(dir).file).equals(bytes)).toBe(true);
+    expect(readFileSync(new FileUnitStore(tmp.path).file).equals(bytes)).toBe(true);
 
     // The retry runs everything again from the pre-hook state, including the onlyOnce handler.
     fail = false;
     const ok = (await hook(registry, 'install')) as DispatchResult;
     expect(ok.invoked).toEqual(['app:first', 'app:install']);
-    expect(new FileUnitStore(dir).load()).toEqual({
+    expect(new FileUnitStore(tmp.path).load()).toEqual({
       version: 1,
       flags: ['first.done', 'installed', 'seed'],
       kv: { k: 1, 'rxcharm.invoked.app:first': true },

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Charm, hook, render, when, whenNot } from 'rxcharm';
+import { reconcileOpenedPorts } from 'layer:basic';
 import { composeFor } from 'layer:docker';
 import type { PgsqlRequires } from 'interface:pgsql';
 import type { RedisRequires } from 'interface:redis';
@@ -38,11 +39,8 @@ export class VotingApp extends Charm {
     render({ source: 'docker-compose.yml', target: join(workspace, 'docker-compose.yml'), context, templatesDir: join(this.charmDir, 'templates') });
     // Services that left the file (the bundled redis or db) are removed: no orphan containers.
     await composeFor(this, workspace, { project: 'voting-app' }).up();
-    for (const option of PORT_OPTIONS) {
-      const previous = this.config.previous<number>(option);
-      if (this.config.changed(option) && previous !== null) this.ports.close(previous);
-      this.ports.open(this.config.get<number>(option) as number);
-    }
+    // layer:basic (included by layer:docker) keeps the opened ports in kv: no loop over previous().
+    reconcileOpenedPorts(this, 'voting-app.open-ports', PORT_OPTIONS.map((option) => this.config.get<number>(option) as number));
     this.setFlag(RUNNING);
     await this.status.active('Ready to vote!');
   }
