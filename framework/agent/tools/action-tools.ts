@@ -1,7 +1,8 @@
+import { defineTool } from './define-tool';
 import { emit } from './emit';
 import type { ActionRun } from './hook-execution';
-import { OUTPUT_FLAGS, parseFlags } from './flag-parser';
-import { checkExtraArgs, type HookTool, type ToolEnv } from './tool-env';
+import { OUTPUT_FLAGS } from './flag-parser';
+import { type ToolEnv } from './tool-env';
 import { ToolRuntimeError, ToolUsageError } from './tool-errors';
 
 const KEY_SEGMENT = /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/;
@@ -16,13 +17,15 @@ function currentAction(env: ToolEnv): ActionRun {
 }
 
 /** `action-get [<key>[.<sub>...]] [--format]`. */
-export const actionGet: HookTool = {
-  name: 'action-get',
-  usage: 'action-get [options] [<key>[.<key>.<key>...]]',
-  summary: 'get action parameters',
-  run(env, args) {
-    const parsed = parseFlags(args, OUTPUT_FLAGS);
-    checkExtraArgs(parsed.positional, 1);
+export const actionGet = defineTool(
+  'action-get',
+  {
+    usage: 'action-get [options] [<key>[.<key>.<key>...]]',
+    summary: 'get action parameters',
+    flags: OUTPUT_FLAGS,
+    maxArgs: 1,
+  },
+  (env, parsed) => {
     const action = currentAction(env);
     const key = parsed.positional[0];
     if (key === undefined) return emit(env, parsed, action.params);
@@ -35,15 +38,13 @@ export const actionGet: HookTool = {
     }
     return emit(env, parsed, value ?? null);
   },
-};
+);
 
 /** `action-set key[.sub]=value ...` — nested by dots, reserved keys refused. */
-export const actionSet: HookTool = {
-  name: 'action-set',
-  usage: 'action-set <key>=<value> [<key>=<value> ...]',
-  summary: 'set action results',
-  run(env, args) {
-    const parsed = parseFlags(args, []);
+export const actionSet = defineTool(
+  'action-set',
+  { usage: 'action-set <key>=<value> [<key>=<value> ...]', summary: 'set action results', flags: [] },
+  (env, parsed) => {
     if (parsed.positional.length === 0) throw new ToolUsageError('no key=value pairs specified');
     const action = currentAction(env);
     const pairs: Array<[string[], string]> = [];
@@ -72,33 +73,28 @@ export const actionSet: HookTool = {
     }
     return {};
   },
-};
+);
 
 /** `action-fail ["message"]`. */
-export const actionFail: HookTool = {
-  name: 'action-fail',
-  usage: 'action-fail ["<failure message>"]',
-  summary: 'set action fail status with message',
-  run(env, args) {
-    const parsed = parseFlags(args, []);
-    checkExtraArgs(parsed.positional, 1);
+export const actionFail = defineTool(
+  'action-fail',
+  { usage: 'action-fail ["<failure message>"]', summary: 'set action fail status with message', flags: [], maxArgs: 1 },
+  (env, parsed) => {
     const action = currentAction(env);
     action.failed = true;
     action.failMessage = parsed.positional[0] ?? DEFAULT_ACTION_FAIL;
     return {};
   },
-};
+);
 
 /** `action-log <message...>` — progress, logged at once. */
-export const actionLog: HookTool = {
-  name: 'action-log',
-  usage: 'action-log <message>',
-  summary: 'record a progress message for the current action',
-  run(env, args) {
-    const parsed = parseFlags(args, []);
+export const actionLog = defineTool(
+  'action-log',
+  { usage: 'action-log <message>', summary: 'record a progress message for the current action', flags: [] },
+  (env, parsed) => {
     if (parsed.positional.length === 0) throw new ToolUsageError('no message specified');
     currentAction(env);
     env.log('INFO', `action ${env.exec.hook}: ${parsed.positional.join(' ')}`);
     return {};
   },
-};
+);

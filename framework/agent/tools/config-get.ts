@@ -1,17 +1,19 @@
+import { defineTool } from './define-tool';
 import { effectiveConfig } from '../model/config-values';
 import { emit } from './emit';
-import { OUTPUT_FLAGS, parseFlags } from './flag-parser';
-import { checkExtraArgs, type HookTool } from './tool-env';
+import { OUTPUT_FLAGS } from './flag-parser';
 import { ToolUsageError } from './tool-errors';
 
 /** `config-get [<key>] [-a/--all] [--format]`. */
-export const configGet: HookTool = {
-  name: 'config-get',
-  usage: 'config-get [options] [<key>]',
-  summary: 'print application configuration',
-  run(env, args) {
-    const parsed = parseFlags(args, [...OUTPUT_FLAGS, { names: ['a', 'all'], kind: 'bool' }]);
-    checkExtraArgs(parsed.positional, 1);
+export const configGet = defineTool(
+  'config-get',
+  {
+    usage: 'config-get [options] [<key>]',
+    summary: 'print application configuration',
+    flags: [...OUTPUT_FLAGS, { names: ['a', 'all'], kind: 'bool' }],
+    maxArgs: 1,
+  },
+  (env, parsed) => {
     const key = parsed.positional[0];
     const app = env.model.app(env.exec.app);
     const values = effectiveConfig(app.charm.config, app.config);
@@ -25,4 +27,4 @@ export const configGet: HookTool = {
     }
     return emit(env, parsed, shown);
   },
-};
+);

@@ -1,8 +1,8 @@
+import { defineTool } from './define-tool';
 import type { ModelState } from '../model/model-state';
 import type { UnitRecord } from '../model/types';
 import { emit } from './emit';
-import { OUTPUT_FLAGS, parseFlags } from './flag-parser';
-import { checkExtraArgs, type HookTool } from './tool-env';
+import { OUTPUT_FLAGS } from './flag-parser';
 import { ToolUsageError } from './tool-errors';
 
 /** One entry of `goal-state`: a status word and when it took effect. */
@@ -46,13 +46,15 @@ export function goalState(model: ModelState, app: string): GoalState {
 }
 
 /** `goal-state [--format yaml|json]` (yaml by default; Juju offers no smart format here). */
-export const goalStateTool: HookTool = {
-  name: 'goal-state',
-  usage: 'goal-state [options]',
-  summary: 'print the status of the charm peers and related units',
-  run(env, args) {
-    const parsed = parseFlags(args, OUTPUT_FLAGS);
-    checkExtraArgs(parsed.positional, 0);
+export const goalStateTool = defineTool(
+  'goal-state',
+  {
+    usage: 'goal-state [options]',
+    summary: 'print the status of the charm peers and related units',
+    flags: OUTPUT_FLAGS,
+    maxArgs: 0,
+  },
+  (env, parsed) => {
     const format = parsed.flags.format ?? 'yaml';
     if (format !== 'yaml' && format !== 'json')
       throw new ToolUsageError(
@@ -60,4 +62,4 @@ export const goalStateTool: HookTool = {
       );
     return emit(env, { ...parsed, flags: { ...parsed.flags, format } }, goalState(env.model, env.exec.app));
   },
-};
+);

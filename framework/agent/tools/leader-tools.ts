@@ -1,47 +1,48 @@
+import { defineTool } from './define-tool';
 import { emit } from './emit';
-import { OUTPUT_FLAGS, parseFlags } from './flag-parser';
+import { OUTPUT_FLAGS } from './flag-parser';
 import { parseKeyValues } from './relation-set';
-import { checkExtraArgs, type HookTool } from './tool-env';
 import { ToolRuntimeError, ToolUsageError } from './tool-errors';
 
 /** `is-leader [--format]`. */
-export const isLeader: HookTool = {
-  name: 'is-leader',
-  usage: 'is-leader [options]',
-  summary: 'print application leadership status',
-  run(env, args) {
-    const parsed = parseFlags(args, OUTPUT_FLAGS);
-    checkExtraArgs(parsed.positional, 0);
+export const isLeader = defineTool(
+  'is-leader',
+  { usage: 'is-leader [options]', summary: 'print application leadership status', flags: OUTPUT_FLAGS, maxArgs: 0 },
+  (env, parsed) => {
     return emit(env, parsed, env.model.app(env.exec.app).leader === env.exec.unit);
   },
-};
+);
 
 /** `leader-get [<key>|-] [--format]`. */
-export const leaderGet: HookTool = {
-  name: 'leader-get',
-  usage: 'leader-get [options] [<key>]',
-  summary: 'print application leadership settings',
-  run(env, args) {
-    const parsed = parseFlags(args, OUTPUT_FLAGS);
-    checkExtraArgs(parsed.positional, 1);
+export const leaderGet = defineTool(
+  'leader-get',
+  {
+    usage: 'leader-get [options] [<key>]',
+    summary: 'print application leadership settings',
+    flags: OUTPUT_FLAGS,
+    maxArgs: 1,
+  },
+  (env, parsed) => {
     const key = parsed.positional[0];
     const data = env.model.app(env.exec.app).leaderData;
     if (key === undefined || key === '-') return emit(env, parsed, { ...data });
     if (key.includes('=')) throw new ToolUsageError(`invalid key ${JSON.stringify(key)}`);
     return emit(env, parsed, data[key] ?? null);
   },
-};
+);
 
 /**
  * `leader-set key=value ...` — leader only, written at once (not rolled back); the other units
  * of the application get `leader-settings-changed`.
  */
-export const leaderSet: HookTool = {
-  name: 'leader-set',
-  usage: 'leader-set [options] key=value [key=value ...]',
-  summary: 'write application leadership settings',
-  run(env, args) {
-    const parsed = parseFlags(args, [{ names: ['file'], kind: 'string' }]);
+export const leaderSet = defineTool(
+  'leader-set',
+  {
+    usage: 'leader-set [options] key=value [key=value ...]',
+    summary: 'write application leadership settings',
+    flags: [{ names: ['file'], kind: 'string' }],
+  },
+  (env, parsed) => {
     const settings = parseKeyValues(parsed.positional);
     const app = env.model.app(env.exec.app);
     if (app.leader !== env.exec.unit)
@@ -64,4 +65,4 @@ export const leaderSet: HookTool = {
     }
     return {};
   },
-};
+);

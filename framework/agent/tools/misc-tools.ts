@@ -1,15 +1,14 @@
+import { defineTool } from './define-tool';
 import { emit } from './emit';
-import { OUTPUT_FLAGS, parseFlags, RELATION_FLAG } from './flag-parser';
-import { checkExtraArgs, relationFromFlag, type HookTool, type JujuLogLevel } from './tool-env';
+import { OUTPUT_FLAGS, RELATION_FLAG } from './flag-parser';
+import { checkExtraArgs, relationFromFlag, type JujuLogLevel } from './tool-env';
 import { ToolRuntimeError, ToolUsageError } from './tool-errors';
 
 /** `unit-get private-address|public-address [--format]`. */
-export const unitGet: HookTool = {
-  name: 'unit-get',
-  usage: 'unit-get [options] <setting>',
-  summary: 'print public-address or private-address',
-  run(env, args) {
-    const parsed = parseFlags(args, OUTPUT_FLAGS);
+export const unitGet = defineTool(
+  'unit-get',
+  { usage: 'unit-get [options] <setting>', summary: 'print public-address or private-address', flags: OUTPUT_FLAGS },
+  (env, parsed) => {
     const [setting] = parsed.positional;
     if (setting === undefined) throw new ToolUsageError('no setting specified');
     if (setting !== 'private-address' && setting !== 'public-address')
@@ -17,22 +16,20 @@ export const unitGet: HookTool = {
     checkExtraArgs(parsed.positional, 1);
     return emit(env, parsed, env.address);
   },
-};
+);
 
 const NETWORK_FLAGS = ['bind-address', 'ingress-address', 'egress-subnets', 'primary-address'] as const;
 
 /** `network-get <binding> [-r ID] [--bind-address] [--ingress-address] [--egress-subnets] [--format]`. */
-export const networkGet: HookTool = {
-  name: 'network-get',
-  usage: 'network-get [options] <binding-name> [--ingress-address] [--bind-address] [--egress-subnets]',
-  summary: 'get network config',
-  run(env, args) {
-    const parsed = parseFlags(args, [
-      ...OUTPUT_FLAGS,
-      RELATION_FLAG,
-      ...NETWORK_FLAGS.map((n) => ({ names: [n], kind: 'bool' as const })),
-    ]);
-    checkExtraArgs(parsed.positional, 1);
+export const networkGet = defineTool(
+  'network-get',
+  {
+    usage: 'network-get [options] <binding-name> [--ingress-address] [--bind-address] [--egress-subnets]',
+    summary: 'get network config',
+    flags: [...OUTPUT_FLAGS, RELATION_FLAG, ...NETWORK_FLAGS.map((n) => ({ names: [n], kind: 'bool' as const }))],
+    maxArgs: 1,
+  },
+  (env, parsed) => {
     relationFromFlag(env, parsed.flags.r);
     const binding = parsed.positional[0];
     if (binding === undefined) throw new ToolUsageError('no arguments specified');
@@ -59,21 +56,23 @@ export const networkGet: HookTool = {
       'ingress-addresses': [env.address],
     });
   },
-};
+);
 
 const LEVELS: readonly JujuLogLevel[] = ['TRACE', 'DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL'];
 
 /** `juju-log [-l LEVEL] [--debug] <message...>`. */
-export const jujuLog: HookTool = {
-  name: 'juju-log',
-  usage: 'juju-log [options] <message>',
-  summary: 'write a message to the juju log',
-  run(env, args) {
-    const parsed = parseFlags(args, [
+export const jujuLog = defineTool(
+  'juju-log',
+  {
+    usage: 'juju-log [options] <message>',
+    summary: 'write a message to the juju log',
+    flags: [
       { names: ['l', 'log-level'], kind: 'string' },
       { names: ['debug'], kind: 'bool' },
       { names: ['format'], kind: 'string' },
-    ]);
+    ],
+  },
+  (env, parsed) => {
     if (parsed.positional.length === 0) throw new ToolUsageError('no message specified');
     const requested =
       typeof parsed.flags.l === 'string'
@@ -91,33 +90,33 @@ export const jujuLog: HookTool = {
     env.log(level, `${prefix}${parsed.positional.join(' ')}`);
     return {};
   },
-};
+);
 
 /** `application-version-set <version>` — shown by `status`, applied at once. */
-export const applicationVersionSet: HookTool = {
-  name: 'application-version-set',
-  usage: 'application-version-set <new-version>',
-  summary: 'specify which version of the application is deployed',
-  run(env, args) {
-    const parsed = parseFlags(args, []);
+export const applicationVersionSet = defineTool(
+  'application-version-set',
+  {
+    usage: 'application-version-set <new-version>',
+    summary: 'specify which version of the application is deployed',
+    flags: [],
+  },
+  (env, parsed) => {
     if (parsed.positional.length === 0) throw new ToolUsageError('no version specified');
     checkExtraArgs(parsed.positional, 1);
     env.model.app(env.exec.app).workloadVersion = parsed.positional[0]!;
     env.changed();
     return {};
   },
-};
+);
 
 /** `resource-get <name>` — the local agent stores no resources, so every name is not found. */
-export const resourceGet: HookTool = {
-  name: 'resource-get',
-  usage: 'resource-get <resource name>',
-  summary: 'get the path to the locally cached resource file',
-  run(env, args) {
-    const parsed = parseFlags(args, []);
+export const resourceGet = defineTool(
+  'resource-get',
+  { usage: 'resource-get <resource name>', summary: 'get the path to the locally cached resource file', flags: [] },
+  (env, parsed) => {
     const [name] = parsed.positional;
     if (name === undefined) throw new ToolUsageError('missing required resource name');
     checkExtraArgs(parsed.positional, 1);
     throw new ToolRuntimeError(`could not download resource: resource#${env.exec.app}/${name} not found`);
   },
-};
+);

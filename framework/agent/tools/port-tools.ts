@@ -1,3 +1,4 @@
+import { defineTool } from './define-tool';
 import { emit } from './emit';
 import { OUTPUT_FLAGS, parseFlags, type FlagSpec } from './flag-parser';
 import { checkExtraArgs, type HookTool, type ToolEnv } from './tool-env';
@@ -56,17 +57,19 @@ export const openPort = portTool('open');
 export const closePort = portTool('close');
 
 /** `opened-ports [--endpoints] [--format]` — committed ports only. */
-export const openedPorts: HookTool = {
-  name: 'opened-ports',
-  usage: 'opened-ports [options]',
-  summary: 'list all ports or port ranges opened by the unit',
-  run(env, args) {
-    const parsed = parseFlags(args, [...OUTPUT_FLAGS, { names: ['endpoints'], kind: 'bool' }]);
-    checkExtraArgs(parsed.positional, 0);
+export const openedPorts = defineTool(
+  'opened-ports',
+  {
+    usage: 'opened-ports [options]',
+    summary: 'list all ports or port ranges opened by the unit',
+    flags: [...OUTPUT_FLAGS, { names: ['endpoints'], kind: 'bool' }],
+    maxArgs: 0,
+  },
+  (env, parsed) => {
     const ports = [...env.model.unit(env.exec.unit).ports].sort(comparePorts);
     return emit(env, parsed, parsed.flags.endpoints === true ? ports.map((p) => `${p} (*)`) : ports);
   },
-};
+);
 
 /** Applies committed port changes to a list of ports (pure). */
 export function applyPortChanges(

@@ -1,8 +1,9 @@
+import { defineTool } from './define-tool';
 import { appOfUnit } from '../model/model-state';
 import type { RelationRecord } from '../model/types';
 import { emit } from './emit';
-import { OUTPUT_FLAGS, parseFlags, RELATION_FLAG } from './flag-parser';
-import { checkExtraArgs, relationFromFlag, relationKey, type HookTool, type ToolEnv } from './tool-env';
+import { OUTPUT_FLAGS, RELATION_FLAG } from './flag-parser';
+import { relationFromFlag, relationKey, type ToolEnv } from './tool-env';
 import { ToolRuntimeError, ToolUsageError } from './tool-errors';
 
 const UNIT_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]*[a-z][a-z0-9]*)*\/\d+$/;
@@ -16,13 +17,15 @@ export function requireRelation(env: ToolEnv, flag: string | boolean | undefined
 }
 
 /** `relation-ids [<endpoint>] [--format]`. */
-export const relationIds: HookTool = {
-  name: 'relation-ids',
-  usage: 'relation-ids [options] <name>',
-  summary: 'list all relation ids for the given endpoint',
-  run(env, args) {
-    const parsed = parseFlags(args, OUTPUT_FLAGS);
-    checkExtraArgs(parsed.positional, 1);
+export const relationIds = defineTool(
+  'relation-ids',
+  {
+    usage: 'relation-ids [options] <name>',
+    summary: 'list all relation ids for the given endpoint',
+    flags: OUTPUT_FLAGS,
+    maxArgs: 1,
+  },
+  (env, parsed) => {
     let endpoint = parsed.positional[0];
     if (endpoint === undefined) {
       const own = env.exec.relationId === undefined ? undefined : env.model.findRelation(env.exec.relationId);
@@ -36,21 +39,23 @@ export const relationIds: HookTool = {
       .map((r) => relationKey(env, r));
     return emit(env, parsed, ids);
   },
-};
+);
 
 /** `relation-list [-r ID] [--app] [--format]`. */
-export const relationList: HookTool = {
-  name: 'relation-list',
-  usage: 'relation-list [options]',
-  summary: 'list relation units',
-  run(env, args) {
-    const parsed = parseFlags(args, [...OUTPUT_FLAGS, RELATION_FLAG, { names: ['app'], kind: 'bool' }]);
-    checkExtraArgs(parsed.positional, 0);
+export const relationList = defineTool(
+  'relation-list',
+  {
+    usage: 'relation-list [options]',
+    summary: 'list relation units',
+    flags: [...OUTPUT_FLAGS, RELATION_FLAG, { names: ['app'], kind: 'bool' }],
+    maxArgs: 0,
+  },
+  (env, parsed) => {
     const relation = requireRelation(env, parsed.flags.r);
     if (parsed.flags.app === true) return emit(env, parsed, env.model.remoteEndpoint(relation, env.exec.app).app);
     return emit(env, parsed, [...(relation.scope[env.exec.unit] ?? [])].sort());
   },
-};
+);
 
 function merged(
   committed: Record<string, string> | undefined,
@@ -89,13 +94,15 @@ function readUnitBag(env: ToolEnv, relation: RelationRecord, unit: string): Reco
 }
 
 /** `relation-get [-r ID] [--app] [<key>|-] [<unit-or-app>] [--format]`. */
-export const relationGet: HookTool = {
-  name: 'relation-get',
-  usage: 'relation-get [options] <key> <unit id>',
-  summary: 'get relation settings',
-  run(env, args) {
-    const parsed = parseFlags(args, [...OUTPUT_FLAGS, RELATION_FLAG, { names: ['app'], kind: 'bool' }]);
-    checkExtraArgs(parsed.positional, 2);
+export const relationGet = defineTool(
+  'relation-get',
+  {
+    usage: 'relation-get [options] <key> <unit id>',
+    summary: 'get relation settings',
+    flags: [...OUTPUT_FLAGS, RELATION_FLAG, { names: ['app'], kind: 'bool' }],
+    maxArgs: 2,
+  },
+  (env, parsed) => {
     const relation = requireRelation(env, parsed.flags.r);
     const keyArg = parsed.positional[0];
     const key = keyArg === undefined || keyArg === '-' ? undefined : keyArg;
@@ -122,4 +129,4 @@ export const relationGet: HookTool = {
     }
     return emit(env, parsed, key === undefined ? bag : (bag[key] ?? null));
   },
-};
+);

@@ -1,8 +1,9 @@
+import { defineTool } from './define-tool';
 import { isAbsolute, join } from 'node:path';
 import { parse } from 'yaml';
-import { parseFlags, RELATION_FLAG } from './flag-parser';
+import { RELATION_FLAG } from './flag-parser';
 import { requireRelation } from './relation-read-tools';
-import type { HookTool, ToolEnv } from './tool-env';
+import type { ToolEnv } from './tool-env';
 import { ToolNeedsStdin, ToolRuntimeError, ToolUsageError } from './tool-errors';
 
 /** Parses `key=value` arguments as Juju's `keyvalues.Parse`: trimmed, no empty or repeated keys. */
@@ -51,17 +52,19 @@ function readSettingsFile(env: ToolEnv, file: string): Record<string, string> {
 }
 
 /** `relation-set [-r ID] [--app] [--file F|-] key=value ...` — buffered until the hook succeeds. */
-export const relationSet: HookTool = {
-  name: 'relation-set',
-  usage: 'relation-set [options] key=value [key=value ...]',
-  summary: 'set relation settings',
-  run(env, args) {
-    const parsed = parseFlags(args, [
+export const relationSet = defineTool(
+  'relation-set',
+  {
+    usage: 'relation-set [options] key=value [key=value ...]',
+    summary: 'set relation settings',
+    flags: [
       RELATION_FLAG,
       { names: ['app'], kind: 'bool' },
       { names: ['file'], kind: 'string' },
       { names: ['format'], kind: 'string' },
-    ]);
+    ],
+  },
+  (env, parsed) => {
     const relation = requireRelation(env, parsed.flags.r);
     const pairs = parseKeyValues(parsed.positional);
     const file = parsed.flags.file;
@@ -74,4 +77,4 @@ export const relationSet: HookTool = {
     } else Object.assign(pending.unit, settings);
     return {};
   },
-};
+);

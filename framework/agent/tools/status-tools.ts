@@ -1,18 +1,21 @@
+import { defineTool } from './define-tool';
 import type { StatusEntry, WorkloadStatusName } from '../model/types';
 import { emit } from './emit';
-import { OUTPUT_FLAGS, parseFlags } from './flag-parser';
-import { checkExtraArgs, type HookTool } from './tool-env';
+import { OUTPUT_FLAGS } from './flag-parser';
+import { checkExtraArgs } from './tool-env';
 import { ToolRuntimeError, ToolUsageError } from './tool-errors';
 
 const SETTABLE: readonly WorkloadStatusName[] = ['maintenance', 'blocked', 'waiting', 'active'];
 
 /** `status-set [--application] <maintenance|blocked|waiting|active> [message]` — applied at once. */
-export const statusSet: HookTool = {
-  name: 'status-set',
-  usage: 'status-set [options] <maintenance | blocked | waiting | active> [message]',
-  summary: 'set status information',
-  run(env, args) {
-    const parsed = parseFlags(args, [{ names: ['application'], kind: 'bool' }]);
+export const statusSet = defineTool(
+  'status-set',
+  {
+    usage: 'status-set [options] <maintenance | blocked | waiting | active> [message]',
+    summary: 'set status information',
+    flags: [{ names: ['application'], kind: 'bool' }],
+  },
+  (env, parsed) => {
     const [status, message = ''] = parsed.positional;
     if (status === undefined) throw new ToolUsageError('invalid args, require <status> [message]');
     if (!SETTABLE.includes(status as WorkloadStatusName)) {
@@ -30,7 +33,7 @@ export const statusSet: HookTool = {
     env.changed();
     return {};
   },
-};
+);
 
 function entry(status: StatusEntry, withData: boolean): Record<string, unknown> {
   return withData
@@ -39,17 +42,15 @@ function entry(status: StatusEntry, withData: boolean): Record<string, unknown> 
 }
 
 /** `status-get [--include-data] [--application] [--format]`. */
-export const statusGet: HookTool = {
-  name: 'status-get',
-  usage: 'status-get [options] [--include-data] [--application]',
-  summary: 'print status information',
-  run(env, args) {
-    const parsed = parseFlags(args, [
-      ...OUTPUT_FLAGS,
-      { names: ['include-data'], kind: 'bool' },
-      { names: ['application'], kind: 'bool' },
-    ]);
-    checkExtraArgs(parsed.positional, 0);
+export const statusGet = defineTool(
+  'status-get',
+  {
+    usage: 'status-get [options] [--include-data] [--application]',
+    summary: 'print status information',
+    flags: [...OUTPUT_FLAGS, { names: ['include-data'], kind: 'bool' }, { names: ['application'], kind: 'bool' }],
+    maxArgs: 0,
+  },
+  (env, parsed) => {
     const withData = parsed.flags['include-data'] === true;
     const unit = env.model.unit(env.exec.unit);
     if (parsed.flags.application === true) {
@@ -65,4 +66,4 @@ export const statusGet: HookTool = {
     if (!withData && (format === undefined || format === 'smart')) return emit(env, parsed, unit.status.status);
     return emit(env, parsed, entry(unit.status, true));
   },
-};
+);
