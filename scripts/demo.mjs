@@ -66,6 +66,9 @@ async function main() {
     env: { ...process.env, NO_COLOR: '1' },
   };
   delete ctx.env.RXCHARM_MODEL;
+  // This story runs every unit on one shared address (no unit network, see docs/local-agent.md)
+  // with the pages on every host address (docker_publish_address=0.0.0.0), as it prints them.
+  ctx.env.RXCHARM_UNIT_NETWORK = '0';
 
   s = step('Build the local images (no registry needed): rxcharm/redis, postgres, vote, worker, result');
   if (process.env.DEMO_SKIP_IMAGES === '1') info('skipped (DEMO_SKIP_IMAGES=1)');
@@ -113,6 +116,8 @@ async function main() {
     join(charmsDir, APPS.voting),
     APPS.voting,
     '--config',
+    'docker_publish_address=0.0.0.0',
+    '--config',
     'vote_image=rxcharm/vote',
     '--config',
     'worker_image=rxcharm/worker',
@@ -151,6 +156,8 @@ async function main() {
     join(charmsDir, APPS.redis),
     APPS.redis,
     '--config',
+    'docker_publish_address=0.0.0.0',
+    '--config',
     'image=rxcharm/redis',
     '--config',
     `port=${ports.redis}`,
@@ -159,6 +166,8 @@ async function main() {
     'deploy',
     join(charmsDir, APPS.postgres),
     APPS.postgres,
+    '--config',
+    'docker_publish_address=0.0.0.0',
     '--config',
     'image=rxcharm/postgres',
     '--config',
