@@ -97,6 +97,10 @@ export class LocalAgent {
   /** Absolute model dir. */
   readonly modelDir: string;
   private readonly store: ModelStore;
+  /** Whether the last {@link ensureNetwork} set the unit network up (new units get addresses). */
+  private networkUp = false;
+  /** Units given an address since the last sync: they give it back if it cannot go on the bridge. */
+  private justAssigned: UnitRecord[] = [];
   /** The model's debug log (hook output, juju-log, hook results). */
   readonly debugLog: DebugLog;
 
@@ -348,7 +352,11 @@ export class LocalAgent {
     const units = addUnits(model, app, count);
     const source = join(this.modelDir, model.app(app).charmDir);
     for (const unit of units) {
-      this.options.unitNetwork?.assign(model, unit);
+      // Only while the network is up: an address not on the bridge would answer nothing.
+      if (this.networkUp && this.options.unitNetwork !== undefined) {
+        this.options.unitNetwork.assign(model, unit);
+        this.justAssigned.push(unit);
+      }
       const dir = join(this.modelDir, unitDirName(unit.name));
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
@@ -395,9 +403,11 @@ export class LocalAgent {
    */
   private async ensureNetwork(model: ModelState): Promise<void> {
     const network = this.options.unitNetwork;
+    this.networkUp = false;
     if (network === undefined) return;
     try {
       await network.ensure(model);
+      this.networkUp = true;
       if (model.data.unitNetworkWarning !== undefined) delete model.data.unitNetworkWarning;
     } catch (error) {
       this.networkFailed(model, error);
@@ -406,10 +416,14 @@ export class LocalAgent {
 
   /** Puts new units' addresses on the bridge and takes released ones off. */
   private syncAddresses(model: ModelState): void {
+    const assigned = this.justAssigned;
+    this.justAssigned = [];
     if (this.options.unitNetwork === undefined || model.data.unitNetwork === undefined) return;
     try {
       this.options.unitNetwork.syncAddresses(model);
     } catch (error) {
+      // New units share the fallback rather than report an address that answers nothing.
+      for (const unit of assigned) delete unit.address;
       this.networkFailed(model, error);
     }
   }

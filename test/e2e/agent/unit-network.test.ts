@@ -86,6 +86,23 @@ describe('local agent: units as machines', () => {
     ]);
   });
 
+  it('gives new units no address while the host refuses to add one (not root)', async () => {
+    const host = new MemoryHostInterfaces();
+    host.refuseAdd = 'RTNETLINK answers: Operation not permitted';
+    const agent = agentWith(fx, new UnitNetwork(new FakeDockerClient(), host));
+    await agent.deploy(join(CHARMS, 'provider'));
+    await agent.addUnit('provider');
+    const status = agent.status();
+    expect(status.model.warning).toContain('Operation not permitted');
+    expect(Object.values(status.applications.provider!.units).map((u) => u.address)).toEqual(['10.1.2.3', '10.1.2.3']);
+    host.refuseAdd = undefined;
+    await agent.addUnit('provider');
+    const after = agent.status();
+    expect(after.model.warning).toBeUndefined();
+    expect(after.applications.provider!.units['provider/2']!.address).toMatch(/^10\.213\.0\.\d+$/);
+    await agent.destroyModel();
+  });
+
   it('falls back to the shared address with a warning when the network cannot be set up', async () => {
     const agent = agentWith(
       fx,
