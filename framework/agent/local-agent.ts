@@ -275,7 +275,7 @@ export class LocalAgent {
     const shouldStop = deadline === undefined ? undefined : () => Date.now() > deadline;
     return this.store.withLock(async () => {
       const model = this.state();
-      await this.ensureNetwork(model);
+      await this.ensureExistingNetwork(model);
       await this.drain(model, shouldStop);
       return report(model);
     }, timeoutMs ?? this.options.lockTimeoutMs);
@@ -302,7 +302,7 @@ export class LocalAgent {
         );
       }
       const params = actionParams(action, spec, args);
-      await this.ensureNetwork(model);
+      await this.ensureExistingNetwork(model);
       await this.drain(model);
       if (unit.error !== null)
         throw new ModelOperationError(`unit ${unitName} is in error (${unit.error.message}); resolve it first`);
@@ -369,8 +369,15 @@ export class LocalAgent {
   private async mutate<T>(change: (model: ModelState) => T): Promise<T> {
     return this.store.withLock(async () => {
       const model = this.state();
-      await this.ensureNetwork(model);
-      const result = change(model);
+      const created = await this.ensureNetwork(model);
+      let result: T;
+      try {
+        result = change(model);
+      } catch (error) {
+        // The model is not saved: a network created for it now would be known to no one.
+        if (created) await this.options.unitNetwork?.destroy(model).catch(() => undefined);
+        throw error;
+      }
       this.syncAddresses(model);
       this.store.save(model.data);
       await this.drain(model);
@@ -401,10 +408,11 @@ export class LocalAgent {
    * Sets up the model's unit network (when the agent has one) before an operation; on failure the
    * model records why, the debug log warns, and units without an address share the fallback.
    */
-  private async ensureNetwork(model: ModelState): Promise<void> {
+  private async ensureNetwork(model: ModelState): Promise<boolean> {
     const network = this.options.unitNetwork;
     this.networkUp = false;
-    if (network === undefined) return;
+    if (network === undefined) return false;
+    const had = model.data.unitNetwork !== undefined;
     try {
       await network.ensure(model);
       this.networkUp = true;
@@ -412,6 +420,18 @@ export class LocalAgent {
     } catch (error) {
       this.networkFailed(model, error);
     }
+    return !had && model.data.unitNetwork !== undefined;
+  }
+
+  /**
+   * {@link ensureNetwork} for commands that change nothing else (`wait`, `run-action`): only for a
+   * model that exists, saving it when the network record or its warning changed.
+   */
+  private async ensureExistingNetwork(model: ModelState): Promise<void> {
+    if (this.options.unitNetwork === undefined || !this.store.exists()) return;
+    const before = JSON.stringify([model.data.unitNetwork, model.data.unitNetworkWarning]);
+    await this.ensureNetwork(model);
+    if (JSON.stringify([model.data.unitNetwork, model.data.unitNetworkWarning]) !== before) this.store.save(model.data);
   }
 
   /** Puts new units' addresses on the bridge and takes released ones off. */
