@@ -34,12 +34,6 @@ const APPS = { voting: 'voting-app', redis: 'redis', postgres: 'postgresql' };
 const UNITS = { voting: 'voting-app/0', redis: 'redis/0', postgres: 'postgresql/0' };
 const COMPOSE_FILE = ['files', 'voting-app', 'docker-compose.yml'];
 
-/** `rxcharm deploy <charm dir> <app>`, each `config` entry given as `--config key=value`. */
-function deploy(ctx, charmsDir, app, config) {
-  const options = Object.entries(config).flatMap(([key, value]) => ['--config', `${key}=${value}`]);
-  return cli(ctx, ['deploy', join(charmsDir, app), app, ...options]);
-}
-
 async function castBallots(ports, ballots) {
   for (const choice of ballots) await castVote(ports.vote, choice);
   const tally = { a: ballots.filter((b) => b === 'a').length, b: ballots.filter((b) => b === 'b').length };
@@ -72,6 +66,9 @@ async function main() {
     env: { ...process.env, NO_COLOR: '1' },
   };
   delete ctx.env.RXCHARM_MODEL;
+  // This story runs every unit on one shared address (no unit network, see docs/local-agent.md)
+  // with the pages on every host address (docker_publish_address=0.0.0.0), as it prints them.
+  ctx.env.RXCHARM_UNIT_NETWORK = '0';
 
   s = step('Build the local images (no registry needed): rxcharm/redis, postgres, vote, worker, result');
   if (process.env.DEMO_SKIP_IMAGES === '1') info('skipped (DEMO_SKIP_IMAGES=1)');
@@ -114,15 +111,27 @@ async function main() {
   s.done();
 
   s = step('Deploy voting-app standalone (all five services in one compose project)');
-  await deploy(ctx, charmsDir, APPS.voting, {
-    vote_image: 'rxcharm/vote',
-    worker_image: 'rxcharm/worker',
-    result_image: 'rxcharm/result',
-    redis_image: 'rxcharm/redis',
-    postgres_image: 'rxcharm/postgres',
-    vote_port: ports.vote,
-    result_port: ports.result,
-  });
+  await cli(ctx, [
+    'deploy',
+    join(charmsDir, APPS.voting),
+    APPS.voting,
+    '--config',
+    'docker_publish_address=0.0.0.0',
+    '--config',
+    'vote_image=rxcharm/vote',
+    '--config',
+    'worker_image=rxcharm/worker',
+    '--config',
+    'result_image=rxcharm/result',
+    '--config',
+    'redis_image=rxcharm/redis',
+    '--config',
+    'postgres_image=rxcharm/postgres',
+    '--config',
+    `vote_port=${ports.vote}`,
+    '--config',
+    `result_port=${ports.result}`,
+  ]);
   await expectActive(ctx, [APPS.voting]);
   info(
     `containers of ${projectOf(UNITS.voting)}: ${(await expectServices(projectOf(UNITS.voting), ['vote', 'worker', 'result', 'redis', 'db'])).join(', ')}`,
@@ -142,8 +151,28 @@ async function main() {
   const before = readUnitFile(ctx, UNITS.voting, ...COMPOSE_FILE);
 
   s = step('Deploy redis and postgresql as their own applications');
-  await deploy(ctx, charmsDir, APPS.redis, { image: 'rxcharm/redis', port: ports.redis });
-  await deploy(ctx, charmsDir, APPS.postgres, { image: 'rxcharm/postgres', port: ports.postgres });
+  await cli(ctx, [
+    'deploy',
+    join(charmsDir, APPS.redis),
+    APPS.redis,
+    '--config',
+    'docker_publish_address=0.0.0.0',
+    '--config',
+    'image=rxcharm/redis',
+    '--config',
+    `port=${ports.redis}`,
+  ]);
+  await cli(ctx, [
+    'deploy',
+    join(charmsDir, APPS.postgres),
+    APPS.postgres,
+    '--config',
+    'docker_publish_address=0.0.0.0',
+    '--config',
+    'image=rxcharm/postgres',
+    '--config',
+    `port=${ports.postgres}`,
+  ]);
   const providers = await expectActive(ctx, [APPS.redis, APPS.postgres]);
   for (const line of providers) info(line);
   // The address the agent gave the units, as the providers publish it ("Ready on <host>:<port>").

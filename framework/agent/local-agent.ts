@@ -29,6 +29,8 @@ import {
 import { DebugLog } from './runner/debug-log';
 import { HookScheduler } from './scheduler/hook-scheduler';
 import { HookToolServer } from './server/hook-tool-server';
+import type { UnitNetwork } from './network/unit-network';
+import { UnitAddressKeeper } from './network/unit-address-keeper';
 import { writeToolShims } from './server/write-tool-shims';
 import { modelStatus, type ModelStatusView } from './status/model-status';
 import { HOOK_TOOL_NAMES } from './tools/run-tool';
@@ -36,7 +38,7 @@ import { HOOK_TOOL_NAMES } from './tools/run-tool';
 export type { HookEvent } from './internal/hook-executor';
 
 /** Options of {@link LocalAgent}. */
-export interface LocalAgentOptions extends Partial<Omit<AgentSettings, 'modelDir'>> {
+export interface LocalAgentOptions extends Partial<Omit<AgentSettings, 'modelDir' | 'unitNetworkEnabled'>> {
   /** The model dir (created on first use). */
   readonly modelDir: string;
   /** Called after every hook, for progress output. */
@@ -49,6 +51,11 @@ export interface LocalAgentOptions extends Partial<Omit<AgentSettings, 'modelDir
   readonly now?: () => string;
   /** Runs the operations on a host's model instead of locking the model file (`rxcharm agent`). */
   readonly host?: ModelHost;
+  /**
+   * Gives each unit its own address on a bridge the agent owns (see `UnitNetwork`). Absent: every
+   * unit reports `address` (the shared fallback).
+   */
+  readonly unitNetwork?: UnitNetwork;
 }
 
 /** Result of {@link LocalAgent.deploy}. */
@@ -100,6 +107,8 @@ export class LocalAgent {
   /** Absolute model dir. */
   readonly modelDir: string;
   private readonly store: ModelStore;
+  /** Each unit's own address on the model's unit network (see `UnitNetwork`). */
+  private readonly addresses: UnitAddressKeeper;
   /** The model's debug log (hook output, juju-log, hook results). */
   readonly debugLog: DebugLog;
 
@@ -107,6 +116,7 @@ export class LocalAgent {
     this.modelDir = resolve(options.modelDir);
     this.store = new ModelStore(this.modelDir);
     this.debugLog = new DebugLog(join(this.modelDir, 'debug.log'));
+    this.addresses = new UnitAddressKeeper(options.unitNetwork, () => this.sharedAddress(), this.debugLog);
   }
 
   /** A read-only snapshot of the model (no lock: the model file is replaced atomically). */
@@ -116,7 +126,7 @@ export class LocalAgent {
 
   /** What `status` shows. */
   status(): ModelStatusView {
-    return modelStatus(this.state());
+    return modelStatus(this.state(), () => this.sharedAddress());
   }
 
   /** Effective config of an application: every option with its value or default. */
@@ -207,6 +217,33 @@ export class LocalAgent {
     });
   }
 
+  /**
+   * Destroys the model, as `juju destroy-model` does: every application is removed (each unit runs
+   * its teardown hooks), then the unit network and its addresses are torn down and the model's
+   * files deleted. A unit that fails a teardown hook stops the destroy (resolve it and run again).
+   *
+   * @throws ModelOperationError when a unit is left in error.
+   */
+  async destroyModel(): Promise<void> {
+    if (!this.store.exists()) return;
+    await this.mutate((model) => {
+      for (const app of Object.values(model.data.applications)) if (!app.dying) removeApplication(model, app.name);
+    });
+    await this.store.withLock(async () => {
+      const model = this.state();
+      const stuck = report(model);
+      if (stuck.errors.length > 0 || model.allUnits().length > 0)
+        throw new ModelOperationError(
+          `cannot destroy the model: ${stuck.errors.map((e) => `${e.unit} is in error (${e.message})`).join(', ') || 'units are left'}`,
+        );
+      await this.addresses.destroy(model);
+      this.store.save(model.data);
+      for (const entry of ['applications', 'units', 'builds', 'bin'])
+        rmSync(join(this.modelDir, entry), { recursive: true, force: true });
+      rmSync(this.store.file, { force: true });
+    }, this.options.lockTimeoutMs);
+  }
+
   /** Removes an application with all its units and relations. */
   async removeApplication(app: string): Promise<void> {
     await this.mutate((model) => {
@@ -245,7 +282,8 @@ export class LocalAgent {
   async wait(timeoutMs?: number): Promise<DrainReport> {
     const deadline = timeoutMs === undefined ? undefined : Date.now() + timeoutMs;
     const shouldStop = deadline === undefined ? undefined : () => Date.now() > deadline;
-    return this.session(async ({ model, drain }) => {
+    return this.session(async ({ model, save, drain }) => {
+      await this.addresses.ensureExisting(model, this.store.exists(), save);
       await drain(shouldStop);
       return report(model);
     }, timeoutMs ?? this.options.lockTimeoutMs);
@@ -258,7 +296,7 @@ export class LocalAgent {
    *   unit in error.
    */
   async runAction(unitName: string, action: string, args: readonly string[] = []): Promise<ActionResult> {
-    return this.session(async ({ model, drain, runAction }) => {
+    return this.session(async ({ model, save, drain, runAction }) => {
       const unit = model.unit(unitName);
       const app = model.app(unit.name.split('/')[0]!);
       const spec = app.charm.actions[action];
@@ -271,6 +309,7 @@ export class LocalAgent {
         );
       }
       const params = actionParams(action, spec, args);
+      await this.addresses.ensureExisting(model, this.store.exists(), save);
       await drain();
       if (unit.error !== null)
         throw new ModelOperationError(`unit ${unitName} is in error (${unit.error.message}); resolve it first`);
@@ -337,6 +376,7 @@ export class LocalAgent {
     const units = addUnits(model, app, count);
     const source = join(this.modelDir, model.app(app).charmDir);
     for (const unit of units) {
+      this.addresses.assign(model, unit);
       const dir = join(this.modelDir, unitDirName(unit.name));
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
@@ -348,7 +388,16 @@ export class LocalAgent {
   /** Lock, load, change, save, drain, save. A throwing change leaves the model file untouched. */
   private async mutate<T>(change: (model: ModelState) => T): Promise<T> {
     return this.session(async ({ model, save, drain }) => {
-      const result = change(model);
+      const created = await this.addresses.ensure(model);
+      let result: T;
+      try {
+        result = change(model);
+      } catch (error) {
+        // The model is not saved: a network created for it now would be known to no one.
+        if (created) await this.addresses.discard(model);
+        throw error;
+      }
+      this.addresses.sync(model);
       save();
       await drain();
       return result;
@@ -378,7 +427,14 @@ export class LocalAgent {
         }).drain(),
       );
     }
+    // Units removed by the drain release their addresses.
+    this.addresses.sync(model);
     removeDepartedDirs(this.modelDir, model);
+  }
+
+  /** The address units without one of their own report (`RXCHARM_UNIT_ADDRESS`, docker0's...). */
+  private sharedAddress(): string {
+    return this.options.address ?? '127.0.0.1';
   }
 
   private async withServer<T>(model: ModelState, fn: (executor: HookExecutor) => Promise<T>): Promise<T> {
@@ -393,7 +449,7 @@ export class LocalAgent {
       toolsDir,
       basePath: this.options.basePath ?? '/usr/local/bin:/usr/bin:/bin',
       toolSocket: this.options.toolSocket ?? true,
-      address: this.options.address ?? '127.0.0.1',
+      address: this.sharedAddress(),
       ...(this.options.onHook === undefined ? {} : { onHook: this.options.onHook }),
     });
     const server = await HookToolServer.start(socketPath, (request) => executor.handleTool(request));

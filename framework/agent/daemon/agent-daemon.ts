@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import type { BuildLayer } from '../charm-source';
 import { ModelOperationError } from '../errors';
 import { describe as describeHook, HookExecutor, type HookEvent } from '../internal/hook-executor';
+import type { UnitNetwork } from '../network/unit-network';
 import { LocalAgent, removeDepartedDirs } from '../local-agent';
 import type { ModelHost, ModelSession } from '../model-host';
 import { resolveUnit } from '../model/hook-progress';
@@ -27,6 +28,8 @@ export interface AgentDaemonOptions {
   readonly modelDir: string;
   /** The address units report (see `AgentSettings.address`). */
   readonly address: string;
+  /** Gives each unit its own address (see `LocalAgentOptions.unitNetwork`). */
+  readonly unitNetwork?: UnitNetwork;
   /** `PATH` hooks get after the tool shims. */
   readonly basePath: string;
   /** Offer hooks the hook-tool socket (see `AgentSettings.toolSocket`). */
@@ -112,6 +115,7 @@ export class AgentDaemon implements ModelHost {
       toolSocket: options.toolSocket,
       host: this,
       ...(options.buildLayer === undefined ? {} : { buildLayer: options.buildLayer }),
+      ...(options.unitNetwork === undefined ? {} : { unitNetwork: options.unitNetwork }),
     });
   }
 

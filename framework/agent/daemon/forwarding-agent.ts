@@ -8,6 +8,7 @@ import {
   type LocalAgentOptions,
   type RefreshResult,
 } from '../local-agent';
+import { ModelOperationError } from '../errors';
 import type { RelationRecord } from '../model/types';
 import { processAlive, runningAgentPid } from './agent-lock';
 import { controlSocketPath, sendControlRequest } from './control-socket';
@@ -94,6 +95,15 @@ export class ForwardingAgent extends LocalAgent {
 
   override setModelConfig(assignments: readonly string[], reset: readonly string[] = []): Promise<string[]> {
     return this.forward('setModelConfig', [assignments, reset], () => super.setModelConfig(assignments, reset));
+  }
+
+  /** Refused while the agent runs: it holds the model and its unit network. */
+  override destroyModel(): Promise<void> {
+    return Promise.reject(
+      new ModelOperationError(
+        `cannot destroy the model while rxcharm agent runs for it (pid ${this.agentPid}): stop the agent first`,
+      ),
+    );
   }
 
   /**

@@ -24,3 +24,10 @@ export type { ApplyComposeOptions, ApplyOutcome } from './apply-compose';
 export { readImage, readWorkload } from './image-setting';
 export { UnitProject } from './unit-project';
 export type { StartingWorkload, UnitProjectOptions } from './unit-project';
+export {
+  isHostAddress,
+  publishHostIp,
+  recordPublishAddress,
+  recordedPublishAddress,
+  PUBLISH_ADDRESS_KEY,
+} from './publish-address';

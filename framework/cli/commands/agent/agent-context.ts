@@ -4,8 +4,11 @@ import {
   defaultBuildLayer,
   describeHookEvent,
   ForwardingAgent,
+  IprouteHostInterfaces,
   type LocalAgent,
+  UnitNetwork,
 } from '../../../agent';
+import { dockerClientFromEnv } from '../../../docker/client/docker-client-from-env';
 import { CliError } from '../../cli-error';
 
 /** Options every agent command accepts. */
@@ -24,8 +27,10 @@ export function withModelOption(command: Command): Command {
  */
 export function agentFor(options: ModelOption, progress = true): LocalAgent {
   const settings = agentSettingsFromEnv(process.env, options.model === undefined ? {} : { modelDir: options.model });
+  const { unitNetworkEnabled, ...rest } = settings;
   return ForwardingAgent.for({
-    ...settings,
+    ...rest,
+    ...unitNetworkOption(unitNetworkEnabled),
     buildLayer: defaultBuildLayer(process.env),
     ...(progress ? { onHook: (event) => process.stdout.write(`${describeHookEvent(event)}\n`) } : {}),
   });
@@ -54,4 +59,9 @@ export function reportErrors(agent: LocalAgent): void {
       `WARNING ${unit} is in error: ${message}; see \`rxcharm debug-log --unit ${unit}\`, then \`rxcharm resolve ${unit}\`\n`,
     );
   }
+}
+
+/** The unit network the CLI gives an agent: on this host's bridge, unless settings turn it off. */
+export function unitNetworkOption(enabled: boolean): { unitNetwork?: UnitNetwork } {
+  return enabled ? { unitNetwork: new UnitNetwork(dockerClientFromEnv(process.env), new IprouteHostInterfaces()) } : {};
 }

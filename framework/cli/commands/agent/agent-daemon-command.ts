@@ -8,7 +8,7 @@ import {
   parseJujuDuration,
 } from '../../../agent';
 import { CliError } from '../../cli-error';
-import { agentFor, withModelOption, type ModelOption } from './agent-context';
+import { agentFor, unitNetworkOption, withModelOption, type ModelOption } from './agent-context';
 
 /** `agent` (the running agent) and `model-config`. */
 export function registerAgentDaemonCommands(program: Command): void {
@@ -26,6 +26,7 @@ export function registerAgentDaemonCommands(program: Command): void {
       address: settings.address,
       basePath: settings.basePath,
       toolSocket: settings.toolSocket,
+      ...unitNetworkOption(settings.unitNetworkEnabled),
       buildLayer: defaultBuildLayer(process.env),
       ...(base === undefined || base === '' ? {} : { retryBaseMs: parseJujuDuration(base) }),
       log: (line) => process.stdout.write(`${line}\n`),
