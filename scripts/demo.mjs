@@ -4,10 +4,15 @@
  * by their own charms, all on the local agent with real containers. Every step is checked; the
  * exit status is 0 only when all checks passed. See docs/demo.md.
  *
+ * `npm run demo -- --scale` goes on with the scale story (scripts/demo/scale.mjs): three
+ * voting-app units behind the proxy charm, 300 votes through it, a unit removed under load, and the
+ * tally checked against the votes cast.
+ *
  * Environment: RXCHARM_DEMO_MODEL (model dir, default ./.rxcharm/demo-model),
  * RXCHARM_UNIT_ADDRESS (address published to consumers; default the agent's: docker0's address),
  * RXCHARM_AGENT_SERIAL (1: one hook at a time; default the agent's, parallel), DEMO_VOTE_PORT / DEMO_RESULT_PORT / DEMO_REDIS_PORT / DEMO_POSTGRES_PORT (wanted host ports;
- * the next free port is used when one is taken), DEMO_SKIP_IMAGES=1 (images already built).
+ * the next free port is used when one is taken), DEMO_SKIP_IMAGES=1 (images already built); with --scale also DEMO_PROXY_PORT /
+ * DEMO_PROXY_STATS_PORT.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -27,12 +32,25 @@ import {
 import { freePort } from './demo/ports.mjs';
 import { runShown } from './demo/run.mjs';
 import { lineDiff, maskSecrets } from './demo/text-diff.mjs';
+import { runScaleStory } from './demo/scale.mjs';
 import { castVote, waitForResults } from './demo/voting.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const APPS = { voting: 'voting-app', redis: 'redis', postgres: 'postgresql' };
 const UNITS = { voting: 'voting-app/0', redis: 'redis/0', postgres: 'postgresql/0' };
 const COMPOSE_FILE = ['files', 'voting-app', 'docker-compose.yml'];
+/** Units only the scale story creates (their projects are cleaned up like the others). */
+const SCALE_UNITS = ['voting-app/1', 'voting-app/2', 'voting-app/3', 'proxy/0'];
+
+/** The command line: `--scale` adds the scale story; anything else is a usage error. */
+function parseArgs(argv) {
+  const options = { scale: false };
+  for (const arg of argv) {
+    if (arg === '--scale') options.scale = true;
+    else throw new Error(`unknown argument '${arg}' (usage: npm run demo [-- --scale])`);
+  }
+  return options;
+}
 
 async function castBallots(ports, ballots) {
   for (const choice of ballots) await castVote(ports.vote, choice);
@@ -45,8 +63,9 @@ async function castBallots(ports, ballots) {
 
 async function main() {
   const started = Date.now();
+  const options = parseArgs(process.argv.slice(2));
   process.stdout.write(
-    `${bold('rxcharm demo')}: the voting app on the local agent, standalone and then with related redis and postgresql charms\n`,
+    `${bold('rxcharm demo')}: the voting app on the local agent, standalone and then with related redis and postgresql charms${options.scale ? ', then scaled out behind a proxy' : ''}\n`,
   );
 
   let s = step('Check that a Docker engine is reachable');
@@ -67,7 +86,9 @@ async function main() {
   };
   delete ctx.env.RXCHARM_MODEL;
 
-  s = step('Build the local images (no registry needed): rxcharm/redis, postgres, vote, worker, result');
+  s = step(
+    `Build the local images (no registry needed): rxcharm/redis, postgres, vote, worker, result${options.scale ? ', haproxy' : ''}`,
+  );
   if (process.env.DEMO_SKIP_IMAGES === '1') info('skipped (DEMO_SKIP_IMAGES=1)');
   else
     await runShown(['bash', join(root, 'scripts', 'images', 'build-images.sh')], (line) => block(line), {
@@ -78,7 +99,7 @@ async function main() {
 
   s = step('Build the charms with rxcharm build');
   const charmsDir = join(root, '.rxcharm', 'demo-charms');
-  for (const charm of Object.values(APPS)) {
+  for (const charm of [...Object.values(APPS), ...(options.scale ? ['proxy'] : [])]) {
     const { warnings } = await buildCharm(ctx, join(root, 'charms', charm), join(charmsDir, charm));
     info(
       `charms/${charm} → ${join(charmsDir, charm)}${warnings.length > 0 ? ` (${warnings.length} proof warning(s))` : ''}`,
@@ -89,7 +110,7 @@ async function main() {
   s = step(`Start from a fresh model in ${ctx.modelDir}`);
   const old = await removeOldModel(ctx);
   if (old.length > 0) info(`removed the previous demo's applications: ${old.join(', ')}`);
-  const leftovers = await removeProjects(Object.values(UNITS).map(projectOf));
+  const leftovers = await removeProjects([...Object.values(UNITS), ...SCALE_UNITS].map(projectOf));
   if (leftovers > 0) info(`removed ${leftovers} leftover container(s) of the previous demo`);
   mkdirSync(ctx.modelDir, { recursive: true });
   const taken = new Set();
@@ -104,6 +125,9 @@ async function main() {
     result: await pick('DEMO_RESULT_PORT', 5001),
     redis: await pick('DEMO_REDIS_PORT', 6379),
     postgres: await pick('DEMO_POSTGRES_PORT', 5432),
+    ...(options.scale
+      ? { proxy: await pick('DEMO_PROXY_PORT', 8080), proxyStats: await pick('DEMO_PROXY_STATS_PORT', 8404) }
+      : {}),
   };
   s.done();
 
@@ -212,14 +236,17 @@ async function main() {
   info(`GET http://127.0.0.1:${ports.result}/api/results → ${JSON.stringify(tally2)}`);
   s.done();
 
+  const scaled = options.scale ? await runScaleStory(ctx, { charmsDir, ports }) : undefined;
+
   const minutes = ((Date.now() - started) / 1000).toFixed(0);
   process.stdout.write(`\n${bold('Every check passed')} in ${minutes}s. The demo keeps running:\n`);
   process.stdout.write(`  vote:     ${cyan(`http://127.0.0.1:${ports.vote}/`)}\n`);
   process.stdout.write(`  results:  ${cyan(`http://127.0.0.1:${ports.result}/`)}  (JSON: /api/results)\n`);
   process.stdout.write(`  redis:    ${address}:${ports.redis}   postgresql: ${address}:${ports.postgres}\n`);
+  if (scaled) process.stdout.write(`  proxy:    ${cyan(`${scaled.proxyUrl}/`)}  (voting-app/0 and /1 behind it)\n`);
   process.stdout.write(`  model:    ./bin/rxcharm status --model ${ctx.modelDir}\n`);
   process.stdout.write(
-    `  clean up: for a in voting-app redis postgresql; do ./bin/rxcharm remove-application $a --model ${ctx.modelDir}; done\n`,
+    `  clean up: for a in ${options.scale ? 'proxy ' : ''}voting-app redis postgresql; do ./bin/rxcharm remove-application $a --model ${ctx.modelDir}; done\n`,
   );
   return 0;
 }
