@@ -12,6 +12,11 @@ export interface AgentSettings {
    * Looked up on first read, once per settings object (so once per agent command).
    */
   readonly address: string;
+  /**
+   * Give each unit its own address on a bridge the agent owns (see `UnitNetwork`): true unless
+   * `RXCHARM_UNIT_ADDRESS` is set (every unit then shares it) or `RXCHARM_UNIT_NETWORK=0`.
+   */
+  readonly unitNetworkEnabled: boolean;
   /** False when `RXCHARM_AGENT_SERIAL=1`: one hook at a time across the model. */
   readonly parallel: boolean;
   /** `PATH` the hooks get after the tool shims. */
@@ -48,6 +53,7 @@ export function agentSettingsFromEnv(
       address ??= defaultUnitAddress();
       return address;
     },
+    unitNetworkEnabled: fixed === undefined || fixed === '' ? env.RXCHARM_UNIT_NETWORK !== '0' : false,
     parallel: env.RXCHARM_AGENT_SERIAL !== '1',
     basePath: env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
     toolSocket: env.RXCHARM_AGENT_TOOL_SOCKET !== '0',

@@ -62,3 +62,13 @@ export class CharmRefreshError extends AgentError {
     });
   }
 }
+
+/**
+ * The model's unit network (its Docker bridge and the unit addresses on it) could not be set up
+ * or torn down; the agent falls back to one shared address and says so.
+ */
+export class UnitNetworkError extends AgentError {
+  constructor(message: string, context: ErrorContext = {}, cause?: unknown) {
+    super('AGENT_UNIT_NETWORK', message, { context, cause });
+  }
+}

@@ -28,6 +28,21 @@ export { describe as describeHookEvent } from './internal/hook-executor';
 export { agentSettingsFromEnv, defaultUnitAddress, type AgentSettings } from './agent-settings';
 export { DEFAULT_MODEL_DIR } from '../charm';
 export { parseIpAddrOutput, pickUnitAddress, readHostAddresses, type HostAddress } from './host-address';
+export { UnitNetwork, UNIT_NETWORK_LABEL } from './network/unit-network';
+export {
+  IprouteHostInterfaces,
+  parseRoutes,
+  parseDeviceAddresses,
+  type HostInterfaces,
+} from './network/host-interfaces';
+export {
+  candidateSubnets,
+  nextUnitAddress,
+  pickSubnet,
+  subnetContains,
+  subnetLayout,
+  type UnitSubnetLayout,
+} from './network/address-plan';
 export { charmSourceKind, defaultBuildLayer, type BuildLayer, type CharmSourceKind } from './charm-source';
 export { ModelState, appOfUnit, STATUS_HISTORY_LIMIT } from './model/model-state';
 export { ModelStore, MODEL_FILE } from './model/model-store';
@@ -56,6 +71,7 @@ export {
   CharmLoadError,
   ModelFileError,
   ModelLockError,
+  UnitNetworkError,
   CharmRefreshError,
 } from './errors';
 export { planRefresh, applyRefresh, type RefreshPlan } from './model/refresh-ops';

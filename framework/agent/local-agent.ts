@@ -22,6 +22,7 @@ import type { ConfigValue, RelationRecord, UnitRecord } from './model/types';
 import { DebugLog } from './runner/debug-log';
 import { HookScheduler } from './scheduler/hook-scheduler';
 import { HookToolServer } from './server/hook-tool-server';
+import type { UnitNetwork } from './network/unit-network';
 import { writeToolShims } from './server/write-tool-shims';
 import { modelStatus, type ModelStatusView } from './status/model-status';
 import { HOOK_TOOL_NAMES } from './tools/run-tool';
@@ -29,7 +30,7 @@ import { HOOK_TOOL_NAMES } from './tools/run-tool';
 export type { HookEvent } from './internal/hook-executor';
 
 /** Options of {@link LocalAgent}. */
-export interface LocalAgentOptions extends Partial<Omit<AgentSettings, 'modelDir'>> {
+export interface LocalAgentOptions extends Partial<Omit<AgentSettings, 'modelDir' | 'unitNetworkEnabled'>> {
   /** The model dir (created on first use). */
   readonly modelDir: string;
   /** Called after every hook, for progress output. */
@@ -40,6 +41,11 @@ export interface LocalAgentOptions extends Partial<Omit<AgentSettings, 'modelDir
   readonly lockTimeoutMs?: number;
   /** Clock for status timestamps (ISO strings). */
   readonly now?: () => string;
+  /**
+   * Gives each unit its own address on a bridge the agent owns (see `UnitNetwork`). Absent: every
+   * unit reports `address` (the shared fallback).
+   */
+  readonly unitNetwork?: UnitNetwork;
 }
 
 /** Result of {@link LocalAgent.deploy}. */
@@ -107,7 +113,7 @@ export class LocalAgent {
 
   /** What `status` shows. */
   status(): ModelStatusView {
-    return modelStatus(this.state());
+    return modelStatus(this.state(), () => this.sharedAddress());
   }
 
   /** Effective config of an application: every option with its value or default. */
@@ -198,6 +204,32 @@ export class LocalAgent {
     });
   }
 
+  /**
+   * Destroys the model, as `juju destroy-model` does: every application is removed (each unit runs
+   * its teardown hooks), then the unit network and its addresses are torn down and the model's
+   * files deleted. A unit that fails a teardown hook stops the destroy (resolve it and run again).
+   *
+   * @throws ModelOperationError when a unit is left in error.
+   */
+  async destroyModel(): Promise<void> {
+    await this.mutate((model) => {
+      for (const app of Object.values(model.data.applications)) if (!app.dying) removeApplication(model, app.name);
+    });
+    await this.store.withLock(async () => {
+      const model = this.state();
+      const stuck = report(model);
+      if (stuck.errors.length > 0 || model.allUnits().length > 0)
+        throw new ModelOperationError(
+          `cannot destroy the model: ${stuck.errors.map((e) => `${e.unit} is in error (${e.message})`).join(', ') || 'units are left'}`,
+        );
+      await this.options.unitNetwork?.destroy(model);
+      this.store.save(model.data);
+      for (const entry of ['applications', 'units', 'builds', 'bin'])
+        rmSync(join(this.modelDir, entry), { recursive: true, force: true });
+      rmSync(this.store.file, { force: true });
+    }, this.options.lockTimeoutMs);
+  }
+
   /** Removes an application with all its units and relations. */
   async removeApplication(app: string): Promise<void> {
     await this.mutate((model) => {
@@ -238,6 +270,7 @@ export class LocalAgent {
     const shouldStop = deadline === undefined ? undefined : () => Date.now() > deadline;
     return this.store.withLock(async () => {
       const model = this.state();
+      await this.ensureNetwork(model);
       await this.drain(model, shouldStop);
       return report(model);
     }, timeoutMs ?? this.options.lockTimeoutMs);
@@ -264,6 +297,7 @@ export class LocalAgent {
         );
       }
       const params = actionParams(action, spec, args);
+      await this.ensureNetwork(model);
       await this.drain(model);
       if (unit.error !== null)
         throw new ModelOperationError(`unit ${unitName} is in error (${unit.error.message}); resolve it first`);
@@ -313,6 +347,7 @@ export class LocalAgent {
     const units = addUnits(model, app, count);
     const source = join(this.modelDir, model.app(app).charmDir);
     for (const unit of units) {
+      this.options.unitNetwork?.assign(model, unit);
       const dir = join(this.modelDir, unitDirName(unit.name));
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
@@ -325,7 +360,9 @@ export class LocalAgent {
   private async mutate<T>(change: (model: ModelState) => T): Promise<T> {
     return this.store.withLock(async () => {
       const model = this.state();
+      await this.ensureNetwork(model);
       const result = change(model);
+      this.syncAddresses(model);
       this.store.save(model.data);
       await this.drain(model);
       return result;
@@ -341,7 +378,46 @@ export class LocalAgent {
         }).drain(),
       );
     }
+    // Units removed by the drain release their addresses.
+    this.syncAddresses(model);
     this.cleanDirs(model);
+  }
+
+  /** The address units without one of their own report (`RXCHARM_UNIT_ADDRESS`, docker0's...). */
+  private sharedAddress(): string {
+    return this.options.address ?? '127.0.0.1';
+  }
+
+  /**
+   * Sets up the model's unit network (when the agent has one) before an operation; on failure the
+   * model records why, the debug log warns, and units without an address share the fallback.
+   */
+  private async ensureNetwork(model: ModelState): Promise<void> {
+    const network = this.options.unitNetwork;
+    if (network === undefined) return;
+    try {
+      await network.ensure(model);
+      if (model.data.unitNetworkWarning !== undefined) delete model.data.unitNetworkWarning;
+    } catch (error) {
+      this.networkFailed(model, error);
+    }
+  }
+
+  /** Puts new units' addresses on the bridge and takes released ones off. */
+  private syncAddresses(model: ModelState): void {
+    if (this.options.unitNetwork === undefined || model.data.unitNetwork === undefined) return;
+    try {
+      this.options.unitNetwork.syncAddresses(model);
+    } catch (error) {
+      this.networkFailed(model, error);
+    }
+  }
+
+  private networkFailed(model: ModelState, error: unknown): void {
+    const message = `unit network unavailable, units without an address share ${this.sharedAddress()}: ${(error as Error).message}`;
+    if (model.data.unitNetworkWarning !== message)
+      this.debugLog.write('agent', 'WARNING', 'agent.unit-network', message);
+    model.data.unitNetworkWarning = message;
   }
 
   private async withServer<T>(model: ModelState, fn: (executor: HookExecutor) => Promise<T>): Promise<T> {
@@ -356,7 +432,7 @@ export class LocalAgent {
       toolsDir,
       basePath: this.options.basePath ?? '/usr/local/bin:/usr/bin:/bin',
       toolSocket: this.options.toolSocket ?? true,
-      address: this.options.address ?? '127.0.0.1',
+      address: this.sharedAddress(),
       ...(this.options.onHook === undefined ? {} : { onHook: this.options.onHook }),
     });
     const server = await HookToolServer.start(socketPath, (request) => executor.handleTool(request));

@@ -27,6 +27,7 @@ export const COMMAND_FAMILIES: readonly CommandFamily[] = [
       'add-unit',
       'remove-unit',
       'remove-application',
+      'destroy-model',
       'refresh',
       'status',
       'resolve',

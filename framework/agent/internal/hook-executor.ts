@@ -37,6 +37,7 @@ export interface HookExecutorOptions {
   readonly basePath: string;
   /** Offer the hook-tool socket transport to hooks (see `AgentSettings.toolSocket`). */
   readonly toolSocket: boolean;
+  /** The address of units without one of their own (the agent runs without a unit network). */
   readonly address: string;
   readonly onHook?: (event: HookEvent) => void;
   /** Monotonic milliseconds, for durations. */
@@ -57,11 +58,14 @@ export class HookExecutor {
   handleTool(request: ToolRequest): ToolResponse {
     const exec = this.contexts.get(request.contextId);
     if (exec === undefined) return { code: 1, stdout: '', stderr: 'ERROR bad request: wrong context ID\n' };
-    const { model, log, save, address } = this.options;
+    const { model, log, save } = this.options;
+    const subnet = model.data.unitNetwork?.subnet;
+    const address = this.addressOf(exec.unit);
     const env: ToolEnv = {
       model,
       exec,
       address,
+      ...(subnet !== undefined && model.findUnit(exec.unit)?.address !== undefined ? { subnet } : {}),
       cwd: request.cwd,
       stdin: request.stdin,
       log: (level, message) => log.write(exec.unit, level, `unit.${exec.unit}.juju-log`, message),
@@ -74,8 +78,8 @@ export class HookExecutor {
 
   /** Runs the unit's head hook and records the outcome in the model. */
   async runQueued(unit: UnitRecord, hook: QueuedHook): Promise<void> {
-    const { model, save, onHook, address } = this.options;
-    enterRelationScopes(model, () => address);
+    const { model, save, onHook } = this.options;
+    enterRelationScopes(model, (name) => this.addressOf(name));
     hookStarted(model, unit, hook);
     save();
     const exec = new HookExecution(
@@ -105,7 +109,7 @@ export class HookExecutor {
 
   /** Runs an action on a unit; relation data and ports commit when it exits 0. */
   async runAction(unit: UnitRecord, action: ActionRun): Promise<HookProcessResult> {
-    if (enterRelationScopes(this.options.model, () => this.options.address)) this.options.save();
+    if (enterRelationScopes(this.options.model, (name) => this.addressOf(name))) this.options.save();
     const exec = new HookExecution(
       this.newContextId(unit.name, action.name),
       unit.name,
@@ -166,6 +170,11 @@ export class HookExecutor {
     if (exec.portChanges.length > 0 && model.findUnit(unit.name) !== undefined) {
       unit.ports = applyPortChanges(unit.ports, exec.portChanges);
     }
+  }
+
+  /** A unit's own address, else the shared one. */
+  private addressOf(unit: string): string {
+    return this.options.model.findUnit(unit)?.address ?? this.options.address;
   }
 
   private newContextId(unit: string, hook: string): string {

@@ -78,6 +78,11 @@ export interface UnitRecord {
   dying: boolean;
   /** Set once `install` succeeded. */
   installed: boolean;
+  /**
+   * The unit's own address on the model's unit network (its "machine"), chosen when the unit is
+   * created; absent when the agent runs without one (every unit then reports the shared address).
+   */
+  address?: string;
 }
 
 /** One deployed application. */
@@ -131,6 +136,18 @@ export interface RelationRecord {
   entered?: string[];
 }
 
+/** The model's unit network: a Docker bridge network the agent owns, holding the unit addresses. */
+export interface UnitNetworkRecord {
+  /** Docker network name. */
+  readonly name: string;
+  /** Host bridge device (`com.docker.network.bridge.name`). */
+  readonly bridge: string;
+  /** `a.b.c.0/24` (see `subnetLayout`). */
+  readonly subnet: string;
+  /** The unit address handed out last (the next one is taken after it). */
+  lastAddress?: string;
+}
+
 /** The whole model file. */
 export interface ModelData {
   readonly version: 1;
@@ -140,4 +157,8 @@ export interface ModelData {
   nextSeq: number;
   applications: Record<string, ApplicationRecord>;
   relations: RelationRecord[];
+  /** Set while the model has its unit network (absent: units share one address). */
+  unitNetwork?: UnitNetworkRecord;
+  /** Why the unit network could not be set up, while that is so (shown by `status`). */
+  unitNetworkWarning?: string;
 }

@@ -7,6 +7,8 @@ export interface UnitStatusView {
   readonly agent: 'idle' | 'executing' | 'error';
   readonly leader: boolean;
   readonly ports: string[];
+  /** The unit's address (its own on the model's unit network, else the shared one). */
+  readonly address: string;
   readonly pendingHooks: number;
   readonly since: string;
 }
@@ -33,13 +35,20 @@ export interface RelationStatusView {
 
 /** What `rxcharm status --format json` prints. */
 export interface ModelStatusView {
-  readonly model: { readonly name: string; readonly uuid: string };
+  readonly model: {
+    readonly name: string;
+    readonly uuid: string;
+    /** The model's unit network, when it has one: the Docker network, its bridge and subnet. */
+    readonly network?: { readonly name: string; readonly bridge: string; readonly subnet: string };
+    /** Why units share one address instead of having their own, while that is so. */
+    readonly warning?: string;
+  };
   readonly applications: Record<string, ApplicationStatusView>;
   readonly relations: RelationStatusView[];
 }
 
 /** A plain snapshot of the model for display (pure). */
-export function modelStatus(model: ModelState): ModelStatusView {
+export function modelStatus(model: ModelState, sharedAddress: () => string = () => '127.0.0.1'): ModelStatusView {
   const applications: Record<string, ApplicationStatusView> = {};
   for (const name of Object.keys(model.data.applications).sort()) {
     const app = model.data.applications[name]!;
@@ -52,6 +61,7 @@ export function modelStatus(model: ModelState): ModelStatusView {
         agent: unit.error !== null ? 'error' : unit.queue.length > 0 ? 'executing' : 'idle',
         leader: app.leader === unit.name,
         ports: [...unit.ports],
+        address: unit.address ?? sharedAddress(),
         pendingHooks: unit.queue.length,
         since: shown.since,
       };
@@ -81,7 +91,20 @@ export function modelStatus(model: ModelState): ModelStatusView {
       dying: r.dying,
     };
   });
-  return { model: { name: model.data.name, uuid: model.data.uuid }, applications, relations };
+  const network = model.data.unitNetwork;
+  const warning = model.data.unitNetworkWarning;
+  return {
+    model: {
+      name: model.data.name,
+      uuid: model.data.uuid,
+      ...(network === undefined
+        ? {}
+        : { network: { name: network.name, bridge: network.bridge, subnet: network.subnet } }),
+      ...(warning === undefined ? {} : { warning }),
+    },
+    applications,
+    relations,
+  };
 }
 
 function table(rows: readonly (readonly string[])[]): string {
@@ -100,10 +123,11 @@ function table(rows: readonly (readonly string[])[]): string {
 export function formatStatusTable(view: ModelStatusView): string {
   const out: string[] = [
     table([
-      ['Model', 'Agent'],
-      [view.model.name, 'rxcharm local'],
+      ['Model', 'Agent', 'Unit network'],
+      [view.model.name, 'rxcharm local', view.model.network?.subnet ?? 'shared address'],
     ]),
   ];
+  if (view.model.warning !== undefined) out[0] += `\nWarning: ${view.model.warning}`;
   const apps = Object.entries(view.applications);
   if (apps.length === 0) return `${out[0]}\n\nModel "${view.model.name}" is empty.\n`;
   out.push(
@@ -116,11 +140,12 @@ export function formatStatusTable(view: ModelStatusView): string {
   if (units.length > 0) {
     out.push(
       table([
-        ['Unit', 'Workload', 'Agent', 'Ports', 'Message'],
+        ['Unit', 'Workload', 'Agent', 'Address', 'Ports', 'Message'],
         ...units.map(([name, u]) => [
           `${name}${u.leader ? '*' : ''}`,
           u.workload,
           u.agent,
+          u.address,
           u.ports.join(','),
           u.message,
         ]),

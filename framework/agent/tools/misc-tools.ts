@@ -39,9 +39,9 @@ export const networkGet: HookTool = {
     const charm = env.model.app(env.exec.app).charm;
     const known = charm.endpoints.some((e) => e.name === binding) || charm.extraBindings.includes(binding);
     if (!known) throw new ToolRuntimeError(`no network config found for binding ${JSON.stringify(binding)}`);
-    const cidr = env.address.startsWith('127.')
-      ? '127.0.0.0/8'
-      : `${env.address.split('.').slice(0, 2).join('.')}.0.0/16`;
+    const cidr =
+      env.subnet ??
+      (env.address.startsWith('127.') ? '127.0.0.0/8' : `${env.address.split('.').slice(0, 2).join('.')}.0.0/16`);
     const values: Record<(typeof NETWORK_FLAGS)[number], unknown> = {
       'bind-address': env.address,
       'ingress-address': env.address,

@@ -14,8 +14,10 @@ export type JujuLogLevel = 'TRACE' | 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR' | 'C
 export interface ToolEnv {
   readonly model: ModelState;
   readonly exec: HookExecution;
-  /** The address `unit-get` and `network-get` report. */
+  /** The running unit's address, which `unit-get` and `network-get` report. */
   readonly address: string;
+  /** The subnet of the unit's address (the model's unit network), when it has one of its own. */
+  readonly subnet?: string;
   /** Absolute working dir of the tool process (for `--file` and `-o` paths). */
   readonly cwd: string;
   /** Standard input of the tool, once the shim sent it; undefined until then. */

@@ -1,5 +1,13 @@
 import type { Command } from 'commander';
-import { agentSettingsFromEnv, defaultBuildLayer, describeHookEvent, LocalAgent } from '../../../agent';
+import {
+  agentSettingsFromEnv,
+  defaultBuildLayer,
+  describeHookEvent,
+  IprouteHostInterfaces,
+  LocalAgent,
+  UnitNetwork,
+} from '../../../agent';
+import { dockerClientFromEnv } from '../../../docker';
 import { CliError } from '../../cli-error';
 
 /** Options every agent command accepts. */
@@ -15,8 +23,12 @@ export function withModelOption(command: Command): Command {
 /** Creates the agent for a command: settings from the environment, progress lines on stdout. */
 export function agentFor(options: ModelOption, progress = true): LocalAgent {
   const settings = agentSettingsFromEnv(process.env, options.model === undefined ? {} : { modelDir: options.model });
+  const { unitNetworkEnabled, ...rest } = settings;
   return new LocalAgent({
-    ...settings,
+    ...rest,
+    ...(unitNetworkEnabled
+      ? { unitNetwork: new UnitNetwork(dockerClientFromEnv(process.env), new IprouteHostInterfaces()) }
+      : {}),
     buildLayer: defaultBuildLayer(process.env),
     ...(progress ? { onHook: (event) => process.stdout.write(`${describeHookEvent(event)}\n`) } : {}),
   });

@@ -5,7 +5,7 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-/** `deploy`, `add-unit`, `remove-unit`, `remove-application`. */
+/** `deploy`, `add-unit`, `remove-unit`, `remove-application`, `destroy-model`. */
 export function registerLifecycleCommands(program: Command): void {
   withModelOption(
     program
@@ -65,5 +65,17 @@ export function registerLifecycleCommands(program: Command): void {
     await agent.removeApplication(application);
     process.stdout.write(`removing ${application}\n`);
     reportErrors(agent);
+  });
+
+  withModelOption(
+    program
+      .command('destroy-model')
+      .description(
+        'remove every application (teardown hooks run), then the unit network and its addresses, then the model files',
+      ),
+  ).action(async (options: ModelOption) => {
+    const agent = agentFor(options);
+    await agent.destroyModel();
+    process.stdout.write(`destroyed model ${agent.modelDir}\n`);
   });
 }
