@@ -28,11 +28,12 @@ import {
   readUnitFile,
   removeOldModel,
   removeProjects,
+  statusJson,
 } from './demo/model.mjs';
 import { freePort } from './demo/ports.mjs';
 import { runShown } from './demo/run.mjs';
 import { lineDiff, maskSecrets } from './demo/text-diff.mjs';
-import { runScaleStory } from './demo/scale.mjs';
+import { runScaleStory, unitAddress } from './demo/scale.mjs';
 import { castVote, waitForResults } from './demo/voting.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,12 +53,10 @@ function parseArgs(argv) {
   return options;
 }
 
-async function castBallots(ports, ballots) {
-  for (const choice of ballots) await castVote(ports.vote, choice);
+async function castBallots(urls, ballots) {
+  for (const choice of ballots) await castVote(urls.vote, choice);
   const tally = { a: ballots.filter((b) => b === 'a').length, b: ballots.filter((b) => b === 'b').length };
-  info(
-    `cast ${ballots.length} votes through POST http://127.0.0.1:${ports.vote}/vote: ${tally.a} for Cats (a), ${tally.b} for Dogs (b)`,
-  );
+  info(`cast ${ballots.length} votes through POST ${urls.vote}/vote: ${tally.a} for Cats (a), ${tally.b} for Dogs (b)`);
   return tally;
 }
 
@@ -152,6 +151,9 @@ async function main() {
     `result_port=${ports.result}`,
   ]);
   await expectActive(ctx, [APPS.voting]);
+  // The unit's own address when the agent gives it one (the loopback otherwise).
+  const votingAddress = unitAddress(await statusJson(ctx), UNITS.voting);
+  const urls = { vote: `http://${votingAddress}:${ports.vote}`, result: `http://${votingAddress}:${ports.result}` };
   info(
     `containers of ${projectOf(UNITS.voting)}: ${(await expectServices(projectOf(UNITS.voting), ['vote', 'worker', 'result', 'redis', 'db'])).join(', ')}`,
   );
@@ -162,9 +164,9 @@ async function main() {
   s.done();
 
   s = step('Vote, and see the votes on the result page (vote → redis → worker → postgres → result)');
-  const first = await castBallots(ports, ['a', 'a', 'b']);
-  const tally1 = await waitForResults(ports.result, first);
-  info(`GET http://127.0.0.1:${ports.result}/api/results → ${JSON.stringify(tally1)}`);
+  const first = await castBallots(urls, ['a', 'a', 'b']);
+  const tally1 = await waitForResults(urls.result, first);
+  info(`GET ${urls.result}/api/results → ${JSON.stringify(tally1)}`);
   s.done();
 
   const before = readUnitFile(ctx, UNITS.voting, ...COMPOSE_FILE);
@@ -231,17 +233,17 @@ async function main() {
 
   s = step('Vote again: the votes now go through the related redis and land in the related postgresql');
   info('(the result page now reads the new database, so the tally starts from these votes)');
-  const second = await castBallots(ports, ['b', 'b', 'a', 'b']);
-  const tally2 = await waitForResults(ports.result, second);
-  info(`GET http://127.0.0.1:${ports.result}/api/results → ${JSON.stringify(tally2)}`);
+  const second = await castBallots(urls, ['b', 'b', 'a', 'b']);
+  const tally2 = await waitForResults(urls.result, second);
+  info(`GET ${urls.result}/api/results → ${JSON.stringify(tally2)}`);
   s.done();
 
   const scaled = options.scale ? await runScaleStory(ctx, { charmsDir, ports }) : undefined;
 
   const minutes = ((Date.now() - started) / 1000).toFixed(0);
   process.stdout.write(`\n${bold('Every check passed')} in ${minutes}s. The demo keeps running:\n`);
-  process.stdout.write(`  vote:     ${cyan(`http://127.0.0.1:${ports.vote}/`)}\n`);
-  process.stdout.write(`  results:  ${cyan(`http://127.0.0.1:${ports.result}/`)}  (JSON: /api/results)\n`);
+  process.stdout.write(`  vote:     ${cyan(`${urls.vote}/`)}\n`);
+  process.stdout.write(`  results:  ${cyan(`${urls.result}/`)}  (JSON: /api/results)\n`);
   process.stdout.write(`  redis:    ${address}:${ports.redis}   postgresql: ${address}:${ports.postgres}\n`);
   if (scaled) process.stdout.write(`  proxy:    ${cyan(`${scaled.proxyUrl}/`)}  (voting-app/0 and /1 behind it)\n`);
   process.stdout.write(`  model:    ./bin/rxcharm status --model ${ctx.modelDir}\n`);
