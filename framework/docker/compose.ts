@@ -19,6 +19,7 @@ import { LABEL_CONTAINER_NUMBER, LABEL_SERVICE, projectFilter } from './labels';
 import { readCachedModel, recordingEnv, writeCachedModel } from './model-cache';
 import { parseComposeFiles } from './model/parse-compose';
 import { selectProfiles } from './model/select-profiles';
+import { withDefaultHostIp } from './model/default-host-ip';
 import type { ComposeModel } from './model/types';
 
 /** Options of {@link Compose}. */
@@ -42,6 +43,11 @@ export interface ComposeOptions {
    * run id). Applied at creation only: they are not part of the config hash.
    */
   readonly labels?: Readonly<Record<string, string>>;
+  /**
+   * Host IP for published ports that name none (`"5000:80"`), e.g. the unit's own address, so
+   * several units on one host can each publish the same port. Default: every host address.
+   */
+  readonly defaultHostIp?: string;
   /** Remove containers of services that left the file on `up` (default true). */
   readonly removeOrphans?: boolean;
   /**
@@ -167,6 +173,8 @@ export class Compose {
       );
       if (cacheDir !== undefined) writeCachedModel(cacheDir, file, text, recording.used, home, model, warnings);
     }
+    const hostIp = this.options.defaultHostIp;
+    if (hostIp !== undefined && hostIp !== '') model = withDefaultHostIp(model, hostIp);
     // COMPOSE_PROJECT_NAME may also come from the environment or `.env`, after an explicit name.
     return {
       model,

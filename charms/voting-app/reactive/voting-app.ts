@@ -19,7 +19,7 @@ import {
   storedSecret,
   unitIsDying,
 } from 'layer:basic';
-import { applyComposeFile, composeFor, unitProjectName } from 'layer:docker';
+import { applyComposeFile, composeFor, recordedPublishAddress, unitProjectName } from 'layer:docker';
 import type { HttpProvides } from 'interface:http';
 import type { PgsqlRequires } from 'interface:pgsql';
 import type { RedisRequires } from 'interface:redis';
@@ -140,7 +140,11 @@ export class VotingApp extends Charm {
     if (!applied.ok) return;
     reconcileOpenedPorts(this, PORTS_KEY, [settings.votePort, settings.resultPort]);
     this.configureHttp(settings);
-    const ready = `Ready to vote on port ${settings.votePort}, results on port ${settings.resultPort} (${formation})`;
+    // The unit's address when layer:docker publishes on it (several units share a host), so the
+    // operator sees where this unit's pages answer.
+    const address = recordedPublishAddress(this);
+    const at = address === undefined ? '' : ` at ${address}`;
+    const ready = `Ready to vote on port ${settings.votePort}, results on port ${settings.resultPort}${at} (${formation})`;
     if (external.waitingFor.length > 0)
       await setWorkloadStatus(this, 'waiting', `${ready}; waiting for ${external.waitingFor.join(' and ')}`);
     else await setWorkloadStatus(this, 'active', ready);

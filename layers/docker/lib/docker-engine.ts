@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { type Charm } from 'rxcharm';
 import { Compose, type ComposeOptions, type DockerClient } from 'rxcharm/compose';
 import { isDebianLike } from './docker-setup';
+import { recordedPublishAddress } from './publish-address';
 
 /** The charm's `docker_host` config (empty means the local default socket). */
 export function dockerHostOf(charm: Charm): string {
@@ -27,7 +28,9 @@ export function unitProjectName(unitName: string): string {
 
 /**
  * A `Compose` for a workspace directory on the hook's Docker client (`charm.docker`, on the
- * charm's `docker_host`), with compose events sent to the charm's log.
+ * charm's `docker_host`), with compose events sent to the charm's log. Ports the compose file
+ * publishes without a host IP are published on the unit's address (see `docker_publish_address`
+ * and `recordPublishAddress`), as a machine charm's workload listens on its machine's address.
  *
  * @example
  * ```ts
@@ -41,6 +44,7 @@ export function composeFor(charm: Charm, workspaceDir: string, options: Omit<Com
   return new Compose(workspaceDir, {
     onEvent: (e) => charm.log.info({ resource: e.resource, status: e.status, cause: e.cause }, 'compose'),
     onWarning: (m) => charm.log.warn(m),
+    ...publishOn(recordedPublishAddress(charm)),
     ...options,
     docker: charm.docker,
   });
@@ -112,4 +116,8 @@ export async function startDockerDaemon(restart = false): Promise<{ readonly cod
   const systemd = await runCommand('systemctl', [verb, 'docker']);
   if (systemd.code === 0) return systemd;
   return runCommand('service', ['docker', verb]);
+}
+
+function publishOn(hostIp: string | undefined): { defaultHostIp?: string } {
+  return hostIp === undefined ? {} : { defaultHostIp: hostIp };
 }

@@ -22,3 +22,10 @@ export type { ComposeFault, UpOutcome, UpOrReportOptions } from './compose-fault
 export { applyComposeFile } from './apply-compose';
 export type { ApplyComposeOptions, ApplyOutcome } from './apply-compose';
 export { readImage } from './image-setting';
+export {
+  isHostAddress,
+  publishHostIp,
+  recordPublishAddress,
+  recordedPublishAddress,
+  PUBLISH_ADDRESS_KEY,
+} from './publish-address';

@@ -5,6 +5,7 @@ import {
   installDockerPackage,
   machineFacts,
   pingDocker,
+  recordPublishAddress,
   startDockerDaemon,
 } from '../lib';
 
@@ -51,6 +52,8 @@ export class DockerLayer extends Charm {
       await this.status.waiting(step.message);
     }
     if (answering) {
+      // Before the flags: handlers they trigger bring compose projects up on this address.
+      await recordPublishAddress(this);
       this.setFlag(AVAILABLE);
       this.setFlag(READY);
     } else {
