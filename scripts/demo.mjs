@@ -75,7 +75,7 @@ async function main() {
   }
   const given = process.env.RXCHARM_UNIT_ADDRESS || undefined;
   s.done(
-    `Docker ${docker.server}; ${given === undefined ? "units will publish the agent's default address (docker0's, see docs/local-agent.md)" : `units will publish RXCHARM_UNIT_ADDRESS=${given}`}`,
+    `Docker ${docker.server}; ${given === undefined ? 'units publish the addresses the agent gives them (each its own, see docs/local-agent.md)' : `units will publish RXCHARM_UNIT_ADDRESS=${given}`}`,
   );
 
   const ctx = {
@@ -192,10 +192,17 @@ async function main() {
   ]);
   const providers = await expectActive(ctx, [APPS.redis, APPS.postgres]);
   for (const line of providers) info(line);
-  // The address the agent gave the units, as the providers publish it ("Ready on <host>:<port>").
-  const address = given ?? /Ready on (\S+):\d+/.exec(providers[0] ?? '')?.[1];
-  if (address === undefined) throw new Error(`could not read the published address from: ${providers[0]}`);
-  info(`units publish ${address}: every container on this Docker host reaches the host's published ports there`);
+  // The addresses the agent gave the units (each its own on the model's unit network, or one
+  // shared address), as the providers publish them ("Ready on <host>:<port>").
+  const publishedBy = (line) => {
+    const found = given ?? /Ready on (\S+):\d+/.exec(line ?? '')?.[1];
+    if (found === undefined) throw new Error(`could not read the published address from: ${line}`);
+    return found;
+  };
+  const address = { redis: publishedBy(providers[0]), postgres: publishedBy(providers[1]) };
+  info(
+    `redis/0 publishes ${address.redis}, postgresql/0 ${address.postgres}: every container on this Docker host reaches the ports published there`,
+  );
   s.done();
 
   s = step('Relate voting-app to both (endpoints inferred from the interfaces)');
@@ -214,10 +221,10 @@ async function main() {
   const problems = [];
   if (/^\s{2}redis:\s*$/m.test(after)) problems.push('the redis service is still in the compose file');
   if (/^\s{2}db:\s*$/m.test(after)) problems.push('the db service is still in the compose file');
-  if (!after.includes(`REDIS_HOST: "${address}"`) || !after.includes(`REDIS_PORT: "${ports.redis}"`))
-    problems.push(`REDIS_HOST/REDIS_PORT are not ${address}:${ports.redis}`);
-  if (!after.includes(`PG_HOST: "${address}"`) || !after.includes(`PG_PORT: "${ports.postgres}"`))
-    problems.push(`PG_HOST/PG_PORT are not ${address}:${ports.postgres}`);
+  if (!after.includes(`REDIS_HOST: "${address.redis}"`) || !after.includes(`REDIS_PORT: "${ports.redis}"`))
+    problems.push(`REDIS_HOST/REDIS_PORT are not ${address.redis}:${ports.redis}`);
+  if (!after.includes(`PG_HOST: "${address.postgres}"`) || !after.includes(`PG_PORT: "${ports.postgres}"`))
+    problems.push(`PG_HOST/PG_PORT are not ${address.postgres}:${ports.postgres}`);
   if (problems.length > 0) throw new Error(`compose file after relating: ${problems.join('; ')}`);
   info(
     `containers of ${projectOf(UNITS.voting)}: ${(await expectServices(projectOf(UNITS.voting), ['vote', 'worker', 'result'])).join(', ')}`,
@@ -244,7 +251,9 @@ async function main() {
   process.stdout.write(`\n${bold('Every check passed')} in ${minutes}s. The demo keeps running:\n`);
   process.stdout.write(`  vote:     ${cyan(`${urls.vote}/`)}\n`);
   process.stdout.write(`  results:  ${cyan(`${urls.result}/`)}  (JSON: /api/results)\n`);
-  process.stdout.write(`  redis:    ${address}:${ports.redis}   postgresql: ${address}:${ports.postgres}\n`);
+  process.stdout.write(
+    `  redis:    ${address.redis}:${ports.redis}   postgresql: ${address.postgres}:${ports.postgres}\n`,
+  );
   if (scaled) process.stdout.write(`  proxy:    ${cyan(`${scaled.proxyUrl}/`)}  (voting-app/0 and /1 behind it)\n`);
   process.stdout.write(`  model:    ./bin/rxcharm status --model ${ctx.modelDir}\n`);
   process.stdout.write(

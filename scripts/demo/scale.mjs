@@ -119,6 +119,7 @@ export async function runScaleStory(ctx, { charmsDir, ports }) {
   info(
     `${second.cast.a + second.cast.b} votes accepted during the removal (${second.failed} request(s) failed and were sent again with the same voter id), served by ${[...second.servedBy].map(([c, n]) => `${c}: ${n}`).join(', ')}`,
   );
+  if (second.errors.length > 0) info(`first failures (each sent again): ${second.errors.join('; ')}`);
   status = await statusJson(ctx);
   if (unitsOf(status, 'voting-app').includes(removed)) throw new Error(`${removed} is still in the model`);
   const left = await run(
