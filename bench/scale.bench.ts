@@ -161,8 +161,8 @@ export async function run(): Promise<BenchRecord[]> {
     });
     return records;
   } finally {
-    for (const app of [apps.proxy, apps.voting, apps.redis, apps.pg])
-      spawnSync(process.execPath, [cliPath, 'remove-application', app, '--model', model], { stdio: 'ignore' });
+    // Every application's teardown hooks, then the model's unit network.
+    spawnSync(process.execPath, [cliPath, 'destroy-model', '--model', model], { stdio: 'ignore' });
     for (const unit of created) removeUnitContainers(unit);
     rmSync(dir, { recursive: true, force: true });
   }

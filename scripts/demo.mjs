@@ -256,9 +256,7 @@ async function main() {
   );
   if (scaled) process.stdout.write(`  proxy:    ${cyan(`${scaled.proxyUrl}/`)}  (voting-app/0 and /1 behind it)\n`);
   process.stdout.write(`  model:    ./bin/rxcharm status --model ${ctx.modelDir}\n`);
-  process.stdout.write(
-    `  clean up: for a in ${options.scale ? 'proxy ' : ''}voting-app redis postgresql; do ./bin/rxcharm remove-application $a --model ${ctx.modelDir}; done\n`,
-  );
+  process.stdout.write(`  clean up: ./bin/rxcharm destroy-model --model ${ctx.modelDir}\n`);
   return 0;
 }
 

@@ -31,10 +31,10 @@ describe('e2e: npm run demo -- --scale', () => {
   const modelDir = join(mkdtempSync(join(tmpdir(), 'rxcharm-e2e-scale-')), 'model');
 
   afterAll(() => {
-    for (const app of ['proxy', 'voting-app', 'redis', 'postgresql'])
-      spawnSync(process.execPath, [join(ROOT, 'bin', 'rxcharm'), 'remove-application', app, '--model', modelDir], {
-        stdio: 'ignore',
-      });
+    // Every application's teardown hooks, then the model's unit network.
+    spawnSync(process.execPath, [join(ROOT, 'bin', 'rxcharm'), 'destroy-model', '--model', modelDir], {
+      stdio: 'ignore',
+    });
     for (const project of PROJECTS) removeProject(project);
     rmSync(join(modelDir, '..'), { recursive: true, force: true });
   });
