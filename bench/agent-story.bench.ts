@@ -55,11 +55,11 @@ export async function run(): Promise<BenchRecord[]> {
   const root = resolve(process.env.RXCHARM_ROOT ?? process.cwd());
   const cliPath = resolve(root, process.env.RXCHARM_CLI ?? 'dist/rxcharm.js');
   const dir = mkdtempSync(join(tmpdir(), 'rxcharm-bench-story-'));
+  const model = ['-m', join(dir, 'model')];
   try {
     const built = join(dir, 'built');
     for (const name of ['rxb-web', 'rxb-site'])
       cli(cliPath, ['build', join(root, 'bench', 'lib', 'charms', name), '-o', join(built, name)]);
-    const model = ['-m', join(dir, 'model')];
     const deploys: Step[] = [];
     for (let i = 0; i < RUNS; i++)
       deploys.push(cli(cliPath, ['deploy', join(built, 'rxb-web'), `web${String.fromCharCode(97 + i)}`, ...model]));
@@ -83,6 +83,8 @@ export async function run(): Promise<BenchRecord[]> {
       record('agent-status', statuses, 'rxcharm status (no hooks)'),
     ];
   } finally {
+    // The model's unit network (a Docker bridge and its addresses) goes with the model.
+    spawnSync(process.execPath, [cliPath, 'destroy-model', ...model], { encoding: 'utf8' });
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -84,6 +84,9 @@ async function main() {
     env: { ...process.env, NO_COLOR: '1' },
   };
   delete ctx.env.RXCHARM_MODEL;
+  // This story runs every unit on one shared address (no unit network, see docs/local-agent.md)
+  // with the pages on every host address (docker_publish_address=0.0.0.0), as it prints them.
+  ctx.env.RXCHARM_UNIT_NETWORK = '0';
 
   s = step(
     `Build the local images (no registry needed): rxcharm/redis, postgres, vote, worker, result${options.scale ? ', haproxy' : ''}`,
@@ -136,6 +139,8 @@ async function main() {
     join(charmsDir, APPS.voting),
     APPS.voting,
     '--config',
+    'docker_publish_address=0.0.0.0',
+    '--config',
     'vote_image=rxcharm/vote',
     '--config',
     'worker_image=rxcharm/worker',
@@ -177,6 +182,8 @@ async function main() {
     join(charmsDir, APPS.redis),
     APPS.redis,
     '--config',
+    'docker_publish_address=0.0.0.0',
+    '--config',
     'image=rxcharm/redis',
     '--config',
     `port=${ports.redis}`,
@@ -185,6 +192,8 @@ async function main() {
     'deploy',
     join(charmsDir, APPS.postgres),
     APPS.postgres,
+    '--config',
+    'docker_publish_address=0.0.0.0',
     '--config',
     'image=rxcharm/postgres',
     '--config',

@@ -35,6 +35,7 @@ export {
   parseDeviceAddresses,
   type HostInterfaces,
 } from './network/host-interfaces';
+export { MemoryHostInterfaces } from './network/memory-host-interfaces';
 export {
   candidateSubnets,
   nextUnitAddress,

@@ -212,6 +212,7 @@ export class LocalAgent {
    * @throws ModelOperationError when a unit is left in error.
    */
   async destroyModel(): Promise<void> {
+    if (!this.store.exists()) return;
     await this.mutate((model) => {
       for (const app of Object.values(model.data.applications)) if (!app.dying) removeApplication(model, app.name);
     });

@@ -8,36 +8,9 @@ import { runTool } from '../tools/run-tool';
 import { testEnv, testExec } from '../internal/test-model';
 import { enterRelationScopes } from '../model/unit-addresses';
 import { parseEndpointSpec, relate } from '../model/relation-ops';
-import { parseDeviceAddresses, parseRoutes, type HostInterfaces } from './host-interfaces';
+import { parseDeviceAddresses, parseRoutes } from './host-interfaces';
+import { MemoryHostInterfaces as FakeHost } from './memory-host-interfaces';
 import { UNIT_NETWORK_LABEL, UnitNetwork } from './unit-network';
-
-/** The host side in memory: devices appear when first asked about, unless listed as missing. */
-class FakeHost implements HostInterfaces {
-  readonly devices = new Map<string, string[]>();
-  readonly missing = new Set<string>();
-  readonly calls: string[] = [];
-  constructor(private readonly taken: string[] = ['172.17.0.0/16', '192.0.2.0/24']) {}
-
-  routes(): string[] {
-    return [...this.taken];
-  }
-  addresses(device: string): string[] | undefined {
-    if (this.missing.has(device)) return undefined;
-    if (!this.devices.has(device)) this.devices.set(device, []);
-    return [...this.devices.get(device)!];
-  }
-  add(device: string, cidr: string): void {
-    this.calls.push(`add ${cidr}`);
-    this.devices.set(device, [...(this.devices.get(device) ?? []), cidr]);
-  }
-  remove(device: string, cidr: string): void {
-    this.calls.push(`del ${cidr}`);
-    this.devices.set(
-      device,
-      (this.devices.get(device) ?? []).filter((c) => c !== cidr),
-    );
-  }
-}
 
 function addresses(model: ModelState): Record<string, string | undefined> {
   return Object.fromEntries(model.allUnits().map((u) => [u.name, u.address]));

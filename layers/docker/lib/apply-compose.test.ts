@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { KeyValueStore, type Charm } from 'rxcharm';
 import { DockerUnavailableError, type Compose, type PlanAction } from 'rxcharm/compose';
 import { applyComposeFile } from './apply-compose';
+import { PUBLISH_ADDRESS_KEY } from './publish-address';
 
 /** The parts of a Charm applyComposeFile touches. */
 function fakeCharm() {
@@ -71,6 +72,20 @@ describe('applyComposeFile', () => {
     ).resolves.toEqual({ ok: true, upped: false });
     expect(calls()).toBe(1);
     expect(before).toEqual(['starting']);
+  });
+
+  it('brings an unchanged file up again when the publish address changed', async () => {
+    writeFileSync(file, 'services: {web: {image: c, ports: ["5000:80"]}}\n');
+    const { charm, kv } = fakeCharm();
+    const { compose, calls } = composeThat(async () => actions);
+    const apply = () => applyComposeFile(charm, compose, { file, changed: false, appliedKey: 'k' });
+    await apply();
+    await apply();
+    expect(calls()).toBe(1);
+    kv.set(PUBLISH_ADDRESS_KEY, '10.213.0.2');
+    await expect(apply()).resolves.toEqual({ ok: true, upped: true, actions });
+    await apply();
+    expect(calls()).toBe(2);
   });
 
   it('brings the file up again when its content differs from the one applied, even if render saw no change', async () => {

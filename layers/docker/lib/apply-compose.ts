@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Charm } from 'rxcharm';
 import type { Compose, PlanAction } from 'rxcharm/compose';
 import { upOrReport, type ComposeFault } from './compose-faults';
+import { recordedPublishAddress } from './publish-address';
 
 /** Options of {@link applyComposeFile}. */
 export interface ApplyComposeOptions {
@@ -40,7 +41,11 @@ export async function applyComposeFile(
   compose: Compose,
   options: ApplyComposeOptions,
 ): Promise<ApplyOutcome> {
-  const digest = createHash('sha256').update(readFileSync(options.file)).digest('hex');
+  // The publish address is part of what was applied: a unit whose address changed publishes anew.
+  const hash = createHash('sha256').update(readFileSync(options.file));
+  const publishOn = recordedPublishAddress(charm);
+  if (publishOn !== undefined) hash.update(`\0publish-address=${publishOn}`);
+  const digest = hash.digest('hex');
   if (!options.changed && charm.kv.get<string>(options.appliedKey) === digest) return { ok: true, upped: false };
   await options.beforeUp?.();
   const outcome = await upOrReport(charm, compose);

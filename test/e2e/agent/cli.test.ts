@@ -58,9 +58,13 @@ describe('rxcharm agent commands (CLI)', () => {
     expect(deploy.stdout).toMatch(/^kv\/0: install \.\.\. ok \(\d+\.\ds\)\nkv\/0: leader-elected \.\.\. ok/);
     expect(deploy.stdout).toContain('deployed kv (kv/0)');
     const table = await rxcharm(model, 'status');
-    expect(table.stdout).toMatch(/kv\/0\*\s+active\s+idle\s+8001\/tcp\s+ready/);
+    expect(table.stdout).toMatch(/kv\/0\*\s+active\s+idle\s+10\.9\.8\.7\s+8001\/tcp\s+ready/);
     const json = JSON.parse((await rxcharm(model, 'status', '--format', 'json')).stdout);
-    expect(json.applications.kv.units['kv/0']).toMatchObject({ workload: 'active', ports: ['8001/tcp'] });
+    expect(json.applications.kv.units['kv/0']).toMatchObject({
+      workload: 'active',
+      address: '10.9.8.7',
+      ports: ['8001/tcp'],
+    });
     expect((await rxcharm(model, 'config', 'kv')).stdout).toBe(
       'greeting: hey\nport: 8001\ndebug: false\nratio: 0.5\nnothing: null\n',
     );

@@ -75,6 +75,9 @@ export class DemoWorld {
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
     delete env.RXCHARM_MODEL;
     delete env.RXCHARM_AGENT_SERIAL;
+    // The single-unit story runs with one shared unit address (no unit network), its pages on
+    // every host address (docker_publish_address=0.0.0.0 in deploy), as it prints them.
+    env.RXCHARM_UNIT_NETWORK = '0';
     return new Promise((done) => {
       execFile(
         process.execPath,
@@ -118,7 +121,10 @@ export class DemoWorld {
       'deploy',
       join(this.charmsDir, charm),
       app,
-      ...Object.entries(config).flatMap(([k, v]) => ['--config', `${k}=${v}`]),
+      ...Object.entries({ docker_publish_address: '0.0.0.0', ...config }).flatMap(([k, v]) => [
+        '--config',
+        `${k}=${v}`,
+      ]),
     );
   }
 

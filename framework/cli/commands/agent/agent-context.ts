@@ -7,7 +7,7 @@ import {
   LocalAgent,
   UnitNetwork,
 } from '../../../agent';
-import { dockerClientFromEnv } from '../../../docker';
+import { dockerClientFromEnv } from '../../../docker/client/docker-client-from-env';
 import { CliError } from '../../cli-error';
 
 /** Options every agent command accepts. */

@@ -1,0 +1,126 @@
+/**
+ * A temporary model driven through the CLI as a user drives it (`bin/rxcharm ... --model DIR`),
+ * with the real charms built into it. `dispose` destroys the model (its unit network included)
+ * and removes every compose project it recorded, even after a failure.
+ */
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { removeProject } from '../../support';
+
+export const ROOT = resolve(__dirname, '../../..');
+const CLI = join(ROOT, 'bin', 'rxcharm');
+
+/** A unit in `status --format json`. */
+export interface UnitStatus {
+  readonly workload: string;
+  readonly message: string;
+  readonly agent: string;
+  readonly address: string;
+  readonly ports: readonly string[];
+}
+
+/** `status --format json`. */
+export interface ModelStatus {
+  readonly model: { readonly network?: { name: string; bridge: string; subnet: string }; readonly warning?: string };
+  readonly applications: Record<string, { units: Record<string, UnitStatus> }>;
+}
+
+/** A free TCP port the kernel hands out (closed again before use). */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '0.0.0.0', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address !== null ? done(address.port) : fail(new Error('no port')),
+      );
+    });
+  });
+}
+
+export class CliModel {
+  readonly dir = mkdtempSync(join(tmpdir(), 'rxcharm-e2e-units-'));
+  readonly modelDir = join(this.dir, 'model');
+  readonly charmsDir = join(this.dir, 'charms');
+  private readonly projects = new Set<string>();
+
+  constructor(private readonly env: Readonly<Record<string, string>> = {}) {
+    if (!existsSync(join(ROOT, 'dist', 'rxcharm.js'))) {
+      const out = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      if (out.status !== 0) throw new Error(`building the CLI failed: ${out.stderr}`);
+    }
+  }
+
+  /** Runs the CLI on this model; never rejects. */
+  cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    const withModel = args[0] === 'build' ? args : [...args, '--model', this.modelDir];
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...this.env };
+    delete env.RXCHARM_MODEL;
+    delete env.RXCHARM_UNIT_ADDRESS;
+    delete env.RXCHARM_UNIT_NETWORK;
+    Object.assign(env, this.env);
+    return new Promise((done) => {
+      execFile(
+        process.execPath,
+        [CLI, ...withModel],
+        { cwd: ROOT, env, maxBuffer: 16 << 20 },
+        (error, stdout, stderr) =>
+          done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr }),
+      );
+    });
+  }
+
+  /** Runs the CLI and fails with its output (and the debug log's tail) unless it exits 0. */
+  async ok(...args: string[]): Promise<string> {
+    const result = await this.cli(...args);
+    if (result.code !== 0) {
+      const log = (await this.cli('debug-log', '--lines', '60')).stdout;
+      throw new Error(
+        `rxcharm ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}\n--- debug-log ---\n${log}`,
+      );
+    }
+    return result.stdout;
+  }
+
+  /** Builds charms/<name> into this model's dir (exit 100 = proof warnings only, accepted). */
+  async build(name: string): Promise<string> {
+    const out = join(this.charmsDir, name);
+    const result = await this.cli('build', join(ROOT, 'charms', name), '-o', out, '--force');
+    if (result.code !== 0 && result.code !== 100)
+      throw new Error(`rxcharm build charms/${name} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+    return out;
+  }
+
+  async status(): Promise<ModelStatus> {
+    return JSON.parse(await this.ok('status', '--format', 'json')) as ModelStatus;
+  }
+
+  /** Records a unit's compose project (`app/3` → `app-3`) for clean-up. */
+  track(unit: string): void {
+    this.projects.add(unit.replace('/', '-'));
+  }
+
+  /** `<hook>` names the agent ran on `unit`, in order, from the model's debug log. */
+  hooksRun(unit: string): string[] {
+    const file = join(this.modelDir, 'debug.log');
+    if (!existsSync(file)) return [];
+    const marker = ` unit.${unit}.agent: ${unit}: `;
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes(marker))
+      .map((line) => line.slice(line.indexOf(marker) + marker.length).split(' ')[0]!);
+  }
+
+  async dispose(): Promise<void> {
+    if (existsSync(join(this.modelDir, 'model.json'))) await this.cli('destroy-model');
+    for (const project of this.projects) removeProject(project);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
