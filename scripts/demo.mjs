@@ -84,9 +84,12 @@ async function main() {
     env: { ...process.env, NO_COLOR: '1' },
   };
   delete ctx.env.RXCHARM_MODEL;
-  // This story runs every unit on one shared address (no unit network, see docs/local-agent.md)
-  // with the pages on every host address (docker_publish_address=0.0.0.0), as it prints them.
-  ctx.env.RXCHARM_UNIT_NETWORK = '0';
+  // The main story runs every unit on one shared address (no unit network, see
+  // docs/local-agent.md) with the pages on every host address (docker_publish_address=0.0.0.0).
+  // The scale story needs units as machines: each unit its own address, publishing its ports
+  // there, so three voting-app units can all publish the vote port.
+  if (!options.scale) ctx.env.RXCHARM_UNIT_NETWORK = '0';
+  const publishEverywhere = options.scale ? [] : ['--config', 'docker_publish_address=0.0.0.0'];
 
   s = step(
     `Build the local images (no registry needed): rxcharm/redis, postgres, vote, worker, result${options.scale ? ', haproxy' : ''}`,
@@ -138,8 +141,7 @@ async function main() {
     'deploy',
     join(charmsDir, APPS.voting),
     APPS.voting,
-    '--config',
-    'docker_publish_address=0.0.0.0',
+    ...publishEverywhere,
     '--config',
     'vote_image=rxcharm/vote',
     '--config',
@@ -181,8 +183,7 @@ async function main() {
     'deploy',
     join(charmsDir, APPS.redis),
     APPS.redis,
-    '--config',
-    'docker_publish_address=0.0.0.0',
+    ...publishEverywhere,
     '--config',
     'image=rxcharm/redis',
     '--config',
@@ -192,8 +193,7 @@ async function main() {
     'deploy',
     join(charmsDir, APPS.postgres),
     APPS.postgres,
-    '--config',
-    'docker_publish_address=0.0.0.0',
+    ...publishEverywhere,
     '--config',
     'image=rxcharm/postgres',
     '--config',
