@@ -158,8 +158,9 @@ async function main() {
     `result_port=${ports.result}`,
   ]);
   await expectActive(ctx, [APPS.voting]);
-  // The unit's own address when the agent gives it one (the loopback otherwise).
-  const votingAddress = unitAddress(await statusJson(ctx), UNITS.voting);
+  // With units as machines (--scale) the pages answer on the unit's own address; the main story
+  // publishes them on every host address, the loopback included.
+  const votingAddress = options.scale ? unitAddress(await statusJson(ctx), UNITS.voting) : '127.0.0.1';
   const urls = { vote: `http://${votingAddress}:${ports.vote}`, result: `http://${votingAddress}:${ports.result}` };
   info(
     `containers of ${projectOf(UNITS.voting)}: ${(await expectServices(projectOf(UNITS.voting), ['vote', 'worker', 'result', 'redis', 'db'])).join(', ')}`,
