@@ -62,4 +62,11 @@ describe('agentSettingsFromEnv address', () => {
   it('uses RXCHARM_UNIT_ADDRESS when set', () => {
     expect(agentSettingsFromEnv({ RXCHARM_UNIT_ADDRESS: '10.9.8.7' }, { cwd: '/m' }).address).toBe('10.9.8.7');
   });
+
+  it('gives units their own addresses unless RXCHARM_UNIT_ADDRESS or RXCHARM_UNIT_NETWORK=0 says otherwise', () => {
+    expect(agentSettingsFromEnv({}, { cwd: '/m' }).unitNetworkEnabled).toBe(true);
+    expect(agentSettingsFromEnv({ RXCHARM_UNIT_ADDRESS: '' }, { cwd: '/m' }).unitNetworkEnabled).toBe(true);
+    expect(agentSettingsFromEnv({ RXCHARM_UNIT_ADDRESS: '10.9.8.7' }, { cwd: '/m' }).unitNetworkEnabled).toBe(false);
+    expect(agentSettingsFromEnv({ RXCHARM_UNIT_NETWORK: '0' }, { cwd: '/m' }).unitNetworkEnabled).toBe(false);
+  });
 });
