@@ -127,6 +127,18 @@ it('counts every vote once while workers are killed and stopped under load', asy
       }
       expect(lists).toEqual([]);
     }, 30_000);
+
+    // A ballot delivered again late (its worker died before acknowledging it) does not overwrite
+    // the voter's newer choice: voter-0 voted b through vote; an older a for them comes back.
+    const stale = JSON.stringify({ voter_id: 'voter-0', vote: 'a', cast_at: 1 });
+    await conn.command(['RPUSH', 'votes:processing:ghost-2', stale]);
+    await cast(VOTES); // one more ballot (for b), after the stale one is back in the queue
+    await eventually(async () => {
+      const res = await fetch(`${resultUrl}/api/results`);
+      expect(await res.json()).toEqual({ a: expected.a, b: expected.b + 1, total: expected.total + 1 });
+      const left = await conn.command(['LLEN', 'votes:processing:ghost-2']);
+      expect(left).toEqual({ kind: 'integer', value: 0 });
+    }, 60_000);
     expect(await stopAndExitCode(workers[2]!)).toBe(0);
   } finally {
     conn.close();

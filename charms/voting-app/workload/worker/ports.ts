@@ -1,4 +1,4 @@
-import type { Ballot } from '../shared/ballot';
+import type { QueuedBallot } from '../shared/ballot';
 
 /**
  * Where ballots come from: the Redis list `votes`, read as a reliable queue. Taking an entry moves
@@ -29,8 +29,9 @@ export interface BallotSource {
 export interface BallotStore {
   /**
    * Records the voter's latest choice (insert or update). Idempotent: saving the same ballot twice
-   * (a redelivery after a crash) leaves one row.
+   * (a redelivery after a crash) leaves one row, and a ballot older than the one stored (by
+   * `cast_at`) changes nothing.
    */
-  save(ballot: Ballot): Promise<void>;
+  save(ballot: QueuedBallot): Promise<void>;
   close(): Promise<void>;
 }
