@@ -23,6 +23,7 @@ import { DebugLog } from './runner/debug-log';
 import { HookScheduler } from './scheduler/hook-scheduler';
 import { HookToolServer } from './server/hook-tool-server';
 import type { UnitNetwork } from './network/unit-network';
+import { UnitAddressKeeper } from './network/unit-address-keeper';
 import { writeToolShims } from './server/write-tool-shims';
 import { modelStatus, type ModelStatusView } from './status/model-status';
 import { HOOK_TOOL_NAMES } from './tools/run-tool';
@@ -97,6 +98,8 @@ export class LocalAgent {
   /** Absolute model dir. */
   readonly modelDir: string;
   private readonly store: ModelStore;
+  /** Each unit's own address on the model's unit network (see `UnitNetwork`). */
+  private readonly addresses: UnitAddressKeeper;
   /** The model's debug log (hook output, juju-log, hook results). */
   readonly debugLog: DebugLog;
 
@@ -104,6 +107,7 @@ export class LocalAgent {
     this.modelDir = resolve(options.modelDir);
     this.store = new ModelStore(this.modelDir);
     this.debugLog = new DebugLog(join(this.modelDir, 'debug.log'));
+    this.addresses = new UnitAddressKeeper(options.unitNetwork, () => this.sharedAddress(), this.debugLog);
   }
 
   /** A read-only snapshot of the model (no lock: the model file is replaced atomically). */
@@ -223,7 +227,7 @@ export class LocalAgent {
         throw new ModelOperationError(
           `cannot destroy the model: ${stuck.errors.map((e) => `${e.unit} is in error (${e.message})`).join(', ') || 'units are left'}`,
         );
-      await this.options.unitNetwork?.destroy(model);
+      await this.addresses.destroy(model);
       this.store.save(model.data);
       for (const entry of ['applications', 'units', 'builds', 'bin'])
         rmSync(join(this.modelDir, entry), { recursive: true, force: true });
@@ -271,7 +275,7 @@ export class LocalAgent {
     const shouldStop = deadline === undefined ? undefined : () => Date.now() > deadline;
     return this.store.withLock(async () => {
       const model = this.state();
-      await this.ensureNetwork(model);
+      await this.addresses.ensureExisting(model, this.store.exists(), () => this.store.save(model.data));
       await this.drain(model, shouldStop);
       return report(model);
     }, timeoutMs ?? this.options.lockTimeoutMs);
@@ -298,7 +302,7 @@ export class LocalAgent {
         );
       }
       const params = actionParams(action, spec, args);
-      await this.ensureNetwork(model);
+      await this.addresses.ensureExisting(model, this.store.exists(), () => this.store.save(model.data));
       await this.drain(model);
       if (unit.error !== null)
         throw new ModelOperationError(`unit ${unitName} is in error (${unit.error.message}); resolve it first`);
@@ -348,7 +352,7 @@ export class LocalAgent {
     const units = addUnits(model, app, count);
     const source = join(this.modelDir, model.app(app).charmDir);
     for (const unit of units) {
-      this.options.unitNetwork?.assign(model, unit);
+      this.addresses.assign(model, unit);
       const dir = join(this.modelDir, unitDirName(unit.name));
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
@@ -361,9 +365,16 @@ export class LocalAgent {
   private async mutate<T>(change: (model: ModelState) => T): Promise<T> {
     return this.store.withLock(async () => {
       const model = this.state();
-      await this.ensureNetwork(model);
-      const result = change(model);
-      this.syncAddresses(model);
+      const created = await this.addresses.ensure(model);
+      let result: T;
+      try {
+        result = change(model);
+      } catch (error) {
+        // The model is not saved: a network created for it now would be known to no one.
+        if (created) await this.addresses.discard(model);
+        throw error;
+      }
+      this.addresses.sync(model);
       this.store.save(model.data);
       await this.drain(model);
       return result;
@@ -380,45 +391,13 @@ export class LocalAgent {
       );
     }
     // Units removed by the drain release their addresses.
-    this.syncAddresses(model);
+    this.addresses.sync(model);
     this.cleanDirs(model);
   }
 
   /** The address units without one of their own report (`RXCHARM_UNIT_ADDRESS`, docker0's...). */
   private sharedAddress(): string {
     return this.options.address ?? '127.0.0.1';
-  }
-
-  /**
-   * Sets up the model's unit network (when the agent has one) before an operation; on failure the
-   * model records why, the debug log warns, and units without an address share the fallback.
-   */
-  private async ensureNetwork(model: ModelState): Promise<void> {
-    const network = this.options.unitNetwork;
-    if (network === undefined) return;
-    try {
-      await network.ensure(model);
-      if (model.data.unitNetworkWarning !== undefined) delete model.data.unitNetworkWarning;
-    } catch (error) {
-      this.networkFailed(model, error);
-    }
-  }
-
-  /** Puts new units' addresses on the bridge and takes released ones off. */
-  private syncAddresses(model: ModelState): void {
-    if (this.options.unitNetwork === undefined || model.data.unitNetwork === undefined) return;
-    try {
-      this.options.unitNetwork.syncAddresses(model);
-    } catch (error) {
-      this.networkFailed(model, error);
-    }
-  }
-
-  private networkFailed(model: ModelState, error: unknown): void {
-    const message = `unit network unavailable, units without an address share ${this.sharedAddress()}: ${(error as Error).message}`;
-    if (model.data.unitNetworkWarning !== message)
-      this.debugLog.write('agent', 'WARNING', 'agent.unit-network', message);
-    model.data.unitNetworkWarning = message;
   }
 
   private async withServer<T>(model: ModelState, fn: (executor: HookExecutor) => Promise<T>): Promise<T> {

@@ -10,6 +10,8 @@ export class MemoryHostInterfaces implements HostInterfaces {
   readonly devices = new Map<string, string[]>();
   /** Devices that do not exist. */
   readonly missing = new Set<string>();
+  /** When set, `add` fails with this message (as `ip addr add` does without root). */
+  refuseAdd: string | undefined;
 
   constructor(private readonly taken: readonly string[] = ['172.17.0.0/16', '192.0.2.0/24']) {}
 
@@ -24,6 +26,7 @@ export class MemoryHostInterfaces implements HostInterfaces {
   }
 
   add(device: string, cidr: string): void {
+    if (this.refuseAdd !== undefined) throw new UnitNetworkError(this.refuseAdd);
     const present = this.addresses(device);
     if (present === undefined) throw new UnitNetworkError(`Cannot find device "${device}"`);
     if (!present.includes(cidr)) this.devices.set(device, [...present, cidr]);

@@ -96,6 +96,20 @@ describe('UnitNetwork', () => {
     expect(other.data.unitNetwork).toBeUndefined();
   });
 
+  it("replaces a network of the model's own that the model never recorded, and refuses a stranger's", async () => {
+    const model = testModel();
+    const docker = new FakeDockerClient();
+    await docker.createNetwork({ name: 'rxcharm-units-00000000', labels: { [UNIT_NETWORK_LABEL]: model.data.uuid } });
+    const network = new UnitNetwork(docker, new FakeHost());
+    await expect(network.ensure(model)).resolves.toMatchObject({ subnet: '10.213.0.0/24' });
+    expect(docker.snapshot().networks).toHaveLength(1);
+
+    const other = testModel();
+    const strange = new FakeDockerClient();
+    await strange.createNetwork({ name: 'rxcharm-units-00000000', labels: { [UNIT_NETWORK_LABEL]: 'another' } });
+    await expect(new UnitNetwork(strange, new FakeHost()).ensure(other)).rejects.toThrow(/belongs to no model/);
+  });
+
   it('destroy removes the unit addresses and the Docker network, and forgets them', async () => {
     const docker = new FakeDockerClient();
     const host = new FakeHost();

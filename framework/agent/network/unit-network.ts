@@ -140,8 +140,15 @@ export class UnitNetwork {
     // Linux limits device names to 15 bytes.
     const bridge = `rxu-${id}`;
     const existing = await this.docker.inspectNetwork(name);
-    if (existing !== undefined)
-      throw new UnitNetworkError(`a Docker network named ${name} exists but the model does not record it`, { name });
+    if (existing !== undefined) {
+      // Ours (same model uuid) but never recorded, e.g. the command that made it was killed
+      // before saving the model: remove it and make it again, so its subnet is known.
+      if (existing.labels[UNIT_NETWORK_LABEL] !== model.data.uuid)
+        throw new UnitNetworkError(`a Docker network named ${name} exists and belongs to no model of this agent`, {
+          name,
+        });
+      await this.docker.removeNetwork(name);
+    }
     const taken = this.host.routes();
     let lastError: unknown;
     for (let attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {

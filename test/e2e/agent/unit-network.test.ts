@@ -86,6 +86,38 @@ describe('local agent: units as machines', () => {
     ]);
   });
 
+  it('gives new units no address while the host refuses to add one (not root)', async () => {
+    const host = new MemoryHostInterfaces();
+    host.refuseAdd = 'RTNETLINK answers: Operation not permitted';
+    const agent = agentWith(fx, new UnitNetwork(new FakeDockerClient(), host));
+    await agent.deploy(join(CHARMS, 'provider'));
+    await agent.addUnit('provider');
+    const status = agent.status();
+    expect(status.model.warning).toContain('Operation not permitted');
+    expect(Object.values(status.applications.provider!.units).map((u) => u.address)).toEqual(['10.1.2.3', '10.1.2.3']);
+    host.refuseAdd = undefined;
+    await agent.addUnit('provider');
+    const after = agent.status();
+    expect(after.model.warning).toBeUndefined();
+    expect(after.applications.provider!.units['provider/2']!.address).toMatch(/^10\.213\.0\.\d+$/);
+    await agent.destroyModel();
+  });
+
+  it('leaves no network behind for a model that was never saved', async () => {
+    const docker = new FakeDockerClient();
+    const agent = agentWith(fx, new UnitNetwork(docker, new MemoryHostInterfaces()));
+    await agent.wait();
+    await expect(agent.config('nothing', ['a=b'])).rejects.toThrow(/application not found: nothing/);
+    expect(docker.snapshot().networks).toEqual([]);
+    expect(existsSync(join(fx.modelDir, 'model.json'))).toBe(false);
+    // Once the model exists, its network is recorded with it and found again by the next command.
+    await agent.deploy(join(CHARMS, 'provider'));
+    await agent.wait();
+    expect(docker.snapshot().networks).toHaveLength(1);
+    expect(new ModelState(JSON.parse(fx.modelFile())).data.unitNetwork?.name).toBe(docker.snapshot().networks[0]!.name);
+    await agent.destroyModel();
+  });
+
   it('falls back to the shared address with a warning when the network cannot be set up', async () => {
     const agent = agentWith(
       fx,
