@@ -108,9 +108,10 @@ export async function removeProjects(projects) {
 }
 
 /**
- * Tears down a previous demo model: `remove-application` for each application (so the charms run
- * their stop/remove hooks), then the model dir. Failures there do not stop the demo; the caller
- * removes the demo's compose projects by label afterwards anyway.
+ * Tears down a previous demo model: `destroy-model` (every application's stop/remove hooks run,
+ * then the model's unit network goes), falling back to `remove-application` per application, then
+ * the model dir. Failures there do not stop the demo; the caller removes the demo's compose
+ * projects by label afterwards anyway.
  */
 export async function removeOldModel(ctx) {
   if (!existsSync(join(ctx.modelDir, 'model.json'))) {
@@ -123,7 +124,12 @@ export async function removeOldModel(ctx) {
   } catch {
     apps = [];
   }
-  for (const app of apps) await cli(ctx, ['remove-application', app], { shown: false }).catch(() => undefined);
+  const destroyed = await cli(ctx, ['destroy-model'], { shown: false }).then(
+    () => true,
+    () => false,
+  );
+  if (!destroyed)
+    for (const app of apps) await cli(ctx, ['remove-application', app], { shown: false }).catch(() => undefined);
   rmSync(ctx.modelDir, { recursive: true, force: true });
   return apps;
 }

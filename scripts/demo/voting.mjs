@@ -6,6 +6,9 @@ import { randomBytes } from 'node:crypto';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** A service's base URL: a port number means the loopback, a string is used as is (`http://host:port`). */
+const baseOf = (target) => (typeof target === 'number' ? `http://127.0.0.1:${target}` : target);
+
 /** Casts one ballot (`a` or `b`); retries while the vote service starts or its Redis is not there yet. */
 export async function castVote(votePort, choice, { timeoutMs = 60_000 } = {}) {
   const voter = `demo-${randomBytes(6).toString('hex')}`;
@@ -13,7 +16,7 @@ export async function castVote(votePort, choice, { timeoutMs = 60_000 } = {}) {
   let last = '';
   while (Date.now() < deadline) {
     try {
-      const response = await fetch(`http://127.0.0.1:${votePort}/vote`, {
+      const response = await fetch(`${baseOf(votePort)}/vote`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ vote: choice, voter_id: voter }),
@@ -27,12 +30,12 @@ export async function castVote(votePort, choice, { timeoutMs = 60_000 } = {}) {
     }
     await sleep(500);
   }
-  throw new Error(`vote on port ${votePort} was not accepted within ${timeoutMs / 1000}s (last: ${last})`);
+  throw new Error(`vote at ${baseOf(votePort)} was not accepted within ${timeoutMs / 1000}s (last: ${last})`);
 }
 
 /** The current tally `{ a, b, total }` from the result service. */
 export async function readResults(resultPort) {
-  const response = await fetch(`http://127.0.0.1:${resultPort}/api/results`, { signal: AbortSignal.timeout(5000) });
+  const response = await fetch(`${baseOf(resultPort)}/api/results`, { signal: AbortSignal.timeout(5000) });
   const body = await response.text();
   if (response.status !== 200) throw new Error(`GET /api/results: HTTP ${response.status} ${body.trim()}`);
   return JSON.parse(body);
@@ -56,6 +59,6 @@ export async function waitForResults(resultPort, expected, { timeoutMs = 60_000 
     await sleep(500);
   }
   throw new Error(
-    `results on port ${resultPort} did not reach a=${expected.a} b=${expected.b} within ${timeoutMs / 1000}s (last: ${last})`,
+    `results at ${baseOf(resultPort)} did not reach a=${expected.a} b=${expected.b} within ${timeoutMs / 1000}s (last: ${last})`,
   );
 }

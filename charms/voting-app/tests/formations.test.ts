@@ -87,6 +87,26 @@ describe('voting-app formations', () => {
     expect(withBoth.status.status).toBe('active');
   });
 
+  it('a unit beyond the leader stands by again when the shared data tier goes: nothing of it runs, no port open', async () => {
+    const follower = (await ctx.run('install', { ...FRESH, leader: false })).state;
+    expect(follower.status).toEqual({
+      status: 'blocked',
+      message: 'Relate redis and postgresql to scale out: only the leader runs a bundled data tier',
+    });
+    expect(follower.openedPorts).toEqual([]);
+    const both = await relate(await relate(follower, redisRelation()), postgresRelation());
+    expect(both.openedPorts).toEqual(['5000/tcp', '5001/tcp']);
+    // A bundled db on this unit would split the votes: it goes down instead.
+    const departed = await ctx.run(relationDeparted('postgres', 'postgresql/0'), both);
+    expect(runningServices(departed.state)).toEqual([]);
+    expect(createdServices(departed)).toEqual([]);
+    expect(departed.state.openedPorts).toEqual([]);
+    expect(departed.state.status.status).toBe('blocked');
+    // Becoming the leader brings the bundled db up.
+    const leader = await ctx.run('leader-elected', { ...departed.state, leader: true });
+    expect(runningServices(leader.state)).toEqual(['db', 'result', 'vote', 'worker']);
+  });
+
   it('a hook with no new input changes nothing: no Docker writes', async () => {
     const out = await ctx.run('update-status', installed);
     expect(out.dockerActions).toEqual([]);

@@ -20,4 +20,14 @@ describe('ballots', () => {
     expect(() => decodeBallot('null')).toThrow(/not an object/);
     expect(() => decodeBallot('{"voter_id":"v1","vote":"x"}')).toThrow(/vote must be/);
   });
+
+  it('keeps the time vote queued the ballot at, and refuses one that is not a time', () => {
+    expect(decodeBallot('{"voter_id":"v1","vote":"a","cast_at":1796445349553}')).toEqual({
+      voter_id: 'v1',
+      vote: 'a',
+      cast_at: 1796445349553,
+    });
+    for (const bad of ['"soon"', '-1', '1.5', 'null'])
+      expect(() => decodeBallot(`{"voter_id":"v1","vote":"a","cast_at":${bad}}`)).toThrow(/cast_at must be/);
+  });
 });

@@ -4,6 +4,16 @@ export interface Ballot {
   vote: 'a' | 'b';
 }
 
+/**
+ * A ballot as it travels through the queue: vote stamps it with `cast_at` (milliseconds since the
+ * epoch) when it queues it, so that a ballot delivered again late (its worker died before
+ * acknowledging it) never overwrites a voter's newer choice. Entries without it (queued by an
+ * older vote) are accepted.
+ */
+export interface QueuedBallot extends Ballot {
+  cast_at?: number;
+}
+
 /** A rejected ballot; answered with 400 naming the field. */
 export class BallotError extends Error {
   override readonly name = 'BallotError';
@@ -26,7 +36,7 @@ export function parseVoterId(value: unknown): string {
 }
 
 /** Decodes one entry of the `votes` list; throws BallotError for anything that is not a ballot. */
-export function decodeBallot(raw: string): Ballot {
+export function decodeBallot(raw: string): QueuedBallot {
   let value: unknown;
   try {
     value = JSON.parse(raw);
@@ -35,5 +45,12 @@ export function decodeBallot(raw: string): Ballot {
   }
   if (typeof value !== 'object' || value === null) throw new BallotError(`not an object: ${raw.slice(0, 80)}`);
   const fields = value as Record<string, unknown>;
-  return { voter_id: parseVoterId(fields.voter_id), vote: parseChoice(fields.vote) };
+  const ballot: QueuedBallot = { voter_id: parseVoterId(fields.voter_id), vote: parseChoice(fields.vote) };
+  const castAt = fields.cast_at;
+  if (castAt !== undefined) {
+    if (typeof castAt !== 'number' || !Number.isSafeInteger(castAt) || castAt < 0)
+      throw new BallotError(`cast_at must be milliseconds since the epoch, got ${JSON.stringify(castAt)}`);
+    ballot.cast_at = castAt;
+  }
+  return ballot;
 }

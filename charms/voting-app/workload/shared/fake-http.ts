@@ -26,6 +26,10 @@ export async function call(
   }) as unknown as IncomingMessage;
   const captured: Captured = { status: 0, headers: {}, body: '' };
   const res = {
+    setHeader(name: string, value: string | number) {
+      captured.headers[name.toLowerCase()] = String(value);
+      return res;
+    },
     writeHead(status: number, h: Record<string, string | number> = {}) {
       captured.status = status;
       for (const [k, v] of Object.entries(h)) captured.headers[k.toLowerCase()] = String(v);

@@ -77,3 +77,27 @@ export function closeServer(server: Server): Promise<void> {
     server.closeAllConnections();
   });
 }
+
+/**
+ * Stops a server gracefully: no new connection is accepted, idle keep-alive connections close at
+ * once, a request already in progress gets its answer (with `Connection: close`, so a proxy does
+ * not reuse the connection) and then its connection closes. Connections still busy after
+ * `graceMs` are cut. Resolves when every connection is gone.
+ *
+ * A proxy in front sees a refused connection for a new request and sends it to another backend;
+ * a request the proxy already handed over is answered, so none is lost.
+ */
+export function drainServer(server: Server, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+      res.shouldKeepAlive = false;
+    });
+    const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+    timer.unref();
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}

@@ -3,7 +3,7 @@
  * of bulk strings and incrementally decoding replies from a byte stream.
  *
  * Hand-written rather than pulling a Redis client into every bundle: vote and worker issue four
- * commands (AUTH, PING, RPUSH, BLPOP/LPUSH) and the protocol for those is small and stable.
+ * commands (AUTH, PING, RPUSH, and the reliable queue's BLMOVE/LMOVE/LREM/SET/SCAN) and the protocol for those is small and stable.
  */
 
 /** A decoded reply. Errors are values here; the client turns them into rejections. */

@@ -27,6 +27,7 @@ describe('vote app', () => {
     expect(res.body).toContain('<title>Cats vs Dogs!</title>');
     expect(res.body).toContain('<button name="vote" value="a">Cats</button>');
     expect(res.body).toContain('c0ffee');
+    expect(res.headers['x-served-by']).toBe('c0ffee');
   });
 
   it('casts a form vote for a new voter and sets the cookie', async () => {

@@ -60,6 +60,9 @@ export function createVoteApp(deps: VoteAppDeps) {
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
+    // Names the container on every answer, as the page does, so a client behind a proxy sees
+    // which unit served it.
+    res.setHeader('x-served-by', deps.hostname);
     try {
       if (path === '/healthz' && req.method === 'GET') return sendJson(res, 200, { status: 'ok' });
       if (path === '/' && (req.method === 'GET' || req.method === 'HEAD')) return sendHtml(res, 200, page());

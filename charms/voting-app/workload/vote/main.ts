@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { hostname } from 'node:os';
 import { options, port, redisSettings } from '../shared/env';
-import { closeServer } from '../shared/http';
+import { drainServer } from '../shared/http';
 import { describeError, makeLogger } from '../shared/log';
 import { exitOnSignals } from '../shared/shutdown';
 import { createVoteApp } from './app';
@@ -31,9 +31,10 @@ function main(): void {
       `listening on port ${listenPort}; redis at ${redis.host}:${redis.port}${redis.password ? ' (with password)' : ''}`,
     );
   });
+  // In-flight votes are answered (and pushed) before the Redis connection closes.
   exitOnSignals(log, async () => {
+    await drainServer(server, 2000);
     queue.close();
-    await closeServer(server);
   });
 }
 

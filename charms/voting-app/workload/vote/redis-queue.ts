@@ -1,6 +1,6 @@
 import type { RedisSettings } from '../shared/env';
 import { RedisConnection } from '../shared/redis-client';
-import type { Ballot } from '../shared/ballot';
+import type { Ballot, QueuedBallot } from '../shared/ballot';
 
 /**
  * Pushes ballots onto the Redis list `votes` over one lazily opened connection. A failed push drops
@@ -13,6 +13,7 @@ export class BallotQueue {
   constructor(
     private readonly settings: RedisSettings,
     private readonly list = 'votes',
+    private readonly now: () => number = Date.now,
   ) {}
 
   async push(ballot: Ballot): Promise<void> {
@@ -20,7 +21,8 @@ export class BallotQueue {
     try {
       const connection = await pending;
       if (!connection.alive) throw new Error('redis connection lost');
-      await connection.command(['RPUSH', this.list, JSON.stringify(ballot)]);
+      const queued: QueuedBallot = { ...ballot, cast_at: this.now() };
+      await connection.command(['RPUSH', this.list, JSON.stringify(queued)]);
     } catch (error) {
       this.reset(pending);
       throw error;

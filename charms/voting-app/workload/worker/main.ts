@@ -2,6 +2,7 @@
  * worker: moves ballots from the Redis list `votes` into the Postgres table `votes`.
  * Environment: REDIS_HOST, REDIS_PORT, REDIS_PASSWORD, PG_HOST, PG_PORT, PG_USER, PG_PASS, PG_DB.
  */
+import { hostname } from 'node:os';
 import { sleep } from '../shared/backoff';
 import { pgSettings, redisSettings } from '../shared/env';
 import { describeError, makeLogger } from '../shared/log';
@@ -16,9 +17,11 @@ function main(): void {
   const redis = redisSettings(process.env);
   const pg = pgSettings(process.env);
   const controller = new AbortController();
-  log(`starting: redis ${redis.host}:${redis.port}, postgres ${pg.user}@${pg.host}:${pg.port}/${pg.database}`);
+  log(
+    `starting as ${hostname()}: redis ${redis.host}:${redis.port}, postgres ${pg.user}@${pg.host}:${pg.port}/${pg.database}`,
+  );
   const done = runWorker({
-    openSource: () => openRedisSource(redis),
+    openSource: () => openRedisSource(redis, { workerId: hostname() }),
     openStore: () => openPgStore(pg),
     log,
     sleep,

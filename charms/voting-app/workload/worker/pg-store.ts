@@ -4,7 +4,15 @@ import type { BallotStore } from './ports';
 
 /** The table the classic voting app uses: one row per voter holding their latest choice. */
 const CREATE = 'CREATE TABLE IF NOT EXISTS votes (id text PRIMARY KEY, vote text NOT NULL)';
-const UPSERT = 'INSERT INTO votes (id, vote) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET vote = EXCLUDED.vote';
+/** When the voter's choice was queued; a table made by an older worker (or the classic one) gains it. */
+const ADD_CAST_AT = 'ALTER TABLE votes ADD COLUMN IF NOT EXISTS cast_at bigint';
+/**
+ * One row per voter; a ballot queued before the stored one (delivered again after its worker died)
+ * leaves the row alone. Ballots without a time always win, as before.
+ */
+const UPSERT = `INSERT INTO votes (id, vote, cast_at) VALUES ($1, $2, $3)
+  ON CONFLICT (id) DO UPDATE SET vote = EXCLUDED.vote, cast_at = EXCLUDED.cast_at
+  WHERE votes.cast_at IS NULL OR EXCLUDED.cast_at IS NULL OR EXCLUDED.cast_at >= votes.cast_at`;
 
 /** Connects, creates the `votes` table when missing and returns a BallotStore over it. */
 export async function openPgStore(settings: PgSettings): Promise<BallotStore> {
@@ -24,6 +32,7 @@ export async function openPgStore(settings: PgSettings): Promise<BallotStore> {
   try {
     await client.connect();
     await client.query(CREATE);
+    await client.query(ADD_CAST_AT);
   } catch (error) {
     await client.end().catch(() => undefined);
     throw error;
@@ -31,7 +40,7 @@ export async function openPgStore(settings: PgSettings): Promise<BallotStore> {
   return {
     async save(ballot) {
       if (broken) throw broken;
-      await client.query(UPSERT, [ballot.voter_id, ballot.vote]);
+      await client.query(UPSERT, [ballot.voter_id, ballot.vote, ballot.cast_at ?? null]);
     },
     close: () => client.end(),
   };

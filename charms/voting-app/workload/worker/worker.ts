@@ -10,31 +10,49 @@ export interface WorkerDeps {
   /** Waits between reconnection attempts; must resolve early when `signal` aborts. */
   sleep(ms: number, signal: AbortSignal): Promise<void>;
   signal: AbortSignal;
-  /** Seconds each BLPOP waits, bounding how long a quiet worker takes to notice shutdown. */
+  /** Seconds each blocking take waits, bounding how long a quiet worker takes to notice shutdown. */
   pollSeconds?: number;
+  /**
+   * Entries taken between two looks for entries stranded by dead workers; a quiet worker (a take
+   * that timed out) also looks.
+   */
+  recoverEvery?: number;
 }
 
 /**
- * Moves ballots from the source to the store until `signal` aborts. Either side may be down (the
- * database often starts after the worker): every failure closes both connections, logs, waits with
- * exponential backoff and reconnects. A ballot the store refused is put back on the list, so a
- * database outage loses nothing; an entry that is not a ballot is logged and dropped.
+ * Moves ballots from the source to the store until `signal` aborts, with every ballot saved at
+ * least once and counted once:
+ * - the source is a reliable queue: an entry stays on this worker's processing list until it is
+ *   saved (or dropped as invalid) and acknowledged, so a crash, a kill or a failed save leaves it
+ *   there; on every (re)connection, and regularly while running, the worker puts back its own
+ *   leftovers and those of workers that stopped (units removed under load);
+ * - the store's save is idempotent (one row per voter), so an entry saved but not yet acknowledged
+ *   when its worker died is saved again without being counted twice;
+ * - on abort the ballot in hand is finished before the connections close, and the unacknowledged
+ *   rest is given back.
  *
- * Resolves with the number of ballots saved.
+ * Either side may be down (the database often starts after the worker): every failure closes both
+ * connections, logs, waits with exponential backoff and reconnects. An entry that is not a ballot
+ * is logged and dropped. Resolves with the number of ballots saved.
  */
 export async function runWorker(deps: WorkerDeps): Promise<number> {
   let source: BallotSource | undefined;
   let store: BallotStore | undefined;
   let attempt = 0;
   let saved = 0;
+  let sinceRecover = 0;
+  const recoverEvery = deps.recoverEvery ?? 100;
   const closeAll = async (): Promise<void> => {
     source?.close();
     await store?.close().catch(() => undefined);
     source = undefined;
     store = undefined;
   };
-  const onAbort = (): void => void closeAll();
-  deps.signal.addEventListener('abort', onAbort, { once: true });
+  const recover = async (from: BallotSource): Promise<void> => {
+    sinceRecover = 0;
+    const moved = await from.recover();
+    if (moved > 0) deps.log(`put ${moved} unacknowledged vote(s) back in the queue`);
+  };
 
   try {
     while (!deps.signal.aborted) {
@@ -42,25 +60,28 @@ export async function runWorker(deps: WorkerDeps): Promise<number> {
         if (!source || !store) {
           source ??= await deps.openSource();
           store ??= await deps.openStore();
+          await recover(source);
           deps.log('connected to redis and postgres; waiting for votes');
         }
         attempt = 0;
+        if (sinceRecover >= recoverEvery) await recover(source);
         const raw = await source.next(deps.pollSeconds ?? 1);
-        if (raw === null) continue;
+        if (raw === null) {
+          if (!deps.signal.aborted) await recover(source);
+          continue;
+        }
+        sinceRecover += 1;
         let ballot;
         try {
           ballot = decodeBallot(raw);
         } catch (error) {
           if (!(error instanceof BallotError)) throw error;
           deps.log(`dropping invalid entry: ${error.message}`);
+          await source.ack(raw);
           continue;
         }
-        try {
-          await store.save(ballot);
-        } catch (error) {
-          await source.requeue(raw).catch(() => undefined);
-          throw error;
-        }
+        await store.save(ballot);
+        await source.ack(raw);
         saved += 1;
         deps.log(`processed vote ${ballot.vote} for voter ${ballot.voter_id}`);
       } catch (error) {
@@ -72,8 +93,9 @@ export async function runWorker(deps: WorkerDeps): Promise<number> {
         await deps.sleep(delay, deps.signal);
       }
     }
+    // Anything taken but not acknowledged goes back for the other workers.
+    await source?.release().catch((error: unknown) => deps.log(`could not give back votes: ${describeError(error)}`));
   } finally {
-    deps.signal.removeEventListener('abort', onAbort);
     await closeAll();
   }
   return saved;
