@@ -7,13 +7,14 @@
  *   removed under load (`rxcharm remove-unit`), goal 0 failed.
  * Every application is removed at the end, and the units' compose projects by label.
  */
+import { performance } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildCharm, findPackageRoot, searchPathFromEnv } from '../framework/build';
 import { round1 } from './lib/stats';
-import { castLoad, waitForBackends } from './lib/vote-load';
+import { castLoad, waitForBackends } from '../scripts/demo/vote-load.mjs';
 import { freePort, letterTag, removeUnitContainers, VOTING_IMAGES, votingAppUnavailable } from './lib/voting-unit';
 
 /** One printed line. */
@@ -120,13 +121,15 @@ export async function run(): Promise<BenchRecord[]> {
     const records: BenchRecord[] = [];
     const throughput = async (count: number): Promise<void> => {
       // A short warm-up so connections and the database's first inserts are not in the figure.
-      await castLoad(proxyUrl, `warm${count}`, CLIENTS, (i) => i >= 100);
-      const stats = await castLoad(proxyUrl, `t${count}`, CLIENTS, (i) => i >= VOTES);
+      await castLoad(proxyUrl, { concurrency: CLIENTS, shouldStop: (i) => i >= 100 });
+      const started = performance.now();
+      const stats = await castLoad(proxyUrl, { concurrency: CLIENTS, shouldStop: (i) => i >= VOTES });
+      const wallMs = performance.now() - started;
       records.push({
         bench: 'scale-throughput',
         units: count,
-        votes_per_s: round1((stats.requests - stats.failed) / (stats.wallMs / 1000)),
-        requests: stats.requests,
+        votes_per_s: round1((stats.sent - stats.failed) / (wallMs / 1000)),
+        requests: stats.sent,
         failed: stats.failed,
         clients: CLIENTS,
         containers: stats.servedBy.size,
@@ -142,9 +145,12 @@ export async function run(): Promise<BenchRecord[]> {
 
     let removed = false;
     let stopAt: number | undefined;
-    const load = castLoad(proxyUrl, 'rm', CLIENTS / 2, (i) => {
-      if (removed) stopAt ??= i + 200;
-      return stopAt !== undefined && i >= stopAt;
+    const load = castLoad(proxyUrl, {
+      concurrency: CLIENTS / 2,
+      shouldStop: (i) => {
+        if (removed) stopAt ??= i + 200;
+        return stopAt !== undefined && i >= stopAt;
+      },
     });
     await new Promise((r) => setTimeout(r, 1000));
     cli('remove-unit', `${apps.voting}/2`);
@@ -153,7 +159,7 @@ export async function run(): Promise<BenchRecord[]> {
     const stats = await load;
     records.push({
       bench: 'scale-removal',
-      requests: stats.requests,
+      requests: stats.sent,
       failed: stats.failed,
       clients: CLIENTS / 2,
       containers: stats.servedBy.size,
