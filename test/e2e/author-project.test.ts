@@ -58,7 +58,7 @@ it('installs the tarball, creates a charm, type-checks, tests, builds, proofs an
   ok(await ws.sh('npx rxcharm proof build/mycharm', 'proj'));
   ok(await ws.sh('npx rxcharm deploy build/mycharm', 'proj'));
   const status = ok(await ws.sh('npx rxcharm status', 'proj')).stdout;
-  expect(status).toMatch(/mycharm\/0\*?\s+active\s+idle\s+hello from mycharm/);
+  expect(status).toMatch(/mycharm\/0\*?\s+active\s+idle\s+10\.9\.8\.7\s+hello from mycharm/);
 });
 
 it('resolves layer:<name> from an npm package that declares it, in tsc, jest and the build', async () => {

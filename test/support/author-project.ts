@@ -27,19 +27,26 @@ export interface AuthorWorkspace {
   [Symbol.dispose](): void;
 }
 
+/** How an author's shell is set up. */
+export interface AuthorOptions {
+  /** Let the local agent give units their own addresses on its bridge, as on an author's machine. */
+  readonly unitNetwork?: boolean;
+}
+
 /**
  * The environment an author's shell has: this process's, minus what `npm test` and the repo's
  * own settings put there (npm_* variables, the model, layer search paths). The npm cache stays
  * the user's, so installs reuse it.
  */
-export function authorEnv(): NodeJS.ProcessEnv {
+export function authorEnv(options: AuthorOptions = {}): NodeJS.ProcessEnv {
   const drop =
     /^(npm_|RXCHARM_MODEL$|LAYER_PATH$|INTERFACE_PATH$|CHARM_LAYERS_DIR$|CHARM_INTERFACES_DIR$|JEST_|NODE_OPTIONS$)/;
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !drop.test(key)));
-  // A fixed unit address: the local agent then needs no address of the host's.
   return {
     ...env,
-    RXCHARM_UNIT_ADDRESS: '10.9.8.7',
+    // A fixed unit address unless the unit network is asked for: the local agent then needs no
+    // address of the host's, and makes no bridge.
+    ...(options.unitNetwork === true ? {} : { RXCHARM_UNIT_ADDRESS: '10.9.8.7' }),
     npm_config_fund: 'false',
     npm_config_audit: 'false',
     npm_config_update_notifier: 'false',
@@ -47,12 +54,12 @@ export function authorEnv(): NodeJS.ProcessEnv {
 }
 
 /** Runs `command` with `sh -c` in `cwd`; never throws, the exit code is in the result. */
-export function sh(command: string, cwd: string, timeoutMs = 600_000): Promise<CommandRun> {
+export function sh(command: string, cwd: string, timeoutMs = 600_000, env = authorEnv()): Promise<CommandRun> {
   return new Promise((done) => {
     execFile(
       'sh',
       ['-c', command],
-      { cwd, env: authorEnv(), maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs },
+      { cwd, env, maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs },
       (error, stdout, stderr) => {
         const code =
           error === null
@@ -70,7 +77,7 @@ export function sh(command: string, cwd: string, timeoutMs = 600_000): Promise<C
  * Packs this repository (`npm pack`, as a release would; dist/ is built by `npm run build`, which
  * `npm test` runs first) into a new temporary directory outside the checkout.
  */
-export async function authorWorkspace(prefix: string): Promise<AuthorWorkspace> {
+export async function authorWorkspace(prefix: string, options: AuthorOptions = {}): Promise<AuthorWorkspace> {
   if (!existsSync(join(REPO, 'dist', 'lib', 'index.js')) || !existsSync(join(REPO, 'dist', 'types', 'index.d.ts'))) {
     throw new Error('dist/ is not built: run npm run build first');
   }
@@ -82,7 +89,7 @@ export async function authorWorkspace(prefix: string): Promise<AuthorWorkspace> 
   return {
     dir,
     tarball: join(dir, tarball),
-    sh: (command, cwd = '.') => sh(command, resolve(dir, cwd)),
+    sh: (command, cwd = '.') => sh(command, resolve(dir, cwd), undefined, authorEnv(options)),
     [Symbol.dispose]: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
