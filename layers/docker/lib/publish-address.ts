@@ -50,20 +50,23 @@ export async function recordPublishAddress(
   const setting = charm.config.get<string>('docker_publish_address') ?? '';
   const local = (charm.config.get<string>('docker_host') ?? '').trim() === '';
   let unitAddress: string | undefined;
+  // Said once, when the recorded address changes: this runs in every hook, update-status included.
+  let why: (() => void) | undefined;
   if (setting.trim() === '' && local) {
     try {
       const address = await charm.tools.unitGet('private-address');
       if (await onThisHost(address)) unitAddress = address;
-      else charm.log.info({ address }, 'the unit address is not on this host; publishing on every address');
+      else why = () => charm.log.info({ address }, 'the unit address is not on this host; publishing on every address');
     } catch (error) {
-      charm.log.warn(
-        { error: (error as Error).message },
-        'unit-get private-address failed; publishing on every address',
-      );
+      const message = (error as Error).message;
+      why = () => charm.log.warn({ error: message }, 'unit-get private-address failed; publishing on every address');
     }
   }
   const hostIp = publishHostIp(setting, unitAddress, local);
-  if (charm.kv.get<string>(PUBLISH_ADDRESS_KEY) !== (hostIp ?? '')) charm.kv.set(PUBLISH_ADDRESS_KEY, hostIp ?? '');
+  if (charm.kv.get<string>(PUBLISH_ADDRESS_KEY) !== (hostIp ?? '')) {
+    why?.();
+    charm.kv.set(PUBLISH_ADDRESS_KEY, hostIp ?? '');
+  }
   return hostIp;
 }
 
