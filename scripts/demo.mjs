@@ -22,6 +22,7 @@ import { checkDocker, HOW_TO_GET_DOCKER } from './demo/docker-check.mjs';
 import {
   buildCharm,
   cli,
+  deploy,
   expectActive,
   expectServices,
   projectOf,
@@ -89,7 +90,7 @@ async function main() {
   // The scale story needs units as machines: each unit its own address, publishing its ports
   // there, so three voting-app units can all publish the vote port.
   if (!options.scale) ctx.env.RXCHARM_UNIT_NETWORK = '0';
-  const publishEverywhere = options.scale ? [] : ['--config', 'docker_publish_address=0.0.0.0'];
+  const publishEverywhere = options.scale ? {} : { docker_publish_address: '0.0.0.0' };
 
   s = step(
     `Build the local images (no registry needed): rxcharm/redis, postgres, vote, worker, result${options.scale ? ', haproxy' : ''}`,
@@ -137,26 +138,16 @@ async function main() {
   s.done();
 
   s = step('Deploy voting-app standalone (all five services in one compose project)');
-  await cli(ctx, [
-    'deploy',
-    join(charmsDir, APPS.voting),
-    APPS.voting,
+  await deploy(ctx, charmsDir, APPS.voting, {
     ...publishEverywhere,
-    '--config',
-    'vote_image=rxcharm/vote',
-    '--config',
-    'worker_image=rxcharm/worker',
-    '--config',
-    'result_image=rxcharm/result',
-    '--config',
-    'redis_image=rxcharm/redis',
-    '--config',
-    'postgres_image=rxcharm/postgres',
-    '--config',
-    `vote_port=${ports.vote}`,
-    '--config',
-    `result_port=${ports.result}`,
-  ]);
+    vote_image: 'rxcharm/vote',
+    worker_image: 'rxcharm/worker',
+    result_image: 'rxcharm/result',
+    redis_image: 'rxcharm/redis',
+    postgres_image: 'rxcharm/postgres',
+    vote_port: ports.vote,
+    result_port: ports.result,
+  });
   await expectActive(ctx, [APPS.voting]);
   // With units as machines (--scale) the pages answer on the unit's own address; the main story
   // publishes them on every host address, the loopback included.
@@ -180,26 +171,12 @@ async function main() {
   const before = readUnitFile(ctx, UNITS.voting, ...COMPOSE_FILE);
 
   s = step('Deploy redis and postgresql as their own applications');
-  await cli(ctx, [
-    'deploy',
-    join(charmsDir, APPS.redis),
-    APPS.redis,
+  await deploy(ctx, charmsDir, APPS.redis, { ...publishEverywhere, image: 'rxcharm/redis', port: ports.redis });
+  await deploy(ctx, charmsDir, APPS.postgres, {
     ...publishEverywhere,
-    '--config',
-    'image=rxcharm/redis',
-    '--config',
-    `port=${ports.redis}`,
-  ]);
-  await cli(ctx, [
-    'deploy',
-    join(charmsDir, APPS.postgres),
-    APPS.postgres,
-    ...publishEverywhere,
-    '--config',
-    'image=rxcharm/postgres',
-    '--config',
-    `port=${ports.postgres}`,
-  ]);
+    image: 'rxcharm/postgres',
+    port: ports.postgres,
+  });
   const providers = await expectActive(ctx, [APPS.redis, APPS.postgres]);
   for (const line of providers) info(line);
   // The addresses the agent gave the units (each its own on the model's unit network, or one

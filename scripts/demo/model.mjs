@@ -20,6 +20,12 @@ export function cli(ctx, args, { shown = true } = {}) {
     : run(command, { env: ctx.env, cwd: ctx.root, check: true });
 }
 
+/** `rxcharm deploy <charmsDir>/<charm> <app>`, each `config` entry given as `--config key=value`. */
+export function deploy(ctx, charmsDir, app, config) {
+  const options = Object.entries(config).flatMap(([key, value]) => ['--config', `${key}=${value}`]);
+  return cli(ctx, ['deploy', join(charmsDir, app), app, ...options]);
+}
+
 /** `rxcharm status --format json`, parsed. */
 export async function statusJson(ctx) {
   const { stdout } = await cli(ctx, ['status', '--format', 'json'], { shown: false });

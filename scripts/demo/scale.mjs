@@ -4,9 +4,8 @@
  * the proxy served by at least three containers, one unit removed while votes keep flowing, and
  * the result page's tally equal to the votes cast. Every check that fails throws.
  */
-import { join } from 'node:path';
 import { info, step } from './console.mjs';
-import { cli, expectActive, statusJson } from './model.mjs';
+import { cli, deploy, expectActive, statusJson } from './model.mjs';
 import { run } from './run.mjs';
 import { castLoad, waitForBackends } from './vote-load.mjs';
 import { readResults, waitForResults } from './voting.mjs';
@@ -44,17 +43,11 @@ export async function runScaleStory(ctx, { charmsDir, ports }) {
   s.done();
 
   s = step('Deploy the proxy charm (HAProxy) and relate it to voting-app:voting');
-  await cli(ctx, [
-    'deploy',
-    join(charmsDir, 'proxy'),
-    'proxy',
-    '--config',
-    'image=rxcharm/haproxy',
-    '--config',
-    `port=${ports.proxy}`,
-    '--config',
-    `stats-port=${ports.proxyStats}`,
-  ]);
+  await deploy(ctx, charmsDir, 'proxy', {
+    image: 'rxcharm/haproxy',
+    port: ports.proxy,
+    'stats-port': ports.proxyStats,
+  });
   await cli(ctx, ['relate', 'proxy:backends', 'voting-app:voting']);
   await cli(ctx, ['wait', '--timeout', '180s']);
   for (const line of await expectActive(ctx, ['proxy'])) info(line);
