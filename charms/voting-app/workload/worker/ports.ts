@@ -9,9 +9,11 @@ import type { QueuedBallot } from '../shared/ballot';
 export interface BallotSource {
   /**
    * Moves the next entry onto this worker's processing list and returns it, waiting up to
-   * `timeoutSeconds`; null when none arrived. Also tells other workers this one is alive.
+   * `timeoutSeconds`; null when none arrived. Also tells other workers this one is alive. When
+   * `signal` aborts, the wait ends at once with null (a stopping worker does not sit out the
+   * timeout); an entry already taken stays on the processing list for `release`.
    */
-  next(timeoutSeconds: number): Promise<string | null>;
+  next(timeoutSeconds: number, signal?: AbortSignal): Promise<string | null>;
   /** Removes a handled entry (saved, or dropped as invalid) from the processing list. */
   ack(raw: string): Promise<void>;
   /**

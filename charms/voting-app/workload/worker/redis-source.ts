@@ -55,6 +55,22 @@ export async function openRedisSource(settings: RedisSettings, options: RedisSou
   const aliveMs = options.aliveMs ?? 15_000;
   const connection = await RedisConnection.open(settings);
   const command = (args: string[]): Promise<RespValue> => connection.command(args);
+  const clientId = await command(['CLIENT', 'ID']);
+
+  /**
+   * Ends this connection's blocking move from a second connection. `CLIENT UNBLOCK` makes the move
+   * return as if it timed out, so the connection stays usable for `release` and, unlike closing
+   * it, leaves no moment where Redis could hand an entry to a client that is gone.
+   */
+  const unblock = async (): Promise<void> => {
+    if (clientId.kind !== 'integer') return;
+    const control = await RedisConnection.open(settings);
+    try {
+      await control.command(['CLIENT', 'UNBLOCK', String(clientId.value)]);
+    } finally {
+      control.close();
+    }
+  };
 
   /** Moves every entry of `list` back to the head of the queue, oldest first in line. */
   const drain = async (list: string): Promise<number> => {
@@ -78,13 +94,24 @@ export async function openRedisSource(settings: RedisSettings, options: RedisSou
   };
 
   return {
-    async next(timeoutSeconds) {
+    async next(timeoutSeconds, signal) {
+      if (signal?.aborted) return null;
       // Pipelined: the liveness refresh reaches Redis before the blocking move.
-      const [, reply] = await Promise.all([
+      const moved = Promise.all([
         command(['SET', keys.alive, '1', 'PX', String(aliveMs)]),
         command(['BLMOVE', keys.queue, keys.processing, 'LEFT', 'RIGHT', String(timeoutSeconds)]),
       ]);
-      return bulk(reply);
+      const onAbort = (): void => {
+        // A failed unblock only costs the rest of the timeout.
+        unblock().catch(() => undefined);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        const [, reply] = await moved;
+        return bulk(reply);
+      } finally {
+        signal?.removeEventListener('abort', onAbort);
+      }
     },
     async ack(raw) {
       await command(['LREM', keys.processing, '1', raw]);

@@ -65,7 +65,7 @@ export async function runWorker(deps: WorkerDeps): Promise<number> {
         }
         attempt = 0;
         if (sinceRecover >= recoverEvery) await recover(source);
-        const raw = await source.next(deps.pollSeconds ?? 1);
+        const raw = await source.next(deps.pollSeconds ?? 1, deps.signal);
         if (raw === null) {
           if (!deps.signal.aborted) await recover(source);
           continue;
