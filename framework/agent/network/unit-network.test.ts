@@ -8,7 +8,8 @@ import { runTool } from '../tools/run-tool';
 import { testEnv, testExec } from '../internal/test-model';
 import { enterRelationScopes } from '../model/unit-addresses';
 import { parseEndpointSpec, relate } from '../model/relation-ops';
-import { parseDeviceAddresses, parseRoutes } from './host-interfaces';
+import { parseRoutes } from './host-interfaces';
+import { parseIpAddrOutput } from '../host-address';
 import { MemoryHostInterfaces as FakeHost } from './memory-host-interfaces';
 import { UNIT_NETWORK_LABEL, UnitNetwork } from './unit-network';
 
@@ -166,10 +167,10 @@ describe('iproute2 output', () => {
     expect(parseRoutes(text)).toEqual(['172.17.0.0/16', '192.0.2.0/24', '10.99.0.0/16', '203.0.113.7/32']);
   });
 
-  it('reads a device’s addresses with their prefix', () => {
+  it('reads a device’s addresses with their prefix (`ip -4 -o addr show dev X`)', () => {
     const text =
       '3030: rxu-exp    inet 10.213.0.1/24 brd 10.213.0.255 scope global rxu-exp\\       valid_lft forever\n' +
       '3030: rxu-exp    inet 10.213.0.11/24 scope global secondary rxu-exp\\       valid_lft forever\n';
-    expect(parseDeviceAddresses(text)).toEqual(['10.213.0.1/24', '10.213.0.11/24']);
+    expect(parseIpAddrOutput(text).map((a) => `${a.address}/${a.prefix}`)).toEqual(['10.213.0.1/24', '10.213.0.11/24']);
   });
 });
