@@ -17,6 +17,22 @@ function addresses(model: ModelState): Record<string, string | undefined> {
   return Object.fromEntries(model.allUnits().map((u) => [u.name, u.address]));
 }
 
+/** A unit network on fakes, ensured for a fresh test model whose units all got an address. */
+async function networkWithUnits(): Promise<{
+  docker: FakeDockerClient;
+  host: FakeHost;
+  network: UnitNetwork;
+  model: ModelState;
+}> {
+  const docker = new FakeDockerClient();
+  const host = new FakeHost();
+  const network = new UnitNetwork(docker, host);
+  const model = testModel();
+  await network.ensure(model);
+  for (const unit of model.allUnits()) network.assign(model, unit);
+  return { docker, host, network, model };
+}
+
 describe('UnitNetwork', () => {
   it('creates one labelled bridge network per model on a free /24 and puts each unit address on it', async () => {
     const docker = new FakeDockerClient();
@@ -35,12 +51,7 @@ describe('UnitNetwork', () => {
   });
 
   it('is idempotent, and puts the addresses back when the bridge lost them', async () => {
-    const docker = new FakeDockerClient();
-    const host = new FakeHost();
-    const network = new UnitNetwork(docker, host);
-    const model = testModel();
-    await network.ensure(model);
-    for (const unit of model.allUnits()) network.assign(model, unit);
+    const { docker, host, network, model } = await networkWithUnits();
     await network.ensure(model);
     await network.ensure(model);
     expect(host.devices.get('rxu-00000000')).toHaveLength(3);
@@ -54,11 +65,7 @@ describe('UnitNetwork', () => {
   });
 
   it('releases the address of a removed unit and hands out a fresh one to the next unit', async () => {
-    const host = new FakeHost();
-    const network = new UnitNetwork(new FakeDockerClient(), host);
-    const model = testModel();
-    await network.ensure(model);
-    for (const unit of model.allUnits()) network.assign(model, unit);
+    const { host, network, model } = await networkWithUnits();
     network.syncAddresses(model);
     removeUnit(model, 'app/0');
     // The unit leaves the model once its `remove` hook ran.
@@ -112,12 +119,7 @@ describe('UnitNetwork', () => {
   });
 
   it('destroy removes the unit addresses and the Docker network, and forgets them', async () => {
-    const docker = new FakeDockerClient();
-    const host = new FakeHost();
-    const network = new UnitNetwork(docker, host);
-    const model = testModel();
-    await network.ensure(model);
-    for (const unit of model.allUnits()) network.assign(model, unit);
+    const { docker, host, network, model } = await networkWithUnits();
     network.syncAddresses(model);
     await network.destroy(model);
     expect(host.devices.get('rxu-00000000')).toEqual([]);
@@ -128,10 +130,7 @@ describe('UnitNetwork', () => {
   });
 
   it('unit-get, network-get and the relation bags use the unit’s own address', async () => {
-    const network = new UnitNetwork(new FakeDockerClient(), new FakeHost());
-    const model = testModel();
-    await network.ensure(model);
-    for (const unit of model.allUnits()) network.assign(model, unit);
+    const { model } = await networkWithUnits();
     const env = { ...testEnv(model, testExec('app/1', 'install')), address: '10.213.0.3', subnet: '10.213.0.0/24' };
     expect(runTool(env, 'unit-get', ['private-address']).stdout).toBe('10.213.0.3\n');
     const net = JSON.parse(runTool(env, 'network-get', ['db', '--format=json']).stdout!) as {
