@@ -57,6 +57,22 @@ function settled(promise: Promise<unknown>): () => boolean {
   return () => done;
 }
 
+/**
+ * `halt` (a pause or a stop of lanes running the installs of a/0 and b/0) settles only once both
+ * running hooks ended, and starts no other hook meanwhile or after, even when kicked.
+ */
+async function expectHaltAfterRunningHooks(units: FakeUnits, lanes: UnitLanes, halt: Promise<void>): Promise<void> {
+  const halted = settled(halt);
+  await units.finish('a/0', 'install');
+  expect(units.running()).toEqual(['b/0 install']);
+  expect(halted()).toBe(false);
+  await units.finish('b/0', 'install');
+  expect(halted()).toBe(true);
+  lanes.kick();
+  await flush();
+  expect(units.running()).toEqual([]);
+}
+
 describe('UnitLanes', () => {
   it('runs one hook at a time per unit and different units at the same time', async () => {
     const units = new FakeUnits({ 'a/0': ['install', 'start'], 'a/1': ['install'], 'b/0': ['install', 'start'] });
@@ -105,15 +121,7 @@ describe('UnitLanes', () => {
   it('pauses after the running hooks and resumes', async () => {
     const units = new FakeUnits({ 'a/0': ['install', 'start'], 'b/0': ['install'] });
     const lanes = await kickedLanes(units);
-    const paused = settled(lanes.pause());
-    await units.finish('a/0', 'install');
-    expect(units.running()).toEqual(['b/0 install']);
-    expect(paused()).toBe(false);
-    await units.finish('b/0', 'install');
-    expect(paused()).toBe(true);
-    lanes.kick();
-    await flush();
-    expect(units.running()).toEqual([]);
+    await expectHaltAfterRunningHooks(units, lanes, lanes.pause());
     lanes.resume();
     await flush();
     expect(units.running()).toEqual(['a/0 start']);
@@ -144,14 +152,7 @@ describe('UnitLanes', () => {
   it('stops: the running hooks end, no other starts', async () => {
     const units = new FakeUnits({ 'a/0': ['install', 'start'], 'b/0': ['install'] });
     const lanes = await kickedLanes(units);
-    const stopped = settled(lanes.stop());
-    await units.finish('a/0', 'install');
-    expect(stopped()).toBe(false);
-    await units.finish('b/0', 'install');
-    expect(stopped()).toBe(true);
-    lanes.kick();
-    await flush();
-    expect(units.running()).toEqual([]);
+    await expectHaltAfterRunningHooks(units, lanes, lanes.stop());
     expect(units.queues.get('a/0')).toEqual(['start']);
   });
 
