@@ -18,12 +18,12 @@ const WITHOUT_DOCKER0 = [
 ].join('\n');
 
 describe('parseIpAddrOutput', () => {
-  it('reads interface, address and scope of every line, down interfaces included', () => {
+  it('reads interface, address, prefix and scope of every line, down interfaces included', () => {
     expect(parseIpAddrOutput(WITH_DOCKER0)).toEqual([
-      { iface: 'lo', address: '127.0.0.1', scope: 'host' },
-      { iface: 'eth0', address: '192.0.2.2', scope: 'global' },
-      { iface: 'docker0', address: '172.17.0.1', scope: 'global' },
-      { iface: 'br-f6433c2ae3af', address: '172.29.0.1', scope: 'global' },
+      { iface: 'lo', address: '127.0.0.1', prefix: 8, scope: 'host' },
+      { iface: 'eth0', address: '192.0.2.2', prefix: 24, scope: 'global' },
+      { iface: 'docker0', address: '172.17.0.1', prefix: 16, scope: 'global' },
+      { iface: 'br-f6433c2ae3af', address: '172.29.0.1', prefix: 16, scope: 'global' },
     ]);
   });
 
@@ -34,7 +34,7 @@ describe('parseIpAddrOutput', () => {
       '9: eth1@if8    inet 10.1.2.3/24 scope global eth1',
       '10: eth2    inet 300.1.2.3/24 scope global eth2',
     ].join('\n');
-    expect(parseIpAddrOutput(text)).toEqual([{ iface: 'eth1', address: '10.1.2.3', scope: 'global' }]);
+    expect(parseIpAddrOutput(text)).toEqual([{ iface: 'eth1', address: '10.1.2.3', prefix: 24, scope: 'global' }]);
   });
 });
 
@@ -49,9 +49,9 @@ describe('pickUnitAddress', () => {
 
   it('falls back to loopback when nothing else is there', () => {
     const only: HostAddress[] = [
-      { iface: 'lo', address: '127.0.0.1', scope: 'host' },
-      { iface: 'br-1', address: '172.30.0.1', scope: 'global' },
-      { iface: 'wlan0', address: '169.254.1.1', scope: 'link' },
+      { iface: 'lo', address: '127.0.0.1', prefix: 8, scope: 'host' },
+      { iface: 'br-1', address: '172.30.0.1', prefix: 16, scope: 'global' },
+      { iface: 'wlan0', address: '169.254.1.1', prefix: 16, scope: 'link' },
     ];
     expect(pickUnitAddress(only)).toBe('127.0.0.1');
     expect(defaultUnitAddress([])).toBe('127.0.0.1');

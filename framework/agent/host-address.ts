@@ -6,6 +6,8 @@ export interface HostAddress {
   /** Interface name (`docker0`, `eth0`). */
   readonly iface: string;
   readonly address: string;
+  /** Prefix length of the address's subnet (`24` for `192.0.2.2/24`). */
+  readonly prefix: number;
   /** `global`, `link` or `host` (loopback). */
   readonly scope: string;
 }
@@ -18,7 +20,7 @@ function isIpv4(text: string): boolean {
 }
 
 /**
- * Parses `ip -4 -o addr show` (iproute2): one line per address, e.g.
+ * Parses `ip -4 -o addr show [dev X]` (iproute2): one line per address, e.g.
  * `3: docker0    inet 172.17.0.1/16 brd 172.17.255.255 scope global docker0\       valid_lft ...`.
  * Unlike Node's `networkInterfaces()`, it lists interfaces that are down, such as docker0 while no
  * container uses the default bridge. Lines that do not fit are skipped.
@@ -26,10 +28,10 @@ function isIpv4(text: string): boolean {
 export function parseIpAddrOutput(text: string): HostAddress[] {
   const out: HostAddress[] = [];
   for (const line of text.split('\n')) {
-    const match = /^\s*\d+:\s+([^\s@]+)(?:@\S+)?\s+inet\s+([\d.]+)\/\d+\b(.*)$/.exec(line);
+    const match = /^\s*\d+:\s+([^\s@]+)(?:@\S+)?\s+inet\s+([\d.]+)\/(\d+)\b(.*)$/.exec(line);
     if (match === null || !isIpv4(match[2]!)) continue;
-    const scope = /\bscope\s+(\S+)/.exec(match[3]!)?.[1] ?? 'global';
-    out.push({ iface: match[1]!, address: match[2]!, scope });
+    const scope = /\bscope\s+(\S+)/.exec(match[4]!)?.[1] ?? 'global';
+    out.push({ iface: match[1]!, address: match[2]!, prefix: Number(match[3]), scope });
   }
   return out;
 }
@@ -68,6 +70,11 @@ export function readHostAddresses(): HostAddress[] {
   return Object.entries(networkInterfaces()).flatMap(([iface, infos]) =>
     (infos ?? [])
       .filter((i) => i.family === 'IPv4')
-      .map((i) => ({ iface, address: i.address, scope: i.internal ? 'host' : 'global' })),
+      .map((i) => ({
+        iface,
+        address: i.address,
+        prefix: Number(i.cidr?.split('/')[1] ?? 32),
+        scope: i.internal ? 'host' : 'global',
+      })),
   );
 }

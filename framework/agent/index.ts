@@ -51,12 +51,7 @@ export { agentSettingsFromEnv, defaultUnitAddress, type AgentSettings } from './
 export { DEFAULT_MODEL_DIR } from '../charm';
 export { parseIpAddrOutput, pickUnitAddress, readHostAddresses, type HostAddress } from './host-address';
 export { UnitNetwork, UNIT_NETWORK_LABEL } from './network/unit-network';
-export {
-  IprouteHostInterfaces,
-  parseRoutes,
-  parseDeviceAddresses,
-  type HostInterfaces,
-} from './network/host-interfaces';
+export { IprouteHostInterfaces, parseRoutes, type HostInterfaces } from './network/host-interfaces';
 export { MemoryHostInterfaces } from './network/memory-host-interfaces';
 export {
   candidateSubnets,

@@ -21,4 +21,5 @@ export { writeFileAtomic } from './write-file-atomic';
 export { readFileIfExists } from './read-file-if-exists';
 export type { WriteFileAtomicOptions } from './write-file-atomic';
 export type * from './hook-tools';
+export type { HandlerConditions } from './handler-conditions';
 export { loadHandlebars, loadPinoPretty, loadYaml } from './lazy-packages';

@@ -5,7 +5,10 @@ import { HandlerDefinitionError, PreconditionError } from './reactive-errors';
 /** A TC39 standard method decorator, as returned by the condition decorators. */
 export type HandlerDecorator = (method: AnyMethod, context: ClassMethodDecoratorContext) => void;
 
-function recorder(field: keyof Omit<HandlerMetadata, 'onlyOnce'>, name: string, values: string[]): HandlerDecorator {
+/** The list fields of a handler's record: what the condition decorators add to. */
+type ListField = keyof Omit<HandlerMetadata, 'onlyOnce'>;
+
+function recorder(field: ListField, name: string, values: string[]): HandlerDecorator {
   if (values.length === 0 || values.some((v) => typeof v !== 'string' || v.length === 0)) {
     throw new HandlerDefinitionError(
       `@${name}(${values.map((v) => JSON.stringify(v)).join(', ')})`,
@@ -19,44 +22,36 @@ function recorder(field: keyof Omit<HandlerMetadata, 'onlyOnce'>, name: string, 
   };
 }
 
-/** Runs when all `flags` are set. */
-export function when(...flags: string[]): HandlerDecorator {
-  return recorder('whenAll', 'when', flags);
-}
-/** Same as {@link when}. */
-export function whenAll(...flags: string[]): HandlerDecorator {
-  return recorder('whenAll', 'whenAll', flags);
-}
-/** Runs when none of `flags` is set. */
-export function whenNot(...flags: string[]): HandlerDecorator {
-  return recorder('whenNone', 'whenNot', flags);
-}
-/** Same as {@link whenNot}. */
-export function whenNone(...flags: string[]): HandlerDecorator {
-  return recorder('whenNone', 'whenNone', flags);
-}
-/** Runs when at least one of `flags` is set. */
-export function whenAny(...flags: string[]): HandlerDecorator {
-  return recorder('whenAny', 'whenAny', flags);
-}
-/** Runs when not all of `flags` are set. */
-export function whenNotAll(...flags: string[]): HandlerDecorator {
-  return recorder('whenNotAll', 'whenNotAll', flags);
-}
 /**
- * Runs in the hook phase when the hook name matches one of `patterns` (`{a,b}` alternation,
+ * A condition decorator: `@<name>(...values)` records its values (one or more non-empty strings)
+ * under `field` of the method's record.
+ */
+function conditionDecorator(field: ListField, name: string): (...values: string[]) => HandlerDecorator {
+  return (...values) => recorder(field, name, values);
+}
+
+/** `@when(...flags)`: runs when all the flags are set. */
+export const when = conditionDecorator('whenAll', 'when');
+/** Same as {@link when}. */
+export const whenAll = conditionDecorator('whenAll', 'whenAll');
+/** `@whenNot(...flags)`: runs when none of the flags is set. */
+export const whenNot = conditionDecorator('whenNone', 'whenNot');
+/** Same as {@link whenNot}. */
+export const whenNone = conditionDecorator('whenNone', 'whenNone');
+/** `@whenAny(...flags)`: runs when at least one of the flags is set. */
+export const whenAny = conditionDecorator('whenAny', 'whenAny');
+/** `@whenNotAll(...flags)`: runs when not all of the flags are set. */
+export const whenNotAll = conditionDecorator('whenNotAll', 'whenNotAll');
+/**
+ * `@hook(...patterns)`: runs in the hook phase when the hook name matches a pattern (`{a,b}` alternation,
  * `*` globs, `{requires:redis}` endpoint roles). Combined with flag conditions, all must hold.
  */
-export function hook(...patterns: string[]): HandlerDecorator {
-  return recorder('hooks', 'hook', patterns);
-}
+export const hook = conditionDecorator('hooks', 'hook');
+/** `@whenFileChanged(...paths)`: runs when one of the files changed since this handler last ran successfully. */
+export const whenFileChanged = conditionDecorator('fileChanged', 'whenFileChanged');
 /** Runs in the hook phase when the hook is the action `name` (hook name `action:<name>`). */
 export function action(name: string): HandlerDecorator {
   return recorder('actions', 'action', [name]);
-}
-/** Runs when one of `paths` changed since this handler last ran successfully. */
-export function whenFileChanged(...paths: string[]): HandlerDecorator {
-  return recorder('fileChanged', 'whenFileChanged', paths);
 }
 
 /** Runs at most once per unit (until a hook that ran it fails). Usable as `@onlyOnce` or `@onlyOnce()`. */

@@ -1,30 +1,9 @@
+import type { HandlerConditions } from '../charm';
 import { HandlerDefinitionError } from './reactive-errors';
 
-const DEFINITION = Symbol.for('rxcharm.handler-definition');
+export type { HandlerConditions };
 
-/** The conditions of a handler, as written by authors. Every given condition must hold (AND). */
-export interface HandlerConditions {
-  /** All of these flags are set (alias: `whenAll`). */
-  readonly when?: readonly string[];
-  readonly whenAll?: readonly string[];
-  /** None of these flags is set (alias: `whenNone`). */
-  readonly whenNot?: readonly string[];
-  readonly whenNone?: readonly string[];
-  /** At least one of these flags is set. */
-  readonly whenAny?: readonly string[];
-  /** Not all of these flags are set. */
-  readonly whenNotAll?: readonly string[];
-  /** The hook matches one of these patterns; such a handler runs only in the hook phase. */
-  readonly hook?: readonly string[];
-  /** The hook is the action `name` (hook name `action:<name>`); runs only in the hook phase. */
-  readonly action?: readonly string[];
-  /** One of these files changed since the handler last ran (first sight of a file counts). */
-  readonly fileChanged?: readonly string[];
-  /** The handler never ran successfully on this unit. */
-  readonly onlyOnce?: boolean;
-  /** Not a condition but an assertion: invoking the handler with one of these unset fails the hook. */
-  readonly notUnless?: readonly string[];
-}
+const DEFINITION = Symbol.for('rxcharm.handler-definition');
 
 /** A handler declared without a class: a stable id, its conditions and the function to run. */
 export interface HandlerDefinitionInput extends HandlerConditions {

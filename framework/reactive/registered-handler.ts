@@ -1,3 +1,5 @@
+import type { HandlerConditions } from '../charm';
+
 /** Where a class handler was declared: its layer and file. */
 export interface HandlerSource {
   readonly layer: string;
@@ -5,25 +7,21 @@ export interface HandlerSource {
 }
 
 /**
- * A handler as the registry holds it: normalized conditions (aliases merged, placeholders
- * expanded) plus its registration position. Passed to `resolveArgs`.
+ * A handler as the registry holds it: its conditions normalized (aliases merged into `whenAll`
+ * and `whenNone`, placeholders expanded, every condition present, `hook` and `action` as `hooks`
+ * and `actions`) plus its registration position. Passed to `resolveArgs`.
  */
-export interface RegisteredHandler {
+export interface RegisteredHandler extends Required<Omit<HandlerConditions, 'when' | 'whenNot' | 'hook' | 'action'>> {
   readonly id: string;
   /** Registration position; dispatch order within a phase or iteration. */
   readonly order: number;
   readonly source: HandlerSource | undefined;
   /** `hook` handlers (with `hook` or `action` conditions) run only in the hook phase. */
   readonly phase: 'hook' | 'reactive';
-  readonly whenAll: readonly string[];
-  readonly whenNone: readonly string[];
-  readonly whenAny: readonly string[];
-  readonly whenNotAll: readonly string[];
+  /** The `hook` patterns. */
   readonly hooks: readonly string[];
+  /** The `action` names. */
   readonly actions: readonly string[];
-  readonly fileChanged: readonly string[];
-  readonly onlyOnce: boolean;
-  readonly notUnless: readonly string[];
   /** Flags whose change makes the dispatcher re-test this handler (sorted, unique). */
   readonly watched: readonly string[];
   /** Calls the handler; `instances` caches class instances for one dispatch. */

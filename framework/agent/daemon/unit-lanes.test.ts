@@ -42,12 +42,41 @@ async function flush(): Promise<void> {
   for (let i = 0; i < 10; i++) await Promise.resolve();
 }
 
+/** Lanes over `units`, kicked: the first hook of every runnable unit is running. */
+async function kickedLanes(units: FakeUnits): Promise<UnitLanes> {
+  const lanes = new UnitLanes(units);
+  lanes.kick();
+  await flush();
+  return lanes;
+}
+
+/** Tells, when called, whether `promise` has settled yet. */
+function settled(promise: Promise<unknown>): () => boolean {
+  let done = false;
+  void promise.then(() => (done = true));
+  return () => done;
+}
+
+/**
+ * `halt` (a pause or a stop of lanes running the installs of a/0 and b/0) settles only once both
+ * running hooks ended, and starts no other hook meanwhile or after, even when kicked.
+ */
+async function expectHaltAfterRunningHooks(units: FakeUnits, lanes: UnitLanes, halt: Promise<void>): Promise<void> {
+  const halted = settled(halt);
+  await units.finish('a/0', 'install');
+  expect(units.running()).toEqual(['b/0 install']);
+  expect(halted()).toBe(false);
+  await units.finish('b/0', 'install');
+  expect(halted()).toBe(true);
+  lanes.kick();
+  await flush();
+  expect(units.running()).toEqual([]);
+}
+
 describe('UnitLanes', () => {
   it('runs one hook at a time per unit and different units at the same time', async () => {
     const units = new FakeUnits({ 'a/0': ['install', 'start'], 'a/1': ['install'], 'b/0': ['install', 'start'] });
-    const lanes = new UnitLanes(units);
-    lanes.kick();
-    await flush();
+    const lanes = await kickedLanes(units);
     expect(units.running()).toEqual(['a/0 install', 'a/1 install', 'b/0 install']);
     await units.finish('a/0', 'install');
     expect(units.running()).toEqual(['a/0 start', 'a/1 install', 'b/0 install']);
@@ -65,9 +94,7 @@ describe('UnitLanes', () => {
     units.onStart = (unit) => {
       if (unit === 'a/0') units.queues.get('b/0')!.push('db-relation-changed');
     };
-    const lanes = new UnitLanes(units);
-    lanes.kick();
-    await flush();
+    const lanes = await kickedLanes(units);
     expect(units.running()).toEqual(['a/0 db-relation-joined']);
     await units.finish('a/0', 'db-relation-joined');
     expect(units.running()).toEqual(['b/0 db-relation-changed']);
@@ -78,16 +105,13 @@ describe('UnitLanes', () => {
   it('skips units in error and is idle when only they have hooks', async () => {
     const units = new FakeUnits({ 'a/0': ['start'], 'b/0': ['install'] });
     units.errors.add('a/0');
-    const lanes = new UnitLanes(units);
-    lanes.kick();
-    await flush();
+    const lanes = await kickedLanes(units);
     expect(units.running()).toEqual(['b/0 install']);
-    let idle = false;
-    void lanes.idle().then(() => (idle = true));
+    const idle = settled(lanes.idle());
     await flush();
-    expect(idle).toBe(false);
+    expect(idle()).toBe(false);
     await units.finish('b/0', 'install');
-    expect(idle).toBe(true);
+    expect(idle()).toBe(true);
     units.errors.delete('a/0');
     lanes.kick();
     await flush();
@@ -96,19 +120,8 @@ describe('UnitLanes', () => {
 
   it('pauses after the running hooks and resumes', async () => {
     const units = new FakeUnits({ 'a/0': ['install', 'start'], 'b/0': ['install'] });
-    const lanes = new UnitLanes(units);
-    lanes.kick();
-    await flush();
-    let paused = false;
-    void lanes.pause().then(() => (paused = true));
-    await units.finish('a/0', 'install');
-    expect(units.running()).toEqual(['b/0 install']);
-    expect(paused).toBe(false);
-    await units.finish('b/0', 'install');
-    expect(paused).toBe(true);
-    lanes.kick();
-    await flush();
-    expect(units.running()).toEqual([]);
+    const lanes = await kickedLanes(units);
+    await expectHaltAfterRunningHooks(units, lanes, lanes.pause());
     lanes.resume();
     await flush();
     expect(units.running()).toEqual(['a/0 start']);
@@ -116,9 +129,7 @@ describe('UnitLanes', () => {
 
   it('runs an exclusive task after the unit’s running hook while other units go on', async () => {
     const units = new FakeUnits({ 'a/0': ['install', 'start'], 'b/0': ['install', 'start'] });
-    const lanes = new UnitLanes(units);
-    lanes.kick();
-    await flush();
+    const lanes = await kickedLanes(units);
     let release!: () => void;
     const task = lanes.exclusive('a/0', async () => {
       units.log.push('action a/0');
@@ -140,18 +151,8 @@ describe('UnitLanes', () => {
 
   it('stops: the running hooks end, no other starts', async () => {
     const units = new FakeUnits({ 'a/0': ['install', 'start'], 'b/0': ['install'] });
-    const lanes = new UnitLanes(units);
-    lanes.kick();
-    await flush();
-    let stopped = false;
-    void lanes.stop().then(() => (stopped = true));
-    await units.finish('a/0', 'install');
-    expect(stopped).toBe(false);
-    await units.finish('b/0', 'install');
-    expect(stopped).toBe(true);
-    lanes.kick();
-    await flush();
-    expect(units.running()).toEqual([]);
+    const lanes = await kickedLanes(units);
+    await expectHaltAfterRunningHooks(units, lanes, lanes.stop());
     expect(units.queues.get('a/0')).toEqual(['start']);
   });
 

@@ -82,13 +82,7 @@ export class HookExecutor {
     enterRelationScopes(model, (name) => this.addressOf(name));
     hookStarted(model, unit, hook);
     save();
-    const exec = new HookExecution(
-      this.newContextId(unit.name, hook.hook),
-      unit.name,
-      appOfUnit(unit.name),
-      hook.hook,
-      hook,
-    );
+    const exec = this.newExecution(unit.name, hook.hook, hook);
     const started = this.now();
     const result = await this.execute(unit, exec);
     const ok = result.outcome !== 'failed';
@@ -110,14 +104,7 @@ export class HookExecutor {
   /** Runs an action on a unit; relation data and ports commit when it exits 0. */
   async runAction(unit: UnitRecord, action: ActionRun): Promise<HookProcessResult> {
     if (enterRelationScopes(this.options.model, (name) => this.addressOf(name))) this.options.save();
-    const exec = new HookExecution(
-      this.newContextId(unit.name, action.name),
-      unit.name,
-      appOfUnit(unit.name),
-      action.name,
-      null,
-      action,
-    );
+    const exec = this.newExecution(unit.name, action.name, null, action);
     const result = await this.execute(unit, exec);
     if (result.outcome !== 'failed') this.commit(unit, exec);
     this.options.save();
@@ -177,8 +164,15 @@ export class HookExecutor {
     return this.options.model.findUnit(unit)?.address ?? this.options.address;
   }
 
-  private newContextId(unit: string, hook: string): string {
-    return `${unit}-${hook}-${randomBytes(8).toString('hex')}`;
+  /** The context of one hook or action run, under a fresh id the unit's shims send back. */
+  private newExecution(
+    unit: string,
+    hook: string,
+    queued: QueuedHook | null,
+    action: ActionRun | null = null,
+  ): HookExecution {
+    const contextId = `${unit}-${hook}-${randomBytes(8).toString('hex')}`;
+    return new HookExecution(contextId, unit, appOfUnit(unit), hook, queued, action);
   }
 
   private now(): number {

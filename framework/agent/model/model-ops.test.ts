@@ -2,6 +2,7 @@ import { testModel } from '../internal/test-model';
 import { setConfig } from './config-ops';
 import { hookFinished, hookStarted, resolveUnit } from './hook-progress';
 import type { ModelState } from './model-state';
+import type { RelationRecord } from './types';
 import { commitRelationData, relate, unrelate } from './relation-ops';
 import { removeApplication, removeUnit } from './removal-ops';
 
@@ -18,6 +19,15 @@ function drain(model: ModelState, fail?: string): string[] {
     ran.push(label);
     hookFinished(model, unit, hook, label !== fail);
   }
+}
+
+/** A settled model with `client` related to `app` (on `endpoint`, else the inferred one), its relation hooks run. */
+function relatedModel(endpoint?: string): { model: ModelState; relation: RelationRecord } {
+  const model = testModel();
+  drain(model);
+  const relation = relate(model, { app: 'client' }, endpoint === undefined ? { app: 'app' } : { app: 'app', endpoint });
+  drain(model);
+  return { model, relation };
 }
 
 function of(ran: string[], unit: string): string[] {
@@ -63,10 +73,7 @@ describe('model operations (pure)', () => {
   });
 
   it('an application bag change wakes changed with no remote unit (JUJU_REMOTE_APP only), once', () => {
-    const model = testModel();
-    drain(model);
-    const relation = relate(model, { app: 'client' }, { app: 'app' });
-    drain(model);
+    const { model, relation } = relatedModel();
     commitRelationData(model, 'app/0', { relationId: relation.id, unit: {}, app: { url: 'u' } });
     commitRelationData(model, 'app/0', { relationId: relation.id, unit: {}, app: { url: 'v' } }); // coalesced
     expect(model.unit('client/0').queue).toEqual([
@@ -82,10 +89,7 @@ describe('model operations (pure)', () => {
   });
 
   it('a commit while the remote changed hook already runs queues another changed', () => {
-    const model = testModel();
-    drain(model);
-    const relation = relate(model, { app: 'client' }, { app: 'app', endpoint: 'db' });
-    drain(model);
+    const { model, relation } = relatedModel('db');
     commitRelationData(model, 'app/0', { relationId: relation.id, unit: { host: 'h' }, app: null });
     const client = model.unit('client/0');
     const running = client.queue[0]!;
@@ -129,10 +133,7 @@ describe('model operations (pure)', () => {
   });
 
   it('removing the leader re-elects, and removal breaks each relation (departed, broken) before stop, remove', () => {
-    const model = testModel();
-    drain(model);
-    relate(model, { app: 'client' }, { app: 'app' });
-    drain(model);
+    const { model } = relatedModel();
     removeUnit(model, 'app/0');
     expect(model.app('app').leader).toBe('app/1');
     const ran = drain(model);
@@ -150,10 +151,7 @@ describe('model operations (pure)', () => {
   });
 
   it('removing an application removes its relations once both sides broke', () => {
-    const model = testModel();
-    drain(model);
-    relate(model, { app: 'client' }, { app: 'app' });
-    drain(model);
+    const { model } = relatedModel();
     removeApplication(model, 'app');
     const ran = drain(model);
     expect(of(ran, 'client/0')).toEqual([

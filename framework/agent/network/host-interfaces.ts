@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { UnitNetworkError } from '../errors';
+import { parseIpAddrOutput } from '../host-address';
 
 /**
  * The host side of the unit network: routes (to pick a free subnet) and the addresses on the
@@ -31,16 +32,6 @@ export function parseRoutes(text: string): string[] {
   return out;
 }
 
-/** Parses `ip -4 -o addr show dev X` into `address/prefix` strings. */
-export function parseDeviceAddresses(text: string): string[] {
-  const out: string[] = [];
-  for (const line of text.split('\n')) {
-    const match = /\binet\s+([\d.]+\/\d+)/.exec(line);
-    if (match !== null) out.push(match[1]!);
-  }
-  return out;
-}
-
 /** {@link HostInterfaces} through iproute2's `ip` (adding addresses needs root or CAP_NET_ADMIN). */
 export class IprouteHostInterfaces implements HostInterfaces {
   routes(): string[] {
@@ -50,7 +41,7 @@ export class IprouteHostInterfaces implements HostInterfaces {
   addresses(device: string): string[] | undefined {
     const result = spawnSync('ip', ['-4', '-o', 'addr', 'show', 'dev', device], { encoding: 'utf8', timeout: 5000 });
     if (result.status !== 0) return undefined;
-    return parseDeviceAddresses(result.stdout);
+    return parseIpAddrOutput(result.stdout).map((a) => `${a.address}/${a.prefix}`);
   }
 
   add(device: string, cidr: string): void {

@@ -8,12 +8,29 @@ import { runTool } from '../tools/run-tool';
 import { testEnv, testExec } from '../internal/test-model';
 import { enterRelationScopes } from '../model/unit-addresses';
 import { parseEndpointSpec, relate } from '../model/relation-ops';
-import { parseDeviceAddresses, parseRoutes } from './host-interfaces';
+import { parseRoutes } from './host-interfaces';
+import { parseIpAddrOutput } from '../host-address';
 import { MemoryHostInterfaces as FakeHost } from './memory-host-interfaces';
 import { UNIT_NETWORK_LABEL, UnitNetwork } from './unit-network';
 
 function addresses(model: ModelState): Record<string, string | undefined> {
   return Object.fromEntries(model.allUnits().map((u) => [u.name, u.address]));
+}
+
+/** A unit network on fakes, ensured for a fresh test model whose units all got an address. */
+async function networkWithUnits(): Promise<{
+  docker: FakeDockerClient;
+  host: FakeHost;
+  network: UnitNetwork;
+  model: ModelState;
+}> {
+  const docker = new FakeDockerClient();
+  const host = new FakeHost();
+  const network = new UnitNetwork(docker, host);
+  const model = testModel();
+  await network.ensure(model);
+  for (const unit of model.allUnits()) network.assign(model, unit);
+  return { docker, host, network, model };
 }
 
 describe('UnitNetwork', () => {
@@ -34,12 +51,7 @@ describe('UnitNetwork', () => {
   });
 
   it('is idempotent, and puts the addresses back when the bridge lost them', async () => {
-    const docker = new FakeDockerClient();
-    const host = new FakeHost();
-    const network = new UnitNetwork(docker, host);
-    const model = testModel();
-    await network.ensure(model);
-    for (const unit of model.allUnits()) network.assign(model, unit);
+    const { docker, host, network, model } = await networkWithUnits();
     await network.ensure(model);
     await network.ensure(model);
     expect(host.devices.get('rxu-00000000')).toHaveLength(3);
@@ -53,11 +65,7 @@ describe('UnitNetwork', () => {
   });
 
   it('releases the address of a removed unit and hands out a fresh one to the next unit', async () => {
-    const host = new FakeHost();
-    const network = new UnitNetwork(new FakeDockerClient(), host);
-    const model = testModel();
-    await network.ensure(model);
-    for (const unit of model.allUnits()) network.assign(model, unit);
+    const { host, network, model } = await networkWithUnits();
     network.syncAddresses(model);
     removeUnit(model, 'app/0');
     // The unit leaves the model once its `remove` hook ran.
@@ -111,12 +119,7 @@ describe('UnitNetwork', () => {
   });
 
   it('destroy removes the unit addresses and the Docker network, and forgets them', async () => {
-    const docker = new FakeDockerClient();
-    const host = new FakeHost();
-    const network = new UnitNetwork(docker, host);
-    const model = testModel();
-    await network.ensure(model);
-    for (const unit of model.allUnits()) network.assign(model, unit);
+    const { docker, host, network, model } = await networkWithUnits();
     network.syncAddresses(model);
     await network.destroy(model);
     expect(host.devices.get('rxu-00000000')).toEqual([]);
@@ -127,10 +130,7 @@ describe('UnitNetwork', () => {
   });
 
   it('unit-get, network-get and the relation bags use the unit’s own address', async () => {
-    const network = new UnitNetwork(new FakeDockerClient(), new FakeHost());
-    const model = testModel();
-    await network.ensure(model);
-    for (const unit of model.allUnits()) network.assign(model, unit);
+    const { model } = await networkWithUnits();
     const env = { ...testEnv(model, testExec('app/1', 'install')), address: '10.213.0.3', subnet: '10.213.0.0/24' };
     expect(runTool(env, 'unit-get', ['private-address']).stdout).toBe('10.213.0.3\n');
     const net = JSON.parse(runTool(env, 'network-get', ['db', '--format=json']).stdout!) as {
@@ -166,10 +166,10 @@ describe('iproute2 output', () => {
     expect(parseRoutes(text)).toEqual(['172.17.0.0/16', '192.0.2.0/24', '10.99.0.0/16', '203.0.113.7/32']);
   });
 
-  it('reads a device’s addresses with their prefix', () => {
+  it('reads a device’s addresses with their prefix (`ip -4 -o addr show dev X`)', () => {
     const text =
       '3030: rxu-exp    inet 10.213.0.1/24 brd 10.213.0.255 scope global rxu-exp\\       valid_lft forever\n' +
       '3030: rxu-exp    inet 10.213.0.11/24 scope global secondary rxu-exp\\       valid_lft forever\n';
-    expect(parseDeviceAddresses(text)).toEqual(['10.213.0.1/24', '10.213.0.11/24']);
+    expect(parseIpAddrOutput(text).map((a) => `${a.address}/${a.prefix}`)).toEqual(['10.213.0.1/24', '10.213.0.11/24']);
   });
 });

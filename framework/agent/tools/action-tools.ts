@@ -1,7 +1,5 @@
-import { defineTool } from './define-tool';
-import { emit } from './emit';
+import { defineQueryTool, defineTool } from './define-tool';
 import type { ActionRun } from './hook-execution';
-import { OUTPUT_FLAGS } from './flag-parser';
 import { type ToolEnv } from './tool-env';
 import { ToolRuntimeError, ToolUsageError } from './tool-errors';
 
@@ -17,18 +15,13 @@ function currentAction(env: ToolEnv): ActionRun {
 }
 
 /** `action-get [<key>[.<sub>...]] [--format]`. */
-export const actionGet = defineTool(
+export const actionGet = defineQueryTool(
   'action-get',
-  {
-    usage: 'action-get [options] [<key>[.<key>.<key>...]]',
-    summary: 'get action parameters',
-    flags: OUTPUT_FLAGS,
-    maxArgs: 1,
-  },
+  { usage: 'action-get [options] [<key>[.<key>.<key>...]]', summary: 'get action parameters', maxArgs: 1 },
   (env, parsed) => {
     const action = currentAction(env);
     const key = parsed.positional[0];
-    if (key === undefined) return emit(env, parsed, action.params);
+    if (key === undefined) return action.params;
     let value: unknown = action.params;
     for (const part of key.split('.')) {
       value =
@@ -36,7 +29,7 @@ export const actionGet = defineTool(
           ? (value as Record<string, unknown>)[part]
           : undefined;
     }
-    return emit(env, parsed, value ?? null);
+    return value ?? null;
   },
 );
 

@@ -1,16 +1,14 @@
-import { defineTool } from './define-tool';
+import { defineQueryTool } from './define-tool';
 import { effectiveConfig } from '../model/config-values';
-import { emit } from './emit';
-import { OUTPUT_FLAGS } from './flag-parser';
 import { ToolUsageError } from './tool-errors';
 
 /** `config-get [<key>] [-a/--all] [--format]`. */
-export const configGet = defineTool(
+export const configGet = defineQueryTool(
   'config-get',
   {
     usage: 'config-get [options] [<key>]',
     summary: 'print application configuration',
-    flags: [...OUTPUT_FLAGS, { names: ['a', 'all'], kind: 'bool' }],
+    flags: [{ names: ['a', 'all'], kind: 'bool' }],
     maxArgs: 1,
   },
   (env, parsed) => {
@@ -19,12 +17,12 @@ export const configGet = defineTool(
     const values = effectiveConfig(app.charm.config, app.config);
     if (key !== undefined) {
       if (parsed.flags.a === true) throw new ToolUsageError(`cannot use argument --all together with key "${key}"`);
-      return emit(env, parsed, values[key] ?? null);
+      return values[key] ?? null;
     }
     const shown: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(values)) {
       if (value !== null || parsed.flags.a === true) shown[name] = value;
     }
-    return emit(env, parsed, shown);
+    return shown;
   },
 );

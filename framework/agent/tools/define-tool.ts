@@ -1,4 +1,5 @@
-import { parseFlags, type FlagSpec, type ParsedArgs } from './flag-parser';
+import { emit } from './emit';
+import { OUTPUT_FLAGS, parseFlags, type FlagSpec, type ParsedArgs } from './flag-parser';
 import { checkExtraArgs, type HookTool, type ToolEnv, type ToolOutput } from './tool-env';
 
 /** What a tool declares about its command line, as jujuc's `Info()` and `SetFlags()` do. */
@@ -34,4 +35,22 @@ export function defineTool(
       return run(env, parsed);
     },
   };
+}
+
+/** The spec of a tool that prints a value: its own flags only (the output flags are added). */
+export type QueryToolSpec = Omit<ToolSpec, 'flags'> & { readonly flags?: readonly FlagSpec[] };
+
+/**
+ * A hook tool that prints one value (`relation-get`, `leader-get`, `config-get`…): `--format`
+ * and `-o/--output` join its flags, and what `query` returns is formatted and printed, or
+ * written to the output file, by {@link emit}.
+ */
+export function defineQueryTool(
+  name: string,
+  spec: QueryToolSpec,
+  query: (env: ToolEnv, parsed: ParsedArgs) => unknown,
+): HookTool {
+  return defineTool(name, { ...spec, flags: [...OUTPUT_FLAGS, ...(spec.flags ?? [])] }, (env, parsed) =>
+    emit(env, parsed, query(env, parsed)),
+  );
 }

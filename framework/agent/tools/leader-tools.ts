@@ -1,33 +1,24 @@
-import { defineTool } from './define-tool';
-import { emit } from './emit';
-import { OUTPUT_FLAGS } from './flag-parser';
+import { defineQueryTool, defineTool } from './define-tool';
 import { parseKeyValues } from './relation-set';
 import { ToolRuntimeError, ToolUsageError } from './tool-errors';
 
 /** `is-leader [--format]`. */
-export const isLeader = defineTool(
+export const isLeader = defineQueryTool(
   'is-leader',
-  { usage: 'is-leader [options]', summary: 'print application leadership status', flags: OUTPUT_FLAGS, maxArgs: 0 },
-  (env, parsed) => {
-    return emit(env, parsed, env.model.app(env.exec.app).leader === env.exec.unit);
-  },
+  { usage: 'is-leader [options]', summary: 'print application leadership status', maxArgs: 0 },
+  (env) => env.model.app(env.exec.app).leader === env.exec.unit,
 );
 
 /** `leader-get [<key>|-] [--format]`. */
-export const leaderGet = defineTool(
+export const leaderGet = defineQueryTool(
   'leader-get',
-  {
-    usage: 'leader-get [options] [<key>]',
-    summary: 'print application leadership settings',
-    flags: OUTPUT_FLAGS,
-    maxArgs: 1,
-  },
+  { usage: 'leader-get [options] [<key>]', summary: 'print application leadership settings', maxArgs: 1 },
   (env, parsed) => {
     const key = parsed.positional[0];
     const data = env.model.app(env.exec.app).leaderData;
-    if (key === undefined || key === '-') return emit(env, parsed, { ...data });
+    if (key === undefined || key === '-') return { ...data };
     if (key.includes('=')) throw new ToolUsageError(`invalid key ${JSON.stringify(key)}`);
-    return emit(env, parsed, data[key] ?? null);
+    return data[key] ?? null;
   },
 );
 

@@ -1,32 +1,31 @@
-import { defineTool } from './define-tool';
-import { emit } from './emit';
-import { OUTPUT_FLAGS, RELATION_FLAG } from './flag-parser';
+import { defineQueryTool, defineTool } from './define-tool';
+import { RELATION_FLAG } from './flag-parser';
 import { checkExtraArgs, relationFromFlag, type JujuLogLevel } from './tool-env';
 import { ToolRuntimeError, ToolUsageError } from './tool-errors';
 
 /** `unit-get private-address|public-address [--format]`. */
-export const unitGet = defineTool(
+export const unitGet = defineQueryTool(
   'unit-get',
-  { usage: 'unit-get [options] <setting>', summary: 'print public-address or private-address', flags: OUTPUT_FLAGS },
+  { usage: 'unit-get [options] <setting>', summary: 'print public-address or private-address' },
   (env, parsed) => {
     const [setting] = parsed.positional;
     if (setting === undefined) throw new ToolUsageError('no setting specified');
     if (setting !== 'private-address' && setting !== 'public-address')
       throw new ToolUsageError(`unknown setting ${JSON.stringify(setting)}`);
     checkExtraArgs(parsed.positional, 1);
-    return emit(env, parsed, env.address);
+    return env.address;
   },
 );
 
 const NETWORK_FLAGS = ['bind-address', 'ingress-address', 'egress-subnets', 'primary-address'] as const;
 
 /** `network-get <binding> [-r ID] [--bind-address] [--ingress-address] [--egress-subnets] [--format]`. */
-export const networkGet = defineTool(
+export const networkGet = defineQueryTool(
   'network-get',
   {
     usage: 'network-get [options] <binding-name> [--ingress-address] [--bind-address] [--egress-subnets]',
     summary: 'get network config',
-    flags: [...OUTPUT_FLAGS, RELATION_FLAG, ...NETWORK_FLAGS.map((n) => ({ names: [n], kind: 'bool' as const }))],
+    flags: [RELATION_FLAG, ...NETWORK_FLAGS.map((n) => ({ names: [n], kind: 'bool' as const }))],
     maxArgs: 1,
   },
   (env, parsed) => {
@@ -46,15 +45,15 @@ export const networkGet = defineTool(
       'primary-address': env.address,
     };
     const chosen = NETWORK_FLAGS.filter((n) => parsed.flags[n] === true);
-    if (chosen.length === 1) return emit(env, parsed, values[chosen[0]!]);
-    if (chosen.length > 1) return emit(env, parsed, Object.fromEntries(chosen.map((n) => [n, values[n]])));
-    return emit(env, parsed, {
+    if (chosen.length === 1) return values[chosen[0]!];
+    if (chosen.length > 1) return Object.fromEntries(chosen.map((n) => [n, values[n]]));
+    return {
       'bind-addresses': [
         { 'mac-address': '', 'interface-name': '', addresses: [{ hostname: '', value: env.address, cidr }] },
       ],
       'egress-subnets': values['egress-subnets'],
       'ingress-addresses': [env.address],
-    });
+    };
   },
 );
 

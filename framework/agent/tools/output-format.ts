@@ -13,30 +13,23 @@ export function outputFormat(value: string | boolean | undefined): OutputFormat 
   );
 }
 
-/** Sorts map keys, and marks strings with tabs double-quoted (PyYAML rejects a tab in a plain scalar). */
-function prepare(value: unknown): unknown {
-  if (typeof value === 'string' && value.includes('\t')) {
-    const scalar = new Scalar(value);
-    scalar.type = Scalar.QUOTE_DOUBLE;
-    return scalar;
-  }
-  if (Array.isArray(value)) return value.map(prepare);
+/** A copy of `value` with every map's keys sorted; `leaf` maps each value that is no list or map. */
+function sortKeys(value: unknown, leaf: (value: unknown) => unknown = (v) => v): unknown {
+  if (Array.isArray(value)) return value.map((item) => sortKeys(item, leaf));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) out[key] = prepare((value as Record<string, unknown>)[key]);
+    for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key], leaf);
     return out;
   }
-  return value;
+  return leaf(value);
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
-    return out;
-  }
-  return value;
+/** Marks a string with a tab double-quoted: PyYAML rejects a tab in a plain scalar. */
+function quoteTabs(value: unknown): unknown {
+  if (typeof value !== 'string' || !value.includes('\t')) return value;
+  const scalar = new Scalar(value);
+  scalar.type = Scalar.QUOTE_DOUBLE;
+  return scalar;
 }
 
 /** Characters a literal block cannot carry (YAML's non-printable set, minus tab and newline). */
@@ -69,10 +62,12 @@ function yaml(value: unknown): string {
   const block = typeof value === 'string' ? topLevelBlock(value) : undefined;
   const text =
     block ??
-    stringify(prepare(value), { version: '1.1', indentSeq: false, lineWidth: 0, minContentWidth: 0 }).replace(
-      /\n+$/,
-      '',
-    );
+    stringify(sortKeys(value, quoteTabs), {
+      version: '1.1',
+      indentSeq: false,
+      lineWidth: 0,
+      minContentWidth: 0,
+    }).replace(/\n+$/, '');
   return `${text}\n`;
 }
 

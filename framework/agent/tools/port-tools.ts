@@ -1,6 +1,5 @@
-import { defineTool } from './define-tool';
-import { emit } from './emit';
-import { OUTPUT_FLAGS, parseFlags, type FlagSpec } from './flag-parser';
+import { defineQueryTool } from './define-tool';
+import { parseFlags, type FlagSpec } from './flag-parser';
 import { checkExtraArgs, type HookTool, type ToolEnv } from './tool-env';
 import { ToolUsageError } from './tool-errors';
 
@@ -57,17 +56,17 @@ export const openPort = portTool('open');
 export const closePort = portTool('close');
 
 /** `opened-ports [--endpoints] [--format]` — committed ports only. */
-export const openedPorts = defineTool(
+export const openedPorts = defineQueryTool(
   'opened-ports',
   {
     usage: 'opened-ports [options]',
     summary: 'list all ports or port ranges opened by the unit',
-    flags: [...OUTPUT_FLAGS, { names: ['endpoints'], kind: 'bool' }],
+    flags: [{ names: ['endpoints'], kind: 'bool' }],
     maxArgs: 0,
   },
   (env, parsed) => {
     const ports = [...env.model.unit(env.exec.unit).ports].sort(comparePorts);
-    return emit(env, parsed, parsed.flags.endpoints === true ? ports.map((p) => `${p} (*)`) : ports);
+    return parsed.flags.endpoints === true ? ports.map((p) => `${p} (*)`) : ports;
   },
 );
 

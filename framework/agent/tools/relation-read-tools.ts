@@ -1,13 +1,14 @@
-import { defineTool } from './define-tool';
+import { defineQueryTool } from './define-tool';
 import { appOfUnit } from '../model/model-state';
 import type { RelationRecord } from '../model/types';
-import { emit } from './emit';
-import { OUTPUT_FLAGS, RELATION_FLAG } from './flag-parser';
+import { RELATION_FLAG, type FlagSpec } from './flag-parser';
 import { relationFromFlag, relationKey, type ToolEnv } from './tool-env';
 import { ToolRuntimeError, ToolUsageError } from './tool-errors';
 
 const UNIT_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]*[a-z][a-z0-9]*)*\/\d+$/;
 const APP_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]*[a-z][a-z0-9]*)*$/;
+/** `-r` and `--app`: which relation, and its application side rather than a unit's. */
+const RELATION_APP_FLAGS: readonly FlagSpec[] = [RELATION_FLAG, { names: ['app'], kind: 'bool' }];
 
 /** The relation a relation tool acts on: `-r` or the hook's own. */
 export function requireRelation(env: ToolEnv, flag: string | boolean | undefined): RelationRecord {
@@ -17,14 +18,9 @@ export function requireRelation(env: ToolEnv, flag: string | boolean | undefined
 }
 
 /** `relation-ids [<endpoint>] [--format]`. */
-export const relationIds = defineTool(
+export const relationIds = defineQueryTool(
   'relation-ids',
-  {
-    usage: 'relation-ids [options] <name>',
-    summary: 'list all relation ids for the given endpoint',
-    flags: OUTPUT_FLAGS,
-    maxArgs: 1,
-  },
+  { usage: 'relation-ids [options] <name>', summary: 'list all relation ids for the given endpoint', maxArgs: 1 },
   (env, parsed) => {
     let endpoint = parsed.positional[0];
     if (endpoint === undefined) {
@@ -32,28 +28,22 @@ export const relationIds = defineTool(
       if (own === undefined) throw new ToolUsageError('no endpoint name specified');
       endpoint = env.model.localEndpoint(own, env.exec.app).endpoint;
     }
-    const ids = env.model.data.relations
+    return env.model.data.relations
       .filter((r) => r.endpoints.some((e) => e.app === env.exec.app && e.endpoint === endpoint))
       .filter((r) => !r.left.includes(env.exec.unit))
       .sort((a, b) => a.id - b.id)
       .map((r) => relationKey(env, r));
-    return emit(env, parsed, ids);
   },
 );
 
 /** `relation-list [-r ID] [--app] [--format]`. */
-export const relationList = defineTool(
+export const relationList = defineQueryTool(
   'relation-list',
-  {
-    usage: 'relation-list [options]',
-    summary: 'list relation units',
-    flags: [...OUTPUT_FLAGS, RELATION_FLAG, { names: ['app'], kind: 'bool' }],
-    maxArgs: 0,
-  },
+  { usage: 'relation-list [options]', summary: 'list relation units', flags: RELATION_APP_FLAGS, maxArgs: 0 },
   (env, parsed) => {
     const relation = requireRelation(env, parsed.flags.r);
-    if (parsed.flags.app === true) return emit(env, parsed, env.model.remoteEndpoint(relation, env.exec.app).app);
-    return emit(env, parsed, [...(relation.scope[env.exec.unit] ?? [])].sort());
+    if (parsed.flags.app === true) return env.model.remoteEndpoint(relation, env.exec.app).app;
+    return [...(relation.scope[env.exec.unit] ?? [])].sort();
   },
 );
 
@@ -94,12 +84,12 @@ function readUnitBag(env: ToolEnv, relation: RelationRecord, unit: string): Reco
 }
 
 /** `relation-get [-r ID] [--app] [<key>|-] [<unit-or-app>] [--format]`. */
-export const relationGet = defineTool(
+export const relationGet = defineQueryTool(
   'relation-get',
   {
     usage: 'relation-get [options] <key> <unit id>',
     summary: 'get relation settings',
-    flags: [...OUTPUT_FLAGS, RELATION_FLAG, { names: ['app'], kind: 'bool' }],
+    flags: RELATION_APP_FLAGS,
     maxArgs: 2,
   },
   (env, parsed) => {
@@ -127,6 +117,6 @@ export const relationGet = defineTool(
       }
       bag = readUnitBag(env, relation, target);
     }
-    return emit(env, parsed, key === undefined ? bag : (bag[key] ?? null));
+    return key === undefined ? bag : (bag[key] ?? null);
   },
 );

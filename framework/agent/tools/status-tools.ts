@@ -1,11 +1,12 @@
-import { defineTool } from './define-tool';
+import { defineQueryTool, defineTool } from './define-tool';
 import type { StatusEntry, WorkloadStatusName } from '../model/types';
-import { emit } from './emit';
-import { OUTPUT_FLAGS } from './flag-parser';
+import type { FlagSpec } from './flag-parser';
 import { checkExtraArgs } from './tool-env';
 import { ToolRuntimeError, ToolUsageError } from './tool-errors';
 
 const SETTABLE: readonly WorkloadStatusName[] = ['maintenance', 'blocked', 'waiting', 'active'];
+/** `--application`: the application's status (leader only) rather than the unit's. */
+const APPLICATION_FLAG: FlagSpec = { names: ['application'], kind: 'bool' };
 
 /** `status-set [--application] <maintenance|blocked|waiting|active> [message]` — applied at once. */
 export const statusSet = defineTool(
@@ -13,7 +14,7 @@ export const statusSet = defineTool(
   {
     usage: 'status-set [options] <maintenance | blocked | waiting | active> [message]',
     summary: 'set status information',
-    flags: [{ names: ['application'], kind: 'bool' }],
+    flags: [APPLICATION_FLAG],
   },
   (env, parsed) => {
     const [status, message = ''] = parsed.positional;
@@ -42,12 +43,12 @@ function entry(status: StatusEntry, withData: boolean): Record<string, unknown> 
 }
 
 /** `status-get [--include-data] [--application] [--format]`. */
-export const statusGet = defineTool(
+export const statusGet = defineQueryTool(
   'status-get',
   {
     usage: 'status-get [options] [--include-data] [--application]',
     summary: 'print status information',
-    flags: [...OUTPUT_FLAGS, { names: ['include-data'], kind: 'bool' }, { names: ['application'], kind: 'bool' }],
+    flags: [{ names: ['include-data'], kind: 'bool' }, APPLICATION_FLAG],
     maxArgs: 0,
   },
   (env, parsed) => {
@@ -60,10 +61,10 @@ export const statusGet = defineTool(
       const units: Record<string, unknown> = {};
       for (const u of env.model.unitsOf(app.name, true)) units[u.name] = { ...entry(u.status, true) };
       const appStatus = app.status ?? { status: 'unknown', message: '', since: '' };
-      return emit(env, parsed, { 'application-status': { ...entry(appStatus, true), units } });
+      return { 'application-status': { ...entry(appStatus, true), units } };
     }
     const format = parsed.flags.format;
-    if (!withData && (format === undefined || format === 'smart')) return emit(env, parsed, unit.status.status);
-    return emit(env, parsed, entry(unit.status, true));
+    if (!withData && (format === undefined || format === 'smart')) return unit.status.status;
+    return entry(unit.status, true);
   },
 );

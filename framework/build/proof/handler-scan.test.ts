@@ -37,7 +37,7 @@ describe('scanHandlers', () => {
     expect(scan.handlers[0]).toEqual(
       expect.objectContaining({ when: ['docker.available', 'config.changed.port'], whenNot: ['app.started'], line: 6 }),
     );
-    expect(scan.handlers[1]).toEqual(expect.objectContaining({ whenAny: [['a', 'b']], hooks: ['update-status'] }));
+    expect(scan.handlers[1]).toEqual(expect.objectContaining({ whenAny: [['a', 'b']], hook: ['update-status'] }));
   });
 
   it('reads defineHandler conditions', () => {

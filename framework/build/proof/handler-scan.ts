@@ -5,22 +5,22 @@
  * or not at all, which is why proof reports unset flags as warnings, never errors.
  */
 
-/** The conditions of one handler, as written in its decorators or `defineHandler` call. */
-export interface ScannedHandler {
+import type { HandlerConditions } from '../../charm';
+
+/**
+ * The conditions of one handler, as written in its decorators or `defineHandler` call: `when`
+ * and `whenNot` with their aliases merged in, `hook` patterns (a hook handler may have no flag
+ * conditions at all), and each `whenAny` / `whenNotAll` list kept as written.
+ */
+export interface ScannedHandler extends Required<Pick<HandlerConditions, 'when' | 'whenNot' | 'hook'>> {
   /** `<file>:<Class>.<method>` for decorated methods, `<file>:<id or line>` for `defineHandler`. */
   readonly id: string;
   readonly file: string;
   readonly line: number;
-  /** `@when` / `@whenAll`: all must be set. */
-  readonly when: readonly string[];
-  /** `@whenNot` / `@whenNone`: none may be set. */
-  readonly whenNot: readonly string[];
   /** `@whenAny`: each inner list needs one set flag. */
   readonly whenAny: ReadonlyArray<readonly string[]>;
   /** `@whenNotAll`: each inner list must not be entirely set. */
   readonly whenNotAll: ReadonlyArray<readonly string[]>;
-  /** `@hook` patterns (a hook handler may have no flag conditions at all). */
-  readonly hooks: readonly string[];
 }
 
 /** A flag mentioned at a place in a file. */
@@ -102,10 +102,10 @@ export function scanHandlers(text: string, file: string): ScanResult {
   return { handlers, sets, reads };
 }
 
-type Conditions = { when: string[]; whenNot: string[]; whenAny: string[][]; whenNotAll: string[][]; hooks: string[] };
+type Conditions = { when: string[]; whenNot: string[]; whenAny: string[][]; whenNotAll: string[][]; hook: string[] };
 
 function emptyConditions(): Conditions {
-  return { when: [], whenNot: [], whenAny: [], whenNotAll: [], hooks: [] };
+  return { when: [], whenNot: [], whenAny: [], whenNotAll: [], hook: [] };
 }
 
 function addCondition(conditions: Conditions, decorator: string, flags: string[]): boolean {
@@ -125,7 +125,7 @@ function addCondition(conditions: Conditions, decorator: string, flags: string[]
       conditions.whenNotAll.push(flags);
       return true;
     case 'hook':
-      conditions.hooks.push(...flags);
+      conditions.hook.push(...flags);
       return true;
     case 'whenFileChanged':
     case 'onlyOnce':

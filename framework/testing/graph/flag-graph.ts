@@ -8,17 +8,17 @@ import { scanEffects, type FileEffects, type MethodEffects } from './scan-effect
 /** Condition edges go flag → handler; effect edges handler → flag; trigger edges flag → flag. */
 export type GraphEdgeKind = 'when' | 'whenNot' | 'whenAny' | 'whenNotAll' | 'sets' | 'clears' | 'toggles' | 'trigger';
 
-export interface GraphHandler {
+/**
+ * A handler node: the registry's id (`<layer>:<file>:<Class>.<method>[#endpoint]`) and its hook
+ * and action conditions, with the node's key, label and layer.
+ */
+export interface GraphHandler extends Pick<RegisteredHandler, 'id' | 'hooks' | 'actions'> {
   /** Node key: `handler:<id>`. */
   readonly key: string;
-  /** Registry id: `<layer>:<file>:<Class>.<method>[#endpoint]`. */
-  readonly id: string;
   /** Short label: `Class.method` (plus `#endpoint`). */
   readonly label: string;
   /** Layer (`docker`, `interface:redis`). */
   readonly layer: string;
-  readonly hooks: readonly string[];
-  readonly actions: readonly string[];
 }
 
 export interface GraphFlag {

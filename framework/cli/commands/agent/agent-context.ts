@@ -22,6 +22,25 @@ export function withModelOption(command: Command): Command {
 }
 
 /**
+ * Registers a command that changes the model: it takes `--model`, runs `change` with the model's
+ * agent, the command's declared arguments (in order) and its options, prints the lines `change`
+ * returns, then warns about units left in error.
+ */
+export function modelChangeCommand<A extends readonly unknown[], O extends ModelOption = ModelOption>(
+  command: Command,
+  change: (agent: LocalAgent, args: A, options: O) => Promise<string | readonly string[]>,
+): void {
+  withModelOption(command).action(async (...params: unknown[]) => {
+    // Commander calls an action with the declared arguments, then the options, then the command.
+    const options = params[params.length - 2] as O;
+    const agent = agentFor(options);
+    const lines = await change(agent, params.slice(0, -2) as unknown as A, options);
+    for (const line of typeof lines === 'string' ? [lines] : lines) process.stdout.write(`${line}\n`);
+    reportErrors(agent);
+  });
+}
+
+/**
  * Creates the agent for a command: settings from the environment, progress lines on stdout. While
  * `rxcharm agent` runs for the model, the command hands its operation to it.
  */

@@ -1,13 +1,35 @@
 import type { Command } from 'commander';
-import { agentFor, positiveInt, reportErrors, withModelOption, type ModelOption } from './agent-context';
+import type { LocalAgent } from '../../../agent';
+import { agentFor, modelChangeCommand, positiveInt, withModelOption, type ModelOption } from './agent-context';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
+/** The commands that remove one thing from the model, named by their one argument. */
+const REMOVALS: readonly {
+  readonly name: string;
+  readonly description: string;
+  readonly argument: string;
+  readonly remove: (agent: LocalAgent, target: string) => Promise<void>;
+}[] = [
+  {
+    name: 'remove-unit',
+    description: 'remove a unit (departed, stop, broken, remove)',
+    argument: '<unit>',
+    remove: (agent, unit) => agent.removeUnit(unit),
+  },
+  {
+    name: 'remove-application',
+    description: 'remove an application with its units and relations',
+    argument: '<application>',
+    remove: (agent, application) => agent.removeApplication(application),
+  },
+];
+
 /** `deploy`, `add-unit`, `remove-unit`, `remove-application`, `destroy-model`. */
 export function registerLifecycleCommands(program: Command): void {
-  withModelOption(
+  modelChangeCommand(
     program
       .command('deploy')
       .description('deploy a built charm (or a layer, built first) to the local model')
@@ -15,57 +37,42 @@ export function registerLifecycleCommands(program: Command): void {
       .argument('[application]', 'application name (default: the charm name)')
       .option('--config <key=value>', 'config value (repeatable)', collect, [])
       .option('-n, --num-units <n>', 'number of units', '1'),
-  ).action(
     async (
-      charm: string,
-      application: string | undefined,
+      agent,
+      [charm, application]: [string, string | undefined],
       options: ModelOption & { config: string[]; numUnits?: string },
     ) => {
-      const agent = agentFor(options);
       const units = positiveInt('--num-units', options.numUnits, 1);
       const result = await agent.deploy(charm, {
         ...(application ? { app: application } : {}),
         config: options.config,
         units,
       });
-      process.stdout.write(`deployed ${result.application} (${result.units.join(', ')})\n`);
-      reportErrors(agent);
+      return `deployed ${result.application} (${result.units.join(', ')})`;
     },
   );
 
-  withModelOption(
+  modelChangeCommand(
     program
       .command('add-unit')
       .description('add units to an application')
       .argument('<application>')
       .option('-n, --num-units <n>', 'number of units', '1'),
-  ).action(async (application: string, options: ModelOption & { numUnits?: string }) => {
-    const agent = agentFor(options);
-    const added = await agent.addUnit(application, positiveInt('--num-units', options.numUnits, 1));
-    process.stdout.write(`added ${added.join(', ')}\n`);
-    reportErrors(agent);
-  });
+    async (agent, [application]: [string], options: ModelOption & { numUnits?: string }) => {
+      const added = await agent.addUnit(application, positiveInt('--num-units', options.numUnits, 1));
+      return `added ${added.join(', ')}`;
+    },
+  );
 
-  withModelOption(
-    program.command('remove-unit').description('remove a unit (departed, stop, broken, remove)').argument('<unit>'),
-  ).action(async (unit: string, options: ModelOption) => {
-    const agent = agentFor(options);
-    await agent.removeUnit(unit);
-    process.stdout.write(`removing ${unit}\n`);
-    reportErrors(agent);
-  });
-
-  withModelOption(
-    program
-      .command('remove-application')
-      .description('remove an application with its units and relations')
-      .argument('<application>'),
-  ).action(async (application: string, options: ModelOption) => {
-    const agent = agentFor(options);
-    await agent.removeApplication(application);
-    process.stdout.write(`removing ${application}\n`);
-    reportErrors(agent);
-  });
+  for (const { name, description, argument, remove } of REMOVALS) {
+    modelChangeCommand(
+      program.command(name).description(description).argument(argument),
+      async (agent, [target]: [string]) => {
+        await remove(agent, target);
+        return `removing ${target}`;
+      },
+    );
+  }
 
   withModelOption(
     program

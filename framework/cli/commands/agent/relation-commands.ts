@@ -1,34 +1,49 @@
 import type { Command } from 'commander';
-import { agentFor, reportErrors, withModelOption, type ModelOption } from './agent-context';
+import type { LocalAgent, RelationRecord } from '../../../agent';
+import { modelChangeCommand } from './agent-context';
+
+/** A command that acts on the relation between two `application[:endpoint]` arguments. */
+interface RelationCommand {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly description: string;
+  /** Changes the model; returns the line to print. */
+  readonly change: (agent: LocalAgent, a: string, b: string) => Promise<string>;
+}
+
+function endpointsOf(relation: RelationRecord): string {
+  return relation.endpoints.map((e) => `${e.app}:${e.endpoint}`).join(' ');
+}
+
+const RELATION_COMMANDS: readonly RelationCommand[] = [
+  {
+    name: 'relate',
+    aliases: [],
+    description: 'relate two applications; endpoints are inferred from interfaces when unambiguous',
+    change: async (agent, a, b) => {
+      const relation = await agent.relate(a, b);
+      return `related ${endpointsOf(relation)} (id ${relation.id})`;
+    },
+  },
+  {
+    name: 'unrelate',
+    aliases: ['remove-relation'],
+    description: 'remove a relation (departed per unit, then broken)',
+    change: async (agent, a, b) => `unrelated ${endpointsOf(await agent.unrelate(a, b))}`,
+  },
+];
 
 /** `relate` and `unrelate`. */
 export function registerRelationCommands(program: Command): void {
-  withModelOption(
-    program
-      .command('relate')
-      .description('relate two applications; endpoints are inferred from interfaces when unambiguous')
-      .argument('<a>', 'application[:endpoint]')
-      .argument('<b>', 'application[:endpoint]'),
-  ).action(async (a: string, b: string, options: ModelOption) => {
-    const agent = agentFor(options);
-    const relation = await agent.relate(a, b);
-    process.stdout.write(
-      `related ${relation.endpoints.map((e) => `${e.app}:${e.endpoint}`).join(' ')} (id ${relation.id})\n`,
+  for (const { name, aliases, description, change } of RELATION_COMMANDS) {
+    modelChangeCommand(
+      program
+        .command(name)
+        .aliases(aliases)
+        .description(description)
+        .argument('<a>', 'application[:endpoint]')
+        .argument('<b>', 'application[:endpoint]'),
+      (agent, [a, b]: [string, string]) => change(agent, a, b),
     );
-    reportErrors(agent);
-  });
-
-  withModelOption(
-    program
-      .command('unrelate')
-      .alias('remove-relation')
-      .description('remove a relation (departed per unit, then broken)')
-      .argument('<a>', 'application[:endpoint]')
-      .argument('<b>', 'application[:endpoint]'),
-  ).action(async (a: string, b: string, options: ModelOption) => {
-    const agent = agentFor(options);
-    const relation = await agent.unrelate(a, b);
-    process.stdout.write(`unrelated ${relation.endpoints.map((e) => `${e.app}:${e.endpoint}`).join(' ')}\n`);
-    reportErrors(agent);
-  });
+  }
 }
