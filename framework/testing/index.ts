@@ -23,7 +23,7 @@
 export { Context } from './context';
 export type { ContextOptions } from './context';
 export type { RunOutput } from './run-output';
-export type { LogRecord, PublishedRecord, StatusRecord } from './run-records';
+export type { LogRecord, PublishedRecord, RunRecords, StatusRecord } from './run-records';
 /** States: plain immutable objects, with helpers that fill in defaults. */
 export { relation, relationId, state } from './state';
 export type { ConfigValue, DataBag, RelationInput, RelationState, State, StateInput, StatusState } from './state';
