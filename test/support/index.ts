@@ -8,7 +8,8 @@
  * - Compose: `TestComposeProject` (temp workspace + unique project + clean-up), `countingClient()` (counts writes).
  *
  * Not exported here (so unit tests load no Docker code): `useTempDir(prefix)` in `./temp-dir`, a fresh
- * directory per test.
+ * directory per test; `useSocketServer(prefix, handler)` in `./socket-server`, an HTTP server on a
+ * unix socket (a stand-in engine) for a `describe`.
  */
 export { BUSYBOX_IMAGE, buildImage, ensureBusyboxImage, ensureProjectImage } from './docker-images';
 export type { ImageRecipe, ProjectImage } from './docker-images';
