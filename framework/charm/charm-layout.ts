@@ -24,8 +24,8 @@ export const TEMPLATES_DIR = 'templates';
 export const LOADER_FILE = 'lib/charm.js';
 /** The charm's bundle: framework, layers, interfaces and the npm packages every hook uses. */
 export const BUNDLE_FILE = 'lib/charm.bundle.js';
-/** The bundle's source map. */
-export const BUNDLE_MAP_FILE = 'lib/charm.bundle.js.map';
+/** The bundle's source map, beside it and named after it. */
+export const BUNDLE_MAP_FILE = `${BUNDLE_FILE}.map`;
 /** Where a package bundled apart from the charm (loaded on first use) lives. */
 export function vendorFile(name: string): string {
   return `lib/vendor/${name}.js`;

@@ -94,11 +94,25 @@ export interface DeviceSpec {
 }
 
 /**
+ * A container's resource limits: compose's `mem_limit`, `memswap_limit`, `mem_reservation`,
+ * `cpus`, `cpu_shares`, `pids_limit`, and what `deploy.resources` sets of them.
+ */
+export interface ContainerResourcesSpec {
+  /** Bytes. */
+  readonly memory?: number;
+  readonly memorySwap?: number;
+  readonly memoryReservation?: number;
+  readonly nanoCpus?: number;
+  readonly cpuShares?: number;
+  readonly pidsLimit?: number;
+}
+
+/**
  * The container options beyond the basics (compose keys such as `cap_add`, `ulimits`, `logging`,
  * `mem_limit`), each an Engine API field in camelCase. Absent means the engine default; set-like
  * lists are kept sorted by the compose model so the config hash ignores the order they were written in.
  */
-export interface ContainerOptionsSpec {
+export interface ContainerOptionsSpec extends ContainerResourcesSpec {
   /** `?platform=` of the create call (`linux/amd64`). */
   readonly platform?: string;
   readonly openStdin?: boolean;
@@ -117,13 +131,6 @@ export interface ContainerOptionsSpec {
   readonly ulimits?: readonly UlimitSpec[];
   readonly logConfig?: { readonly type: string; readonly config: Readonly<Record<string, string>> };
   readonly shmSize?: number;
-  /** Bytes. */
-  readonly memory?: number;
-  readonly memorySwap?: number;
-  readonly memoryReservation?: number;
-  readonly nanoCpus?: number;
-  readonly cpuShares?: number;
-  readonly pidsLimit?: number;
   readonly privileged?: boolean;
   readonly devices?: readonly DeviceSpec[];
   readonly securityOpt?: readonly string[];

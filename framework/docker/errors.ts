@@ -40,15 +40,35 @@ export class ComposeInterpolationError extends RxcharmError {
   }
 }
 
-/** Pulling an image failed, either at the HTTP level or inside the progress stream. */
-export class ImagePullError extends RxcharmError {
+/** Pulling or building an image failed: which image, and why in the engine's own words. */
+export abstract class ImageError extends RxcharmError {
   readonly image: string;
-  /** The daemon's or registry's reason, as it said it. */
+  /** The daemon's reason (the registry's, or the failing build step's message), as it said it. */
   readonly reason: string;
-  constructor(image: string, reason: string, options: { cause?: unknown } = {}) {
-    super('IMAGE_PULL', `image pull failed: ${image}\n${reason}`, { context: { image }, cause: options.cause });
+  protected constructor(
+    code: 'IMAGE_PULL' | 'IMAGE_BUILD',
+    operation: 'pull' | 'build',
+    image: string,
+    reason: string,
+    options: { cause?: unknown },
+  ) {
+    super(code, `image ${operation} failed: ${image}\n${reason}`, { context: { image }, cause: options.cause });
     this.image = image;
     this.reason = reason;
+  }
+}
+
+/** Pulling an image failed, either at the HTTP level or inside the progress stream. */
+export class ImagePullError extends ImageError {
+  constructor(image: string, reason: string, options: { cause?: unknown } = {}) {
+    super('IMAGE_PULL', 'pull', image, reason, options);
+  }
+}
+
+/** Building an image failed: the context could not be read, or the engine reported a failing step. */
+export class ImageBuildError extends ImageError {
+  constructor(image: string, reason: string, options: { cause?: unknown } = {}) {
+    super('IMAGE_BUILD', 'build', image, reason, options);
   }
 }
 
@@ -143,16 +163,4 @@ export function isDockerUnavailableError(value: unknown): value is DockerUnavail
 /** True for a {@link DockerApiError} from any copy of rxcharm. */
 export function isDockerApiError(value: unknown): value is DockerApiError {
   return isRxcharmError(value) && value.code === 'DOCKER_API';
-}
-
-/** Building an image failed: the context could not be read, or the engine reported a failing step. */
-export class ImageBuildError extends RxcharmError {
-  readonly image: string;
-  /** The engine's reason (the failing step's message), as it said it. */
-  readonly reason: string;
-  constructor(image: string, reason: string, options: { cause?: unknown } = {}) {
-    super('IMAGE_BUILD', `image build failed: ${image}\n${reason}`, { context: { image }, cause: options.cause });
-    this.image = image;
-    this.reason = reason;
-  }
 }

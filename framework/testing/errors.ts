@@ -1,5 +1,5 @@
 import { RxcharmError } from '../errors';
-import type { TraceEvent } from '../reactive';
+import type { RunRecords } from './run-records';
 import type { State } from './state';
 
 /**
@@ -23,13 +23,9 @@ export class InconsistentStateError extends RxcharmError {
 }
 
 /** What a failed run still tells: the partial records of the hook that failed. */
-export interface FailedRunRecords {
-  readonly hook: string;
+export interface FailedRunRecords extends RunRecords {
   /** The unit after the failed hook: the pre-hook state, since nothing was committed. */
   readonly state: State;
-  readonly trace: readonly TraceEvent[];
-  readonly logs: readonly Readonly<Record<string, unknown>>[];
-  readonly statusHistory: ReadonlyArray<{ readonly status: string; readonly message: string }>;
 }
 
 /**

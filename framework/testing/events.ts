@@ -45,23 +45,18 @@ export function relationCreated(endpoint: string, options: RelationEventOptions 
   return relationEvent('created', endpoint, undefined, options);
 }
 
-/** `<endpoint>-relation-joined` for `remoteUnit` (which must be in the relation's `remoteUnits`). */
-export function relationJoined(
-  endpoint: string,
-  remoteUnit?: string,
-  options: RelationEventOptions = {},
-): HarnessEvent {
-  return relationEvent('joined', endpoint, remoteUnit, options);
+/** The helper of a hook that may name the remote unit it is about (`joined`, `changed`). */
+function unitEvent(
+  kind: 'joined' | 'changed',
+): (endpoint: string, remoteUnit?: string, options?: RelationEventOptions) => HarnessEvent {
+  return (endpoint, remoteUnit, options = {}) => relationEvent(kind, endpoint, remoteUnit, options);
 }
 
+/** `<endpoint>-relation-joined` for `remoteUnit` (which must be in the relation's `remoteUnits`). */
+export const relationJoined = unitEvent('joined');
+
 /** `<endpoint>-relation-changed`; without `remoteUnit`, the remote application's data changed. */
-export function relationChanged(
-  endpoint: string,
-  remoteUnit?: string,
-  options: RelationEventOptions = {},
-): HarnessEvent {
-  return relationEvent('changed', endpoint, remoteUnit, options);
-}
+export const relationChanged = unitEvent('changed');
 
 /**
  * `<endpoint>-relation-departed`: `remoteUnit` (in the input state's relation) leaves; during the

@@ -23,20 +23,13 @@
 export { Context } from './context';
 export type { ContextOptions } from './context';
 export type { RunOutput } from './run-output';
-export type { LogRecord, PublishedRecord, StatusRecord } from './run-records';
+export type { LogRecord, PublishedRecord, RunRecords, StatusRecord } from './run-records';
 /** States: plain immutable objects, with helpers that fill in defaults. */
 export { relation, relationId, state } from './state';
 export type { ConfigValue, DataBag, RelationInput, RelationState, State, StateInput, StatusState } from './state';
-/** Events: hook names or these helpers. */
-export {
-  action,
-  relationBroken,
-  relationChanged,
-  relationCreated,
-  relationDeparted,
-  relationJoined,
-  toEvent,
-} from './events';
+/** Events: hook names or these helpers (the relation ones in lifecycle order). */
+export { relationCreated, relationJoined, relationChanged, relationDeparted, relationBroken } from './events';
+export { action, toEvent } from './events';
 export type { EventInput, HarnessEvent, RelationEventOptions, RelationHookKind } from './events';
 /** Consistency of a state and an event with the charm's declarations. */
 export { consistencyProblems } from './consistency';

@@ -6,9 +6,12 @@
  * - Labels and clean-up: `TEST_LABEL`, `testLabels()`, `uniqueName()`, `removeByLabel()`, `removeProject()`,
  *   `dockerAvailable()`.
  * - Compose: `TestComposeProject` (temp workspace + unique project + clean-up), `countingClient()` (counts writes).
+ * - Containers: `bareContainerSpec({ name, image, ... })` (a create spec with the required lists empty; also
+ *   importable alone from `./container-spec` by unit tests).
  *
  * Not exported here (so unit tests load no Docker code): `useTempDir(prefix)` in `./temp-dir`, a fresh
- * directory per test.
+ * directory per test; `useSocketServer(prefix, handler)` in `./socket-server`, an HTTP server on a
+ * unix socket (a stand-in engine) for a `describe`.
  */
 export { BUSYBOX_IMAGE, buildImage, ensureBusyboxImage, ensureProjectImage } from './docker-images';
 export type { ImageRecipe, ProjectImage } from './docker-images';
@@ -16,4 +19,5 @@ export { TEST_LABEL, dockerAvailable, removeByLabel, removeProject, testLabels, 
 export { countingClient } from './counting-client';
 export type { CountingClient } from './counting-client';
 export { TestComposeProject } from './compose-project';
+export { bareContainerSpec } from './container-spec';
 export { buildCliBundle } from './cli-bundle';

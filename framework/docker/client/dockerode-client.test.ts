@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { DockerUnavailableError, ImagePullError } from '../errors';
 import type { PullProgressEvent } from '../../charm/docker-types';
+import { useSocketServer } from '../../../test/support/socket-server';
 
 // A stand-in for dockerode whose pull stream carries scripted JSON lines; followProgress is
 // docker-modem's real implementation, the part that resolves even when a line is an error.
@@ -75,30 +72,17 @@ describe('DockerodeClient.pullImage', () => {
 });
 
 describe('DockerodeClient request/response calls', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'rxcharm-dockerode-client-'));
-  const socketPath = join(dir, 'engine.sock');
-  let server: Server;
-
-  beforeAll(async () => {
-    // A stand-in engine: multiplexed logs (stream 1, then stream 2), a listing, a ping.
-    server = createServer((req, res) => {
-      if (req.url?.startsWith('/containers/abc/logs?')) {
-        const frame = (kind: number, text: string): Buffer =>
-          Buffer.concat([Buffer.from([kind, 0, 0, 0, 0, 0, 0, text.length]), Buffer.from(text)]);
-        res.writeHead(200).end(Buffer.concat([frame(1, 'out\n'), frame(2, 'err\n')]));
-      } else if (req.url?.startsWith('/containers/json?')) {
-        res.writeHead(200, { 'Content-Type': 'application/json' }).end('[]');
-      } else {
-        res.writeHead(200).end('OK');
-      }
-    });
-    await new Promise<void>((resolve) => server.listen(socketPath, resolve));
-  });
-
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    rmSync(dir, { recursive: true, force: true });
+  // A stand-in engine: multiplexed logs (stream 1, then stream 2), a listing, a ping.
+  const { socketPath } = useSocketServer('rxcharm-dockerode-client-', (req, res) => {
+    if (req.url?.startsWith('/containers/abc/logs?')) {
+      const frame = (kind: number, text: string): Buffer =>
+        Buffer.concat([Buffer.from([kind, 0, 0, 0, 0, 0, 0, text.length]), Buffer.from(text)]);
+      res.writeHead(200).end(Buffer.concat([frame(1, 'out\n'), frame(2, 'err\n')]));
+    } else if (req.url?.startsWith('/containers/json?')) {
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('[]');
+    } else {
+      res.writeHead(200).end('OK');
+    }
   });
 
   it('never load dockerode (a hook that pings, a compose up without pulls)', async () => {

@@ -109,29 +109,23 @@ export class DockerodeClient implements DockerClient {
     return this.guard(operation, subject, async () => fn(await this.docker()), []);
   }
 
-  /** One request/response call ({@link engineRequest}); answers with a status in `ok` resolve to `undefined`. */
+  /**
+   * One request/response call ({@link engineRequest}); a bare path is a GET. Answers with a status
+   * in `ok` resolve to `undefined`.
+   */
   private request<T>(
     operation: string,
     subject: string,
-    call: EngineRequest,
+    call: EngineRequest | string,
     ok: readonly number[] = [],
   ): Promise<T | undefined> {
+    const req = typeof call === 'string' ? { method: 'GET' as const, path: call } : call;
     return this.guard(
       operation,
       subject,
-      () => engineRequest<T>(this.connection, { ...call, timeoutMs: this.timeoutMs }),
+      () => engineRequest<T>(this.connection, { ...req, timeoutMs: this.timeoutMs }),
       ok,
     );
-  }
-
-  /** A read-only GET: see {@link request}. */
-  private read<T>(
-    operation: string,
-    subject: string,
-    path: string,
-    ok: readonly number[] = [],
-  ): Promise<T | undefined> {
-    return this.request(operation, subject, { method: 'GET', path }, ok);
   }
 
   private async guard<T>(
@@ -153,17 +147,17 @@ export class DockerodeClient implements DockerClient {
   }
 
   async ping(): Promise<void> {
-    await this.read('ping', this.host, '/_ping');
+    await this.request('ping', this.host, '/_ping');
   }
 
   async version(): Promise<{ version: string; apiVersion: string }> {
-    const v = await this.read<Dockerode.DockerVersion>('version', this.host, '/version');
+    const v = await this.request<Dockerode.DockerVersion>('version', this.host, '/version');
     return { version: v?.Version ?? '', apiVersion: v?.ApiVersion ?? '' };
   }
 
   async listContainers(labels: readonly string[]): Promise<Engine.ContainerSummary[]> {
     const rows =
-      (await this.read<Dockerode.ContainerInfo[]>(
+      (await this.request<Dockerode.ContainerInfo[]>(
         'list containers',
         labels.join(','),
         `/containers/json${query({ all: true, filters: { label: labels } })}`,
@@ -188,7 +182,7 @@ export class DockerodeClient implements DockerClient {
   }
 
   async inspectContainer(idOrName: string): Promise<Engine.ContainerDetails | undefined> {
-    const r = await this.read<Dockerode.ContainerInspectInfo>(
+    const r = await this.request<Dockerode.ContainerInspectInfo>(
       'inspect container',
       idOrName,
       `${containerPath(idOrName)}/json`,
@@ -299,7 +293,7 @@ export class DockerodeClient implements DockerClient {
   }
 
   async inspectImage(ref: string): Promise<Engine.ImageSummary | undefined> {
-    const r = await this.read<Dockerode.ImageInspectInfo>('inspect image', ref, `/images/${ref}/json`, [404]);
+    const r = await this.request<Dockerode.ImageInspectInfo>('inspect image', ref, `/images/${ref}/json`, [404]);
     return r === undefined ? undefined : { id: r.Id, repoTags: r.RepoTags ?? [] };
   }
 
@@ -340,7 +334,7 @@ export class DockerodeClient implements DockerClient {
 
   async listNetworks(labels: readonly string[]): Promise<Engine.NetworkSummary[]> {
     const rows =
-      (await this.read<Dockerode.NetworkInspectInfo[]>(
+      (await this.request<Dockerode.NetworkInspectInfo[]>(
         'list networks',
         labels.join(','),
         `/networks${query({ filters: { label: labels } })}`,
@@ -350,7 +344,7 @@ export class DockerodeClient implements DockerClient {
 
   async inspectNetwork(name: string): Promise<Engine.NetworkSummary | undefined> {
     const path = `/networks/${encodeURIComponent(name)}`;
-    const n = await this.read<Dockerode.NetworkInspectInfo>('inspect network', name, path, [404]);
+    const n = await this.request<Dockerode.NetworkInspectInfo>('inspect network', name, path, [404]);
     return n === undefined
       ? undefined
       : { id: n.Id, name: n.Name, labels: n.Labels ?? {}, containers: Object.keys(n.Containers ?? {}).length };
@@ -384,7 +378,7 @@ export class DockerodeClient implements DockerClient {
   }
 
   async listVolumes(labels: readonly string[]): Promise<Engine.VolumeSummary[]> {
-    const r = await this.read<{ Volumes: Dockerode.VolumeInspectInfo[] | null }>(
+    const r = await this.request<{ Volumes: Dockerode.VolumeInspectInfo[] | null }>(
       'list volumes',
       labels.join(','),
       `/volumes${query({ filters: { label: labels } })}`,
@@ -394,7 +388,7 @@ export class DockerodeClient implements DockerClient {
 
   async inspectVolume(name: string): Promise<Engine.VolumeSummary | undefined> {
     const path = `/volumes/${encodeURIComponent(name)}`;
-    const v = await this.read<Dockerode.VolumeInspectInfo>('inspect volume', name, path, [404]);
+    const v = await this.request<Dockerode.VolumeInspectInfo>('inspect volume', name, path, [404]);
     return v === undefined ? undefined : { name: v.Name, labels: v.Labels ?? {} };
   }
 

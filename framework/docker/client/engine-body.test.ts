@@ -1,5 +1,6 @@
 import { containerCreateBody, demuxDockerStream } from './engine-body';
 import { query } from './engine-http';
+import { bareContainerSpec } from '../../../test/support/container-spec';
 
 describe('containerCreateBody', () => {
   it('maps a spec to the Engine API body', () => {
@@ -49,16 +50,7 @@ describe('containerCreateBody', () => {
   });
 
   it('leaves Cmd and Entrypoint out when the image default applies', () => {
-    const body = containerCreateBody({
-      name: 'n',
-      image: 'i',
-      env: [],
-      labels: {},
-      exposedPorts: [],
-      portBindings: {},
-      mounts: [],
-      links: [],
-    });
+    const body = containerCreateBody(bareContainerSpec({ name: 'n', image: 'i' }));
     expect(body).not.toHaveProperty('Cmd');
     expect(body).not.toHaveProperty('Entrypoint');
   });

@@ -1,7 +1,6 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
+import { useSocketServer } from '../../../test/support/socket-server';
 import type { DockerConnection } from './docker-host';
 import { engineRequest, type EngineHttpError } from './engine-http';
 
@@ -22,38 +21,25 @@ function read(req: IncomingMessage): Promise<string> {
 }
 
 describe('engineRequest', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'rxcharm-engine-http-'));
-  const socketPath = join(dir, 'engine.sock');
-  const connection: DockerConnection = { kind: 'socket', socketPath, display: `unix://${socketPath}` };
   const seen: Seen[] = [];
-  let server: Server;
-
-  beforeAll(async () => {
-    server = createServer(async (req, res) => {
-      const body = await read(req);
-      seen.push({ method: req.method ?? '', url: req.url ?? '', contentType: req.headers['content-type'], body });
-      if (req.url === '/containers/create?name=p_web_1') {
-        res.writeHead(201, { 'Content-Type': 'application/json' }).end(JSON.stringify({ Id: 'abc', Warnings: [] }));
-      } else if (req.url === '/containers/abc/start') {
-        res.writeHead(204).end();
-      } else if (req.url === '/_ping') {
-        res.writeHead(200, { 'Content-Type': 'text/plain' }).end('OK');
-      } else if (req.url === '/slow') {
-        // Never answers: the client's timeout must end the call.
-      } else {
-        res
-          .writeHead(404, { 'Content-Type': 'application/json' })
-          .end(JSON.stringify({ message: `no such thing: ${req.url}` }));
-      }
-    });
-    await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+  const { dir, socketPath } = useSocketServer('rxcharm-engine-http-', async (req, res) => {
+    const body = await read(req);
+    seen.push({ method: req.method ?? '', url: req.url ?? '', contentType: req.headers['content-type'], body });
+    if (req.url === '/containers/create?name=p_web_1') {
+      res.writeHead(201, { 'Content-Type': 'application/json' }).end(JSON.stringify({ Id: 'abc', Warnings: [] }));
+    } else if (req.url === '/containers/abc/start') {
+      res.writeHead(204).end();
+    } else if (req.url === '/_ping') {
+      res.writeHead(200, { 'Content-Type': 'text/plain' }).end('OK');
+    } else if (req.url === '/slow') {
+      // Never answers: the client's timeout must end the call.
+    } else {
+      res
+        .writeHead(404, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ message: `no such thing: ${req.url}` }));
+    }
   });
-
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const connection: DockerConnection = { kind: 'socket', socketPath, display: `unix://${socketPath}` };
 
   it('sends a JSON body with its content type and returns the parsed answer', async () => {
     const answer = await engineRequest<{ Id: string }>(connection, {

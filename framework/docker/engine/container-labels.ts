@@ -8,10 +8,12 @@ import {
   LABEL_HASH_SCHEMA,
   LABEL_IMAGE,
   LABEL_MANAGED_BY,
+  LABEL_NETWORK,
   LABEL_ONEOFF,
   LABEL_PROJECT,
   LABEL_SERVICE,
   LABEL_VERSION,
+  LABEL_VOLUME,
   LABEL_WORKING_DIR,
 } from '../labels';
 import type { DesiredService, DesiredState } from './desired-state';
@@ -57,7 +59,7 @@ export function resourceLabels(
 ): Record<string, string> {
   return {
     ...own,
-    [kind === 'network' ? 'com.docker.compose.network' : 'com.docker.compose.volume']: key,
+    [kind === 'network' ? LABEL_NETWORK : LABEL_VOLUME]: key,
     [LABEL_PROJECT]: project,
     [LABEL_VERSION]: COMPOSE_VERSION,
     [LABEL_MANAGED_BY]: 'rxcharm',

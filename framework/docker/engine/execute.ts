@@ -68,42 +68,23 @@ export async function execute(
   const stopTimeout = (svc?: DesiredService): number =>
     svc?.template.stopTimeoutSeconds ?? options.stopTimeoutSeconds ?? 10;
 
+  const createResource = async (kind: 'network' | 'volume', name: string): Promise<void> => {
+    const r = (kind === 'network' ? desired.networks : desired.volumes).find((x) => x.name === name)!;
+    const resource = `${kind === 'network' ? 'Network' : 'Volume'} ${name}`;
+    emit({ resource, status: 'Creating' });
+    const spec = {
+      name,
+      ...r.options,
+      driver: r.driver,
+      labels: resourceLabels(desired.project, kind, r.key, { ...desired.labels, ...r.labels }),
+    };
+    await ignoreConflict(kind === 'network' ? client.createNetwork(spec) : client.createVolume(spec));
+    emit({ resource, status: 'Created' });
+  };
   await Promise.all(
     actions.flatMap((a) => {
-      if (a.kind === 'create-network') {
-        const n = desired.networks.find((x) => x.name === a.network)!;
-        return [
-          (async () => {
-            emit({ resource: `Network ${n.name}`, status: 'Creating' });
-            await ignoreConflict(
-              client.createNetwork({
-                name: n.name,
-                ...n.options,
-                driver: n.driver,
-                labels: resourceLabels(desired.project, 'network', n.key, { ...desired.labels, ...n.labels }),
-              }),
-            );
-            emit({ resource: `Network ${n.name}`, status: 'Created' });
-          })(),
-        ];
-      }
-      if (a.kind === 'create-volume') {
-        const v = desired.volumes.find((x) => x.name === a.volume)!;
-        return [
-          (async () => {
-            emit({ resource: `Volume ${v.name}`, status: 'Creating' });
-            await ignoreConflict(
-              client.createVolume({
-                name: v.name,
-                ...v.options,
-                driver: v.driver,
-                labels: resourceLabels(desired.project, 'volume', v.key, { ...desired.labels, ...v.labels }),
-              }),
-            );
-            emit({ resource: `Volume ${v.name}`, status: 'Created' });
-          })(),
-        ];
-      }
+      if (a.kind === 'create-network') return [createResource('network', a.network)];
+      if (a.kind === 'create-volume') return [createResource('volume', a.volume)];
       return [];
     }),
   );

@@ -2,21 +2,11 @@ import { containerCreateBody, networkCreateBody, volumeCreateBody } from '../cli
 import { desiredState } from '../engine/desired-state';
 import { serviceTemplate } from '../engine/service-template';
 import { ComposeFileError, ComposeUsageError } from '../errors';
-import { parseCompose } from './parse-compose';
 import { selectProfiles } from './select-profiles';
+import { parseComposeText } from '../../../test/support/parse-compose-text';
 
-const file = '/proj/docker-compose.yml';
 function parse(text: string, files: Record<string, string> = {}, warnings: string[] = []) {
-  return parseCompose(text, {
-    file,
-    env: { TAG: '7' },
-    home: '/home/u',
-    onWarning: (w) => warnings.push(w),
-    readFile: (p) => {
-      if (!(p in files)) throw Object.assign(new Error(`ENOENT ${p}`), { code: 'ENOENT' });
-      return files[p];
-    },
-  });
+  return parseComposeText(text, { env: { TAG: '7' }, files, onWarning: (w) => warnings.push(w) });
 }
 const body = (text: string, service = 'app', files: Record<string, string> = {}) => {
   const model = parse(text, files);

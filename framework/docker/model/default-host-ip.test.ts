@@ -1,15 +1,5 @@
 import { withDefaultHostIp } from './default-host-ip';
-import { parseCompose } from './parse-compose';
-
-const parse = (text: string) =>
-  parseCompose(text, {
-    file: '/proj/docker-compose.yml',
-    env: {},
-    home: '/home/u',
-    readFile: (p) => {
-      throw new Error(`ENOENT ${p}`);
-    },
-  });
+import { parseComposeText as parse } from '../../../test/support/parse-compose-text';
 
 describe('withDefaultHostIp', () => {
   it('binds ports that name no host IP to the given address and keeps the others', () => {

@@ -1,17 +1,10 @@
 import { ComposeFileError, ComposeInterpolationError, UnsupportedComposeKeyError } from '../errors';
 import { parseCompose } from './parse-compose';
+import { parseComposeText, TEST_COMPOSE_FILE } from '../../../test/support/parse-compose-text';
 
-const file = '/proj/docker-compose.yml';
+const file = TEST_COMPOSE_FILE;
 const parse = (text: string, env: Record<string, string> = {}, files: Record<string, string> = {}) =>
-  parseCompose(text, {
-    file,
-    env,
-    home: '/home/u',
-    readFile: (p) => {
-      if (!(p in files)) throw new Error(`ENOENT ${p}`);
-      return files[p];
-    },
-  });
+  parseComposeText(text, { env, files });
 
 describe('parseCompose', () => {
   it('normalizes every supported key', () => {

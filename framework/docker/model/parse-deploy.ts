@@ -1,4 +1,4 @@
-import type { ContainerOptionsSpec } from '../../charm/docker-types';
+import type { ContainerResourcesSpec } from '../../charm/docker-types';
 import { isMapping, scalarString, type ParseContext, type Path } from './parse-context';
 import { parseBytes, parseCount, parseNanoCpus } from './parse-units';
 import type { RestartPolicy } from './types';
@@ -8,7 +8,7 @@ export interface DeployConfig {
   readonly replicas?: number;
   readonly restart?: RestartPolicy;
   /** Limits and reservations as container options (service-level keys win over these). */
-  readonly resources: Pick<ContainerOptionsSpec, 'memory' | 'nanoCpus' | 'pidsLimit' | 'memoryReservation'>;
+  readonly resources: Pick<ContainerResourcesSpec, 'memory' | 'nanoCpus' | 'pidsLimit' | 'memoryReservation'>;
 }
 
 /** `deploy` sub-keys that only mean something to a Swarm: accepted with a warning, as docker compose does. */

@@ -5,6 +5,7 @@ import type { DockerAction } from './docker-action';
 import { FakeDockerClient } from './fake-docker-client';
 import { recordingDockerClient } from './recording-docker-client';
 import { useTempDir } from '../../../test/support/temp-dir';
+import { bareContainerSpec } from '../../../test/support/container-spec';
 
 describe('FakeDockerClient under Compose', () => {
   const tmp = useTempDir('fake-docker-');
@@ -63,16 +64,7 @@ describe('FakeDockerClient under Compose', () => {
 describe('FakeDockerClient.killContainer', () => {
   it('ends the container on SIGKILL (the default) or SIGTERM, and keeps it running on a reload signal', async () => {
     const docker = new FakeDockerClient({ images: [{ id: 'sha256:1', repoTags: ['img:latest'] }] });
-    const id = await docker.createContainer({
-      name: 'p_web_1',
-      image: 'img',
-      env: [],
-      labels: {},
-      exposedPorts: [],
-      portBindings: {},
-      mounts: [],
-      links: [],
-    });
+    const id = await docker.createContainer(bareContainerSpec({ name: 'p_web_1', image: 'img' }));
     await docker.startContainer(id);
     await docker.killContainer(id, 'SIGUSR2');
     await docker.killContainer(id, 'HUP');

@@ -4,17 +4,8 @@
  * Import from reactive code as `import { composeFor } from 'layer:docker'`. React to the
  * `docker.ready` flag (set by this layer's handlers while the daemon answers). Stable.
  */
-export {
-  composeFor,
-  unitProjectName,
-  dockerClientFor,
-  dockerHostOf,
-  pingDocker,
-  machineFacts,
-  installDockerPackage,
-  startDockerDaemon,
-  runCommand,
-} from './docker-engine';
+export { composeFor, unitProjectName, dockerClientFor, dockerHostOf, pingDocker } from './docker-engine';
+export { machineFacts, installDockerPackage, startDockerDaemon, runCommand } from './docker-daemon';
 export { dockerSetupStep, isDebianLike } from './docker-setup';
 export type { DockerSetupFacts, DockerSetupStep } from './docker-setup';
 export { upOrReport, classifyComposeError, dockerDownFault, pullReason } from './compose-faults';

@@ -13,6 +13,7 @@ import {
   type DockerTlsOptions,
 } from '../../../framework/docker';
 import {
+  bareContainerSpec,
   ensureBusyboxImage,
   TestComposeProject,
   removeByLabel,
@@ -135,18 +136,15 @@ describe('DockerodeClient over TLS (a TLS listener in front of the real daemon)'
     const before = handshakes;
     await client.ping();
     expect((await client.version()).apiVersion).toMatch(/^\d+\.\d+$/);
-    const id = await client.createContainer({
-      name: `${run}_one`,
-      image: ensureBusyboxImage(),
-      cmd: ['sh', '-c', 'echo over-tls; sleep 1d'],
-      env: [],
-      labels: testLabels(run),
-      exposedPorts: [],
-      portBindings: {},
-      mounts: [],
-      links: [],
-      init: true,
-    });
+    const id = await client.createContainer(
+      bareContainerSpec({
+        name: `${run}_one`,
+        image: ensureBusyboxImage(),
+        cmd: ['sh', '-c', 'echo over-tls; sleep 1d'],
+        labels: testLabels(run),
+        init: true,
+      }),
+    );
     await client.startContainer(id);
     expect((await client.inspectContainer(id))?.running).toBe(true);
     expect((await client.listContainers([`${TEST_LABEL}=${run}`])).map((c) => c.id)).toEqual([id]);

@@ -1,5 +1,12 @@
 import { Docker, DockerApiError, DockerodeClient } from '../../../framework/docker';
-import { ensureBusyboxImage, removeByLabel, TEST_LABEL, testLabels, uniqueName } from '../../support';
+import {
+  bareContainerSpec,
+  ensureBusyboxImage,
+  removeByLabel,
+  TEST_LABEL,
+  testLabels,
+  uniqueName,
+} from '../../support';
 
 jest.setTimeout(60_000);
 
@@ -23,19 +30,16 @@ describe('Docker (one-off verbs) on a real daemon', () => {
   it('inspects, reports health, and names a missing container', async () => {
     const docker = new Docker(new DockerodeClient());
     const name = `${run}_health`;
-    const id = await docker.client.createContainer({
-      name,
-      image: ensureBusyboxImage(),
-      cmd: ['sleep', '1d'],
-      env: [],
-      labels: testLabels(run),
-      exposedPorts: [],
-      portBindings: {},
-      mounts: [],
-      links: [],
-      init: true,
-      healthcheck: { test: ['CMD', 'true'], intervalNs: 200e6, retries: 3 },
-    });
+    const id = await docker.client.createContainer(
+      bareContainerSpec({
+        name,
+        image: ensureBusyboxImage(),
+        cmd: ['sleep', '1d'],
+        labels: testLabels(run),
+        init: true,
+        healthcheck: { test: ['CMD', 'true'], intervalNs: 200e6, retries: 3 },
+      }),
+    );
     await docker.client.startContainer(id);
     expect((await docker.inspect(name)).running).toBe(true);
     let health = await docker.healthcheck(name);
