@@ -24,8 +24,7 @@ export type { ApplyComposeOptions, ApplyOutcome } from './apply-compose';
 export { readImage, readWorkload } from './image-setting';
 export { UnitProject } from './unit-project';
 export type { StartingWorkload, UnitProjectOptions } from './unit-project';
-export { UnitProjectCharm } from './unit-project-charm';
-export type { UnitProjectFlags } from './unit-project-charm';
+export { UnitProjectCharm, type UnitProjectFlags } from './unit-project-charm';
 export {
   isHostAddress,
   publishHostIp,
