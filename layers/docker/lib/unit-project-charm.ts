@@ -19,7 +19,8 @@ export interface UnitProjectFlags {
  * workspace. The charm adds its `converge`, guarded by `@whenNot(configured, stopped)`.
  *
  * Handler ids are the subclass's (`redis:reactive/redis.ts:RedisCharm.stop`), registered before
- * the subclass's own handlers.
+ * the subclass's own handlers. The flags are the charm's values at run time, so `rxcharm graph`
+ * shows these handlers' conditions but not the flags they set and clear.
  *
  * @example
  * ```ts
