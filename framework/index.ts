@@ -72,12 +72,13 @@ export {
   readLayerOption,
   PortBuffer,
   reportDataProblems,
+  connectedEndpoint,
   ActionNotImplementedError,
   CharmMetadataError,
   LayerOptionError,
   NoActiveHookError,
 } from './runtime';
-export type { ActionHelper, HookRuntime, StatusHelper, CharmMetadata } from './runtime';
+export type { ActionHelper, HookRuntime, StatusHelper, CharmMetadata, EndpointReading } from './runtime';
 /** The Docker client a hook gets as `this.docker` (`rxcharm/compose` has the engine that uses it). */
 export type { DockerClient } from './charm/docker-client';
 

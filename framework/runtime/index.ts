@@ -22,3 +22,5 @@ export { bindEndpoints, registerBundle } from './register-bundle';
 export type { EndpointBinding } from './register-bundle';
 export { ActionNotImplementedError, CharmMetadataError, LayerOptionError, NoActiveHookError } from './runtime-errors';
 export { reportDataProblems } from './report-data-problems';
+export { connectedEndpoint } from './connected-endpoint';
+export type { EndpointReading } from './connected-endpoint';

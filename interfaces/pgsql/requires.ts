@@ -1,6 +1,9 @@
-import { Endpoint, currentHook, reportDataProblems, when, whenAny, whenNot } from 'rxcharm';
+import { connectedEndpoint, currentHook } from 'rxcharm';
 import type { ConnectionString } from './connection-string';
 import { joinList, readPgsqlUnits, splitList, type PgsqlReading, type PgsqlRequest } from './pgsql-data';
+
+/** The data flag: set while joined and some unit published a usable master connection. */
+const DATABASE_AVAILABLE = '{endpoint_name}.database.available';
 
 /**
  * The client side of `interface: pgsql`.
@@ -13,27 +16,7 @@ import { joinList, readPgsqlUnits, splitList, type PgsqlReading, type PgsqlReque
  * application bag too (the PostgreSQL charm reads the application bag first). While joined
  * without a master, {@link PgsqlRequires.waitingFor} names the key it waits for.
  */
-export class PgsqlRequires extends Endpoint {
-  @whenAny('endpoint.{endpoint_name}.changed', 'endpoint.{endpoint_name}.departed')
-  onDataChanged(): void {
-    const reading = this.reading();
-    reportDataProblems('pgsql', this.endpointName, reading.problems);
-    this.updateFlags(reading);
-  }
-
-  @when('endpoint.{endpoint_name}.joined')
-  @whenNot('{endpoint_name}.connected')
-  onJoined(): void {
-    this.updateFlags(this.reading());
-  }
-
-  @whenNot('endpoint.{endpoint_name}.joined')
-  @whenAny('{endpoint_name}.connected', '{endpoint_name}.database.available')
-  onGone(): void {
-    this.clearFlag('{endpoint_name}.connected');
-    this.clearFlag('{endpoint_name}.database.available');
-  }
-
+export class PgsqlRequires extends connectedEndpoint<PgsqlReading>('pgsql', DATABASE_AVAILABLE) {
   /** The master's connection (libpq string with `host`, `port`, `dbname`, `user`, `password`, `uri`), or undefined. */
   get master(): ConnectionString | undefined {
     return this.reading().master;
@@ -117,7 +100,7 @@ export class PgsqlRequires extends Endpoint {
     return splitList(this.relations[0]?.toPublish.raw('egress-subnets'));
   }
 
-  private reading(): PgsqlReading {
+  override reading(): PgsqlReading {
     return readPgsqlUnits(this.remoteUnitData(), this.localUnitName(), this.request(), this.egressSubnets());
   }
 
@@ -130,8 +113,8 @@ export class PgsqlRequires extends Endpoint {
     this.updateFlags(this.reading());
   }
 
-  private updateFlags(reading: PgsqlReading): void {
+  override updateFlags(reading: PgsqlReading): void {
     this.toggleFlag('{endpoint_name}.connected', this.isJoined);
-    this.toggleFlag('{endpoint_name}.database.available', this.isJoined && reading.master !== undefined);
+    this.toggleFlag(DATABASE_AVAILABLE, this.isJoined && reading.master !== undefined);
   }
 }

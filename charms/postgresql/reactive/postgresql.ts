@@ -11,7 +11,7 @@
  * leaves `allowed-units` on the next publish; a broken relation has no bag any more. `stop` downs
  * the project; `remove` also deletes the data volume.
  */
-import { Charm, hook, when, whenNot } from 'rxcharm';
+import { when, whenNot } from 'rxcharm';
 import {
   isSettingsProblem,
   newSecret,
@@ -21,7 +21,7 @@ import {
   settingsOrBlocked,
   storedSecret,
 } from 'layer:basic';
-import { UnitProject } from 'layer:docker';
+import { UnitProject, UnitProjectCharm } from 'layer:docker';
 import type { PgsqlProvides } from 'interface:pgsql';
 import { isRefused, planConsumer, preparedKey, type ConsumerPlan } from '../src/consumer-plan';
 import { hbaLines, withGrantBlock, type HbaGrant } from '../src/pg-hba';
@@ -48,8 +48,9 @@ const PORTS_KEY = 'postgresql.open-port';
 const HBA_KEY = 'postgresql.hba-lines';
 const VERSION_KEY = 'postgresql.version';
 
-export class PostgresqlCharm extends Charm {
-  private readonly project = new UnitProject(this, { workload: 'PostgreSQL', appliedKey: APPLIED_KEY });
+export class PostgresqlCharm extends UnitProjectCharm {
+  protected readonly flags = { configured: CONFIGURED, stopped: STOPPED, ready: READY };
+  protected readonly project = new UnitProject(this, { workload: 'PostgreSQL', appliedKey: APPLIED_KEY });
 
   /** The superuser's password, generated on first use; marked secret so logs never show it. */
   private adminPassword(): string {
@@ -66,11 +67,6 @@ export class PostgresqlCharm extends Charm {
       this.kv.set(PASSWORDS_KEY, passwords);
     }
     return this.markSecret(password);
-  }
-
-  @hook('install', 'config-changed', 'upgrade-charm')
-  inputsChanged(): void {
-    this.clearFlag(CONFIGURED);
   }
 
   @when('docker.available')
@@ -197,18 +193,5 @@ export class PostgresqlCharm extends Charm {
     for (const sql of databaseSteps(plan.database, plan.user, owner)) await psql.run(sql);
     if (plan.roles.length > 0) await psql.run(grantRolesSql(plan.user, plan.roles));
     if (plan.extensions.length > 0) await psql.run(extensionsSql(plan.extensions), plan.database);
-  }
-
-  @hook('stop')
-  async stop(): Promise<void> {
-    this.setFlag(STOPPED);
-    this.clearFlag(READY);
-    await this.project.stop();
-  }
-
-  /** The unit is going away: its data volume and workspace go too. */
-  @hook('remove')
-  async remove(): Promise<void> {
-    await this.project.remove();
   }
 }

@@ -2,24 +2,22 @@
  * What each consumer relation gets: a database and a login role, from the consumer's request, the
  * config, or the consumer application's name (the postgresql charm's rule). Pure.
  */
-import { parseExtension, type PgsqlConsumer } from 'interface:pgsql';
+import { parseExtension, type ConsumerRequest, type PgsqlConsumer } from 'interface:pgsql';
+import type { HbaGrant } from './pg-hba';
 import { isPgName, nameForApplication } from './pg-names';
 import type { Settings } from './settings';
 
-/** A consumer relation's grant, before credentials and address are added. */
-export interface ConsumerPlan {
-  readonly relationId: string;
-  readonly database: string;
-  readonly user: string;
-  readonly units: readonly string[];
-  readonly roles: readonly string[];
-  /** `name` or `name:schema` entries. */
-  readonly extensions: readonly string[];
-  /** The consumer units' egress subnets: granted in pg_hba and published as `allowed-subnets`. */
-  readonly subnets: readonly string[];
-  /** The request's roles/extensions as the consumer wrote them (published back unchanged). */
-  readonly mirror: { readonly roles?: string; readonly extensions?: string };
-}
+/**
+ * A consumer relation's grant, before credentials and address are added: its pg_hba access (the
+ * database, the login role and the consumer units' egress subnets, also published as
+ * `allowed-subnets`), which consumer (its relation and joined units, sorted), and what it asked
+ * for as the request has it (roles, extensions, the mirror published back unchanged).
+ */
+export interface ConsumerPlan
+  extends
+    HbaGrant,
+    Pick<PgsqlConsumer, 'relationId' | 'units'>,
+    Pick<ConsumerRequest, 'roles' | 'extensions' | 'mirror'> {}
 
 /** A request the charm refuses, with the reason (logged; nothing is published for it). */
 export interface RefusedRequest {

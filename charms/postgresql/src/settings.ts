@@ -3,13 +3,11 @@
  * the option; the charm shows it as a blocked status and leaves the running container alone.
  */
 import { isSettingsProblem, type RawConfig, type SettingsProblem } from 'layer:basic';
-import { readWorkload } from 'layer:docker';
+import { readWorkload, type StartingWorkload } from 'layer:docker';
 import { isPgName } from './pg-names';
 
 /** Validated config. Empty `database` / `user` mean "named after the consumer application". */
-export interface Settings {
-  readonly image: string;
-  readonly port: number;
+export interface Settings extends StartingWorkload {
   readonly database: string;
   readonly user: string;
 }

@@ -11,9 +11,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Charm, hook, render, when, whenNot } from 'rxcharm';
+import { hook, render, when, whenNot } from 'rxcharm';
 import { isSettingsProblem, reconcileOpenedPorts, setWorkloadStatus, settingsOrBlocked } from 'layer:basic';
-import { UnitProject } from 'layer:docker';
+import { UnitProject, UnitProjectCharm } from 'layer:docker';
 import type { HttpRequires } from 'interface:http';
 import { selectBackends, type BackendSelection } from '../src/backends';
 import { haproxyContext } from '../src/haproxy-config';
@@ -28,9 +28,10 @@ export const STOPPED = 'proxy.stopped';
 const APPLIED_KEY = 'proxy.applied-compose';
 const PORTS_KEY = 'proxy.open-port';
 
-export class ProxyCharm extends Charm {
+export class ProxyCharm extends UnitProjectCharm {
+  protected readonly flags = { configured: CONFIGURED, stopped: STOPPED };
   /** The compose workspace holds docker-compose.yml and the haproxy/ configuration directory. */
-  private readonly project = new UnitProject(this, { workload: 'HAProxy', appliedKey: APPLIED_KEY });
+  protected readonly project = new UnitProject(this, { workload: 'HAProxy', appliedKey: APPLIED_KEY });
 
   private get configDir(): string {
     return join(this.project.workspace, 'haproxy');
@@ -41,8 +42,9 @@ export class ProxyCharm extends Charm {
     return selectBackends(backends.services(), backends.problems());
   }
 
+  /** The backends are inputs too: every `backends` relation event reconverges. */
   @hook('install', 'config-changed', 'upgrade-charm', '{requires:http}-relation-{joined,changed,departed,broken}')
-  inputsChanged(): void {
+  override inputsChanged(): void {
     this.clearFlag(CONFIGURED);
   }
 
@@ -106,16 +108,5 @@ export class ProxyCharm extends Charm {
       'active',
       `Balancing ${n} backend${n === 1 ? '' : 's'} on port ${settings.port} (${up})${skipped}`,
     );
-  }
-
-  @hook('stop')
-  async stop(): Promise<void> {
-    this.setFlag(STOPPED);
-    await this.project.stop();
-  }
-
-  @hook('remove')
-  async remove(): Promise<void> {
-    await this.project.remove();
   }
 }

@@ -3,12 +3,10 @@
  * the charm shows it as a blocked status and leaves the running proxy alone.
  */
 import { isSettingsProblem, readPort, type RawConfig, type SettingsProblem } from 'layer:basic';
-import { readWorkload } from 'layer:docker';
+import { readWorkload, type StartingWorkload } from 'layer:docker';
 
-/** Validated config. */
-export interface Settings {
-  readonly image: string;
-  readonly port: number;
+/** Validated config: the workload's `image` and `port` (layer:docker's `readWorkload`), and the rest. */
+export interface Settings extends StartingWorkload {
   readonly statsPort: number;
   /** Seconds between two health checks of one backend. */
   readonly checkInterval: number;

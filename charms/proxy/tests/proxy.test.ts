@@ -66,6 +66,8 @@ describe('proxy charm', () => {
 
   it('stop takes the project down and starts nothing again; remove deletes the workspace', async () => {
     const stopped = await ctx.run('stop', installed);
+    expect(stopped.invoked).toContain('proxy:reactive/proxy.ts:ProxyCharm.stop');
+    expect(stopped.state.flags).toContain('proxy.stopped');
     const methods = stopped.dockerActions.map((a) => a.method);
     expect(methods).toContain('removeContainer');
     expect(methods).not.toContain('createContainer');
@@ -73,7 +75,18 @@ describe('proxy charm', () => {
     expect(stopped.state.files[CONFIG_FILE]).toBeDefined();
 
     const removed = await ctx.run('remove', stopped.state);
+    expect(removed.invoked).toContain('proxy:reactive/proxy.ts:ProxyCharm.remove');
     expect(removed.dockerActions.map((a) => a.method)).not.toContain('createContainer');
     expect(Object.keys(removed.state.files).filter((f) => f.startsWith('workspace/'))).toEqual([]);
+  });
+
+  it('a backends relation event is an input too: it clears proxy.configured and reconverges', async () => {
+    const relation = backends({ 'voting-app/0': { hostname: '10.0.0.2', port: '5000' } });
+    const out = await ctx.run(relationChanged('backends', 'voting-app/0'), { ...installed, relations: [relation] });
+    const invoked = out.invoked.filter((id) => id.startsWith('proxy:'));
+    expect(invoked).toEqual([
+      'proxy:reactive/proxy.ts:ProxyCharm.inputsChanged',
+      'proxy:reactive/proxy.ts:ProxyCharm.converge',
+    ]);
   });
 });

@@ -9,9 +9,9 @@
  * port and password to every consumer (a relation bag only changes when a value does). `stop`
  * downs the project; `remove` also deletes its data volume.
  */
-import { Charm, hook, when, whenNot } from 'rxcharm';
+import { when, whenNot } from 'rxcharm';
 import { reconcileOpenedPorts, setWorkloadStatus, settingsOrBlocked, storedSecret } from 'layer:basic';
-import { UnitProject } from 'layer:docker';
+import { UnitProject, UnitProjectCharm } from 'layer:docker';
 import type { RedisProvides } from 'interface:redis';
 import { waitForRedis } from '../src/redis-probe';
 import { readSettings } from '../src/settings';
@@ -30,17 +30,13 @@ const PORTS_KEY = 'redis.open-port';
 /** Where Redis answers (kv), as published to consumers. */
 type PublishedEndpoint = { host: string; port: number; auth?: boolean };
 
-export class RedisCharm extends Charm {
-  private readonly project = new UnitProject(this, { workload: 'Redis', appliedKey: APPLIED_KEY });
+export class RedisCharm extends UnitProjectCharm {
+  protected readonly flags = { configured: CONFIGURED, stopped: STOPPED, ready: READY };
+  protected readonly project = new UnitProject(this, { workload: 'Redis', appliedKey: APPLIED_KEY });
 
   /** The password, generated on first use; marked secret so logs never show it. */
   private password(): string {
     return storedSecret(this, PASSWORD_KEY);
-  }
-
-  @hook('install', 'config-changed', 'upgrade-charm')
-  inputsChanged(): void {
-    this.clearFlag(CONFIGURED);
   }
 
   @when('docker.available')
@@ -100,18 +96,5 @@ export class RedisCharm extends Charm {
         relation.relationId,
       );
     }
-  }
-
-  @hook('stop')
-  async stop(): Promise<void> {
-    this.setFlag(STOPPED);
-    this.clearFlag(READY);
-    await this.project.stop();
-  }
-
-  /** The unit is going away: its data volume and workspace go too. */
-  @hook('remove')
-  async remove(): Promise<void> {
-    await this.project.remove();
   }
 }

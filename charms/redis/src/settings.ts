@@ -3,12 +3,10 @@
  * option; the charm shows it as a blocked status and leaves the running container alone.
  */
 import { isSettingsProblem, type RawConfig, type SettingsProblem } from 'layer:basic';
-import { readWorkload } from 'layer:docker';
+import { readWorkload, type StartingWorkload } from 'layer:docker';
 
-/** Validated config. */
-export interface Settings {
-  readonly image: string;
-  readonly port: number;
+/** Validated config: the workload's `image` and `port` (layer:docker's `readWorkload`), and the rest. */
+export interface Settings extends StartingWorkload {
   /** Whether Redis requires AUTH (config `auth`, default true). */
   readonly auth: boolean;
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { layerTemplateFiles, templateNames } from './layer-template';
 
 describe('layer template', () => {
@@ -20,5 +22,12 @@ describe('layer template', () => {
     expect(files['layer.yaml']).toContain('- layer:basic');
     expect(files['reactive/my-app.ts']).toContain("@whenNot('my-app.installed')");
     expect(files['reactive/my-app.ts']).toContain('export class MyAppCharm extends Charm');
+  });
+
+  it('writes docs/examples/hello, file for file, for the name hello (the guides quote that layer)', () => {
+    const example = join(__dirname, '..', '..', '..', 'docs', 'examples', 'hello');
+    for (const [path, text] of Object.entries(layerTemplateFiles(templateNames('hello')))) {
+      expect([path, readFileSync(join(example, path), 'utf8')]).toEqual([path, text]);
+    }
   });
 });

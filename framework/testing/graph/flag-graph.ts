@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RegisteredHandler } from '../../reactive';
+import type { CharmBundle } from '../../runtime';
 import { evaluateBundle } from '../internal/evaluate-bundle';
 import { loadCharm, type LoadCharmOptions, type LoadedCharm } from '../load-charm';
 import { scanEffects, type FileEffects, type MethodEffects } from './scan-effects';
@@ -80,6 +81,32 @@ function effectsIndex(loaded: LoadedCharm): {
   return { index, triggers };
 }
 
+/**
+ * Effects of a handler method its class inherits from a base the scan did not read (a framework
+ * base such as `connectedEndpoint`): the flags its compiled body names, plus the effects of the
+ * class's own methods it calls (`this.updateFlags(...)`), which the scan did read.
+ */
+function inheritedEffects(
+  bundle: CharmBundle,
+  key: string,
+  effects: ReadonlyMap<string, MethodEffects>,
+): MethodEffects | undefined {
+  const [className = '', method = ''] = key.split('.');
+  const cls = [...bundle.modules, ...bundle.interfaces]
+    .flatMap((m) => Object.values(m.exports))
+    .find((v): v is { prototype: Record<string, unknown> } => typeof v === 'function' && v.name === className);
+  const fn = cls?.prototype[method];
+  if (typeof fn !== 'function') return undefined;
+  const body = String(fn);
+  const parts = [
+    scanEffects(`class ${className} { ${body} }`).methods.get(key),
+    ...[...body.matchAll(/\bthis\.#?([A-Za-z_$][\w$]*)\s*\(/g)].map((m) => effects.get(`${className}.${m[1]}`)),
+  ];
+  const union = (pick: (e: MethodEffects) => readonly string[]): string[] =>
+    [...new Set(parts.flatMap((e) => (e === undefined ? [] : pick(e))))].sort();
+  return { sets: union((e) => e.sets), clears: union((e) => e.clears), toggles: union((e) => e.toggles) };
+}
+
 function methodKey(h: RegisteredHandler): { key: string; endpoint: string | undefined } {
   const [id, endpoint] = h.id.split('#');
   const tail = (id as string).slice((id as string).lastIndexOf(':') + 1);
@@ -127,7 +154,7 @@ export function flagGraphOf(loaded: LoadedCharm): FlagGraph {
     ] as const) {
       for (const f of list) edges.push({ from: mention(f), to: key, kind });
     }
-    const e = effects.get(method);
+    const e = effects.get(method) ?? inheritedEffects(mod.bundle, method, effects);
     if (e === undefined) continue;
     const expand = (f: string): string => (endpoint === undefined ? f : f.split('{endpoint_name}').join(endpoint));
     for (const [list, kind] of [

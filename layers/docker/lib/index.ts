@@ -15,6 +15,7 @@ export type { ApplyComposeOptions, ApplyOutcome } from './apply-compose';
 export { readImage, readWorkload } from './image-setting';
 export { UnitProject } from './unit-project';
 export type { StartingWorkload, UnitProjectOptions } from './unit-project';
+export { UnitProjectCharm, type UnitProjectFlags } from './unit-project-charm';
 export {
   isHostAddress,
   publishHostIp,

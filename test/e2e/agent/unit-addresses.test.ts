@@ -7,7 +7,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { ensureBusyboxImage, ensureProjectImage, TEST_LABEL } from '../../support';
-import { CliModel, freePort, type ModelStatus } from './cli-model';
+import { CliModel, freePort, type ModelStatus } from '../cli-model';
 
 jest.setTimeout(900_000);
 

@@ -1,17 +1,26 @@
 /**
  * A temporary model driven through the CLI as a user drives it (`bin/rxcharm ... --model DIR`),
- * with the real charms built into it. `dispose` destroys the model (its unit network included)
- * and removes every compose project it recorded, even after a failure.
+ * with the real charms built into it: the one helper of the e2e suites that drive the CLI
+ * (`agent/unit-addresses`, and the demo's `DemoWorld`, which extends it). `dispose` destroys the
+ * model (its unit network included) and removes every compose project it recorded, even after a
+ * failure.
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { removeProject } from '../../support';
+import { removeProject } from '../support';
 
-export const ROOT = resolve(__dirname, '../../..');
+export const ROOT = resolve(__dirname, '../..');
 const CLI = join(ROOT, 'bin', 'rxcharm');
+
+/** Result of one CLI run. */
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
 
 /** A unit in `status --format json`. */
 export interface UnitStatus {
@@ -26,6 +35,7 @@ export interface UnitStatus {
 export interface ModelStatus {
   readonly model: { readonly network?: { name: string; bridge: string; subnet: string }; readonly warning?: string };
   readonly applications: Record<string, { units: Record<string, UnitStatus> }>;
+  readonly relations: Array<Record<string, string>>;
 }
 
 /** A free TCP port the kernel hands out (closed again before use). */
@@ -42,29 +52,45 @@ export function freePort(): Promise<number> {
   });
 }
 
-export class CliModel {
-  readonly dir = mkdtempSync(join(tmpdir(), 'rxcharm-e2e-units-'));
-  readonly modelDir = join(this.dir, 'model');
-  readonly charmsDir = join(this.dir, 'charms');
-  private readonly projects = new Set<string>();
+/** Options of {@link CliModel}. */
+export interface CliModelOptions {
+  /** Prefix of the temporary directory (model, built charms). */
+  readonly prefix?: string;
+  /** Variables the CLI gets on top of the test process's environment. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Variables of the test process the CLI must not see. */
+  readonly unset?: readonly string[];
+}
 
-  constructor(private readonly env: Readonly<Record<string, string>> = {}) {
-    if (!existsSync(join(ROOT, 'dist', 'rxcharm.js'))) {
-      const out = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], {
-        cwd: ROOT,
-        encoding: 'utf8',
-      });
-      if (out.status !== 0) throw new Error(`building the CLI failed: ${out.stderr}`);
-    }
+/** Builds the CLI bundle when missing (a clean clone after `npm ci` already has it). */
+function ensureCli(): void {
+  if (existsSync(join(ROOT, 'dist', 'rxcharm.js'))) return;
+  const out = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`building the CLI failed: ${out.stderr}`);
+}
+
+export class CliModel {
+  readonly dir: string;
+  readonly modelDir: string;
+  readonly charmsDir: string;
+  private readonly projects = new Set<string>();
+  private readonly env: Readonly<Record<string, string>>;
+  private readonly unset: readonly string[];
+
+  constructor(options: CliModelOptions = {}) {
+    this.dir = mkdtempSync(join(tmpdir(), options.prefix ?? 'rxcharm-e2e-units-'));
+    this.modelDir = join(this.dir, 'model');
+    this.charmsDir = join(this.dir, 'charms');
+    this.env = options.env ?? {};
+    this.unset = options.unset ?? ['RXCHARM_MODEL', 'RXCHARM_UNIT_ADDRESS', 'RXCHARM_UNIT_NETWORK'];
+    ensureCli();
   }
 
-  /** Runs the CLI on this model; never rejects. */
-  cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  /** Runs the CLI on this model; never rejects (the caller asserts the exit code). */
+  cli(...args: string[]): Promise<CliResult> {
     const withModel = args[0] === 'build' ? args : [...args, '--model', this.modelDir];
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...this.env };
-    delete env.RXCHARM_MODEL;
-    delete env.RXCHARM_UNIT_ADDRESS;
-    delete env.RXCHARM_UNIT_NETWORK;
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+    for (const name of this.unset) delete env[name];
     Object.assign(env, this.env);
     return new Promise((done) => {
       execFile(
@@ -77,13 +103,15 @@ export class CliModel {
     });
   }
 
-  /** Runs the CLI and fails with its output (and the debug log's tail) unless it exits 0. */
+  /** Runs the CLI and fails with its output (and the model's status and debug log) unless it exits 0. */
   async ok(...args: string[]): Promise<string> {
     const result = await this.cli(...args);
     if (result.code !== 0) {
+      // Enough context to diagnose from the test report alone: the model's status and recent hook logs.
+      const status = args[0] === 'status' ? '' : (await this.cli('status')).stdout;
       const log = (await this.cli('debug-log', '--lines', '60')).stdout;
       throw new Error(
-        `rxcharm ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}\n--- debug-log ---\n${log}`,
+        `rxcharm ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}\n--- status ---\n${status}\n--- debug-log (last 60) ---\n${log}`,
       );
     }
     return result.stdout;
@@ -102,9 +130,9 @@ export class CliModel {
     return JSON.parse(await this.ok('status', '--format', 'json')) as ModelStatus;
   }
 
-  /** Records a unit's compose project (`app/3` → `app-3`) for clean-up. */
-  track(unit: string): void {
-    this.projects.add(unit.replace('/', '-'));
+  /** Records a compose project for clean-up: a unit's (`app/3` → `app-3`) or one named as such. */
+  track(unitOrProject: string): void {
+    this.projects.add(unitOrProject.replace('/', '-'));
   }
 
   /** `<hook>` names the agent ran on `unit`, in order, from the model's debug log. */
