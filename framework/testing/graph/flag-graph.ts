@@ -60,36 +60,47 @@ function tsFiles(dir: string): string[] {
   return out;
 }
 
-/** `Class.method` → effects, over every TypeScript file of the stack's layers and interfaces. */
+/**
+ * `Class.method` → effects, over every TypeScript file of the stack's layers and interfaces, with
+ * each class's field-held flag names (`this.flags.ready`) for the code it inherits.
+ */
 function effectsIndex(loaded: LoadedCharm): {
   index: Map<string, MethodEffects>;
+  members: Map<string, ReadonlyMap<string, string>>;
   triggers: FileEffects['triggers'][number][];
 } {
   const index = new Map<string, MethodEffects>();
+  const members = new Map<string, ReadonlyMap<string, string>>();
   const triggers: FileEffects['triggers'][number][] = [];
+  const add = (scanned: FileEffects): void => {
+    for (const [k, v] of scanned.methods) index.set(k, v);
+    for (const [k, v] of scanned.members) members.set(k, v);
+  };
   const dirs = [...Object.values(loaded.interfaceDirs), ...Object.values(loaded.layerDirs)];
   for (const dir of dirs) {
     for (const file of tsFiles(dir)) {
       const scanned = scanEffects(readFileSync(file, 'utf8'));
-      for (const [k, v] of scanned.methods) index.set(k, v);
+      add(scanned);
       triggers.push(...scanned.triggers);
     }
   }
   // The reactive modules themselves win over a same-named class elsewhere.
-  for (const m of loaded.modules)
-    for (const [k, v] of scanEffects(readFileSync(m.source, 'utf8')).methods) index.set(k, v);
-  return { index, triggers };
+  for (const m of loaded.modules) add(scanEffects(readFileSync(m.source, 'utf8')));
+  return { index, members, triggers };
 }
 
 /**
  * Effects of a handler method its class inherits from a base the scan did not read (a framework
- * base such as `connectedEndpoint`): the flags its compiled body names, plus the effects of the
- * class's own methods it calls (`this.updateFlags(...)`), which the scan did read.
+ * base such as `connectedEndpoint`, or read without its subclass's flag names, such as
+ * `UnitProjectCharm`): the flags its compiled body names, directly or through the class's fields
+ * (`this.flags.stopped`), plus the effects of the class's own methods it calls
+ * (`this.updateFlags(...)`), which the scan did read.
  */
 function inheritedEffects(
   bundle: CharmBundle,
   key: string,
   effects: ReadonlyMap<string, MethodEffects>,
+  members: ReadonlyMap<string, ReadonlyMap<string, string>>,
 ): MethodEffects | undefined {
   const [className = '', method = ''] = key.split('.');
   const cls = [...bundle.modules, ...bundle.interfaces]
@@ -99,7 +110,7 @@ function inheritedEffects(
   if (typeof fn !== 'function') return undefined;
   const body = String(fn);
   const parts = [
-    scanEffects(`class ${className} { ${body} }`).methods.get(key),
+    scanEffects(`class ${className} { ${body} }`, members.get(className)).methods.get(key),
     ...[...body.matchAll(/\bthis\.#?([A-Za-z_$][\w$]*)\s*\(/g)].map((m) => effects.get(`${className}.${m[1]}`)),
   ];
   const union = (pick: (e: MethodEffects) => readonly string[]): string[] =>
@@ -125,7 +136,7 @@ export function flagGraphOf(loaded: LoadedCharm): FlagGraph {
     endpoint: () => ({}),
     charm: () => ({}),
   });
-  const { index: effects, triggers } = effectsIndex(loaded);
+  const { index: effects, members, triggers } = effectsIndex(loaded);
   const handlers: GraphHandler[] = [];
   const edges: GraphEdge[] = [];
   const flags = new Map<string, GraphFlag['setBy']>();
@@ -154,7 +165,7 @@ export function flagGraphOf(loaded: LoadedCharm): FlagGraph {
     ] as const) {
       for (const f of list) edges.push({ from: mention(f), to: key, kind });
     }
-    const e = effects.get(method) ?? inheritedEffects(mod.bundle, method, effects);
+    const e = effects.get(method) ?? inheritedEffects(mod.bundle, method, effects, members);
     if (e === undefined) continue;
     const expand = (f: string): string => (endpoint === undefined ? f : f.split('{endpoint_name}').join(endpoint));
     for (const [list, kind] of [

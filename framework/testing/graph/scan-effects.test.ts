@@ -20,4 +20,33 @@ export class App extends Charm {
     expect(r.methods.get('App.stop')).toEqual({ sets: [], clears: ['app.started'], toggles: ['app.*'] });
     expect(r.triggers).toEqual([{ when: 'app.ready', setFlag: 'app.notify' }]);
   });
+
+  it('resolves flags held in a class field, and in inherited code given the subclass field names', () => {
+    const base = `
+export abstract class Base extends Charm {
+  @hook('stop')
+  stop(): void { this.setFlag(this.flags.stopped); if (this.flags.ready !== undefined) this.clearFlag(this.flags.ready); }
+}`;
+    const sub = `
+const STOPPED = 'app.stopped';
+export class App extends Base {
+  protected readonly flags = { stopped: STOPPED, ready: 'app.ready' };
+  converge(): void { this.setFlag(this.flags.ready); }
+}`;
+    const scanned = scanEffects(sub);
+    expect(scanned.methods.get('App.converge')).toEqual({ sets: ['app.ready'], clears: [], toggles: [] });
+    expect(scanned.members.get('App')).toEqual(
+      new Map([
+        ['this.flags.stopped', 'app.stopped'],
+        ['this.flags.ready', 'app.ready'],
+      ]),
+    );
+    // Alone, the base cannot know the names; with the subclass's fields it can.
+    expect(scanEffects(base).methods.get('Base.stop')).toEqual({ sets: [], clears: [], toggles: [] });
+    expect(scanEffects(base, scanned.members.get('App')).methods.get('Base.stop')).toEqual({
+      sets: ['app.stopped'],
+      clears: ['app.ready'],
+      toggles: [],
+    });
+  });
 });

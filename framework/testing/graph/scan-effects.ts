@@ -2,7 +2,9 @@
  * Static scan of TypeScript classes for the flags each method sets and clears, following calls
  * to other methods of the same class (`this.markDown()`). Regular expressions and brace
  * matching over the text, not a type checker: flags built at run time are missed, flag names
- * held in file-level `const X = '...'` are resolved.
+ * held in file-level `const X = '...'` are resolved, and so are fields of an object a class
+ * initializes in its body (`flags = { ready: READY }` makes `this.flags.ready` a name), which is
+ * how a base class such as layer:docker's `UnitProjectCharm` learns its subclass's flags.
  */
 
 /** What one method does to flags, its own calls included. */
@@ -16,6 +18,11 @@ export interface MethodEffects {
 /** Effects by `Class.method`, and trigger declarations (`registerTrigger`) found in the file. */
 export interface FileEffects {
   readonly methods: ReadonlyMap<string, MethodEffects>;
+  /**
+   * Per class, the flag names its object-valued fields hold, keyed `this.<field>.<key>`; pass a
+   * class's map to {@link scanEffects} to resolve them in code the class inherits.
+   */
+  readonly members: ReadonlyMap<string, ReadonlyMap<string, string>>;
   readonly triggers: ReadonlyArray<{
     readonly when?: string;
     readonly whenNot?: string;
@@ -66,9 +73,24 @@ function constants(text: string): Map<string, string> {
   return out;
 }
 
-function flagArgs(body: string, fn: string, consts: Map<string, string>): string[] {
+/** `this.<field>.<key>` → flag name, for the `field = { key: 'flag' | CONST }` initializers of a class body. */
+function memberConstants(body: string, consts: ReadonlyMap<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const field of body.matchAll(/(?:^|[\s;])#?([A-Za-z_$][\w$]*)\s*=\s*\{([^{}]*)\}/g)) {
+    const entries = new RegExp(String.raw`([A-Za-z_$][\w$]*)\s*:\s*(${STRING}|[A-Za-z_$][\w$]*)`, 'g');
+    for (const entry of (field[2] as string).matchAll(entries)) {
+      const arg = entry[2] as string;
+      const value = /^['"`]/.test(arg) ? unquote(arg) : consts.get(arg);
+      if (value !== undefined) out.set(`this.${field[1]}.${entry[1]}`, value);
+    }
+  }
+  return out;
+}
+
+function flagArgs(body: string, fn: string, consts: ReadonlyMap<string, string>): string[] {
   const out: string[] = [];
-  for (const m of body.matchAll(new RegExp(String.raw`\b${fn}\s*\(\s*(${STRING}|[A-Za-z_$][\w$]*)`, 'g'))) {
+  const arg = String.raw`${STRING}|this\.#?[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*|[A-Za-z_$][\w$]*`;
+  for (const m of body.matchAll(new RegExp(String.raw`\b${fn}\s*\(\s*(${arg})`, 'g'))) {
     const arg = m[1] as string;
     const value = /^['"`]/.test(arg) ? unquote(arg) : consts.get(arg);
     if (value !== undefined) out.push(value);
@@ -83,7 +105,7 @@ interface RawMethod {
   readonly calls: string[];
 }
 
-function classMethods(body: string, consts: Map<string, string>): Map<string, RawMethod> {
+function classMethods(body: string, consts: ReadonlyMap<string, string>): Map<string, RawMethod> {
   const methods = new Map<string, RawMethod>();
   let start = 0;
   for (let i = 0; i < body.length; i++) {
@@ -129,16 +151,21 @@ function closure(methods: Map<string, RawMethod>, name: string): MethodEffects {
 
 /**
  * Scans one file: for every method of every class, the flags it sets, clears and toggles
- * (through its own calls to methods of the same class, too), keyed `Class.method`. Pure.
+ * (through its own calls to methods of the same class, too), keyed `Class.method`. `known` adds
+ * names the file cannot resolve itself (a subclass's {@link FileEffects.members} when scanning
+ * the code it inherits). Pure.
  */
-export function scanEffects(source: string): FileEffects {
+export function scanEffects(source: string, known: ReadonlyMap<string, string> = new Map()): FileEffects {
   const text = stripComments(source);
-  const consts = constants(text);
+  const consts = new Map([...known, ...constants(text)]);
   const methods = new Map<string, MethodEffects>();
+  const members = new Map<string, ReadonlyMap<string, string>>();
   for (const m of text.matchAll(/\bclass\s+([A-Za-z_$][\w$]*)[^{]*\{/g)) {
     const open = (m.index ?? 0) + m[0].length - 1;
     const body = text.slice(open + 1, matchBrace(text, open));
-    const raw = classMethods(body, consts);
+    const own = memberConstants(body, consts);
+    members.set(m[1] as string, own);
+    const raw = classMethods(body, new Map([...consts, ...own]));
     for (const name of raw.keys()) methods.set(`${m[1]}.${name}`, closure(raw, name));
   }
   const triggers: Array<Record<string, string>> = [];
@@ -151,5 +178,5 @@ export function scanEffects(source: string): FileEffects {
     }
     triggers.push(t);
   }
-  return { methods, triggers };
+  return { methods, members, triggers };
 }

@@ -19,8 +19,8 @@ export interface UnitProjectFlags {
  * workspace. The charm adds its `converge`, guarded by `@whenNot(configured, stopped)`.
  *
  * Handler ids are the subclass's (`redis:reactive/redis.ts:RedisCharm.stop`), registered before
- * the subclass's own handlers. The flags are the charm's values at run time, so `rxcharm graph`
- * shows these handlers' conditions but not the flags they set and clear.
+ * the subclass's own handlers. Declare `flags` as an object literal of string constants, as
+ * below: `rxcharm graph` reads it to show the flags these handlers set and clear.
  *
  * @example
  * ```ts
