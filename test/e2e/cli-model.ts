@@ -7,7 +7,6 @@
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { removeProject } from '../support';
@@ -38,19 +37,7 @@ export interface ModelStatus {
   readonly relations: Array<Record<string, string>>;
 }
 
-/** A free TCP port the kernel hands out (closed again before use). */
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '0.0.0.0', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address !== null ? done(address.port) : fail(new Error('no port')),
-      );
-    });
-  });
-}
+export { freePort } from '../support/free-port';
 
 /** Options of {@link CliModel}. */
 export interface CliModelOptions {

@@ -11,7 +11,8 @@
  *
  * Not exported here (so unit tests load no Docker code): `useTempDir(prefix)` in `./temp-dir`, a fresh
  * directory per test; `useSocketServer(prefix, handler)` in `./socket-server`, an HTTP server on a
- * unix socket (a stand-in engine) for a `describe`.
+ * unix socket (a stand-in engine) for a `describe`; `freePort()` in `./free-port`, a TCP port the
+ * kernel hands out as free.
  */
 export { BUSYBOX_IMAGE, buildImage, ensureBusyboxImage, ensureProjectImage } from './docker-images';
 export type { ImageRecipe, ProjectImage } from './docker-images';

@@ -4,7 +4,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Docker from 'dockerode';
@@ -18,19 +17,7 @@ function searchPath(): LayerSearchPath {
   return { layers: [join(ROOT, 'layers')], interfaces: [join(ROOT, 'interfaces')] };
 }
 
-/** A free TCP port on the host (bound then released). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '0.0.0.0', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address !== null ? resolvePort(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
+export { freePort } from '../../support/free-port';
 
 /** What a test needs to know about one container of the project. */
 export interface ContainerView {

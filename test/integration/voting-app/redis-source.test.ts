@@ -4,29 +4,16 @@
  * taken before the stop goes back to the queue with `release`, one pushed after it stays queued.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import type { RedisSettings } from '../../../charms/voting-app/workload/shared/env';
 import { RedisConnection } from '../../../charms/voting-app/workload/shared/redis-client';
 import { openRedisSource } from '../../../charms/voting-app/workload/worker/redis-source';
 import { eventually } from '../images/support/docker';
+import { freePort } from '../../support/free-port';
 
 jest.setTimeout(60_000);
 
 /** Far longer than the test may take: a take that waits it out fails the test by jest's timeout. */
 const LONG_TAKE_SECONDS = 300;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 let server: ChildProcess;
 let settings: RedisSettings;
