@@ -45,12 +45,10 @@ export function unmetConditions(handler: RegisteredHandler, env: ConditionEnv): 
   if (missing.length > 0) unmet.push(`when(${missing.join(',')})`);
   const present = handler.whenNone.filter((f) => env.hasFlag(f));
   if (present.length > 0) unmet.push(`whenNot(${present.join(',')})`);
-  if (handler.whenAny.length > 0 && !handler.whenAny.some((f) => env.hasFlag(f))) {
-    unmet.push(`whenAny(${handler.whenAny.join(',')})`);
-  }
-  if (handler.whenNotAll.length > 0 && handler.whenNotAll.every((f) => env.hasFlag(f))) {
-    unmet.push(`whenNotAll(${handler.whenNotAll.join(',')})`);
-  }
+  for (const group of handler.whenAny)
+    if (!group.some((f) => env.hasFlag(f))) unmet.push(`whenAny(${group.join(',')})`);
+  for (const group of handler.whenNotAll)
+    if (group.every((f) => env.hasFlag(f))) unmet.push(`whenNotAll(${group.join(',')})`);
   if (handler.fileChanged.length > 0 && changedFiles(handler, env).length === 0) unmet.push('fileChanged');
   if (handler.onlyOnce && env.hasKey(onlyOnceKey(handler.id))) unmet.push('onlyOnce');
   return unmet;
@@ -60,8 +58,8 @@ export function unmetConditions(handler: RegisteredHandler, env: ConditionEnv): 
 export function conditionsHold(h: RegisteredHandler, env: ConditionEnv): boolean {
   for (let i = 0; i < h.whenAll.length; i++) if (!env.hasFlag(h.whenAll[i] as string)) return false;
   for (let i = 0; i < h.whenNone.length; i++) if (env.hasFlag(h.whenNone[i] as string)) return false;
-  if (h.whenAny.length > 0 && !h.whenAny.some((f) => env.hasFlag(f))) return false;
-  if (h.whenNotAll.length > 0 && h.whenNotAll.every((f) => env.hasFlag(f))) return false;
+  for (const group of h.whenAny) if (!group.some((f) => env.hasFlag(f))) return false;
+  for (const group of h.whenNotAll) if (group.every((f) => env.hasFlag(f))) return false;
   if (h.phase === 'hook' && !env.hookMatches(h)) return false;
   if (h.onlyOnce && env.hasKey(onlyOnceKey(h.id))) return false;
   if (h.fileChanged.length > 0 && changedFiles(h, env).length === 0) return false;

@@ -136,6 +136,57 @@ describe('decorators and addClass', () => {
     expect(both.calls).not.toContain('anyNotAll');
   });
 
+  it('stacked @whenAny and @whenNotAll are ANDed, group by group', async () => {
+    class Stacked {
+      readonly calls: string[] = [];
+      @whenAny('a', 'b')
+      @whenAny('c', 'd')
+      any(): void {
+        this.calls.push('any');
+      }
+      @whenNotAll('a', 'b')
+      @whenNotAll('c', 'd')
+      notAll(): void {
+        this.calls.push('notAll');
+      }
+    }
+    const registry = new HandlerRegistry();
+    const instance = new Stacked();
+    const [any, notAll] = registry.addClass(Stacked, { source: src, instance: () => instance });
+    expect(any?.whenAny).toEqual([
+      ['c', 'd'],
+      ['a', 'b'],
+    ]);
+    expect(any?.watched).toEqual(['a', 'b', 'c', 'd']);
+    expect(notAll?.whenNotAll).toHaveLength(2);
+    const dispatch = async (flags: string[]): Promise<{ calls: string[]; unmet: ReadonlyArray<readonly string[]> }> => {
+      instance.calls.length = 0;
+      const r = await new Dispatcher({ registry, flags: new FlagSet(flags), kv: new KeyValueStore() }).dispatch(
+        'start',
+      );
+      const unmet = r.trace.flatMap((e) => (e.type === 'handler.tested' && e.unmet.length > 0 ? [e.unmet] : []));
+      return { calls: [...instance.calls], unmet };
+    };
+    // One flag of the first group only: (a or b) holds, (c or d) does not.
+    const aOnly = await dispatch(['a']);
+    expect(aOnly.calls).not.toContain('any');
+    expect(aOnly.unmet).toContainEqual(['whenAny(c,d)']);
+    expect((await dispatch(['b', 'd'])).calls).toContain('any');
+    // All of one group set: that @whenNotAll fails although the other group holds.
+    const abSet = await dispatch(['a', 'b', 'c']);
+    expect(abSet.calls).not.toContain('notAll');
+    expect(abSet.unmet).toContainEqual(['whenNotAll(a,b)']);
+    expect((await dispatch(['a', 'c'])).calls).toContain('notAll');
+  });
+
+  it('a defineHandler whenAny list is one group', () => {
+    const registry = new HandlerRegistry();
+    const h = registry.addHandler({ id: 'listed', whenAny: ['a', 'b'], whenNotAll: ['c', 'd'], run: () => undefined });
+    expect(h.whenAny).toEqual([['a', 'b']]);
+    expect(h.whenNotAll).toEqual([['c', 'd']]);
+    expect(registry.addHandler({ id: 'none', when: ['a'], run: () => undefined }).whenAny).toEqual([]);
+  });
+
   it('@notUnless asserts inside a dispatch', async () => {
     const r = await run('start', new FlagSet(['b']), new KeyValueStore());
     expect(r.calls).toContain('usesHelper:ok');

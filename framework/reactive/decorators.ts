@@ -5,7 +5,7 @@ import { HandlerDefinitionError, PreconditionError } from './reactive-errors';
 /** A TC39 standard method decorator, as returned by the condition decorators. */
 export type HandlerDecorator = (method: AnyMethod, context: ClassMethodDecoratorContext) => void;
 
-/** The list fields of a handler's record: what the condition decorators add to. */
+/** The fields of a handler's record the condition decorators add to. */
 type ListField = keyof Omit<HandlerMetadata, 'onlyOnce'>;
 
 function recorder(field: ListField, name: string, values: string[]): HandlerDecorator {
@@ -18,7 +18,9 @@ function recorder(field: ListField, name: string, values: string[]): HandlerDeco
   return (method, context) => {
     if (context.kind !== 'method')
       throw new HandlerDefinitionError(String(context.name), `@${name} applies to methods only`);
-    metadataFor(method)[field].push(...values);
+    const record = metadataFor(method);
+    if (field === 'whenAny' || field === 'whenNotAll') record[field].push([...values]);
+    else record[field].push(...values);
   };
 }
 
@@ -38,9 +40,12 @@ export const whenAll = conditionDecorator('whenAll', 'whenAll');
 export const whenNot = conditionDecorator('whenNone', 'whenNot');
 /** Same as {@link whenNot}. */
 export const whenNone = conditionDecorator('whenNone', 'whenNone');
-/** `@whenAny(...flags)`: runs when at least one of the flags is set. */
+/**
+ * `@whenAny(...flags)`: runs when at least one of the flags is set. Stacked, each one must hold:
+ * `@whenAny('a', 'b') @whenAny('c', 'd')` is (a or b) and (c or d).
+ */
 export const whenAny = conditionDecorator('whenAny', 'whenAny');
-/** `@whenNotAll(...flags)`: runs when not all of the flags are set. */
+/** `@whenNotAll(...flags)`: runs when not all of the flags are set (stacked, each one must hold). */
 export const whenNotAll = conditionDecorator('whenNotAll', 'whenNotAll');
 /**
  * `@hook(...patterns)`: runs in the hook phase when the hook name matches a pattern (`{a,b}` alternation,

@@ -5,8 +5,10 @@
 export interface HandlerMetadata {
   whenAll: string[];
   whenNone: string[];
-  whenAny: string[];
-  whenNotAll: string[];
+  /** One group per `@whenAny`: stacked decorators AND their groups. */
+  whenAny: string[][];
+  /** One group per `@whenNotAll`. */
+  whenNotAll: string[][];
   hooks: string[];
   actions: string[];
   fileChanged: string[];

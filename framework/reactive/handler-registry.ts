@@ -27,6 +27,19 @@ export interface HandlerIndex {
 const PLACEHOLDER = /\{[A-Za-z_][A-Za-z0-9_]*\}/;
 
 /**
+ * Conditions on their way into the registry: `whenAny`/`whenNotAll` as groups, one per decorator
+ * (a `defineHandler` list is one group).
+ */
+type GroupedConditions = Omit<HandlerConditions, 'whenAny' | 'whenNotAll'> & {
+  readonly whenAny?: ReadonlyArray<readonly string[]>;
+  readonly whenNotAll?: ReadonlyArray<readonly string[]>;
+};
+
+/** A `defineHandler` list as groups: itself as the one group, or none. */
+const oneGroup = (list: readonly string[] | undefined): ReadonlyArray<readonly string[]> =>
+  list === undefined || list.length === 0 ? [] : [list];
+
+/**
  * Collects handlers in registration order (layer order, then file, then declaration), which is
  * the dispatch order. Ids must be unique.
  */
@@ -51,7 +64,8 @@ export class HandlerRegistry {
     if (!isHandlerDefinition(def)) validateHandlerInput(def);
     const d = def;
     const run = d.run as (...args: unknown[]) => unknown;
-    return this.push(d.id, d, source, (args) => run(...args));
+    const grouped: GroupedConditions = { ...d, whenAny: oneGroup(d.whenAny), whenNotAll: oneGroup(d.whenNotAll) };
+    return this.push(d.id, grouped, source, (args) => run(...args));
   }
 
   /**
@@ -129,15 +143,15 @@ export class HandlerRegistry {
 
   private push(
     id: string,
-    c: HandlerConditions,
+    c: GroupedConditions,
     source: HandlerSource | undefined,
     invoke: RegisteredHandler['invoke'],
   ): RegisteredHandler {
     if (this.ids.has(id)) throw new HandlerDefinitionError(id, 'a handler with this id is already registered');
     const whenAll = merge(c.when, c.whenAll);
     const whenNone = merge(c.whenNot, c.whenNone);
-    const whenAny = merge(c.whenAny, undefined);
-    const whenNotAll = merge(c.whenNotAll, undefined);
+    const whenAny = groups(c.whenAny);
+    const whenNotAll = groups(c.whenNotAll);
     const hooks = merge(c.hook, undefined);
     const actions = merge(c.action, undefined);
     if (hooks.length > 0 && actions.length > 0) {
@@ -157,7 +171,7 @@ export class HandlerRegistry {
       fileChanged: merge(c.fileChanged, undefined),
       onlyOnce: c.onlyOnce === true,
       notUnless: merge(c.notUnless, undefined),
-      watched: watchedFlags(whenAll, whenNone, whenAny, whenNotAll),
+      watched: watchedFlags(whenAll, whenNone, whenAny.flat(), whenNotAll.flat()),
       invoke,
     });
     this.ids.add(id);
@@ -168,6 +182,7 @@ export class HandlerRegistry {
 }
 
 const EMPTY: readonly string[] = Object.freeze([]);
+const EMPTY_GROUPS: ReadonlyArray<readonly string[]> = Object.freeze([]);
 
 /** Concatenates two optional lists without duplicates; shares one empty array (many handlers). */
 function merge(a: readonly string[] | undefined, b: readonly string[] | undefined): readonly string[] {
@@ -176,6 +191,12 @@ function merge(a: readonly string[] | undefined, b: readonly string[] | undefine
   if (la + lb === 0) return EMPTY;
   if (lb === 0 && la === 1) return Object.freeze([(a as readonly string[])[0] as string]);
   return Object.freeze([...new Set([...(a ?? EMPTY), ...(b ?? EMPTY)])]);
+}
+
+/** Frozen groups, each without repeats; empty groups dropped. */
+function groups(list: ReadonlyArray<readonly string[]> | undefined): ReadonlyArray<readonly string[]> {
+  if (list === undefined || list.length === 0) return EMPTY_GROUPS;
+  return Object.freeze(list.filter((g) => g.length > 0).map((g) => merge(g, undefined)));
 }
 
 function watchedFlags(
@@ -199,7 +220,7 @@ function hasConditions(m: HandlerMetadata): boolean {
   );
 }
 
-function fromMetadata(m: HandlerMetadata): HandlerConditions {
+function fromMetadata(m: HandlerMetadata): GroupedConditions {
   return {
     whenAll: m.whenAll,
     whenNone: m.whenNone,
@@ -212,7 +233,7 @@ function fromMetadata(m: HandlerMetadata): HandlerConditions {
   };
 }
 
-function expandAll(id: string, c: HandlerConditions, values: Readonly<Record<string, string>>): HandlerConditions {
+function expandAll(id: string, c: GroupedConditions, values: Readonly<Record<string, string>>): GroupedConditions {
   const sub = (s: string): string => {
     let out = s;
     for (const [k, v] of Object.entries(values)) out = out.split(`{${k}}`).join(v);
@@ -231,8 +252,8 @@ function expandAll(id: string, c: HandlerConditions, values: Readonly<Record<str
   return {
     whenAll: flags(c.whenAll),
     whenNone: flags(c.whenNone),
-    whenAny: flags(c.whenAny),
-    whenNotAll: flags(c.whenNotAll),
+    whenAny: (c.whenAny ?? []).map(flags),
+    whenNotAll: (c.whenNotAll ?? []).map(flags),
     hook: (c.hook ?? []).map(sub),
     action: c.action,
     fileChanged: c.fileChanged,

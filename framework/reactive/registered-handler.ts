@@ -11,13 +11,23 @@ export interface HandlerSource {
  * and `whenNone`, placeholders expanded, every condition present, `hook` and `action` as `hooks`
  * and `actions`) plus its registration position. Passed to `resolveArgs`.
  */
-export interface RegisteredHandler extends Required<Omit<HandlerConditions, 'when' | 'whenNot' | 'hook' | 'action'>> {
+export interface RegisteredHandler extends Required<
+  Omit<HandlerConditions, 'when' | 'whenNot' | 'whenAny' | 'whenNotAll' | 'hook' | 'action'>
+> {
   readonly id: string;
   /** Registration position; dispatch order within a phase or iteration. */
   readonly order: number;
   readonly source: HandlerSource | undefined;
   /** `hook` handlers (with `hook` or `action` conditions) run only in the hook phase. */
   readonly phase: 'hook' | 'reactive';
+  /**
+   * One group per `@whenAny` (or the `whenAny` list of a `defineHandler`): each group needs one of
+   * its flags set. Stacked decorators are ANDed like every other condition, so
+   * `@whenAny('a', 'b') @whenAny('c', 'd')` is (a or b) and (c or d).
+   */
+  readonly whenAny: ReadonlyArray<readonly string[]>;
+  /** One group per `@whenNotAll` (or `whenNotAll` list): in each group, not every flag is set. */
+  readonly whenNotAll: ReadonlyArray<readonly string[]>;
   /** The `hook` patterns. */
   readonly hooks: readonly string[];
   /** The `action` names. */

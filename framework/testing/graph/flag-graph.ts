@@ -160,8 +160,8 @@ export function flagGraphOf(loaded: LoadedCharm): FlagGraph {
     for (const [list, kind] of [
       [h.whenAll, 'when'],
       [h.whenNone, 'whenNot'],
-      [h.whenAny, 'whenAny'],
-      [h.whenNotAll, 'whenNotAll'],
+      [[...new Set(h.whenAny.flat())], 'whenAny'],
+      [[...new Set(h.whenNotAll.flat())], 'whenNotAll'],
     ] as const) {
       for (const f of list) edges.push({ from: mention(f), to: key, kind });
     }
