@@ -54,12 +54,22 @@ export function unmetConditions(handler: RegisteredHandler, env: ConditionEnv): 
   return unmet;
 }
 
+/** How many of `flags` are set (a plain loop: this runs for every candidate of every iteration). */
+function countSet(flags: readonly string[], env: ConditionEnv): number {
+  let n = 0;
+  for (let i = 0; i < flags.length; i++) if (env.hasFlag(flags[i] as string)) n++;
+  return n;
+}
+
 /** True when every condition of `h` holds (the allocation-free form of `unmetConditions(h).length === 0`). */
 export function conditionsHold(h: RegisteredHandler, env: ConditionEnv): boolean {
   for (let i = 0; i < h.whenAll.length; i++) if (!env.hasFlag(h.whenAll[i] as string)) return false;
   for (let i = 0; i < h.whenNone.length; i++) if (env.hasFlag(h.whenNone[i] as string)) return false;
-  for (const group of h.whenAny) if (!group.some((f) => env.hasFlag(f))) return false;
-  for (const group of h.whenNotAll) if (group.every((f) => env.hasFlag(f))) return false;
+  for (let i = 0; i < h.whenAny.length; i++) if (countSet(h.whenAny[i] as readonly string[], env) === 0) return false;
+  for (let i = 0; i < h.whenNotAll.length; i++) {
+    const group = h.whenNotAll[i] as readonly string[];
+    if (countSet(group, env) === group.length) return false;
+  }
   if (h.phase === 'hook' && !env.hookMatches(h)) return false;
   if (h.onlyOnce && env.hasKey(onlyOnceKey(h.id))) return false;
   if (h.fileChanged.length > 0 && changedFiles(h, env).length === 0) return false;
