@@ -41,17 +41,18 @@ export function modelChangeCommand<A extends readonly unknown[], O extends Model
 }
 
 /**
- * Creates the agent for a command: settings from the environment, progress lines on stdout. While
- * `rxcharm agent` runs for the model, the command hands its operation to it.
+ * Creates the agent for a command: settings from the environment, a line per hook that runs on
+ * `progress` (none when false). While `rxcharm agent` runs for the model, the command hands its
+ * operation to it.
  */
-export function agentFor(options: ModelOption, progress = true): LocalAgent {
+export function agentFor(options: ModelOption, progress: NodeJS.WritableStream | false = process.stdout): LocalAgent {
   const settings = agentSettingsFromEnv(process.env, options.model === undefined ? {} : { modelDir: options.model });
   const { unitNetworkEnabled, ...rest } = settings;
   return ForwardingAgent.for({
     ...rest,
     ...unitNetworkOption(unitNetworkEnabled),
     buildLayer: defaultBuildLayer(process.env),
-    ...(progress ? { onHook: (event) => process.stdout.write(`${describeHookEvent(event)}\n`) } : {}),
+    ...(progress ? { onHook: (event) => progress.write(`${describeHookEvent(event)}\n`) } : {}),
   });
 }
 

@@ -15,7 +15,9 @@ export function registerRunActionCommand(program: Command): void {
       .argument('[params...]', 'key=value params (values read as YAML)')
       .option('--format <format>', 'yaml or json', 'yaml'),
   ).action(async (unit: string, action: string, params: string[], options: ModelOption & { format: string }) => {
-    const agent = agentFor(options);
+    // stdout is the results alone, YAML or JSON a script parses; the hooks the command drains
+    // before and after the action (a running agent's update-status, say) are told on stderr.
+    const agent = agentFor(options, process.stderr);
     const result = await agent.runAction(unit, action, params);
     const { stdout, stderr, 'return-code': code, ...values } = result.results;
     const shown = { ...values, ...(stdout ? { stdout } : {}), ...(stderr ? { stderr } : {}), 'return-code': code };
