@@ -36,8 +36,8 @@ type GroupedConditions = Omit<HandlerConditions, 'whenAny' | 'whenNotAll'> & {
 };
 
 /** A `defineHandler` list as groups: itself as the one group, or none. */
-const oneGroup = (list: readonly string[] | undefined): ReadonlyArray<readonly string[]> =>
-  list === undefined || list.length === 0 ? [] : [list];
+const oneGroup = (list: readonly string[] | undefined): ReadonlyArray<readonly string[]> | undefined =>
+  list === undefined || list.length === 0 ? undefined : [list];
 
 /**
  * Collects handlers in registration order (layer order, then file, then declaration), which is
@@ -64,8 +64,7 @@ export class HandlerRegistry {
     if (!isHandlerDefinition(def)) validateHandlerInput(def);
     const d = def;
     const run = d.run as (...args: unknown[]) => unknown;
-    const grouped: GroupedConditions = { ...d, whenAny: oneGroup(d.whenAny), whenNotAll: oneGroup(d.whenNotAll) };
-    return this.push(d.id, grouped, source, (args) => run(...args));
+    return this.push(d.id, d, oneGroup(d.whenAny), oneGroup(d.whenNotAll), source, (args) => run(...args));
   }
 
   /**
@@ -98,7 +97,7 @@ export class HandlerRegistry {
         const id = `${options.source.layer}:${options.source.file}:${Class.name}.${name}${suffix}`;
         const conditions = expandAll(id, fromMetadata(meta), options.expand ?? {});
         added.push(
-          this.push(id, conditions, options.source, (args, instances) => {
+          this.push(id, conditions, conditions.whenAny, conditions.whenNotAll, options.source, (args, instances) => {
             let obj = instances.get(key);
             if (obj === undefined) {
               obj = options.instance();
@@ -143,15 +142,17 @@ export class HandlerRegistry {
 
   private push(
     id: string,
-    c: GroupedConditions,
+    c: Omit<HandlerConditions, 'whenAny' | 'whenNotAll'>,
+    anyGroups: ReadonlyArray<readonly string[]> | undefined,
+    notAllGroups: ReadonlyArray<readonly string[]> | undefined,
     source: HandlerSource | undefined,
     invoke: RegisteredHandler['invoke'],
   ): RegisteredHandler {
     if (this.ids.has(id)) throw new HandlerDefinitionError(id, 'a handler with this id is already registered');
     const whenAll = merge(c.when, c.whenAll);
     const whenNone = merge(c.whenNot, c.whenNone);
-    const whenAny = groups(c.whenAny);
-    const whenNotAll = groups(c.whenNotAll);
+    const whenAny = groups(anyGroups);
+    const whenNotAll = groups(notAllGroups);
     const hooks = merge(c.hook, undefined);
     const actions = merge(c.action, undefined);
     if (hooks.length > 0 && actions.length > 0) {
@@ -171,7 +172,7 @@ export class HandlerRegistry {
       fileChanged: merge(c.fileChanged, undefined),
       onlyOnce: c.onlyOnce === true,
       notUnless: merge(c.notUnless, undefined),
-      watched: watchedFlags(whenAll, whenNone, whenAny.flat(), whenNotAll.flat()),
+      watched: watchedFlags(whenAll, whenNone, flatGroups(whenAny), flatGroups(whenNotAll)),
       invoke,
     });
     this.ids.add(id);
@@ -196,7 +197,14 @@ function merge(a: readonly string[] | undefined, b: readonly string[] | undefine
 /** Frozen groups, each without repeats; empty groups dropped. */
 function groups(list: ReadonlyArray<readonly string[]> | undefined): ReadonlyArray<readonly string[]> {
   if (list === undefined || list.length === 0) return EMPTY_GROUPS;
-  return Object.freeze(list.filter((g) => g.length > 0).map((g) => merge(g, undefined)));
+  const out: (readonly string[])[] = [];
+  for (const group of list) if (group.length > 0) out.push(merge(group, undefined));
+  return Object.freeze(out);
+}
+
+function flatGroups(list: ReadonlyArray<readonly string[]>): readonly string[] {
+  if (list.length === 0) return EMPTY;
+  return list.length === 1 ? (list[0] as readonly string[]) : list.flat();
 }
 
 function watchedFlags(
