@@ -39,6 +39,18 @@ export interface ModelStatus {
 
 export { freePort } from '../support/free-port';
 
+/**
+ * voting-app's image options set to the local images `scripts/images` builds (the same as
+ * `npm run demo` deploys with).
+ */
+export const VOTING_APP_LOCAL_IMAGES = {
+  vote_image: 'rxcharm/vote',
+  worker_image: 'rxcharm/worker',
+  result_image: 'rxcharm/result',
+  redis_image: 'rxcharm/redis',
+  postgres_image: 'rxcharm/postgres',
+} as const;
+
 /** Options of {@link CliModel}. */
 export interface CliModelOptions {
   /** Prefix of the temporary directory (model, built charms). */

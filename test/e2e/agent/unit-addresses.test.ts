@@ -7,7 +7,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { ensureBusyboxImage, ensureProjectImage, TEST_LABEL } from '../../support';
-import { CliModel, freePort, type ModelStatus } from '../cli-model';
+import { CliModel, freePort, VOTING_APP_LOCAL_IMAGES, type ModelStatus } from '../cli-model';
 
 jest.setTimeout(900_000);
 
@@ -147,8 +147,8 @@ describe('e2e: units as machines (real containers)', () => {
       'deploy',
       `${model.charmsDir}/voting-app`,
       apps.voting,
-      ...['vote_image=rxcharm/vote', 'worker_image=rxcharm/worker', 'result_image=rxcharm/result']
-        .concat(['redis_image=rxcharm/redis', 'postgres_image=rxcharm/postgres'])
+      ...Object.entries(VOTING_APP_LOCAL_IMAGES)
+        .map(([key, image]) => `${key}=${image}`)
         .concat([`vote_port=${ports.vote}`, `result_port=${ports.result}`])
         .flatMap((c) => ['--config', c]),
     );

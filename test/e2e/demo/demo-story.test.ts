@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { ensureProjectImage } from '../../support';
 import { probeRedis } from '../../../charms/redis/src/redis-probe';
-import { DemoWorld, freePort } from './demo-world';
+import { DemoWorld, freePort, VOTING_APP_LOCAL_IMAGES } from './demo-world';
 import { castVotes, resultsReach } from './voting-client';
 
 jest.setTimeout(600_000);
@@ -49,11 +49,7 @@ describe('e2e: the demo story on the real charms', () => {
 
   it('deploys voting-app standalone: five labelled containers, active status, ports opened', async () => {
     await world.deploy('voting-app', world.apps.voting, {
-      vote_image: 'rxcharm/vote',
-      worker_image: 'rxcharm/worker',
-      result_image: 'rxcharm/result',
-      redis_image: 'rxcharm/redis',
-      postgres_image: 'rxcharm/postgres',
+      ...VOTING_APP_LOCAL_IMAGES,
       vote_port: ports.vote,
       result_port: ports.result,
     });

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { defaultUnitAddress } from '../../../framework/agent';
 import { CliModel, type UnitStatus } from '../cli-model';
 
-export { freePort, ROOT } from '../cli-model';
+export { freePort, ROOT, VOTING_APP_LOCAL_IMAGES } from '../cli-model';
 export type { CliResult } from '../cli-model';
 
 export class DemoWorld extends CliModel {

@@ -12,7 +12,7 @@ import { createServer } from 'node:net';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureProjectImage } from '../../support';
-import { DemoWorld, freePort, type CliResult } from '../demo/demo-world';
+import { DemoWorld, freePort, VOTING_APP_LOCAL_IMAGES, type CliResult } from '../demo/demo-world';
 
 jest.setTimeout(600_000);
 
@@ -63,11 +63,7 @@ describe('e2e: a known postgres password never leaks', () => {
     ];
     await world.deploy('postgresql', pg, { image: 'rxcharm/postgres', port: pgPort });
     await world.deploy('voting-app', voting, {
-      vote_image: 'rxcharm/vote',
-      worker_image: 'rxcharm/worker',
-      result_image: 'rxcharm/result',
-      redis_image: 'rxcharm/redis',
-      postgres_image: 'rxcharm/postgres',
+      ...VOTING_APP_LOCAL_IMAGES,
       vote_port: votePort,
       result_port: resultPort,
     });
